@@ -1,0 +1,52 @@
+// What every command shares: where the data lives, who is editing, and how to open the store.
+import { execFileSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { KnowledgeService } from '../kb/KnowledgeService.js';
+import { LevelStore } from '../store/LevelStore.js';
+
+export interface GlobalOptions {
+  data?: string;
+}
+
+/** --data, else EMOKB_DATA, else ./data. */
+export function dataDir(options: GlobalOptions): string {
+  return resolve(options.data ?? process.env.EMOKB_DATA ?? 'data');
+}
+
+/** --author, else EMOKB_AUTHOR, else git's user.name, else the login name. */
+export function defaultAuthor(explicit?: string): string {
+  if (explicit) return explicit;
+  if (process.env.EMOKB_AUTHOR) return process.env.EMOKB_AUTHOR;
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
+    if (name) return name;
+  } catch {
+    // no git, or no name configured
+  }
+  return userInfo().username;
+}
+
+export async function openService(options: GlobalOptions, seed = true): Promise<KnowledgeService> {
+  const store = await LevelStore.open(dataDir(options));
+  try {
+    return await KnowledgeService.open(store, { seed });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Opens the service, runs `fn`, always closes (so the LevelDB lock is released). */
+export async function withService<T>(options: GlobalOptions, fn: (service: KnowledgeService) => Promise<T>, seed = true): Promise<T> {
+  const service = await openService(options, seed);
+  try {
+    return await fn(service);
+  } finally {
+    await service.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,92 @@
+// Read-only commands: `stats`, `show`, `validate`.
+import type { Command } from 'commander';
+import { TIERS, type Tier } from '../kb/Emotion.js';
+import { EmokbError } from '../errors.js';
+import { readTurtleFile } from '../rdf/turtle.js';
+import { formatReport, validateGraph } from '../shacl/validate.js';
+import { printJson, withService, type GlobalOptions } from './context.js';
+
+export function registerInspect(program: Command): void {
+  program
+    .command('stats')
+    .description('counts per tier, terms, relations and store size')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
+        const kb = service.snapshot;
+        const stats = { ...kb.counts, version: kb.version, contentHash: kb.contentHash, store: { location: service.store.location, bytes: await service.store.sizeOnDisk() } };
+        if (options.json) return printJson(stats);
+        const c = kb.counts;
+        const lines = [
+          `emotions     ${c.emotions} (primary ${c.tiers.primary}, secondary ${c.tiers.secondary}, tertiary ${c.tiers.tertiary})`,
+          `terms        ${c.terms} lexical entries, ${c.senses} senses`,
+          `relations    ${c.relations.opposites} opposite pairs, ${c.relations.compositions} composition edges, ${c.relations.transitions} transitions`,
+          `mappings     ${c.mappings}`,
+          `triples      ${c.triples}`,
+          `version      ${kb.version} (${kb.contentHash.slice(0, 12)})`,
+          `store        ${stats.store.location} (${formatBytes(stats.store.bytes)})`,
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+    });
+
+  program
+    .command('show')
+    .description('an emotion: its definition, path, children and mappings')
+    .argument('<label-or-iri>', 'a label ("irritation"), an id ("sadness-secondary") or an IRI')
+    .option('--tier <tier>', 'pick among emotions sharing a label: primary, secondary or tertiary')
+    .option('--json', 'print JSON')
+    .action(async (reference: string, options: { tier?: string; json?: boolean }, command: Command) => {
+      const tier = parseTier(options.tier);
+      await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
+        const kb = service.snapshot;
+        const e = kb.resolve(reference, tier);
+        const view = {
+          ...e,
+          path: kb.path(e.iri).map(({ id, label, tier }) => ({ id, label, tier })),
+          children: kb.children(e.iri).map(({ id, label }) => ({ id, label })),
+          siblings: kb.siblings(e.iri).map(({ id, label }) => ({ id, label })),
+          mappings: kb.mappings().filter((m) => m.emotion === e.iri).map(({ scheme, notation, relation }) => ({ scheme, notation, relation })),
+        };
+        if (options.json) return printJson(view);
+        const lines = [
+          `${e.label} (${e.tier}, ${e.valence})`,
+          `  id          ${e.id}`,
+          `  iri         ${e.iri}`,
+          `  definition  ${e.definition}`,
+          `  path        ${view.path.map((p) => p.label).join(' > ')}`,
+          `  children    ${view.children.map((c) => c.label).join(', ') || '(none)'}`,
+          `  siblings    ${view.siblings.map((c) => c.label).join(', ') || '(none)'}`,
+          ...(view.mappings.length ? [`  mappings    ${view.mappings.map((m) => `${m.relation} ${m.scheme.split('/').pop()}:${m.notation}`).join(', ')}`] : []),
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+    });
+
+  program
+    .command('validate')
+    .description('check the store (or the given Turtle files) against the SHACL shapes')
+    .argument('[files...]', 'Turtle files to check together instead of the store')
+    .option('--json', 'print the report as JSON')
+    .action(async (files: string[], options: { json?: boolean }, command: Command) => {
+      const quads = files.length
+        ? (await Promise.all(files.map(readTurtleFile))).flat()
+        : await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => [...service.snapshot.quads]);
+      const report = await validateGraph(quads);
+      if (options.json) printJson(report);
+      else process.stdout.write(`${formatReport(report, Number.POSITIVE_INFINITY)}\n`);
+      if (!report.conforms) throw new EmokbError('VALIDATION_FAILED', `${report.violations.length} SHACL violation(s)`, { reported: true });
+    });
+}
+
+export function parseTier(value: string | undefined): Tier | undefined {
+  if (value === undefined) return undefined;
+  const tier = value.toLowerCase() as Tier;
+  if (!TIERS.includes(tier)) throw new EmokbError('BAD_INPUT', `--tier: "${value}" is not one of ${TIERS.join(', ')}`);
+  return tier;
+}
+
+function formatBytes(bytes: number | null): string {
+  if (bytes === null) return 'in memory';
+  return bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+}

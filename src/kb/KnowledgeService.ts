@@ -1,0 +1,104 @@
+// Owns a store and its current snapshot. Every write goes through here: the graph as it would be
+// after the change is validated against the SHACL shapes, written as one atomic batch with its
+// change-log entry, and only then published as the new snapshot, so readers never see half a change.
+import type { Quad } from '@rdfjs/types';
+import { EmokbError } from '../errors.js';
+import { quadKey } from '../rdf/turtle.js';
+import { assertValid } from '../shacl/validate.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore } from '../store/KnowledgeStore.js';
+import { KnowledgeBase } from './KnowledgeBase.js';
+import { readSeed } from './seed.js';
+
+export interface ChangeOptions {
+  /** Validate and report, but write nothing. */
+  dryRun?: boolean;
+}
+
+export interface ChangeOutcome {
+  /** The committed record, or null when nothing changed or on a dry run. */
+  record: ChangeRecord | null;
+  added: number;
+  removed: number;
+}
+
+export class KnowledgeService {
+  readonly store: KnowledgeStore;
+  #snapshot: KnowledgeBase;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #listeners = new Set<(snapshot: KnowledgeBase) => void>();
+
+  private constructor(store: KnowledgeStore, snapshot: KnowledgeBase) {
+    this.store = store;
+    this.#snapshot = snapshot;
+  }
+
+  /** Loads the snapshot; an empty store is first seeded from the shipped Turtle (validated). */
+  static async open(store: KnowledgeStore, options: { seed?: boolean; author?: string } = {}): Promise<KnowledgeService> {
+    const quads = await store.all();
+    const last = (await store.changes({ limit: 1 }))[0];
+    const service = new KnowledgeService(store, KnowledgeBase.fromQuads(quads, last?.id ?? 0));
+    if (quads.length === 0 && options.seed !== false) {
+      await service.change({
+        add: await readSeed(),
+        remove: [],
+        author: options.author ?? 'emokb',
+        message: 'seed the store from the released ontology and lexicons',
+        command: 'seed',
+      });
+    }
+    return service;
+  }
+
+  get snapshot(): KnowledgeBase {
+    return this.#snapshot;
+  }
+
+  /** Called with each new snapshot after a committed change. */
+  onChange(listener: (snapshot: KnowledgeBase) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Validates and commits one change; changes are applied one at a time, in call order. */
+  change(input: ChangeInput, options: ChangeOptions = {}): Promise<ChangeOutcome> {
+    const run = this.#queue.then(() => this.#change(input, options));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Replaces the whole content with `quads` (validated first), as one change. */
+  replaceAll(quads: readonly Quad[], meta: Omit<ChangeInput, 'add' | 'remove'>, options: ChangeOptions = {}): Promise<ChangeOutcome> {
+    return this.change({ ...meta, add: quads, remove: this.#snapshot.quads }, options);
+  }
+
+  async #change(input: ChangeInput, options: ChangeOptions): Promise<ChangeOutcome> {
+    const next = new Map<string, Quad>();
+    for (const q of this.#snapshot.quads) next.set(quadKey(q), q);
+    const before = next.size;
+    let removed = 0;
+    const addKeys = new Set(input.add.map(quadKey));
+    for (const q of input.remove) {
+      const key = quadKey(q);
+      if (!addKeys.has(key) && next.delete(key)) removed++;
+    }
+    const afterRemoval = next.size;
+    for (const q of input.add) next.set(quadKey(q), q);
+    const added = next.size - afterRemoval;
+    if (added === 0 && removed === 0) return { record: null, added, removed };
+    const proposed = [...next.values()];
+    if (proposed.length === 0 && before > 0 && input.command !== 'replace') {
+      throw new EmokbError('BAD_INPUT', 'the change would remove everything in the store; nothing was written');
+    }
+    await assertValid(proposed, `${input.command} breaks the knowledge base's rules`);
+    if (options.dryRun) return { record: null, added, removed };
+    const record = await this.store.commit(input);
+    this.#snapshot = KnowledgeBase.fromQuads(proposed, record?.id ?? this.#snapshot.version);
+    for (const listener of this.#listeners) listener(this.#snapshot);
+    return { record, added, removed };
+  }
+
+  async close(): Promise<void> {
+    await this.#queue;
+    await this.store.close();
+  }
+}

@@ -1,0 +1,158 @@
+// Turtle, N-Triples and JSON-LD in and out. Reading reports file, line and column; writing is
+// deterministic (sorted, stable prefixes) so that re-exporting an unchanged store is byte-identical.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { DataFactory, Parser, Writer } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
+import { EmokbError } from '../errors.js';
+import { PREFIXES, RDF, SKOLEM_BASE } from './namespaces.js';
+
+const { namedNode, quad: makeQuad, defaultGraph } = DataFactory;
+
+export type RdfFormat = 'turtle' | 'ntriples' | 'jsonld';
+export const RDF_FORMATS: readonly RdfFormat[] = ['turtle', 'ntriples', 'jsonld'];
+
+/**
+ * Parses Turtle (or N-Triples, a subset of it) into default-graph quads. Blank nodes are
+ * skolemised to IRIs derived from the content, so that importing the same file twice yields the
+ * same IRIs (idempotent) and the store never holds blank nodes (deterministic export).
+ */
+export function parseTurtle(text: string, source: string, options: { skolemize?: boolean } = {}): Quad[] {
+  const contentHash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const skolem = (label: string) => namedNode(`${SKOLEM_BASE}${contentHash}-${label}`);
+  const deblank = (term: Term): Term => (term.termType === 'BlankNode' ? skolem(term.value) : term);
+  let parsed: Quad[];
+  try {
+    parsed = new Parser({ format: 'text/turtle', blankNodePrefix: '' }).parse(text);
+  } catch (error) {
+    throw parseError(error, text, source);
+  }
+  if (options.skolemize === false) return parsed;
+  return parsed.map((q) =>
+    makeQuad(deblank(q.subject) as Quad['subject'], q.predicate, deblank(q.object) as Quad['object'], defaultGraph()),
+  );
+}
+
+export async function readTurtleFile(path: string): Promise<Quad[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new EmokbError('BAD_INPUT', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return parseTurtle(text, path);
+}
+
+function parseError(error: unknown, text: string, source: string): EmokbError {
+  const message = error instanceof Error ? error.message : String(error);
+  const context = (error as { context?: { line?: number; token?: { value?: string } } }).context;
+  const line = context?.line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 0);
+  // N3 reports the line only; the column is where the offending text starts on that line.
+  const offending = /Unexpected "([^"]*)"/.exec(message)?.[1] ?? context?.token?.value ?? '';
+  const lineText = text.split('\n')[line - 1] ?? '';
+  const found = offending ? lineText.indexOf(offending.slice(0, 20)) : -1;
+  const column = found >= 0 ? found + 1 : 1;
+  const reason = message.replace(/ on line \d+\.?$/, '');
+  return new EmokbError('PARSE_ERROR', `${source}:${line}:${column}: ${reason}`, { file: source, line, column, reason });
+}
+
+/** N-Triples form of one term; also the canonical key of a term across the code base. */
+export function termKey(term: Term): string {
+  switch (term.termType) {
+    case 'NamedNode':
+      return `<${term.value}>`;
+    case 'Literal': {
+      const lexical = JSON.stringify(term.value).slice(1, -1);
+      if (term.language) return `"${lexical}"@${term.language}`;
+      if (term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string') return `"${lexical}"`;
+      return `"${lexical}"^^<${term.datatype.value}>`;
+    }
+    case 'BlankNode':
+      return `_:${term.value}`;
+    default:
+      return '';
+  }
+}
+
+/** One quad as an N-Triples line without the final newline; graph is ignored (one graph). */
+export function quadKey(q: Quad): string {
+  return `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)} .`;
+}
+
+const TYPE_KEY = termKey(RDF.type);
+
+/** Sort order for output: by subject, rdf:type first, then predicate, then object. */
+export function compareQuads(a: Quad, b: Quad): number {
+  return (
+    cmp(termKey(a.subject), termKey(b.subject)) ||
+    cmp(predicateRank(a), predicateRank(b)) ||
+    cmp(termKey(a.predicate), termKey(b.predicate)) ||
+    cmp(termKey(a.object), termKey(b.object))
+  );
+}
+
+function predicateRank(q: Quad): string {
+  return termKey(q.predicate) === TYPE_KEY ? '0' : '1';
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function serialize(quads: Iterable<Quad>, format: RdfFormat): Promise<string> {
+  const sorted = [...quads].sort(compareQuads);
+  switch (format) {
+    case 'ntriples':
+      return sorted.map((q) => `${quadKey(q)}\n`).join('');
+    case 'turtle':
+      return writeTurtle(sorted);
+    case 'jsonld':
+      return writeJsonLd(sorted);
+  }
+}
+
+function writeTurtle(sorted: Quad[]): Promise<string> {
+  // Only the prefixes that are used, in the fixed PREFIXES order, so output depends on content alone.
+  const used = Object.fromEntries(
+    Object.entries(PREFIXES).filter(([, iri]) => sorted.some((q) => usesNamespace(q, iri))),
+  );
+  const writer = new Writer({ format: 'text/turtle', prefixes: used });
+  for (const q of sorted) writer.addQuad(q.subject, q.predicate, q.object);
+  return new Promise((resolve, reject) =>
+    writer.end((error, result) => (error ? reject(error) : resolve(result))),
+  );
+}
+
+function usesNamespace(q: Quad, iri: string): boolean {
+  return [q.subject, q.predicate, q.object].some(
+    (t) => (t.termType === 'NamedNode' && t.value.startsWith(iri)) || (t.termType === 'Literal' && t.datatype.value.startsWith(iri)),
+  );
+}
+
+async function writeJsonLd(sorted: Quad[]): Promise<string> {
+  const { default: jsonld } = await import('jsonld');
+  const nquads = sorted.map((q) => `${quadKey(q)}\n`).join('');
+  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
+  const compacted = await jsonld.compact(expanded, { '@context': { ...PREFIXES } } as never);
+  return `${JSON.stringify(compacted, null, 2)}\n`;
+}
+
+/** Parses any of the export formats back (used by import and the round-trip tests). */
+export async function parseRdf(text: string, format: RdfFormat, source: string): Promise<Quad[]> {
+  if (format !== 'jsonld') return parseTurtle(text, source);
+  const { default: jsonld } = await import('jsonld');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new EmokbError('PARSE_ERROR', `${source}: not valid JSON: ${(error as Error).message}`, { file: source });
+  }
+  const nquads = (await jsonld.toRDF(doc as never, { format: 'application/n-quads' })) as unknown as string;
+  return parseTurtle(nquads, source);
+}
+
+export function formatFromPath(path: string): RdfFormat {
+  if (/\.(nt|ntriples)$/i.test(path)) return 'ntriples';
+  if (/\.(jsonld|json)$/i.test(path)) return 'jsonld';
+  return 'turtle';
+}

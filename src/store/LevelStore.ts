@@ -1,0 +1,135 @@
+// The on-disk KnowledgeStore: quads indexed by quadstore in a LevelDB directory (via `level`),
+// with the change log kept in the same database so that a change and its log entry are written
+// in one atomic LevelDB batch.
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Level } from 'level';
+import { DataFactory } from 'n3';
+import { Quadstore } from 'quadstore';
+import type { Quad } from '@rdfjs/types';
+import { EmokbError } from '../errors.js';
+import { quadKey } from '../rdf/turtle.js';
+import { effectiveDelta, toLines } from './delta.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
+
+// Quadstore's own keys start with index names (SPOG, OGSP, ...); ours start with a lower-case
+// prefix that no index name can take.
+const LOG_PREFIX = 'emokb!log!';
+const LOG_END = 'emokb!log~';
+/** Above this many quads in one change, one full read beats a point read per quad. */
+const POINT_READ_LIMIT = 256;
+
+export class LevelStore implements KnowledgeStore {
+  readonly location: string;
+  readonly #quads: Quadstore;
+  readonly #db: Level<string, string>;
+  /** Serialises commits within this process; LevelDB's lock keeps other processes out. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(location: string, db: Level<string, string>, quads: Quadstore) {
+    this.location = location;
+    this.#db = db;
+    this.#quads = quads;
+  }
+
+  static async open(location: string): Promise<LevelStore> {
+    try {
+      await mkdir(location, { recursive: true });
+    } catch (error) {
+      throw new EmokbError('STORE_ERROR', `cannot create data directory ${location}: ${(error as NodeJS.ErrnoException).code}`);
+    }
+    const db = new Level<string, string>(location);
+    const quads = new Quadstore({ backend: db, dataFactory: DataFactory as never });
+    try {
+      await quads.open();
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      if (cause?.code === 'LEVEL_LOCKED') {
+        throw new EmokbError(
+          'STORE_LOCKED',
+          `data directory ${location} is locked by another process (LevelDB lock ${join(location, 'LOCK')}); ` +
+            'stop the running emokb (e.g. `emokb serve`) or choose another directory with --data',
+          { location },
+        );
+      }
+      throw new EmokbError('STORE_ERROR', `cannot open store in ${location}: ${cause?.message ?? (error as Error).message}`, { location });
+    }
+    return new LevelStore(location, db, quads);
+  }
+
+  async all(): Promise<Quad[]> {
+    const { items } = await this.#quads.get({});
+    return items;
+  }
+
+  async count(): Promise<number> {
+    return this.#quads.countQuads();
+  }
+
+  commit(change: ChangeInput): Promise<ChangeRecord | null> {
+    const run = this.#queue.then(() => this.#commit(change));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #commit(change: ChangeInput): Promise<ChangeRecord | null> {
+    const has = await this.#membership([...change.add, ...change.remove]);
+    const delta = effectiveDelta(change.add, change.remove, has);
+    if (delta.add.length === 0 && delta.remove.length === 0) return null;
+    const record: ChangeRecord = {
+      id: (await this.#lastId()) + 1,
+      time: new Date().toISOString(),
+      author: change.author,
+      message: change.message,
+      command: change.command,
+      added: toLines(delta.add),
+      removed: toLines(delta.remove),
+    };
+    await this.#quads.multiPatch(delta.remove, delta.add, {
+      preWrite: (batch) => batch.put(logKey(record.id), JSON.stringify(record)),
+    });
+    return record;
+  }
+
+  async #membership(quads: readonly Quad[]): Promise<(key: string) => boolean> {
+    const present = new Set<string>();
+    if (quads.length > POINT_READ_LIMIT) {
+      for (const q of await this.all()) present.add(quadKey(q));
+    } else {
+      for (const q of quads) {
+        const { items } = await this.#quads.get({ subject: q.subject, predicate: q.predicate, object: q.object, graph: q.graph });
+        if (items.length > 0) present.add(quadKey(q));
+      }
+    }
+    return (key) => present.has(key);
+  }
+
+  async #lastId(): Promise<number> {
+    for await (const key of this.#db.keys({ gte: LOG_PREFIX, lt: LOG_END, reverse: true, limit: 1 })) {
+      return Number(key.slice(LOG_PREFIX.length));
+    }
+    return 0;
+  }
+
+  async changes(options: { limit?: number } = {}): Promise<ChangeRecord[]> {
+    const records: ChangeRecord[] = [];
+    const range = { gte: LOG_PREFIX, lt: LOG_END, reverse: true, limit: options.limit ?? -1 };
+    for await (const value of this.#db.values(range)) records.push(JSON.parse(value) as ChangeRecord);
+    return records;
+  }
+
+  async sizeOnDisk(): Promise<number> {
+    let total = 0;
+    for (const name of await readdir(this.location)) total += (await stat(join(this.location, name))).size;
+    return total;
+  }
+
+  async close(): Promise<void> {
+    await this.#queue;
+    await this.#quads.close();
+  }
+}
+
+function logKey(id: number): string {
+  return LOG_PREFIX + String(id).padStart(12, '0');
+}

@@ -1,0 +1,63 @@
+// An in-memory KnowledgeStore over an N3.Store, for tests and one-off tools; nothing persists.
+import { Store } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { quadKey } from '../rdf/turtle.js';
+import { effectiveDelta, toLines } from './delta.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
+
+export class MemoryStore implements KnowledgeStore {
+  readonly location = 'memory';
+  readonly #graph = new Store();
+  readonly #keys = new Set<string>();
+  readonly #log: ChangeRecord[] = [];
+  #closed = false;
+
+  async all(): Promise<Quad[]> {
+    this.#assertOpen();
+    return this.#graph.getQuads(null, null, null, null);
+  }
+
+  async count(): Promise<number> {
+    this.#assertOpen();
+    return this.#graph.size;
+  }
+
+  async commit(change: ChangeInput): Promise<ChangeRecord | null> {
+    this.#assertOpen();
+    const delta = effectiveDelta(change.add, change.remove, (key) => this.#keys.has(key));
+    if (delta.add.length === 0 && delta.remove.length === 0) return null;
+    const record: ChangeRecord = {
+      id: (this.#log.at(-1)?.id ?? 0) + 1,
+      time: new Date().toISOString(),
+      author: change.author,
+      message: change.message,
+      command: change.command,
+      added: toLines(delta.add),
+      removed: toLines(delta.remove),
+    };
+    this.#graph.removeQuads(delta.remove);
+    for (const q of delta.remove) this.#keys.delete(quadKey(q));
+    this.#graph.addQuads(delta.add);
+    for (const q of delta.add) this.#keys.add(quadKey(q));
+    this.#log.push(record);
+    return record;
+  }
+
+  async changes(options: { limit?: number } = {}): Promise<ChangeRecord[]> {
+    this.#assertOpen();
+    const newestFirst = [...this.#log].reverse();
+    return options.limit === undefined ? newestFirst : newestFirst.slice(0, options.limit);
+  }
+
+  async sizeOnDisk(): Promise<number | null> {
+    return null;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error('store is closed');
+  }
+}

@@ -1,0 +1,31 @@
+// Reduces a requested change to what it really changes, so that the log and undo stay exact.
+import type { Quad } from '@rdfjs/types';
+import { quadKey } from '../rdf/turtle.js';
+
+export interface Delta {
+  add: Quad[];
+  remove: Quad[];
+}
+
+/**
+ * `has` tells whether a quad is in the store now. A quad both added and removed in one change is
+ * removed then added, i.e. it ends up present, and counts only if it was absent before.
+ */
+export function effectiveDelta(add: readonly Quad[], remove: readonly Quad[], has: (key: string) => boolean): Delta {
+  const addKeys = new Map<string, Quad>();
+  for (const q of add) addKeys.set(quadKey(q), q);
+  const removeKeys = new Map<string, Quad>();
+  for (const q of remove) {
+    const key = quadKey(q);
+    if (!addKeys.has(key)) removeKeys.set(key, q);
+  }
+  return {
+    add: [...addKeys].filter(([key]) => !has(key)).map(([, q]) => q),
+    remove: [...removeKeys].filter(([key]) => has(key)).map(([, q]) => q),
+  };
+}
+
+/** Sorted N-Triples lines, the form the change log keeps. */
+export function toLines(quads: readonly Quad[]): string[] {
+  return quads.map(quadKey).sort();
+}

@@ -19,7 +19,13 @@ export const RDF_FORMATS: readonly RdfFormat[] = ['turtle', 'ntriples', 'jsonld'
  */
 export function parseTurtle(text: string, source: string, options: { skolemize?: boolean } = {}): Quad[] {
   const contentHash = createHash('sha256').update(text).digest('hex').slice(0, 12);
-  const skolem = (label: string) => namedNode(`${SKOLEM_BASE}${contentHash}-${label}`);
+  // N3 numbers anonymous nodes with a process-wide counter; renumber by first appearance so the
+  // same text always yields the same IRIs.
+  const numbers = new Map<string, number>();
+  const skolem = (label: string) => {
+    if (!numbers.has(label)) numbers.set(label, numbers.size);
+    return namedNode(`${SKOLEM_BASE}${contentHash}-b${numbers.get(label)}`);
+  };
   const deblank = (term: Term): Term => (term.termType === 'BlankNode' ? skolem(term.value) : term);
   let parsed: Quad[];
   try {

@@ -16,6 +16,8 @@ import type { ChangeInput, ChangeRecord, KnowledgeStore } from './KnowledgeStore
 // prefix that no index name can take.
 const LOG_PREFIX = 'emokb!log!';
 const LOG_END = 'emokb!log~';
+/** quadstore's upper key bound within an index. */
+const BOUNDARY = '\uDBFF\uDFFF';
 /** Above this many quads in one change, one full read beats a point read per quad. */
 const POINT_READ_LIMIT = 256;
 
@@ -63,7 +65,14 @@ export class LevelStore implements KnowledgeStore {
   }
 
   async count(): Promise<number> {
-    return this.#quads.countQuads();
+    // quadstore's countQuads() is an estimate; the contract promises an exact count.
+    let n = 0;
+    for await (const _ of this.#db.keys({ gte: this.#countIndexPrefix, lt: `${this.#countIndexPrefix}${BOUNDARY}` })) n++;
+    return n;
+  }
+
+  get #countIndexPrefix(): string {
+    return this.#quads.indexes[0]!.prefix;
   }
 
   commit(change: ChangeInput): Promise<ChangeRecord | null> {

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'AMBIGUOUS_LABEL'  // a label names several emotions; the candidates are listed
   | 'STORE_LOCKED'     // another process holds the data directory
   | 'STORE_ERROR'      // the store could not be opened or read
+  | 'UNAUTHENTICATED'  // a running server refused the credential (GraphQL mutations need server.json's token)
+  | 'CONFLICT'         // the edit contradicts the current state: it exists already, or (undo) later changes touched the same triples
   | 'INTERNAL';
 
 /** Exit status per code: 0 is success, 1 is reserved for crashes Node reports itself. */
@@ -20,6 +22,8 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   AMBIGUOUS_LABEL: 6,
   STORE_LOCKED: 7,
   STORE_ERROR: 8,
+  UNAUTHENTICATED: 9,
+  CONFLICT: 10,
   INTERNAL: 70,
 };
 

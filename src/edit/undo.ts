@@ -1,0 +1,63 @@
+// Undo: the inverse of a logged change. The change log keeps exactly what a change added and
+// removed (as N-Triples lines), so undoing re-adds its `removed` lines and removes its `added` ones.
+// That is only safe when no later change touched the same triples (undoing an old rename after a
+// newer one would resurrect a stale label); then it is refused with CONFLICT, naming the later
+// changes, unless forced. The inverse is validated and logged like any edit, so an undo can be undone.
+import { Parser } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { EmokbError } from '../errors.js';
+import type { ChangeRecord } from '../store/KnowledgeStore.js';
+import { conflict, type EditPlan } from './EditPlan.js';
+
+export interface UndoRequest {
+  /** The change id to undo; the newest change when absent. */
+  change?: number;
+  /** Undo even though later changes touched the same triples. */
+  force?: boolean;
+}
+
+/** `log` is the change log (any order) at least from the target change on. */
+export function planUndo(log: readonly ChangeRecord[], request: UndoRequest): EditPlan {
+  if (request.change !== undefined && (!Number.isInteger(request.change) || request.change < 1)) {
+    throw new EmokbError('BAD_INPUT', `change: ${JSON.stringify(request.change)} is not a change id (a positive whole number, see \`emokb history\`)`, { field: 'change' });
+  }
+  const sorted = [...log].sort((a, b) => a.id - b.id);
+  const target = request.change === undefined ? sorted.at(-1) : sorted.find((r) => r.id === request.change);
+  if (!target) {
+    const newest = sorted.at(-1)?.id;
+    const which = request.change === undefined ? 'nothing to undo' : `there is no change ${request.change}`;
+    throw new EmokbError('NOT_FOUND', `change: ${which}${newest ? ` (the newest is ${newest})` : ' (the change log is empty)'}`, { field: 'change' });
+  }
+  const touched = new Set([...target.added, ...target.removed]);
+  const later = sorted
+    .filter((r) => r.id > target.id)
+    .map((r) => ({ record: r, overlap: [...r.added, ...r.removed].filter((line) => touched.has(line)) }))
+    .filter((x) => x.overlap.length > 0);
+  if (later.length && !request.force) {
+    const lines = later.map(({ record, overlap }) => `  change ${record.id} (${record.time}, ${record.author}: ${record.message}) touched ${overlap.length} of them, e.g. ${overlap[0]}`);
+    throw conflict(
+      `change: later changes touched triples that change ${target.id} added or removed; nothing was undone. Undo those first, or use --force to apply the inverse of change ${target.id} anyway:\n${lines.join('\n')}`,
+      { field: 'change', change: target.id, laterChanges: later.map((x) => x.record.id) },
+    );
+  }
+  return {
+    add: parseLines(target.removed, target.id),
+    remove: parseLines(target.added, target.id),
+    subject: `change:${target.id}`,
+    summary: `undo change ${target.id} (${target.message})`,
+    command: `undo ${target.id}${request.force ? ' --force' : ''}`,
+    details: [
+      `change ${target.id} by ${target.author} at ${target.time}: ${target.command}`,
+      ...(later.length ? [`forced past later change(s) ${later.map((x) => x.record.id).join(', ')}`] : []),
+    ],
+  };
+}
+
+function parseLines(lines: readonly string[], id: number): Quad[] {
+  if (!lines.length) return [];
+  try {
+    return new Parser({ format: 'N-Triples' }).parse(lines.join('\n'));
+  } catch (error) {
+    throw new EmokbError('STORE_ERROR', `change ${id} in the change log does not parse: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,69 @@
+// Shared by the edit tests: the seeded snapshot without a store (planning is pure, so most tests
+// need no validation), a way to apply a plan to it, and a validated MemoryStore-backed service.
+import type { Quad } from '@rdfjs/types';
+import { expect } from 'vitest';
+import { EmokbError } from '../../src/errors.js';
+import type { EditPlan } from '../../src/edit/EditPlan.js';
+import { parseEditRequest } from '../../src/edit/EditRequest.js';
+import { planEdit } from '../../src/edit/planEdit.js';
+import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
+import { KnowledgeService } from '../../src/kb/KnowledgeService.js';
+import { readSeed } from '../../src/kb/seed.js';
+import { quadKey } from '../../src/rdf/turtle.js';
+import { MemoryStore } from '../../src/store/MemoryStore.js';
+
+let seed: Promise<KnowledgeBase> | undefined;
+
+export function seededKb(): Promise<KnowledgeBase> {
+  seed ??= readSeed().then((quads) => KnowledgeBase.fromQuads(quads, 1));
+  return seed;
+}
+
+export const ctx = { author: 'Test Curator', time: '2026-01-02T03:04:05.000Z' };
+
+/** Parses like the CLI and the server do, then plans. */
+export function plan(kb: KnowledgeBase, raw: Record<string, unknown>): EditPlan {
+  return planEdit(kb, parseEditRequest(raw), ctx);
+}
+
+/** The snapshot after the plan, unvalidated (the service tests validate). */
+export function applied(kb: KnowledgeBase, p: EditPlan): KnowledgeBase {
+  const next = new Map<string, Quad>(kb.quads.map((q) => [quadKey(q), q]));
+  for (const q of p.remove) next.delete(quadKey(q));
+  for (const q of p.add) next.set(quadKey(q), q);
+  return KnowledgeBase.fromQuads([...next.values()], kb.version + 1);
+}
+
+export function lines(quads: readonly Quad[]): string[] {
+  return quads.map(quadKey).sort();
+}
+
+/** Asserts that `fn` throws an EmokbError with this code, and returns it. */
+export function refusal(fn: () => unknown, code: EmokbError['code']): EmokbError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(EmokbError);
+    expect((error as EmokbError).code, (error as Error).message).toBe(code);
+    return error as EmokbError;
+  }
+  throw new Error(`expected a ${code} refusal, but nothing was thrown`);
+}
+
+export async function refusalAsync(promise: Promise<unknown>, code: EmokbError['code']): Promise<EmokbError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(EmokbError);
+    expect((error as EmokbError).code, (error as Error).message).toBe(code);
+    return error as EmokbError;
+  }
+  throw new Error(`expected a ${code} refusal, but it succeeded`);
+}
+
+export function memoryService(): Promise<KnowledgeService> {
+  return KnowledgeService.open(new MemoryStore(), { author: 'seed' });
+}
+
+export const E = 'https://w3id.org/emokb/emotion/';
+export const LEX = 'https://w3id.org/emokb/lexicon/en/';

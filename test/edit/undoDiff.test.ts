@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { formatPatch, netPatch } from '../../src/edit/diff.js';
+import { planUndo } from '../../src/edit/undo.js';
+import type { ChangeRecord } from '../../src/store/KnowledgeStore.js';
+import { lines, refusal } from './helpers.js';
+
+const t = (s: string, p: string, o: string) => `<https://w3id.org/emokb/emotion/${s}> <http://www.w3.org/2004/02/skos/core#${p}> ${o} .`;
+const label = (s: string, l: string) => t(s, 'prefLabel', `"${l}"@en`);
+const record = (id: number, added: string[], removed: string[] = []): ChangeRecord => ({
+  id, time: `2026-01-0${id}T00:00:00.000Z`, author: 'a', message: `change ${id}`, command: `cmd ${id}`, added, removed,
+});
+
+const log = [
+  record(1, [label('glumness', 'glumness'), label('gloom', 'gloom')]),
+  record(2, [label('glumness', 'the glums')], [label('glumness', 'glumness')]),
+  record(3, [label('glumness', 'glum')], [label('glumness', 'the glums')]),
+  record(4, [label('zeal', 'zeal')]),
+];
+
+describe('undo', () => {
+  it("re-adds a change's removed lines and removes its added lines", () => {
+    const p = planUndo(log, { change: 3 });
+    expect(lines(p.add)).toEqual([label('glumness', 'the glums')]);
+    expect(lines(p.remove)).toEqual([label('glumness', 'glum')]);
+    expect(p.command).toBe('undo 3');
+    expect(planUndo(log, {}).summary).toBe('undo change 4 (change 4)');
+  });
+
+  it('refuses when a later change touched the same triples, naming it, unless forced', () => {
+    const error = refusal(() => planUndo(log, { change: 2 }), 'CONFLICT');
+    expect(error.message).toContain('change 3 (2026-01-03T00:00:00.000Z, a: change 3) touched 1 of them');
+    expect(error.details?.laterChanges).toEqual([3]);
+    expect(planUndo(log, { change: 2, force: true }).details).toContain('forced past later change(s) 3');
+  });
+
+  it('refuses unknown and malformed change ids', () => {
+    expect(refusal(() => planUndo(log, { change: 9 }), 'NOT_FOUND').message).toBe('change: there is no change 9 (the newest is 4)');
+    refusal(() => planUndo(log, { change: 0 }), 'BAD_INPUT');
+    expect(refusal(() => planUndo([], {}), 'NOT_FOUND').message).toBe('change: nothing to undo (the change log is empty)');
+  });
+});
+
+describe('diff', () => {
+  it('is the net effect after a change: a label set and changed again shows once, cancelled changes not at all', async () => {
+    const patch = netPatch([...log, record(5, [], [label('zeal', 'zeal')])], 1);
+    expect(patch.changes.map((c) => c.id)).toEqual([2, 3, 4, 5]);
+    expect(patch.added).toEqual([label('glumness', 'glum')]);
+    expect(patch.removed).toEqual([label('glumness', 'glumness')]);
+
+    const summary = await formatPatch(patch, 'summary');
+    expect(summary).toContain('changes 2..5 (after change 1): 1 triple(s) removed, 1 added');
+    expect(summary).toContain('  emotion:glumness\n    - skos:prefLabel "glumness"@en\n    + skos:prefLabel "glum"@en');
+
+    const turtle = await formatPatch(patch, 'turtle');
+    expect(turtle).toContain('PREFIX emotion: <https://w3id.org/emokb/emotion/>');
+    expect(turtle).toMatch(/DELETE DATA \{\n {2}emotion:glumness skos:prefLabel "glumness"@en\.\n\} ;\nINSERT DATA \{\n {2}emotion:glumness skos:prefLabel "glum"@en\.\n\}/);
+
+    const ntriples = await formatPatch(patch, 'ntriples');
+    expect(ntriples.split('\n').slice(1, 3)).toEqual([`D ${label('glumness', 'glumness')}`, `A ${label('glumness', 'glum')}`]);
+  });
+});

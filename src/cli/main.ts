@@ -2,6 +2,8 @@
 // standard error and a documented exit status. Standard output carries data only.
 import { Command, CommanderError } from 'commander';
 import { isEmokbError } from '../errors.js';
+import { registerEdit } from './edit.js';
+import { registerHistory } from './history.js';
 import { registerInspect } from './inspect.js';
 import { registerServe } from './serve.js';
 import { registerTransfer } from './transfer.js';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerInspect(program);
   registerTransfer(program);
+  registerEdit(program);
+  registerHistory(program);
   return program;
 }
 

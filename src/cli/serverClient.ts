@@ -1,0 +1,94 @@
+// The CLI's side of editing through a running `emokb serve`: GraphQL over HTTP with the bearer
+// token from server.json, and the server's errors turned back into EmokbErrors with the same codes
+// (so the exit status is the same whether the store was local or remote). Plain fetch: the CLI
+// does not load the GraphQL stack.
+import { EmokbError, EXIT_CODES, type ErrorCode } from '../errors.js';
+import type { EditResult } from '../edit/apply.js';
+import type { EditMeta, EditRequest } from '../edit/EditRequest.js';
+import { toEditInput } from '../edit/EditRequest.js';
+import type { UndoRequest } from '../edit/undo.js';
+import type { ServerInfo } from '../graphql/serverFile.js';
+import type { ChangeRecord } from '../store/KnowledgeStore.js';
+
+/** Nothing reached the server (connection refused): its server.json is stale. */
+export class ServerUnreachable extends Error {}
+
+/** How long to wait for the server to answer one request, in ms (validation of a big store takes a while). */
+const REQUEST_TIMEOUT = Number(process.env.EMOKB_SERVER_TIMEOUT_MS ?? 120_000);
+
+const RESULT_FIELDS = 'change dryRun summary command subject details added removed version';
+
+export class ServerClient {
+  readonly info: ServerInfo;
+
+  constructor(info: ServerInfo) {
+    this.info = info;
+  }
+
+  async applyEdit(request: EditRequest, meta: EditMeta, dryRun: boolean): Promise<EditResult> {
+    const edit = { ...toEditInput(request), author: meta.author, ...(meta.message ? { message: meta.message } : {}) };
+    const data = await this.#call<{ applyEdit: EditResult }>(
+      `mutation Edit($edit: EditInput!, $dryRun: Boolean) { applyEdit(edit: $edit, dryRun: $dryRun) { ${RESULT_FIELDS} } }`,
+      { edit, dryRun },
+    );
+    return data.applyEdit;
+  }
+
+  async undo(request: UndoRequest, meta: EditMeta, dryRun: boolean): Promise<EditResult> {
+    const data = await this.#call<{ undo: EditResult }>(
+      `mutation Undo($change: Int, $force: Boolean, $author: String!, $message: String, $dryRun: Boolean) {
+        undo(change: $change, force: $force, author: $author, message: $message, dryRun: $dryRun) { ${RESULT_FIELDS} } }`,
+      { change: request.change ?? null, force: Boolean(request.force), author: meta.author, message: meta.message ?? null, dryRun },
+    );
+    return data.undo;
+  }
+
+  /** Newest first, ids in (since, before). */
+  async changes(since: number, before: number | null, limit: number): Promise<ChangeRecord[]> {
+    const data = await this.#call<{ changes: ChangeRecord[] }>(
+      'query Changes($since: Int, $before: Int, $limit: Int) { changes(since: $since, before: $before, limit: $limit) { id time author message command added removed } }',
+      { since, before, limit },
+    );
+    return data.changes;
+  }
+
+  async #call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const endpoint = `${this.info.url}/graphql`;
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${this.info.token}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT),
+      });
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code === 'ECONNREFUSED' || code === 'EADDRNOTAVAIL' || code === 'EHOSTUNREACH') throw new ServerUnreachable(`${endpoint}: ${code}`);
+      throw new EmokbError(
+        'STORE_ERROR',
+        `the server at ${endpoint} did not answer (${code ?? (error as Error).name}); the edit may or may not have been applied: check \`emokb history\``,
+        { url: endpoint },
+      );
+    }
+    let body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status} without a GraphQL response`, { url: endpoint });
+    }
+    const error = body.errors?.[0];
+    if (error) {
+      const raw = String(error.extensions?.code ?? '');
+      const code = (raw === 'BAD_USER_INPUT' || raw === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_INPUT' : raw in EXIT_CODES ? raw : response.status === 401 ? 'UNAUTHENTICATED' : 'STORE_ERROR') as ErrorCode;
+      const where = code === 'UNAUTHENTICATED' ? ` (the token in server.json was refused by ${this.info.url}; the file may be stale)` : '';
+      // The server names fields under the mutation's argument (`edit.weight`); the CLI names its own arguments.
+      const field = typeof error.extensions?.field === 'string' ? error.extensions.field : undefined;
+      const local = field?.replace(/^edit\./, '');
+      const message = field && local && error.message.startsWith(`${field}:`) ? `${local}${error.message.slice(field.length)}` : error.message;
+      throw new EmokbError(code, `${message}${where}`, { ...(error.extensions ?? {}), ...(local ? { field: local } : {}), url: this.info.url });
+    }
+    if (!body.data) throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status} with no data`, { url: endpoint });
+    return body.data;
+  }
+}

@@ -1,0 +1,61 @@
+// Where a CLI edit runs: on the store itself, or, while `emokb serve` holds the store, on that
+// server. The user types the same command either way. The store is tried first; when it is locked
+// and server.json names a server that answers, the request goes there. Otherwise the lock belongs
+// to another CLI: wait for it a little (EMOKB_LOCK_WAIT seconds, default 15), then STORE_LOCKED.
+import { EmokbError, isEmokbError } from '../errors.js';
+import { readServerFile, removeServerFile, serverFilePath } from '../graphql/serverFile.js';
+import type { KnowledgeService } from '../kb/KnowledgeService.js';
+import { dataDir, openService, type GlobalOptions } from './context.js';
+import { ServerClient, ServerUnreachable } from './serverClient.js';
+
+export interface Route<T> {
+  local(service: KnowledgeService): Promise<T>;
+  remote(server: ServerClient): Promise<T>;
+}
+
+export interface Routed<T> {
+  value: T;
+  /** `store` when the store was opened here, else the server's URL. */
+  via: string;
+}
+
+function lockWaitMs(): number {
+  const seconds = Number(process.env.EMOKB_LOCK_WAIT ?? 15);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 15_000;
+}
+
+export async function onStoreOrServer<T>(globals: GlobalOptions, route: Route<T>): Promise<Routed<T>> {
+  const dir = dataDir(globals);
+  const deadline = Date.now() + lockWaitMs();
+  let staleServer: string | undefined;
+  for (let attempt = 0; ; attempt++) {
+    let service: KnowledgeService;
+    try {
+      service = await openService(globals);
+    } catch (error) {
+      if (!isEmokbError(error) || error.code !== 'STORE_LOCKED') throw error;
+      const info = await readServerFile(dir);
+      if (info) {
+        try {
+          return { value: await route.remote(new ServerClient(info)), via: info.url };
+        } catch (remoteError) {
+          if (!(remoteError instanceof ServerUnreachable)) throw remoteError;
+          staleServer = info.url;
+        }
+      }
+      if (Date.now() >= deadline) {
+        const stale = staleServer ? ` (${serverFilePath(dir)} names a server at ${staleServer} that does not answer)` : '';
+        throw new EmokbError('STORE_LOCKED', `${error.message}${stale}; waited ${Math.round(lockWaitMs() / 1000)} s (EMOKB_LOCK_WAIT)`, error.details);
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 + attempt * 50, 500)));
+      continue;
+    }
+    try {
+      // We hold the lock, so no server is running on this directory: a server.json is left over.
+      await removeServerFile(dir);
+      return { value: await route.local(service), via: 'store' };
+    } finally {
+      await service.close();
+    }
+  }
+}

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { serve } from '../graphql/server.js';
 import { createLogger } from '../logger.js';
 import { EmokbError } from '../errors.js';
-import { openService, type GlobalOptions } from './context.js';
+import { dataDir, openService, type GlobalOptions } from './context.js';
 
 export function registerServe(program: Command): void {
   program
@@ -18,7 +18,7 @@ export function registerServe(program: Command): void {
       }
       const globals = command.optsWithGlobals<GlobalOptions>();
       const logger = createLogger();
-      const running = await serve({ port, host: options.host, logger, open: () => openService(globals) });
+      const running = await serve({ port, host: options.host, logger, open: () => openService(globals), dataDir: dataDir(globals) });
       logger.info({ url: `${running.url}/graphql` }, 'listening');
       const stop = (signal: string) => {
         logger.info({ signal }, 'shutting down: finishing in-flight requests');

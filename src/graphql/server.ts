@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import type { Logger } from '../logger.js';
+import { newToken, removeServerFile, writeServerFile } from './serverFile.js';
 import { createEmokbYoga } from './yoga.js';
 
 export interface ServeOptions {
@@ -12,6 +13,8 @@ export interface ServeOptions {
   logger: Logger;
   /** Opens the knowledge service; called after the socket listens. */
   open: () => Promise<KnowledgeService>;
+  /** The data directory; when given, server.json (URL and mutation token) is kept there while the store is open. */
+  dataDir?: string;
 }
 
 export interface RunningServer {
@@ -24,7 +27,8 @@ export interface RunningServer {
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   let service: KnowledgeService | undefined;
-  const yoga = createEmokbYoga({ snapshot: () => service?.snapshot, logger: options.logger });
+  const token = newToken();
+  const yoga = createEmokbYoga({ snapshot: () => service?.snapshot, logger: options.logger, editing: { service: () => service, token } });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -33,8 +37,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
-  const ready = options.open().then((opened) => {
+  const ready = options.open().then(async (opened) => {
     service = opened;
+    // Only now, with the store's lock held, may the file claim the data directory.
+    if (options.dataDir) await writeServerFile(options.dataDir, { url, token, pid: process.pid, startedAt: new Date().toISOString() });
     options.logger.info({ url, version: opened.snapshot.version, counts: opened.snapshot.counts }, 'ready');
     return opened;
   });
@@ -45,7 +51,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await ready.then((s) => s.close(), () => undefined);
+      await ready.then(async (s) => {
+        if (options.dataDir) await removeServerFile(options.dataDir);
+        await s.close();
+      }, () => undefined);
     })());
   return { url, server, ready, close };
 }

@@ -1,0 +1,107 @@
+// The write side of the API: `applyEdit` and `undo`, the same edits as the CLI runs through the same
+// code (src/edit/apply.ts), so validation, the change log and the snapshot swap are identical; and
+// the read-only `changes` (the change log), so `emokb history` and `emokb diff` work while a server
+// holds the store. Mutations need the bearer token from server.json; reads need no credential.
+import { GraphQLError } from 'graphql';
+import { isEmokbError } from '../errors.js';
+import { applyEdit, applyUndo } from '../edit/apply.js';
+import { parseEditRequest } from '../edit/EditRequest.js';
+import type { KnowledgeService } from '../kb/KnowledgeService.js';
+import { bearerMatches } from './serverFile.js';
+
+export interface EditingOptions {
+  /** The open service, or undefined while the store is still loading. */
+  service: () => KnowledgeService | undefined;
+  /** The bearer token that mutations must present; without one, mutations are always refused. */
+  token?: string;
+}
+
+/** Most change-log entries one `changes` query returns. */
+export const MAX_CHANGES = 1000;
+
+type Args = Record<string, unknown>;
+interface Context {
+  request?: Request;
+}
+
+export function editingResolvers(options: EditingOptions | undefined) {
+  const writable = (context: Context): KnowledgeService => {
+    const token = options?.token;
+    if (!token || !bearerMatches(context.request?.headers.get('authorization') ?? null, token)) {
+      throw new GraphQLError('mutations need the credential of the running server: send `Authorization: Bearer <token>` with the token from <data dir>/server.json', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    return ready(options);
+  };
+  return {
+    Query: {
+      async changes(_: unknown, args: Args) {
+        const since = (args.since as number | null | undefined) ?? 0;
+        const before = (args.before as number | null | undefined) ?? Number.POSITIVE_INFINITY;
+        const limit = (args.limit as number | null | undefined) ?? 20;
+        if (limit < 0 || limit > MAX_CHANGES) throw userError('limit', `must be between 0 and ${MAX_CHANGES}`);
+        const records = await translated(() => ready(options).store.changes());
+        return records.filter((r) => r.id > since && r.id < before).slice(0, limit);
+      },
+    },
+    Mutation: {
+      async applyEdit(_: unknown, args: Args, context: Context) {
+        const service = writable(context);
+        const edit = (args.edit ?? {}) as Record<string, unknown>;
+        return translated(() => {
+          const request = parseEditRequest(edit, 'edit');
+          return applyEdit(service, request, meta(edit.author, edit.message), { dryRun: args.dryRun === true });
+        }, 'edit');
+      },
+      async undo(_: unknown, args: Args, context: Context) {
+        const service = writable(context);
+        return translated(() =>
+          applyUndo(
+            service,
+            { change: (args.change as number | null) ?? undefined, force: args.force === true },
+            meta(args.author, args.message),
+            { dryRun: args.dryRun === true },
+          ),
+        );
+      },
+    },
+  };
+}
+
+function ready(options: EditingOptions | undefined): KnowledgeService {
+  const service = options?.service();
+  if (!service) throw new GraphQLError('the knowledge base is still loading; retry shortly', { extensions: { code: 'NOT_READY', http: { status: 503 } } });
+  return service;
+}
+
+function meta(author: unknown, message: unknown) {
+  if (typeof author !== 'string' || !author.trim()) throw userError('author', 'is required: who makes the edit');
+  return { author: author.trim(), ...(typeof message === 'string' ? { message } : {}) };
+}
+
+function userError(field: string, message: string): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+/**
+ * Domain errors keep their code (BAD_INPUT is GraphQL's BAD_USER_INPUT) and their details; a field
+ * named by the edit layer becomes a path under the argument (`emotion` -> `edit.emotion`).
+ */
+async function translated<T>(fn: () => T | Promise<T>, argument?: string): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isEmokbError(error)) {
+      const code = error.code === 'BAD_INPUT' ? 'BAD_USER_INPUT' : error.code;
+      const field = error.details?.field;
+      if (argument && typeof field === 'string' && !field.startsWith(`${argument}.`)) {
+        const path = `${argument}.${field}`;
+        const message = error.message.startsWith(`${field}:`) ? `${path}${error.message.slice(field.length)}` : error.message;
+        throw new GraphQLError(message, { extensions: { ...error.details, field: path, code } });
+      }
+      throw new GraphQLError(error.message, { extensions: { ...(error.details ?? {}), code } });
+    }
+    throw error;
+  }
+}

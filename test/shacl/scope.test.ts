@@ -1,0 +1,55 @@
+// Edits validate only what they can break; these check that nothing they can break is missed.
+import { DataFactory } from 'n3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { KnowledgeService } from '../../src/kb/KnowledgeService.js';
+import { EMO, EMOTION_BASE, LEXICON_BASE, ONTOLEX, RDF, XSD } from '../../src/rdf/namespaces.js';
+import { validationScope } from '../../src/shacl/scope.js';
+import { MemoryStore } from '../../src/store/MemoryStore.js';
+
+const { namedNode, literal, quad } = DataFactory;
+const meta = { author: 't', message: 'm', command: 'test' };
+
+function term(word: string, emotion: string, weight = '0.8') {
+  const entry = namedNode(`${LEXICON_BASE}en/${word}`);
+  const form = namedNode(`${entry.value}#form`);
+  const sense = namedNode(`${entry.value}#sense-${emotion}`);
+  return [
+    quad(entry, RDF.type, ONTOLEX.LexicalEntry), quad(entry, ONTOLEX.canonicalForm, form), quad(form, ONTOLEX.writtenRep, literal(word, 'en')),
+    quad(entry, ONTOLEX.sense, sense), quad(sense, RDF.type, ONTOLEX.LexicalSense),
+    quad(sense, ONTOLEX.reference, namedNode(EMOTION_BASE + emotion)), quad(sense, EMO.weight, literal(weight, XSD.decimal)),
+  ];
+}
+
+let service: KnowledgeService;
+beforeAll(async () => {
+  service = await KnowledgeService.open(new MemoryStore());
+  await service.change({ ...meta, add: [...term('livid', 'fury'), ...term('cheery', 'gaiety')], remove: [] });
+});
+
+describe('validation scope', () => {
+  it('leaves out entries a change cannot affect', () => {
+    // adding a term touches no emotion node, so another term of the same emotion is not re-checked
+    const scope = validationScope(service.snapshot.quads, term('irate', 'fury'), []);
+    expect(scope.some((q) => q.subject.value.includes('/en/livid'))).toBe(false);
+    // touching the emotion itself brings every term that refers to it
+    const fury = namedNode(`${EMOTION_BASE}fury`);
+    const touched = validationScope(service.snapshot.quads, [quad(fury, EMO.valence, EMO.Negative)], []);
+    expect(touched.some((q) => q.subject.value.includes('/en/livid'))).toBe(true);
+    const unrelated = validationScope(service.snapshot.quads, term('glum', 'glumness'), []);
+    expect(unrelated.some((q) => q.subject.value.includes('/en/cheery'))).toBe(false);
+    expect(unrelated.some((q) => q.subject.value === `${EMOTION_BASE}fury`)).toBe(true);
+  });
+
+  it('still refuses a bad weight on the new term', async () => {
+    await expect(service.change({ ...meta, add: term('irate', 'fury', '7'), remove: [] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('still refuses removing an emotion that an untouched entry refers to', async () => {
+    const gaiety = namedNode(`${EMOTION_BASE}gaiety`);
+    const quads = service.snapshot.quads.filter((q) => q.subject.equals(gaiety) || q.object.equals(gaiety)).filter((q) => !q.predicate.equals(ONTOLEX.reference));
+    await expect(service.change({ ...meta, add: [], remove: quads })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/cheery#sense-gaiety.*existing emotion/),
+    });
+  });
+});

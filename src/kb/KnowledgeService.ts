@@ -4,7 +4,7 @@
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
-import { validationScope } from '../shacl/scope.js';
+import { rulesFor, validationScope } from '../shacl/scope.js';
 import { assertValid } from '../shacl/validate.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore } from '../store/KnowledgeStore.js';
 import { KnowledgeBase } from './KnowledgeBase.js';
@@ -90,7 +90,9 @@ export class KnowledgeService {
     if (proposed.length === 0 && before > 0 && input.command !== 'replace') {
       throw new EmokbError('BAD_INPUT', 'the change would remove everything in the store; nothing was written');
     }
-    await assertValid(validationScope(proposed, input.add, input.remove), `${input.command} breaks the knowledge base's rules`);
+    await assertValid(validationScope(proposed, input.add, input.remove), `${input.command} breaks the knowledge base's rules`, {
+      rules: rulesFor(input.add, input.remove),
+    });
     if (options.dryRun) return { record: null, added, removed };
     const record = await this.store.commit(input);
     this.#snapshot = KnowledgeBase.fromQuads(proposed, record?.id ?? this.#snapshot.version);

@@ -4,7 +4,8 @@
 // (emotions, relations, transitions: small, and its rules are global) plus only the entries it
 // touches, or whose senses refer to an emotion it touches. `emokb validate` still checks everything.
 import type { Quad } from '@rdfjs/types';
-import { LEXICON_BASE, ONTOLEX } from '../rdf/namespaces.js';
+import { EMO, LEXICON_BASE, ONTOLEX, SKOS } from '../rdf/namespaces.js';
+import type { RuleSet } from './validate.js';
 
 /** The entry a lexicon node belongs to: `…/en/furious-adjective#sense-fury` → `…/en/furious-adjective`. */
 function entryOf(iri: string): string {
@@ -34,4 +35,19 @@ export function validationScope(graph: readonly Quad[], added: readonly Quad[], 
     }
   }
   return graph.filter((q) => !isLexical(q) || touchedEntries.has(entryOf(q.subject.value)));
+}
+
+/**
+ * The predicates the SPARQL-based rules of shapes.ttl read (self-links, cycles, components and
+ * opposites that are ancestors). A change that adds or removes none of them cannot break those
+ * rules, so it is checked with SHACL Core alone. test/shacl/scope.test.ts keeps this list in step
+ * with the shapes.
+ */
+export const GRAPH_RULE_PREDICATES: ReadonlySet<string> = new Set(
+  [SKOS.broader, SKOS.narrower, EMO.isOppositeOf, EMO.isComposedOf].map((p) => p.value),
+);
+
+export function rulesFor(added: readonly Quad[], removed: readonly Quad[]): RuleSet {
+  const touches = (q: Quad) => GRAPH_RULE_PREDICATES.has(q.predicate.value);
+  return added.some(touches) || removed.some(touches) ? 'all' : 'core';
 }

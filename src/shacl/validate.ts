@@ -37,19 +37,26 @@ interface ShaclResult {
 // RDF/JS factory with the dataset() that shacl-engine needs for building its report.
 const factory = { ...DataFactory, dataset: (quads?: Quad[]) => new Store(quads) };
 
-let validatorPromise: Promise<{ validate(data: { dataset: Store }): Promise<{ conforms: boolean; results: ShaclResult[] }> }> | undefined;
+type ShaclValidator = { validate(data: { dataset: Store }): Promise<{ conforms: boolean; results: ShaclResult[] }> };
 
-async function loadValidator() {
+/** `all`: SHACL Core and the SPARQL-based whole-graph rules; `core`: Core only (no query engine). */
+export type RuleSet = 'all' | 'core';
+const validators = new Map<RuleSet, Promise<ShaclValidator>>();
+
+async function loadValidator(rules: RuleSet): Promise<ShaclValidator> {
   const shapesPath = ontologyDir('shapes.ttl');
   const shapes = new Store(parseTurtle(await readFile(shapesPath, 'utf8'), shapesPath, { skolemize: false }));
-  // The SPARQL plugin pulls in a query engine; load it only when validating.
-  const [{ Validator }, sparql] = await Promise.all([import('shacl-engine'), import('shacl-engine/sparql.js')]);
-  return new Validator(shapes, { factory, validations: sparql.validations });
+  const { Validator } = await import('shacl-engine');
+  // The SPARQL plugin pulls in a query engine (about a second to load): only when the rules need it.
+  // Without it shacl-engine skips sh:sparql constraints.
+  const validations = rules === 'all' ? (await import('shacl-engine/sparql.js')).validations : undefined;
+  return new Validator(shapes, { factory, validations }) as ShaclValidator;
 }
 
-export async function validateGraph(quads: Iterable<Quad> | Store): Promise<ValidationReport> {
-  validatorPromise ??= loadValidator();
-  const validator = await validatorPromise;
+export async function validateGraph(quads: Iterable<Quad> | Store, options: { rules?: RuleSet } = {}): Promise<ValidationReport> {
+  const rules = options.rules ?? 'all';
+  if (!validators.has(rules)) validators.set(rules, loadValidator(rules));
+  const validator = await validators.get(rules)!;
   const dataset = quads instanceof Store ? quads : new Store([...quads]);
   const report = await validator.validate({ dataset });
   const violations = report.results.map((result) => toViolation(result, dataset));
@@ -99,8 +106,8 @@ export function formatReport(report: ValidationReport, limit = 50): string {
 }
 
 /** Throws VALIDATION_FAILED with the readable report when the graph breaks a rule. */
-export async function assertValid(quads: Iterable<Quad> | Store, what: string): Promise<void> {
-  const report = await validateGraph(quads);
+export async function assertValid(quads: Iterable<Quad> | Store, what: string, options: { rules?: RuleSet } = {}): Promise<void> {
+  const report = await validateGraph(quads, options);
   if (!report.conforms) {
     throw new EmokbError('VALIDATION_FAILED', `${what}: nothing was written.\n${formatReport(report)}`, {
       violations: report.violations,

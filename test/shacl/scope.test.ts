@@ -53,3 +53,23 @@ describe('validation scope', () => {
     });
   });
 });
+
+describe('graph rules', () => {
+  it('GRAPH_RULE_PREDICATES lists every predicate the SPARQL rules of shapes.ttl read', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { GRAPH_RULE_PREDICATES } = await import('../../src/shacl/scope.js');
+    const shapes = await readFile(new URL('../../ontology/shapes.ttl', import.meta.url), 'utf8');
+    const selects = [...shapes.matchAll(/sh:select """([\s\S]*?)"""/g)].map((m) => m[1]!);
+    expect(selects.length).toBeGreaterThanOrEqual(4);
+    const prefixes: Record<string, string> = { emo: EMO.base, skos: 'http://www.w3.org/2004/02/skos/core#' };
+    const used = new Set(selects.flatMap((q) => [...q.matchAll(/\b(emo|skos):(\w+)/g)].map((m) => prefixes[m[1]!]! + m[2]!)));
+    for (const predicate of used) expect(GRAPH_RULE_PREDICATES, predicate).toContain(predicate);
+  });
+
+  it('still catches a self-link or a cycle through the full rule set', async () => {
+    const fury = namedNode(`${EMOTION_BASE}fury`);
+    await expect(service.change({ ...meta, add: [quad(fury, EMO.isOppositeOf, fury)], remove: [] })).rejects.toMatchObject({
+      message: expect.stringContaining('links to itself'),
+    });
+  });
+});

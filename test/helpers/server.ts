@@ -58,5 +58,5 @@ export async function graphql(url: string, query: string, variables?: Record<str
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+  return { status: response.status, body: (await response.json()) as any };
 }

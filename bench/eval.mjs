@@ -1,0 +1,206 @@
+// Evaluation of the tagger at Parrott's primary tier on GoEmotions dev and XED English
+// (../shared/data, read in place, never copied), against a naive baseline over the same lexicon in
+// the same run: exact word look-up of the canonical forms, no morphology, no negation, no
+// weights, one vote per sense. Gold labels reach Parrott through the ontology's crosswalks
+// (skos:*Match from a Parrott node to the dataset's label, then skos:broader up to the primary);
+// labels without a mapping are ignored, and an item is scored only when its mapped labels lead to
+// exactly one primary. A text the tagger finds no emotion in counts as wrong (coverage shows how
+// many). Tune on GoEmotions dev and train only; XED is not used for tuning.
+// Usage: npm run eval [-- --examples N] [-- --json]
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dataDir = join(root, '..', 'shared', 'data');
+const { readSeed } = await import('../dist/kb/seed.js');
+const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
+const { Tagger, prepareOptions } = await import('../dist/tagger/Tagger.js');
+const { keyOf } = await import('../dist/lexicon/LexiconIndex.js');
+
+const argv = process.argv.slice(2);
+const examplesPerConfusion = Number(argv[argv.indexOf('--examples') + 1]) || 2;
+const kb = KnowledgeBase.fromQuads(await readSeed());
+const tagger = Tagger.for(kb);
+const index = tagger.index;
+const primaries = kb.tier('primary').map((e) => e.label);
+
+/** Dataset label -> set of Parrott primary labels, through the snapshot's crosswalk mappings. */
+function crosswalk(scheme) {
+  const out = new Map();
+  for (const m of kb.mappings(scheme)) {
+    const primary = kb.path(m.emotion)[0]?.label;
+    if (!primary) continue;
+    (out.get(m.notation) ?? out.set(m.notation, new Set()).get(m.notation)).add(primary);
+  }
+  return out;
+}
+
+async function loadGoEmotions() {
+  const names = (await readFile(join(dataDir, 'goemotions', 'labels.txt'), 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean);
+  const rows = (await readFile(join(dataDir, 'goemotions', 'dev.tsv'), 'utf8')).split('\n').filter(Boolean);
+  return rows.map((row) => {
+    const [text, ids] = row.split('\t');
+    return { text, labels: ids.split(',').map((i) => names[Number(i)]) };
+  });
+}
+
+async function loadXed() {
+  const names = ['', 'anger', 'anticipation', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'trust'];
+  const rows = (await readFile(join(dataDir, 'xed', 'en-annotated.tsv'), 'utf8')).split('\n').filter(Boolean);
+  return rows.map((row) => {
+    const tab = row.lastIndexOf('\t');
+    return { text: row.slice(0, tab), labels: row.slice(tab + 1).split(',').map((i) => names[Number(i.trim())]) };
+  });
+}
+
+/** Keeps items whose mapped labels give exactly one primary; counts the rest. */
+function goldItems(items, walk) {
+  const kept = [];
+  let unmapped = 0, multiple = 0;
+  for (const item of items) {
+    const set = new Set();
+    for (const label of item.labels) for (const p of walk.get(label) ?? []) set.add(p);
+    if (set.size === 0) unmapped++;
+    else if (set.size > 1) multiple++;
+    else kept.push({ ...item, gold: [...set][0] });
+  }
+  return { kept, unmapped, multiple };
+}
+
+// The naive baseline: canonical forms only, one token = one word, one vote per sense.
+const baselineWords = new Map();
+for (const entry of index.entries) {
+  const key = keyOf(entry.lemma);
+  if (!key || key.includes(' ') || baselineWords.has(key)) continue;
+  baselineWords.set(key, entry.senses.map((s) => index.paths[s.emotion][0]).map((p) => index.emotions[p].label));
+}
+function baseline(text) {
+  const votes = new Map();
+  let order = 0;
+  for (const word of text.toLowerCase().split(/[^a-z']+/)) {
+    const hit = baselineWords.get(word);
+    if (!hit) continue;
+    for (const primary of hit) {
+      const v = votes.get(primary) ?? { n: 0, first: order++ };
+      v.n++;
+      votes.set(primary, v);
+    }
+  }
+  let best = null;
+  for (const [label, v] of votes) if (!best || v.n > best[1].n || (v.n === best[1].n && v.first < best[1].first)) best = [label, v];
+  return best ? best[0] : null;
+}
+
+function score(items, predict) {
+  const classes = primaries;
+  const tp = Object.fromEntries(classes.map((c) => [c, 0]));
+  const predicted = { ...tp }, goldCount = { ...tp };
+  const confusion = new Map();
+  let correct = 0, covered = 0;
+  const predictions = items.map((item) => predict(item.text));
+  items.forEach((item, i) => {
+    const p = predictions[i];
+    goldCount[item.gold]++;
+    if (p !== null) {
+      covered++;
+      predicted[p]++;
+    }
+    if (p === item.gold) {
+      correct++;
+      tp[p]++;
+    } else {
+      const key = `${item.gold} -> ${p ?? '(none)'}`;
+      (confusion.get(key) ?? confusion.set(key, []).get(key)).push(i);
+    }
+  });
+  const f1s = classes.filter((c) => goldCount[c] > 0 || predicted[c] > 0).map((c) => {
+    const precision = predicted[c] ? tp[c] / predicted[c] : 0;
+    const recall = goldCount[c] ? tp[c] / goldCount[c] : 0;
+    return { c, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: goldCount[c] };
+  });
+  return {
+    n: items.length,
+    accuracy: correct / items.length,
+    macroF1: f1s.reduce((a, b) => a + b.f1, 0) / f1s.length,
+    coverage: covered / items.length,
+    accuracyCovered: covered ? correct / covered : 0,
+    perClass: f1s,
+    confusion,
+    predictions,
+  };
+}
+
+const fmt = (x) => x.toFixed(3);
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+const options = prepareOptions({ matches: false });
+const tagPrimary = (text) => tagger.tag(text, options).dominant.primary;
+
+const started = performance.now();
+const sets = [
+  { name: 'GoEmotions dev', load: loadGoEmotions, scheme: 'goemotions' },
+  { name: 'XED English', load: loadXed, scheme: 'plutchik' },
+];
+const stats = index.data.stats;
+console.log(`# emokb eval (primary tier)\n`);
+console.log(`lexicon: ${stats.lexiconEntries} accepted entries, ${stats.seedLabels} label seeds, ${stats.keys} keys (${stats.multiword} multiword); snapshot ${kb.contentHash.slice(0, 12)}\n`);
+const summary = [];
+for (const set of sets) {
+  const all = await set.load();
+  const { kept, unmapped, multiple } = goldItems(all, crosswalk(set.scheme));
+  const ours = score(kept, tagPrimary);
+  const base = score(kept, baseline);
+  summary.push({ set, all, kept, unmapped, multiple, ours, base });
+}
+
+console.log('| data set | items scored (left out: no mapped label / several primaries) | system | accuracy | macro-F1 | coverage | accuracy on covered |');
+console.log('|---|---|---|---|---|---|---|');
+for (const { set, all, kept, unmapped, multiple, ours, base } of summary) {
+  console.log(`| ${set.name} | ${kept.length} of ${all.length} (${unmapped} / ${multiple}) | emokb tagger | ${fmt(ours.accuracy)} | ${fmt(ours.macroF1)} | ${fmt(ours.coverage)} | ${fmt(ours.accuracyCovered)} |`);
+  console.log(`| | | naive baseline | ${fmt(base.accuracy)} | ${fmt(base.macroF1)} | ${fmt(base.coverage)} | ${fmt(base.accuracyCovered)} |`);
+  console.log(`| | | ratio | ${ratio(ours.accuracy, base.accuracy)} | ${ratio(ours.macroF1, base.macroF1)} | ${ratio(ours.coverage, base.coverage)} | ${ratio(ours.accuracyCovered, base.accuracyCovered)} |`);
+}
+const targets = { 'GoEmotions dev': 0.5, 'XED English': 0.35 };
+console.log('');
+for (const { set, ours } of summary) {
+  const target = targets[set.name];
+  console.log(`target ${set.name}: macro-F1 >= ${target}: ${ours.macroF1 >= target ? 'MET' : 'NOT MET'} (${fmt(ours.macroF1)})`);
+}
+
+for (const { set, kept, ours } of summary) {
+  console.log(`\n## ${set.name}: per class (emokb tagger)\n`);
+  console.log('| primary | support | precision | recall | F1 |');
+  console.log('|---|---|---|---|---|');
+  for (const c of ours.perClass) console.log(`| ${c.c} | ${c.support} | ${fmt(c.precision)} | ${fmt(c.recall)} | ${fmt(c.f1)} |`);
+  console.log(`\n## ${set.name}: largest confusions (gold -> predicted)\n`);
+  const top = [...ours.confusion].sort((a, b) => b[1].length - a[1].length).slice(0, 8);
+  for (const [key, idx] of top) {
+    console.log(`- ${key}: ${idx.length} (${((100 * idx.length) / kept.length).toFixed(1)}%)`);
+    if (key.endsWith('(none)')) continue;
+    for (const i of idx.slice(0, examplesPerConfusion)) {
+      const r = tagger.tag(kept[i].text, prepareOptions({ tiers: ['primary'] }));
+      const words = r.matches.map((m) => `${m.text}${m.negated ? '(neg)' : ''}->${m.emotion}`).join(', ');
+      console.log(`    - "${kept[i].text.slice(0, 100)}" [${kept[i].labels.join(',')}] matched: ${words}`);
+    }
+  }
+}
+
+// Ablation on GoEmotions dev (the tuning set): what each feature is worth.
+const dev = summary[0];
+console.log('\n## GoEmotions dev: ablation (macro-F1)\n');
+const variants = [
+  ['all features (default)', {}],
+  ['negation off', { negation: 'off' }],
+  ['negation counts toward opposite', { negation: 'opposite' }],
+  ['intensity off', { intensity: false }],
+  ['emphasis off', { emphasis: false }],
+];
+console.log('| variant | accuracy | macro-F1 | coverage |');
+console.log('|---|---|---|---|');
+for (const [name, opts] of variants) {
+  const o = prepareOptions({ ...opts, matches: false });
+  const s = score(dev.kept, (text) => tagger.tag(text, o).dominant.primary);
+  console.log(`| ${name} | ${fmt(s.accuracy)} | ${fmt(s.macroF1)} | ${fmt(s.coverage)} |`);
+}
+console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

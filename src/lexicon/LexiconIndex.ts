@@ -1,0 +1,393 @@
+// The compiled term index the tagger reads: every accepted lexical entry's written forms (canonical
+// and other forms, with hyphen and apostrophe variants) mapped to its senses, plus the emotion
+// labels themselves as seed terms, plus the hierarchy as index arrays. Built once per snapshot
+// (cached on it), from one pass over the snapshot's quads; after that a look-up is a Map#get and
+// nothing on the hot path touches RDF. The compiled form is plain data (`LexiconData`), so worker
+// threads receive it by structured clone instead of rebuilding the knowledge base.
+//
+// Decisions:
+// - Only entries with emo:status emo:Accepted count; a sense with a status of its own counts only
+//   when that status is Accepted. Only forms in English (or without a language tag).
+// - Labels as seeds: each skos:prefLabel names its emotion with weight 1. A label shared along one
+//   line of descent (rage > rage, sadness > sadness > sadness) goes to the MOST SPECIFIC node: the
+//   roll-up then credits every broader namesake too, while mapping to the broadest would leave the
+//   narrower tiers empty. A label shared by unrelated nodes (none today) names all of them.
+// - The curated lexicon wins over a seed: a key that an accepted entry has is not seeded.
+// - Keys are the forms cut by the tagger's own tokenizer and joined by one space, so text and
+//   lexicon are normalised the same way ("Heart-Broken" and "heart-broken" meet; "heartbroken"
+//   and "heart broken" are added as variants of a hyphenated form, "dont" of "don't").
+import type { Quad } from '@rdfjs/types';
+import type { Tier } from '../kb/Emotion.js';
+import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
+import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
+import { derivationsOf, lemmasOf } from '../tagger/wordForms.js';
+
+export interface LexiconEmotion {
+  iri: string;
+  id: string;
+  label: string;
+  tier: Tier;
+  /** Index of the parent in `emotions`, -1 for a primary. */
+  parent: number;
+  /** Indexes of the emotions this one is emo:isOppositeOf. */
+  opposites: number[];
+}
+
+export interface LexiconSense {
+  /** Index in `emotions`. */
+  emotion: number;
+  /** In [0, 1]. */
+  weight: number;
+  kind: 'names' | 'evokes';
+}
+
+export interface LexiconEntry {
+  /** The canonical written form (or the label, for a seed). */
+  lemma: string;
+  senses: LexiconSense[];
+  source: 'lexicon' | 'label';
+}
+
+/** The compiled index as plain, structured-clonable data. */
+export interface LexiconData {
+  version: number;
+  emotions: LexiconEmotion[];
+  entries: LexiconEntry[];
+  /** Normalised key (tokens joined by one space) to entry index. */
+  keys: Array<[string, number]>;
+  /** Counts for reports. */
+  stats: { lexiconEntries: number; seedLabels: number; keys: number; multiword: number };
+}
+
+export type Via = 'form' | 'lemma' | 'derivation';
+const VIAS: readonly Via[] = ['form', 'lemma', 'derivation'];
+
+/** What the hot path knows about a word. */
+export interface WordInfo {
+  /** entry * 4 + via index (0 form, 1 lemma, 2 derivation), or -1 when the word is not in the lexicon. */
+  packed: number;
+  /** Keys a multiword expression may start with here: the word itself first, then its lemmas. */
+  mweFirsts: readonly string[];
+  /** The most tokens such an expression has; 0 when none starts here. */
+  mweMax: number;
+}
+const NO_FIRSTS: string[] = [];
+
+/** A resolved word: entry index and how it was reached. */
+export interface WordHit {
+  entry: number;
+  via: Via;
+}
+
+// Bounded caches: a corpus with an unbounded vocabulary (ids, URLs, typos) must not grow memory
+// without end; past the cap new words are resolved every time (still correct, just slower).
+const WORD_CACHE_LIMIT = 200_000;
+
+const cache = new WeakMap<KnowledgeBase, LexiconIndex>();
+
+export class LexiconIndex {
+  readonly data: LexiconData;
+  readonly emotions: readonly LexiconEmotion[];
+  readonly entries: readonly LexiconEntry[];
+  /** Emotion index to its path (indexes from the primary down). */
+  readonly paths: readonly (readonly number[])[];
+  readonly #single = new Map<string, number>();
+  readonly #multi = new Map<string, number>();
+  /** First token of a multiword key to the most tokens any key starting with it has. */
+  readonly #mweMax = new Map<string, number>();
+  /** Word to what the hot path needs to know about it. */
+  readonly #words = new Map<string, WordInfo>();
+  readonly #lemmas = new Map<string, string[]>();
+
+  private constructor(data: LexiconData) {
+    this.data = data;
+    this.emotions = data.emotions;
+    this.entries = data.entries;
+    this.paths = data.emotions.map((_, i) => {
+      const path: number[] = [];
+      for (let e = i; e >= 0 && path.length < 16; e = data.emotions[e]!.parent) path.unshift(e);
+      return path;
+    });
+    for (const [key, entry] of data.keys) {
+      const space = key.indexOf(' ');
+      if (space < 0) {
+        this.#single.set(key, entry);
+      } else {
+        this.#multi.set(key, entry);
+        const first = key.slice(0, space);
+        const length = key.split(' ').length;
+        if ((this.#mweMax.get(first) ?? 0) < length) this.#mweMax.set(first, length);
+      }
+    }
+  }
+
+  /** The index for a snapshot, compiled on first use and cached for the snapshot's lifetime. */
+  static for(kb: KnowledgeBase): LexiconIndex {
+    let index = cache.get(kb);
+    if (!index) {
+      index = new LexiconIndex(compileLexicon(kb));
+      cache.set(kb, index);
+    }
+    return index;
+  }
+
+  /** Rebuilds the runtime index from compiled data (in a worker thread). */
+  static fromData(data: LexiconData): LexiconIndex {
+    return new LexiconIndex(data);
+  }
+
+  /**
+   * Everything the tagger needs about one normalised word, computed once and cached: its hit
+   * (written form and variants, then inflectional lemmas, then derivations) and the first-token
+   * keys under which multiword expressions may start here (the word, then its lemmas).
+   */
+  info(norm: string): WordInfo {
+    let info = this.#words.get(norm);
+    if (info === undefined) {
+      const packed = this.#resolveWord(norm);
+      let mweFirsts: string[] = NO_FIRSTS;
+      let mweMax = this.#mweMax.get(norm) ?? 0;
+      if (this.#mweMax.size > 0 && isLemmatisable(norm)) {
+        for (const lemma of this.lemmas(norm)) {
+          const max = this.#mweMax.get(lemma);
+          if (max === undefined) continue;
+          if (mweFirsts === NO_FIRSTS) mweFirsts = [norm];
+          mweFirsts.push(lemma);
+          mweMax = Math.max(mweMax, max);
+        }
+      }
+      if (mweMax > 0 && mweFirsts === NO_FIRSTS) mweFirsts = [norm];
+      info = { packed, mweFirsts, mweMax };
+      if (this.#words.size < WORD_CACHE_LIMIT) this.#words.set(norm, info);
+    }
+    return info;
+  }
+
+  /** Resolves one normalised word to an entry and how it was reached. */
+  word(norm: string): WordHit | null {
+    const { packed } = this.info(norm);
+    return packed < 0 ? null : { entry: packed >> 2, via: VIAS[packed & 3]! };
+  }
+
+  /** The most tokens a multiword key starting with this word has (0: none starts with it). */
+  mweMax(first: string): number {
+    return this.#mweMax.get(first) ?? 0;
+  }
+
+  multi(key: string): number | undefined {
+    return this.#multi.get(key);
+  }
+
+  single(key: string): number | undefined {
+    return this.#single.get(key);
+  }
+
+  /** Inflectional lemmas of a word (cached). */
+  lemmas(norm: string): string[] {
+    let lemmas = this.#lemmas.get(norm);
+    if (!lemmas) {
+      lemmas = isLemmatisable(norm) ? lemmasOf(norm) : [];
+      if (this.#lemmas.size < WORD_CACHE_LIMIT) this.#lemmas.set(norm, lemmas);
+    }
+    return lemmas;
+  }
+
+  #resolveWord(norm: string): number {
+    const direct = this.#single.get(norm);
+    if (direct !== undefined) return direct * 4;
+    for (const variant of surfaceVariants(norm)) {
+      const hit = this.#single.get(variant) ?? this.#multi.get(variant);
+      if (hit !== undefined) return hit * 4;
+    }
+    if (!isLemmatisable(norm)) return -1;
+    const lemmas = this.lemmas(norm);
+    for (const lemma of lemmas) {
+      const hit = this.#single.get(lemma);
+      if (hit !== undefined) return hit * 4 + 1;
+    }
+    for (const derived of derivationsOf(norm, lemmas)) {
+      const hit = this.#single.get(derived);
+      if (hit !== undefined) return hit * 4 + 2;
+    }
+    return -1;
+  }
+}
+
+/** Letters only (apostrophes and hyphens allowed inside), at least three: worth a lemmatiser call. */
+function isLemmatisable(norm: string): boolean {
+  if (norm.length < 3 || norm.length > 30) return false;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 45 || c === 39)) return false;
+  }
+  return true;
+}
+
+/** Hyphen and apostrophe variants of a word: "heart-broken" -> "heartbroken", "heart broken"; "don't" -> "dont"; "mom's" -> "mom". */
+export function surfaceVariants(norm: string): string[] {
+  const out: string[] = [];
+  if (norm.includes('-')) out.push(norm.replace(/-/g, ''), norm.replace(/-/g, ' '));
+  if (norm.includes("'")) {
+    if (norm.endsWith("'s")) out.push(norm.slice(0, -2));
+    out.push(norm.replace(/'/g, ''));
+  }
+  return out;
+}
+
+/** A form's key: the tokenizer's words joined by one space ('' when it has none). */
+export function keyOf(text: string, buffer = new TokenBuffer()): string {
+  tokenizeInto(text.normalize('NFKC'), buffer);
+  const words: string[] = [];
+  for (let t = 0; t < buffer.count; t++) if (buffer.kind[t] === WORD) words.push(buffer.norm[t]!);
+  return words.join(' ');
+}
+
+const TIER_OF: Record<string, Tier> = { [EMO.Primary.value]: 'primary', [EMO.Secondary.value]: 'secondary', [EMO.Tertiary.value]: 'tertiary' };
+
+/** Compiles a snapshot into `LexiconData`: one pass over the quads, then the joins. */
+export function compileLexicon(kb: KnowledgeBase): LexiconData {
+  const emotionList = kb.emotions();
+  const indexOf = new Map(emotionList.map((e, i) => [e.iri, i] as const));
+  const opposites = new Map<string, Set<string>>();
+  const entryStatus = new Map<string, string>();
+  const canonical = new Map<string, string>();
+  const otherForms = new Map<string, string[]>();
+  const writtenRep = new Map<string, string>();
+  const entrySenses = new Map<string, string[]>();
+  const senseReference = new Map<string, string>();
+  const senseWeight = new Map<string, number>();
+  const senseKind = new Map<string, string>();
+  const senseStatus = new Map<string, string>();
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? (map.set(key, []), map.get(key)!)).push(value);
+
+  for (const q of kb.quads as readonly Quad[]) {
+    const s = q.subject.value, p = q.predicate.value, o = q.object;
+    switch (p) {
+      case EMO.isOppositeOf.value: {
+        const set = opposites.get(s) ?? (opposites.set(s, new Set()), opposites.get(s)!);
+        set.add(o.value);
+        break;
+      }
+      case EMO.status.value:
+        entryStatus.set(s, o.value);
+        senseStatus.set(s, o.value);
+        break;
+      case ONTOLEX.canonicalForm.value: canonical.set(s, o.value); break;
+      case ONTOLEX.otherForm.value: push(otherForms, s, o.value); break;
+      case ONTOLEX.writtenRep.value:
+        if (o.termType === 'Literal' && (!o.language || o.language === 'en' || o.language.startsWith('en-'))) writtenRep.set(s, o.value);
+        break;
+      case ONTOLEX.sense.value: push(entrySenses, s, o.value); break;
+      case ONTOLEX.reference.value: senseReference.set(s, o.value); break;
+      case EMO.weight.value: senseWeight.set(s, Number(o.value)); break;
+      case EMO.senseKind.value: senseKind.set(s, o.value); break;
+      default:
+        if (p === RDF.type.value || p === SKOS.prefLabel.value) break;
+    }
+  }
+
+  const emotions: LexiconEmotion[] = emotionList.map((e) => ({
+    iri: e.iri,
+    id: e.id,
+    label: e.label,
+    tier: e.tier,
+    parent: e.parent ? indexOf.get(e.parent) ?? -1 : -1,
+    opposites: [...(opposites.get(e.iri) ?? [])].map((o) => indexOf.get(o)).filter((i): i is number => i !== undefined).sort((a, b) => a - b),
+  }));
+
+  const entries: LexiconEntry[] = [];
+  const keys = new Map<string, number>();
+  const buffer = new TokenBuffer();
+  const addKey = (key: string, entry: number) => {
+    if (key && !keys.has(key)) keys.set(key, entry);
+  };
+  const addForm = (form: string, entry: number, variants: string[]) => {
+    const key = keyOf(form, buffer);
+    if (!key) return;
+    addKey(key, entry);
+    for (const word of key.split(' ')) if (word.includes('-') || word.includes("'")) variants.push(key);
+  };
+
+  // Accepted entries, in IRI order so that a key two entries share goes to the same one every build.
+  let lexiconEntries = 0;
+  const variantQueue: Array<[string, number]> = [];
+  for (const entry of [...canonical.keys()].sort()) {
+    if (entryStatus.get(entry) !== EMO.Accepted.value) continue;
+    const lemma = writtenRep.get(canonical.get(entry)!);
+    if (!lemma) continue;
+    const senses: LexiconSense[] = [];
+    for (const sense of entrySenses.get(entry) ?? []) {
+      const status = senseStatus.get(sense);
+      if (status && status !== EMO.Accepted.value) continue;
+      const emotion = indexOf.get(senseReference.get(sense) ?? '');
+      const weight = senseWeight.get(sense) ?? 1;
+      if (emotion === undefined || !(weight > 0)) continue;
+      senses.push({ emotion, weight: Math.min(1, weight), kind: senseKind.get(sense) === EMO.Evokes.value ? 'evokes' : 'names' });
+    }
+    if (!senses.length) continue;
+    senses.sort((a, b) => b.weight - a.weight || a.emotion - b.emotion);
+    const index = entries.push({ lemma, senses, source: 'lexicon' }) - 1;
+    lexiconEntries++;
+    const variants: string[] = [];
+    addForm(lemma, index, variants);
+    for (const form of otherForms.get(entry) ?? []) {
+      const rep = writtenRep.get(form);
+      if (rep) addForm(rep, index, variants);
+    }
+    for (const key of variants) variantQueue.push([key, index]);
+  }
+  // Variants after all real forms, so a variant never shadows another entry's written form.
+  for (const [key, index] of variantQueue) {
+    for (const variant of keyVariants(key)) addKey(variant, index);
+  }
+
+  // Labels as seeds, most specific namesake on a line of descent.
+  let seedLabels = 0;
+  const byLabel = new Map<string, number[]>();
+  emotions.forEach((e, i) => push(byLabel, keyOf(e.label, buffer), i));
+  for (const [key, members] of [...byLabel].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!key || keys.has(key)) continue;
+    const depth = (i: number) => {
+      let d = 0;
+      for (let e = emotions[i]!.parent; e >= 0 && d < 16; e = emotions[e]!.parent) d++;
+      return d;
+    };
+    const isAncestor = (a: number, b: number) => {
+      for (let e = emotions[b]!.parent; e >= 0; e = emotions[e]!.parent) if (e === a) return true;
+      return false;
+    };
+    const ordered = [...members].sort((a, b) => depth(b) - depth(a));
+    const deepest = ordered[0]!;
+    const oneLine = ordered.slice(1).every((m) => isAncestor(m, deepest));
+    const targets = oneLine ? [deepest] : members;
+    const index = entries.push({
+      lemma: emotions[deepest]!.label,
+      senses: targets.map((emotion) => ({ emotion, weight: 1, kind: 'names' as const })),
+      source: 'label',
+    }) - 1;
+    addKey(key, index);
+    seedLabels++;
+  }
+
+  const keyList = [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    version: kb.version,
+    emotions,
+    entries,
+    keys: keyList,
+    stats: { lexiconEntries, seedLabels, keys: keyList.length, multiword: keyList.filter(([k]) => k.includes(' ')).length },
+  };
+}
+
+/** Variants of a key with hyphens or apostrophes: joined, split at hyphens, apostrophes dropped. */
+function keyVariants(key: string): string[] {
+  const out = new Set<string>();
+  if (key.includes('-')) {
+    out.add(key.replace(/-/g, ''));
+    out.add(key.replace(/-/g, ' '));
+  }
+  if (key.includes("'")) out.add(key.replace(/'/g, ''));
+  out.delete(key);
+  return [...out];
+}

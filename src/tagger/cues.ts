@@ -1,0 +1,56 @@
+// The closed word lists the tagger reads around a match: negators (and the phrases that look like
+// negation but are not), clause boundaries that end a negation's scope, intensifiers and
+// diminishers with their factors. Kept small and explicit so a reader can see why a match was
+// negated or scaled.
+
+/** Words that negate what follows them within the scope (see NEGATION_WINDOW). */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'without', 'hardly', 'barely', 'scarcely', 'neither', 'nor', 'nobody', 'nothing', 'none', 'nowhere', 'cannot', 'lack', 'lacks', 'lacking',
+  // contractions written without the apostrophe ("don't" itself ends in n't, see isNegator)
+  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt', 'neednt',
+]);
+
+/** negator + next word that do not negate: "not only", "no doubt", "nothing but", "no wonder". */
+const PSEUDO_NEGATION: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['not', new Set(['only', 'just', 'merely', 'to'])],
+  ['no', new Set(['doubt', 'wonder', 'matter'])],
+  ['nothing', new Set(['but', 'else'])],
+  ['never', new Set(['mind'])],
+]);
+
+/** Words after which a negation cannot reach: a new clause starts. */
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'except', 'nevertheless', 'still']);
+
+/** A negator reaches at most this many words after itself (and never past a clause boundary). */
+export const NEGATION_WINDOW = 4;
+
+export function isNegator(norm: string, next: string | undefined): boolean {
+  if (!NEGATORS.has(norm) && !(norm.length > 3 && norm.endsWith("n't"))) return false;
+  const pseudo = PSEUDO_NEGATION.get(norm);
+  return !(pseudo && next !== undefined && pseudo.has(next));
+}
+
+/** Factors for a modifier right before a match (up to two, multiplied: "really very happy"). */
+export const MODIFIERS: ReadonlyMap<string, number> = new Map([
+  // intensifiers
+  ['very', 1.5], ['really', 1.4], ['so', 1.4], ['soo', 1.5], ['sooo', 1.6], ['extremely', 1.8], ['incredibly', 1.8], ['super', 1.5], ['totally', 1.5],
+  ['absolutely', 1.6], ['completely', 1.5], ['utterly', 1.6], ['truly', 1.4], ['deeply', 1.6], ['highly', 1.5], ['too', 1.3], ['most', 1.4],
+  ['quite', 1.2], ['especially', 1.3], ['particularly', 1.3], ['seriously', 1.4], ['genuinely', 1.3], ['insanely', 1.7], ['terribly', 1.5],
+  ['awfully', 1.5], ['hugely', 1.6], ['immensely', 1.7], ['exceptionally', 1.6], ['overwhelmingly', 1.7], ['fucking', 1.5], ['freaking', 1.4],
+  ['damn', 1.3], ['bloody', 1.3], ['pretty', 1.2], ['more', 1.2], ['much', 1.2], ['such', 1.3],
+  // diminishers
+  ['slightly', 0.5], ['somewhat', 0.6], ['little', 0.6], ['bit', 0.6], ['kinda', 0.6], ['sorta', 0.6], ['mildly', 0.5], ['fairly', 0.8],
+  ['rather', 0.8], ['partly', 0.6], ['marginally', 0.5], ['tad', 0.6], ['less', 0.6], ['moderately', 0.7], ['semi', 0.6],
+]);
+
+/** Two-word diminishers, keyed by their last word: "kind of", "sort of". */
+export const MODIFIER_PAIRS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  ['of', new Map([['kind', 0.6], ['sort', 0.6]])],
+]);
+
+/** Factor for a match in a sentence ending in "!" and for a match written in capitals. */
+export const EXCLAMATION_FACTOR = 1.25;
+export const CAPITALS_FACTOR = 1.25;
+/** Intensity stays within these bounds whatever the modifiers. */
+export const INTENSITY_MIN = 0.2;
+export const INTENSITY_MAX = 3;

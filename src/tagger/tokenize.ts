@@ -1,0 +1,279 @@
+// The tagger's tokenizer: one pass over UTF-16 code units, no regular expression per character,
+// writing into reusable typed arrays so tagging a document allocates little beyond the token
+// strings. Words keep inner apostrophes and hyphens ("don't", "heart-broken") so that lexicon keys
+// and text are cut the same way; sentences end at . ! ? (runs of them, then space or end), at the
+// CJK full stops and at line breaks; "Mr." and single letters before a period do not end one.
+//
+// Offsets are UTF-16 indexes into the original string, end exclusive, exactly as String#slice
+// takes them. Lone surrogates, control characters and emoji are skipped, never a token.
+
+/** Token kinds. */
+export const WORD = 1;
+/** A clause boundary: , ; : ( ) [ ] quotes, dashes. Ends a negation's scope. */
+export const CLAUSE = 2;
+/** A sentence terminal run (". ", "?!", "..."). */
+export const TERMINAL = 3;
+/** A line break: ends the sentence and the clause. */
+export const BREAK = 4;
+
+/** Flag bits of a word token. */
+export const HAS_HYPHEN = 1;
+export const HAS_APOSTROPHE = 2;
+/** Two or more letters, all upper case. */
+export const ALL_CAPS = 4;
+/** Contains a letter (so not a bare number). */
+export const HAS_LETTER = 8;
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'jr', 'sr', 'prof', 'inc', 'ltd', 'co', 'no', 'vol', 'approx', 'dept', 'mt']);
+
+// Word-character table for the BMP, filled lazily: 0 unknown, 1 word, 2 not a word.
+const BMP = new Uint8Array(65536);
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const UPPER = /^\p{Lu}$/u;
+const LOWER = /^\p{Ll}$/u;
+
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let v = BMP[c]!;
+  if (v === 0) {
+    v = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    BMP[c] = v;
+  }
+  return v === 1;
+}
+
+/** Length in code units of the word character at i (1, 2 for an astral letter), or 0. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+    return 0;
+  }
+  return isWordCode(c) ? 1 : 0;
+}
+
+function isJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+function isTerminalCode(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+function isClauseCode(c: number): boolean {
+  switch (c) {
+    case 0x2c: case 0x3b: case 0x3a: case 0x28: case 0x29: case 0x5b: case 0x5d: case 0x22:
+    case 0x201c: case 0x201d: case 0x2013: case 0x2014: case 0x2d: case 0xff0c: case 0x3001: case 0xff1b:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Lowercases and folds apostrophe and hyphen variants: the key under which a word is looked up. */
+export function normaliseWord(word: string): string {
+  let w = word.toLowerCase();
+  if (/[\u2018\u2019\u2010\u2011]/.test(w)) w = w.replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, '-');
+  return w;
+}
+
+/** Reusable token storage: parallel arrays, grown on demand, reset per document. */
+export class TokenBuffer {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  kind = new Uint8Array(256);
+  flags = new Uint8Array(256);
+  /** Sentence index of each token. */
+  sentence = new Int32Array(256);
+  /** Normalised word (words only; '' otherwise). */
+  norm: string[] = [];
+  /** Per sentence: first and last token index, and whether it ends in "!". */
+  sentenceFirst: number[] = [];
+  sentenceLast: number[] = [];
+  sentenceExclaims: boolean[] = [];
+
+  reset(): void {
+    this.count = 0;
+    this.norm.length = 0;
+    this.sentenceFirst.length = 0;
+    this.sentenceLast.length = 0;
+    this.sentenceExclaims.length = 0;
+  }
+
+  push(start: number, end: number, kind: number, flags: number, norm: string): void {
+    const n = this.count;
+    if (n === this.start.length) this.#grow();
+    this.start[n] = start;
+    this.end[n] = end;
+    this.kind[n] = kind;
+    this.flags[n] = flags;
+    this.norm[n] = norm;
+    this.count = n + 1;
+  }
+
+  #grow(): void {
+    const size = this.start.length * 2;
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.start = grow(this.start, (n) => new Int32Array(n));
+    this.end = grow(this.end, (n) => new Int32Array(n));
+    this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    this.sentence = grow(this.sentence, (n) => new Int32Array(n));
+  }
+}
+
+/** Tokenizes `text` into `buffer` (reset first) and assigns sentences. */
+export function tokenizeInto(text: string, buffer: TokenBuffer): TokenBuffer {
+  buffer.reset();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let w = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : wordCharAt(text, i);
+    if (w > 0) {
+      const start = i;
+      let flags = 0;
+      let upper = 0;
+      let lower = 0;
+      let other = false;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (d >= 65 && d <= 90) upper++, (flags |= HAS_LETTER);
+        else if (d >= 97 && d <= 122) lower++, (flags |= HAS_LETTER);
+        else if (d >= 128) other = true;
+        i += w;
+        if (i >= n) break;
+        const e = text.charCodeAt(i);
+        w = e < 128 ? ((e >= 97 && e <= 122) || (e >= 65 && e <= 90) || (e >= 48 && e <= 57) ? 1 : 0) : wordCharAt(text, i);
+        if (w > 0) continue;
+        // An apostrophe or hyphen joins two word characters; a period joins two digits (3.5).
+        if ((isJoiner(e) || (e === 0x2e && d >= 48 && d <= 57)) && i + 1 < n) {
+          const next = wordCharAt(text, i + 1);
+          if (next > 0 && (e !== 0x2e || (text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57))) {
+            if (e === 0x27 || e === 0x2019) flags |= HAS_APOSTROPHE;
+            else if (e !== 0x2e) flags |= HAS_HYPHEN;
+            i += 1;
+            w = next;
+            continue;
+          }
+        }
+        break;
+      }
+      const raw = text.slice(start, i);
+      if (other) {
+        // Non-ASCII letters: count case with Unicode classes (rare path).
+        for (const ch of raw) {
+          if (UPPER.test(ch)) upper++, (flags |= HAS_LETTER);
+          else if (LOWER.test(ch)) lower++, (flags |= HAS_LETTER);
+          else if (WORD_CHAR.test(ch) && !/\p{N}/u.test(ch)) flags |= HAS_LETTER;
+        }
+      }
+      if (upper >= 2 && lower === 0) flags |= ALL_CAPS;
+      buffer.push(start, i, WORD, flags, upper > 0 || other || (flags & HAS_APOSTROPHE) !== 0 ? normaliseWord(raw) : raw);
+      continue;
+    }
+    if (isTerminalCode(c)) {
+      const start = i;
+      i++;
+      while (i < n && isTerminalCode(text.charCodeAt(i))) i++;
+      buffer.push(start, i, TERMINAL, 0, '');
+      continue;
+    }
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      const start = i;
+      i++;
+      while (i < n && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
+      buffer.push(start, i, BREAK, 0, '');
+      continue;
+    }
+    if (isClauseCode(c)) buffer.push(i, i + 1, CLAUSE, 0, '');
+    i++;
+  }
+  assignSentences(text, buffer);
+  return buffer;
+}
+
+function endsSentence(text: string, b: TokenBuffer, t: number): boolean {
+  const kind = b.kind[t]!;
+  if (kind === BREAK) return true;
+  if (kind !== TERMINAL) return false;
+  const end = b.end[t]!;
+  // Terminal punctuation ends a sentence only before space or the end ("3.5", "e.g.x" do not).
+  if (end < text.length) {
+    const next = text.charCodeAt(end);
+    if (!(next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0 || next === 0x22 || next === 0x27 || next === 0x201d || next === 0x29 || next >= 0x3000)) return false;
+  }
+  // A single period right after an abbreviation or a single letter ("Mr.", "J.") does not end one.
+  if (end - b.start[t]! === 1 && text.charCodeAt(b.start[t]!) === 0x2e && t > 0 && b.kind[t - 1] === WORD && b.end[t - 1] === b.start[t]) {
+    const prev = b.norm[t - 1]!;
+    if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
+  }
+  return true;
+}
+
+function assignSentences(text: string, b: TokenBuffer): void {
+  let sentence = 0;
+  let first = 0;
+  let exclaims = false;
+  const count = b.count;
+  for (let t = 0; t < count; t++) {
+    b.sentence[t] = sentence;
+    if (b.kind[t] === TERMINAL && text.lastIndexOf('!', b.end[t]! - 1) >= b.start[t]!) exclaims = true;
+    if (endsSentence(text, b, t) || t === count - 1) {
+      b.sentenceFirst.push(first);
+      b.sentenceLast.push(t);
+      b.sentenceExclaims.push(exclaims || (b.kind[t] === TERMINAL && text.slice(b.start[t]!, b.end[t]!).includes('!')));
+      sentence++;
+      first = t + 1;
+      exclaims = false;
+    }
+  }
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'clause' | 'terminal' | 'break';
+  /** The lookup key (lowercase, folded apostrophes and hyphens); words only. */
+  norm?: string;
+  sentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the first and last token. */
+  tokens: [number, number];
+}
+
+const KIND_NAMES = ['', 'word', 'clause', 'terminal', 'break'] as const;
+
+/** Tokens and sentences as plain objects: for callers and tests; the tagger uses `tokenizeInto`. */
+export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
+  const b = tokenizeInto(text, new TokenBuffer());
+  const tokens: Token[] = [];
+  for (let t = 0; t < b.count; t++) {
+    const kind = KIND_NAMES[b.kind[t]!] as Token['kind'];
+    tokens.push({
+      text: text.slice(b.start[t]!, b.end[t]!),
+      start: b.start[t]!,
+      end: b.end[t]!,
+      kind,
+      ...(kind === 'word' ? { norm: b.norm[t]! } : {}),
+      sentence: b.sentence[t]!,
+    });
+  }
+  const sentences: Sentence[] = b.sentenceFirst.map((f, s) => {
+    let last = b.sentenceLast[s]!;
+    while (last > f && b.kind[last] === BREAK) last--;
+    return { start: b.start[f]!, end: b.end[last]!, tokens: [f, b.sentenceLast[s]!] };
+  });
+  return { tokens, sentences };
+}

@@ -1,0 +1,120 @@
+// Morphological fallback for words the lexicon does not list: inflection through a maintained
+// lemmatiser (wink-lemmatizer: WordNet-based exceptions plus suffix rules, nouns, verbs and
+// adjectives), then a short list of derivational rules that turn an adjective, adverb or
+// participle into the noun Parrott's labels use ("sad" -> "sadness", "angrily" -> "angry" ->
+// "anger", "frustrated" -> "frustration", "terrified" -> "terror"). The caller caches the outcome
+// per word, so each of these runs once per distinct word in a process.
+import { createRequire } from 'node:module';
+
+// CommonJS without type declarations: typed here rather than with an ambient module declaration.
+const wink = createRequire(import.meta.url)('wink-lemmatizer') as {
+  lemmatizeNoun(word: string): string;
+  lemmatizeVerb(word: string): string;
+  lemmatizeAdjective(word: string): string;
+};
+
+/** Inflectional lemmas of a lowercase word, most likely first, without the word itself. */
+export function lemmasOf(word: string): string[] {
+  const out: string[] = [];
+  const add = (w: string) => {
+    if (w && w !== word && !out.includes(w)) out.push(w);
+  };
+  add(wink.lemmatizeVerb(word));
+  add(wink.lemmatizeAdjective(word));
+  add(wink.lemmatizeNoun(word));
+  return out;
+}
+
+/**
+ * Words too common in other senses to derive from: "like" is not "liking", "long" not
+ * "longing", "please" not "pleasure", "content" (of a post) not "contentment".
+ */
+const NO_DERIVATION = new Set([
+  'like', 'likes', 'liked', 'long', 'longer', 'care', 'cares', 'cared', 'content', 'contents', 'please', 'pleased', 'well', 'fine', 'pretty',
+  'right', 'cool', 'sure', 'mean', 'kind', 'free', 'hop', 'hope', 'sympathetic', 'desire', 'pride', 'rage', 'glad', 'lust', 'reject', 'insult', 'regular',
+  'interest', 'interesting', 'concern', 'concerned', 'mind', 'patient', 'grave', 'cheer', 'cheers', 'rap', 'rapt', 'alarm', 'thrill', 'shock',
+]);
+
+// Suffix rewrites from a base form to a noun: [suffix, replacement]. Tried in order on each base.
+const RULES: ReadonlyArray<readonly [string, string]> = [
+  ['', 'ness'], // sad -> sadness, bitter -> bitterness
+  ['y', 'iness'], // happy -> happiness, lonely -> loneliness
+  ['', 'ment'], // excite -> excitement, amaze -> amazement, resent -> resentment
+  ['', 'ance'], // annoy -> annoyance
+  ['e', 'ation'], // adore -> adoration, frustrate -> frustration
+  ['ate', 'ation'], // compassionate? (handled by 'ate'->'') elate -> elation
+  ['', 'ion'], // depress -> depression, reject -> rejection
+  ['e', 'ion'], // humiliate -> humiliation, alienate -> alienation
+  ['ify', 'or'], // terrify -> terror, horrify -> horror
+  ['fy', 'faction'], // satisfy -> satisfaction
+  ['se', 'sure'], // displease -> displeasure
+  ['ve', 'f'], // relieve -> relief, grieve -> grief
+  ['ize', 'y'], // agonize -> agony
+  ['ious', 'iety'], // anxious -> anxiety
+  ['ious', 'y'], // furious -> fury, envious -> envy
+  ['ious', 'ity'], // ferocious -> ferocity
+  ['ous', ''], // joyous -> joy, zealous -> zeal
+  ['uous', ''], // contemptuous -> contempt
+  ['ous', 'y'], // jealous -> jealousy
+  ['iful', 'y'], // pitiful -> pity
+  ['ful', ''], // fearful -> fear, hateful -> hate, resentful -> resent
+  ['ful', 'ness'], // vengeful -> vengefulness
+  ['ry', 'er'], // angry -> anger
+  ['y', ''], // guilty -> guilt, gloomy -> gloom
+  ['en', ''], // frighten -> fright
+  ['ic', 'ia'], // euphoric -> euphoria
+  ['ical', 'ia'], // hysterical -> hysteria
+  ['etic', 'y'], // sympathetic -> sympathy
+  ['istic', 'ism'], // optimistic -> optimism
+  ['astic', 'asm'], // enthusiastic -> enthusiasm
+  ['ant', ''], // triumphant -> triumph
+  ['ate', ''], // compassionate -> compassion
+  ['e', 'ity'], // hostile -> hostility, insecure -> insecurity
+  ['', 'ity'], // jovial -> joviality
+  ['ive', 'ion'], // apprehensive -> apprehension
+  ['e', 'al'], // arouse -> arousal
+  ['e', 'ing'], // loathe -> loathing
+];
+
+/** Base forms to derive from: the word, its lemmas, and the adjective behind an -ly adverb. */
+function basesOf(word: string, lemmas: readonly string[]): string[] {
+  const bases = [word, ...lemmas];
+  if (word.length > 4 && word.endsWith('ly')) {
+    const stem = word.slice(0, -2);
+    bases.push(stem, ...lemmasOf(stem)); // surprisingly -> surprising -> surprise
+    if (stem.endsWith('i')) bases.push(`${stem.slice(0, -1)}y`); // angrily -> angry
+    if (stem.endsWith('ful')) bases.push(stem.slice(0, -3)); // hopefully -> hope
+  }
+  return bases;
+}
+
+/**
+ * Nouns (and other words) this word may be derived from or lead to, most direct first; the caller
+ * keeps the first one the lexicon has. Empty for stop-listed and very short words.
+ */
+export function derivationsOf(word: string, lemmas: readonly string[]): string[] {
+  if (word.length < 3 || NO_DERIVATION.has(word)) return [];
+  const out: string[] = [];
+  const seen = new Set<string>([word]);
+  const bases = basesOf(word, lemmas);
+  for (const base of bases) {
+    if (!seen.has(base)) {
+      seen.add(base);
+      out.push(base);
+    }
+  }
+  for (const base of bases) {
+    if (base.length < 3 || NO_DERIVATION.has(base)) continue;
+    for (const [suffix, replacement] of RULES) {
+      if (!base.endsWith(suffix)) continue;
+      const stem = base.slice(0, base.length - suffix.length);
+      if (stem.length < 2) continue;
+      const derived = stem + replacement;
+      if (!seen.has(derived)) {
+        seen.add(derived);
+        out.push(derived);
+      }
+    }
+  }
+  return out;
+}

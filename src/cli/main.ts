@@ -6,6 +6,7 @@ import { registerEdit } from './edit.js';
 import { registerHistory } from './history.js';
 import { registerInspect } from './inspect.js';
 import { registerServe } from './serve.js';
+import { registerTag } from './tag.js';
 import { registerTransfer } from './transfer.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerTransfer(program);
   registerEdit(program);
   registerHistory(program);
+  registerTag(program);
   return program;
 }
 

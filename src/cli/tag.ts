@@ -1,0 +1,172 @@
+// `emokb tag`: emotions for every document of a corpus, JSON Lines out. Reads plain text (one
+// document a line; id = line number) or JSON Lines (`{"id", "text"}`), from files or standard
+// input, streams in bounded memory on a pool of worker threads, keeps output in input order.
+// The store is opened only to compile the lexicon, then closed: tagging a large file does not hold
+// the data directory's lock.
+import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { EmokbError } from '../errors.js';
+import { TIERS, type Tier } from '../kb/Emotion.js';
+import { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import type { InputFormat } from '../tagger/batch.js';
+import { tagStream } from '../tagger/stream.js';
+import { prepareOptions } from '../tagger/Tagger.js';
+import type { NegationPolicy } from '../tagger/types.js';
+import { withService, type GlobalOptions } from './context.js';
+
+interface TagCommandOptions {
+  format?: string;
+  textField?: string;
+  idField: string;
+  output?: string;
+  workers?: string;
+  tiers?: string;
+  minScore?: string;
+  perSentence?: boolean;
+  negation: string;
+  intensity: boolean;
+  emphasis: boolean;
+  matches: boolean;
+  strict?: boolean;
+  progress: boolean;
+  batchLines?: string;
+  quiet?: boolean;
+}
+
+function parseCount(value: string | undefined, name: string, min: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new EmokbError('BAD_INPUT', `${name}: "${value}" is not a whole number >= ${min}`, { option: name });
+  return n;
+}
+
+export function registerTag(program: Command): void {
+  program
+    .command('tag')
+    .description('tag documents with emotions at every tier; JSON Lines out (one result per input line, in input order)')
+    .argument('[files...]', "input files ('-' or none: standard input)")
+    .option('--format <format>', 'text (one document a line) or jsonl; default jsonl when --text-field is given or every file ends in .jsonl/.ndjson, else text')
+    .option('--text-field <name>', 'JSON Lines: the field holding the text (default "text"; implies --format jsonl)')
+    .option('--id-field <name>', 'JSON Lines: the field holding the id (default "id"; else the line number)', 'id')
+    .option('-o, --output <file>', 'write JSON Lines here instead of standard output')
+    .option('--workers <n>', 'worker threads (default: the cores available; 0 tags in the main thread)')
+    .option('--tiers <list>', 'tiers to report in scores, comma-separated (default primary,secondary,tertiary)')
+    .option('--min-score <x>', 'leave out scores below this normalised score (0 to 1, default 0)')
+    .option('--per-sentence', 'add per-sentence results')
+    .option('--negation <policy>', 'exclude (negated matches count for nothing), opposite (count toward the opposite emotion), off', 'exclude')
+    .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
+    .option('--no-emphasis', 'ignore exclamation marks and capitals')
+    .option('--no-matches', 'leave out the matched words (smaller, faster output)')
+    .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
+    .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
+    .option('--batch-lines <n>', 'lines per unit of work handed to a worker (default 1000)')
+    .option('-q, --quiet', 'no summary on standard error')
+    .addHelpText(
+      'after',
+      `
+Output: one JSON object per input line:
+  {"id", "dominant": {"primary", "secondary", "tertiary"}, "scores": {"primary": {label: score}, ...},
+   "matches": [{"text", "start", "end", "lemma", "emotion", "emotionId", "path", "weight", "negated", "intensity", "kind", "via"}]}
+A malformed line gives {"id", "line", "error": {"code": "BAD_INPUT", "message"}} and tagging goes on (--strict stops).
+
+Examples:
+  emokb tag notes.txt > notes.emotions.jsonl
+  emokb tag --text-field body --workers 2 -o out.jsonl comments.jsonl
+  cat posts.txt | emokb tag --tiers primary --no-matches`,
+    )
+    .action(async (files: string[], options: TagCommandOptions, command: Command) => {
+      const format = inputFormat(files, options);
+      const tiers = options.tiers?.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean) as Tier[] | undefined;
+      if (tiers && (tiers.length === 0 || tiers.some((t) => !TIERS.includes(t)))) {
+        throw new EmokbError('BAD_INPUT', `--tiers: "${options.tiers}"; give some of ${TIERS.join(', ')}`, { option: '--tiers' });
+      }
+      const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
+      const tagOptions = (() => {
+        try {
+          return prepareOptions({
+            tiers,
+            minScore,
+            perSentence: options.perSentence ?? false,
+            negation: options.negation as NegationPolicy,
+            intensity: options.intensity,
+            emphasis: options.emphasis,
+            matches: options.matches,
+          });
+        } catch (error) {
+          if (error instanceof EmokbError) throw new EmokbError('BAD_INPUT', `--${String(error.details?.field ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.replace(/^[a-zA-Z]+: /, '')}`);
+          throw error;
+        }
+      })();
+      const workers = parseCount(options.workers, '--workers', 0, availableParallelism());
+      const batchLines = parseCount(options.batchLines, '--batch-lines', 1, 1000);
+
+      const lexicon = await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => LexiconIndex.for(service.snapshot).data);
+
+      const output = options.output ? createWriteStream(options.output) : process.stdout;
+      let brokenPipe = false;
+      output.on('error', (error: NodeJS.ErrnoException) => {
+        // A reader that went away (`emokb tag big.txt | head`) is not an error of ours.
+        if (error.code === 'EPIPE') brokenPipe = true;
+        // Other write errors reach tagStream through the write callback and fail the command there.
+      });
+      const readsFiles = files.length > 0 && !files.includes('-');
+      const bar = readsFiles && options.progress && process.stderr.isTTY
+        ? new SingleBar({ stream: process.stderr, format: 'tagging [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left', hideCursor: true, etaBuffer: 50 })
+        : undefined;
+      let lastUpdate = 0;
+      const started = performance.now();
+      try {
+        bar?.start(1, 0);
+        const summary = await tagStream({
+          files,
+          stdin: process.stdin,
+          output,
+          format,
+          textField: options.textField ?? 'text',
+          idField: options.idField,
+          strict: options.strict ?? false,
+          options: tagOptions,
+          workers,
+          lexicon,
+          batchLines,
+          onProgress: bar
+            ? (read, total) => {
+                const now = performance.now();
+                if (now - lastUpdate < 100 && read < total) return;
+                lastUpdate = now;
+                bar.setTotal(Math.max(1, Math.round(total / 1e5) / 10));
+                bar.update(Math.round(read / 1e5) / 10);
+              }
+            : undefined,
+        });
+        bar?.stop();
+        if (output !== process.stdout) {
+          output.end();
+          await once(output, 'finish');
+        }
+        if (!options.quiet && !brokenPipe) {
+          const seconds = (performance.now() - started) / 1000;
+          process.stderr.write(
+            `emokb: tagged ${summary.documents} lines (${summary.errors} errors) from ${(summary.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${(summary.bytes / 1e6 / Math.max(seconds, 1e-3)).toFixed(1)} MB/s, ${workers} worker${workers === 1 ? '' : 's'})\n`,
+          );
+        }
+      } catch (error) {
+        bar?.stop();
+        if (brokenPipe) return;
+        throw error;
+      }
+    });
+}
+
+function inputFormat(files: string[], options: TagCommandOptions): InputFormat {
+  if (options.format !== undefined) {
+    if (options.format !== 'text' && options.format !== 'jsonl') throw new EmokbError('BAD_INPUT', `--format: "${options.format}" is not text or jsonl`, { option: '--format' });
+    if (options.format === 'text' && options.textField) throw new EmokbError('BAD_INPUT', '--text-field needs --format jsonl', { option: '--text-field' });
+    return options.format;
+  }
+  if (options.textField) return 'jsonl';
+  return files.length > 0 && files.every((f) => /\.(jsonl|ndjson)$/i.test(f)) ? 'jsonl' : 'text';
+}

@@ -1,0 +1,12 @@
+// What a worker thread does with one batch: the tagger is built once per thread from the compiled
+// lexicon the main thread sent as workerData (no RDF parsing, no store access in workers).
+import { workerData } from 'piscina';
+import type { LexiconData } from '../lexicon/LexiconIndex.js';
+import { tagBatch, type BatchOutput, type BatchTask } from './batch.js';
+import { Tagger } from './Tagger.js';
+
+const tagger = Tagger.fromData((workerData as { lexicon: LexiconData }).lexicon);
+
+export default function run(task: BatchTask): BatchOutput {
+  return tagBatch(tagger, task);
+}

@@ -3,6 +3,7 @@
 import type { Emotion, Mapping, Tier, Valence } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { normaliseLabel } from '../kb/KnowledgeBase.js';
+import { classifyResolvers } from './classify.js';
 import { badUserInput, translate } from './errors.js';
 
 export interface RequestContext {
@@ -50,6 +51,7 @@ export const resolvers = {
     mappings: (_: unknown, args: Args, { kb }: RequestContext) => kb.mappings(args.scheme as string | undefined),
     stats: (_: unknown, __: Args, { kb }: RequestContext) => kb.counts,
     version: (_: unknown, __: Args, { kb }: RequestContext) => ({ version: kb.version, contentHash: kb.contentHash }),
+    ...classifyResolvers.Query,
   },
   Emotion: {
     tier: (e: Emotion) => e.tier.toUpperCase(),

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isEmokbError } from '../errors.js';
 import { registerEdit } from './edit.js';
+import { registerExpand } from './expand.js';
 import { registerHistory } from './history.js';
 import { registerInspect } from './inspect.js';
 import { registerServe } from './serve.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerTransfer(program);
   registerEdit(program);
   registerHistory(program);
+  registerExpand(program);
   registerTag(program);
   return program;
 }

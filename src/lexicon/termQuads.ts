@@ -145,3 +145,37 @@ export function senseQuads(input: SenseInput): Quad[] {
   if (p.derivedFrom) quads.push(quad(sense, PROV.wasDerivedFrom, namedNode(p.derivedFrom)));
   return quads;
 }
+
+// --- Additions for the vocabulary pipeline (src/expansion/): inflected forms and candidate scores.
+
+/** `<entry>#form-<slug>`: one IRI per inflected form, e.g. `.../angry-adjective#form-angrier`. */
+export function otherFormIri(entry: string, writtenRep: string): string {
+  return `${entry}#form-${slugify(writtenRep, '-')}`;
+}
+
+/** An inflected form of an entry (`ontolex:otherForm`), matched by the tagger like the canonical form. */
+export function otherFormQuads(entry: string, writtenRep: string, language = 'en'): Quad[] {
+  const form = namedNode(otherFormIri(entry, writtenRep));
+  return [
+    quad(namedNode(entry), ONTOLEX.otherForm, form),
+    quad(form, RDF.type, ONTOLEX.Form),
+    quad(form, ONTOLEX.writtenRep, literal(normaliseLemma(writtenRep), language)),
+  ];
+}
+
+export interface CandidateEvidence {
+  /** The sense (from `senseIri`). */
+  sense: string;
+  /** The pipeline's confidence in [0, 1] (before review), `emo:score`. */
+  score: number;
+  /** Further evidence strings beyond `Provenance.evidence` (other paths, competing emotions). */
+  evidence?: readonly string[];
+}
+
+/** The pipeline's score and any further evidence on a candidate sense. */
+export function candidateQuads(input: CandidateEvidence): Quad[] {
+  const sense = namedNode(input.sense);
+  const quads = [quad(sense, EMO.score, weightLiteral(input.score, 'score'))];
+  for (const e of input.evidence ?? []) quads.push(quad(sense, EMO.evidence, literal(e)));
+  return quads;
+}

@@ -1,0 +1,101 @@
+// `emokb expand`: runs the vocabulary pipeline (src/expansion/) over the whole hierarchy or one
+// emotion and its descendants, and stores the candidates for review. A progress bar goes to
+// standard error when it is a terminal; standard output carries the summary only.
+import type { Command } from 'commander';
+import { EmokbError } from '../errors.js';
+import { planCandidates, pipelineTime, PIPELINE_AGENT } from '../expansion/candidateStore.js';
+import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
+import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
+import { progressBar } from './progress.js';
+import { printJson, withService, type GlobalOptions } from './context.js';
+
+interface ExpandOptions {
+  emotion?: string;
+  method: string;
+  refresh?: boolean;
+  dryRun?: boolean;
+  check?: boolean;
+  json?: boolean;
+  time?: string;
+}
+
+export function registerExpand(program: Command): void {
+  program
+    .command('expand')
+    .description('propose candidate terms from WordNet for every emotion (or one, with its descendants) and store them for review')
+    .option('--emotion <label-or-id>', 'only candidates that resolve to this emotion or its descendants')
+    .option('--method <name>', `overlap resolution: ${OVERLAP_METHODS.join(' or ')}`, DEFAULT_METHOD)
+    .option('--refresh', 'replace pending candidates from earlier runs (accepted and rejected entries are never touched)')
+    .option('--dry-run', 'compute and report, write nothing')
+    .option('--check', 'also run the overlap-method comparison on the tertiary check set')
+    .option('--time <iso>', 'timestamp for new candidates (default: SOURCE_DATE_EPOCH or now)')
+    .option('--json', 'machine-readable summary')
+    .action(async (options: ExpandOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (!OVERLAP_METHODS.includes(options.method as OverlapMethodName)) {
+        throw new EmokbError('BAD_INPUT', `--method: "${options.method}" is not a method; use one of ${OVERLAP_METHODS.join(', ')}`);
+      }
+      await withService(globals, async (service) => {
+        const kb = service.snapshot;
+        const began = performance.now();
+        const scopeEmotion = options.emotion ? kb.resolve(options.emotion) : undefined;
+        const bar = progressBar('expand');
+        bar.start(1, 0, { step: 'loading WordNet and word vectors' });
+        const resources = await loadResources();
+        const loadedMs = performance.now() - began;
+        const result = expand(kb, resources, {
+          method: options.method as OverlapMethodName,
+          scope: scopeEmotion ? scopeOf(kb, scopeEmotion) : undefined,
+          onProgress: (done, total, label) => {
+            bar.setTotal(total);
+            bar.update(done, { step: label });
+          },
+        });
+        const plan = planCandidates(kb, result.candidates, { time: pipelineTime(options.time), refresh: options.refresh });
+        bar.update({ step: 'validating and writing' });
+        const outcome = await service.change(
+          {
+            add: plan.add,
+            remove: plan.remove,
+            author: PIPELINE_AGENT,
+            message: `expand${scopeEmotion ? ` --emotion ${scopeEmotion.id}` : ''}: ${plan.added.candidates} candidates, ${plan.added.rejected} rejected by the ambiguity rules`,
+            command: `expand${scopeEmotion ? ` --emotion ${scopeEmotion.id}` : ''} --method ${options.method}`,
+          },
+          { dryRun: options.dryRun },
+        );
+        bar.stop();
+        const check = options.check
+          ? OVERLAP_METHODS.map((m) => {
+              const { misses, ...figures } = runCheck(m, new EmotionProfiles(kb, result.seeds), resources.vectors);
+              return { ...figures, misses: misses.length };
+            })
+          : undefined;
+        const summary = {
+          scope: scopeEmotion?.id ?? 'all',
+          method: options.method,
+          seeds: { emotions: result.seeds.size, withoutWordNetSense: [...result.seeds.values()].filter((s) => !s.synsets.length).map((s) => s.emotion.id) },
+          reaches: result.reaches,
+          proposed: result.candidates.length,
+          added: plan.added,
+          keptFromEarlierRuns: plan.kept,
+          written: options.dryRun ? 0 : outcome.added,
+          change: outcome.record?.id ?? null,
+          ms: { loadResources: Math.round(loadedMs), total: Math.round(performance.now() - began) },
+          ...(check ? { overlapCheck: check } : {}),
+        };
+        if (options.json) return printJson(summary);
+        const lines = [
+          `scope        ${summary.scope} (overlap method: ${summary.method})`,
+          `proposed     ${summary.proposed} words from ${summary.reaches} WordNet reaches`,
+          `added        ${plan.added.candidates} candidates, ${plan.added.rejected} rejected by the ambiguity rules${options.dryRun ? ' (dry run: nothing written)' : ''}`,
+          `kept         ${plan.kept.accepted} accepted, ${plan.kept.rejected} rejected, ${plan.kept.candidate} pending from earlier runs`,
+          `no WordNet   ${summary.seeds.withoutWordNetSense.join(', ') || '-'}`,
+          `time         ${summary.ms.total} ms (${summary.ms.loadResources} ms loading WordNet and vectors)`,
+        ];
+        for (const c of check ?? []) {
+          lines.push(`check ${c.method.padEnd(7)} ${c.correct}/${c.total} tertiaries nearest their parent (${c.accuracy}); without namesakes ${c.correctExcludingNamesakes}/${c.totalExcludingNamesakes} (${c.accuracyExcludingNamesakes})`);
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+    });
+}

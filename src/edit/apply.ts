@@ -50,7 +50,8 @@ export function applyEdit(service: KnowledgeService, request: EditRequest, meta:
 
 export function applyUndo(service: KnowledgeService, request: UndoRequest, meta: EditMeta, options: ApplyOptions = {}): Promise<EditResult> {
   return serialised(service, async () => {
-    const plan = planUndo(await service.store.changes(), request);
+    const view = GraphView.of(service.snapshot);
+    const plan = planUndo(await service.store.changes(), request, (line) => view.hasKey(line));
     return commit(service, plan, meta, options);
   });
 }

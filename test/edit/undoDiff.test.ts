@@ -17,26 +17,51 @@ const log = [
   record(4, [label('zeal', 'zeal')]),
 ];
 
+/** The store after replaying the log, as `planUndo` asks about it. */
+function now(records: ChangeRecord[]): (line: string) => boolean {
+  const state = new Set<string>();
+  for (const r of records) {
+    for (const l of r.removed) state.delete(l);
+    for (const l of r.added) state.add(l);
+  }
+  return (line) => state.has(line);
+}
+/** An undo record as the service logs it. */
+const undo = (id: number, of: ChangeRecord): ChangeRecord => ({ ...record(id, of.removed, of.added), command: `undo ${of.id}` });
+
 describe('undo', () => {
   it("re-adds a change's removed lines and removes its added lines", () => {
-    const p = planUndo(log, { change: 3 });
+    const p = planUndo(log, { change: 3 }, now(log));
     expect(lines(p.add)).toEqual([label('glumness', 'the glums')]);
     expect(lines(p.remove)).toEqual([label('glumness', 'glum')]);
     expect(p.command).toBe('undo 3');
-    expect(planUndo(log, {}).summary).toBe('undo change 4 (change 4)');
+    expect(planUndo(log, {}, now(log)).summary).toBe('undo change 4 (change 4)');
+  });
+
+  it('without a change id walks back through history: undos and what they undid are skipped', () => {
+    const u5 = undo(5, log[3]!);
+    const u6 = undo(6, log[2]!);
+    const walked = [...log, u5, u6];
+    expect(planUndo([...log, u5], {}, now([...log, u5])).command).toBe('undo 3');
+    // Change 2 is undoable again: change 3 touched its label but was undone.
+    expect(planUndo(walked, {}, now(walked)).command).toBe('undo 2');
+    // An undone undo (a redo) puts its target back in effect.
+    const redone = [...walked, undo(7, u6)];
+    expect(planUndo(redone, {}, now(redone)).command).toBe('undo 3');
   });
 
   it('refuses when a later change touched the same triples, naming it, unless forced', () => {
-    const error = refusal(() => planUndo(log, { change: 2 }), 'CONFLICT');
+    const error = refusal(() => planUndo(log, { change: 2 }, now(log)), 'CONFLICT');
+    expect(error.message).toContain('1 triple(s) that change 2 added or removed have changed since; nothing was undone');
     expect(error.message).toContain('change 3 (2026-01-03T00:00:00.000Z, a: change 3) touched 1 of them');
     expect(error.details?.laterChanges).toEqual([3]);
-    expect(planUndo(log, { change: 2, force: true }).details).toContain('forced past later change(s) 3');
+    expect(planUndo(log, { change: 2, force: true }, now(log)).details).toContain('forced: 1 triple(s) had changed since, in change(s) 3');
   });
 
   it('refuses unknown and malformed change ids', () => {
-    expect(refusal(() => planUndo(log, { change: 9 }), 'NOT_FOUND').message).toBe('change: there is no change 9 (the newest is 4)');
-    refusal(() => planUndo(log, { change: 0 }), 'BAD_INPUT');
-    expect(refusal(() => planUndo([], {}), 'NOT_FOUND').message).toBe('change: nothing to undo (the change log is empty)');
+    expect(refusal(() => planUndo(log, { change: 9 }, now(log)), 'NOT_FOUND').message).toBe('change: there is no change 9 (the newest is 4)');
+    refusal(() => planUndo(log, { change: 0 }, now(log)), 'BAD_INPUT');
+    expect(refusal(() => planUndo([], {}, now([])), 'NOT_FOUND').message).toBe('change: nothing left to undo (the change log is empty)');
   });
 });
 

@@ -10,6 +10,7 @@ import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { KnowledgeService } from '../../src/kb/KnowledgeService.js';
 import { readSeed } from '../../src/kb/seed.js';
 import { quadKey } from '../../src/rdf/turtle.js';
+import { LevelStore } from '../../src/store/LevelStore.js';
 import { MemoryStore } from '../../src/store/MemoryStore.js';
 
 let seed: Promise<KnowledgeBase> | undefined;
@@ -61,8 +62,27 @@ export async function refusalAsync(promise: Promise<unknown>, code: EmokbError['
   throw new Error(`expected a ${code} refusal, but it succeeded`);
 }
 
-export function memoryService(): Promise<KnowledgeService> {
-  return KnowledgeService.open(new MemoryStore(), { author: 'seed' });
+const SEED_CHANGE = { remove: [], author: 'seed', message: 'seed', command: 'seed' };
+
+/**
+ * A service over a MemoryStore holding the shipped seed as change 1. The seed is committed to the
+ * store directly: its validity is the foundation's tests' business, and skipping that one
+ * validation keeps these tests fast. Every edit on the service is validated as usual.
+ */
+export async function memoryService(): Promise<KnowledgeService> {
+  const store = new MemoryStore();
+  await store.commit({ ...SEED_CHANGE, add: await readSeed() });
+  return KnowledgeService.open(store);
+}
+
+/** Seeds a data directory for the end-to-end tests the same way (change 1 = the shipped seed). */
+export async function seedDataDir(dir: string): Promise<void> {
+  const store = await LevelStore.open(dir);
+  try {
+    await store.commit({ ...SEED_CHANGE, add: await readSeed() });
+  } finally {
+    await store.close();
+  }
 }
 
 export const E = 'https://w3id.org/emokb/emotion/';

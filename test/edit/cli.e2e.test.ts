@@ -1,0 +1,59 @@
+// The editing CLI end to end on a stopped store: the real `emokb` binary over dist/.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { seedDataDir } from './helpers.js';
+
+let dir: string;
+const cli = (...args: string[]) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'e2e curator' } });
+
+beforeAll(async () => {
+  dir = await tempDir('emokb-edit-cli-');
+  await seedDataDir(dir);
+});
+
+describe('emokb emotion / term / undo on the store', () => {
+  it('adds an emotion and a term, shows them, undoes both, and they are gone', async () => {
+    const added = await cli('emotion', 'add', 'wistfulness', '--parent', 'sadness-secondary', '--definition', 'A soft, reflective sadness tinged with longing for something past.', '-m', 'missing nuance', '--json');
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ change: 2, dryRun: false, via: 'store', subject: 'https://w3id.org/emokb/emotion/wistfulness' });
+
+    const term = await cli('term', 'add', 'wistful', '--emotion', 'wistfulness', '--pos', 'adjective', '--weight', '0.8');
+    expect(term.code, term.stderr).toBe(0);
+    expect(term.stdout).toMatch(/^change 3: add term "wistful" \(adjective\) naming "wistfulness" \(wistfulness\), weight 0\.8\n/);
+
+    const shown = await cli('show', 'wistfulness', '--json');
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ tier: 'tertiary', valence: 'negative', path: [{ id: 'sadness-primary' }, { id: 'sadness-secondary' }, { id: 'wistfulness' }] });
+
+    for (const expected of ['change 4: undo change 3', 'change 5: undo change 2']) {
+      const undone = await cli('undo');
+      expect(undone.code, undone.stderr).toBe(0);
+      expect(undone.stdout).toContain(expected);
+    }
+    const gone = await cli('show', 'wistfulness');
+    expect(gone.code).toBe(5);
+    expect(gone.stderr).toContain('error NOT_FOUND: no emotion "wistfulness"');
+  });
+
+  it('a refused edit, and a dry run, leave the export byte-identical', async () => {
+    const before = await cli('export', '--format', 'ntriples');
+    expect(before.code, before.stderr).toBe(0);
+
+    const unknown = await cli('term', 'add', 'seething', '--emotion', 'furry');
+    expect(unknown.code).toBe(5);
+    expect(unknown.stderr).toMatch(/^emokb: error NOT_FOUND: --emotion: no emotion "furry"; did you mean "fury"/);
+
+    // Passes the planner, breaks a SHACL rule (an opposite that is the emotion's own ancestor).
+    const invalid = await cli('link', 'add', 'opposite', 'fury', 'anger-primary');
+    expect(invalid.code).toBe(4);
+    expect(invalid.stderr).toContain('error VALIDATION_FAILED: link add opposite fury anger-primary breaks the knowledge base\'s rules: nothing was written.');
+
+    const dry = await cli('term', 'add', 'seething', '--emotion', 'fury', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run, nothing written: add term "seething"');
+    expect(dry.stdout).toContain('  + <https://w3id.org/emokb/lexicon/en/seething#sense-fury> emo:weight "1.0"^^xsd:decimal');
+
+    const after = await cli('export', '--format', 'ntriples');
+    expect(after.stdout).toBe(before.stdout);
+  });
+});

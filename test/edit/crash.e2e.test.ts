@@ -1,0 +1,73 @@
+// Concurrency and crashes: two CLIs editing one store at once, and kill -9 in the middle of a batch
+// of edits. Afterwards the store must pass `emokb validate`, and its content must be exactly the
+// replay of its change log: every edit complete or absent, none half-written.
+import { spawn } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+let dir: string;
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'batch', ...env } });
+
+beforeAll(async () => {
+  dir = await tempDir('emokb-edit-crash-');
+});
+
+describe('concurrent and interrupted edits', () => {
+  it('two CLIs editing at once both succeed (the second waits for the lock), or with no waiting one gets STORE_LOCKED', async () => {
+    // Both start on an empty directory: one seeds it, the other waits.
+    const waiting = await Promise.all([cli(['term', 'add', 'alpha', '--emotion', 'fury']), cli(['term', 'add', 'beta', '--emotion', 'wrath'])]);
+    for (const r of waiting) expect(r.code, r.stderr).toBe(0);
+
+    const impatient = await Promise.all(
+      ['gamma', 'delta'].map((word) => cli(['term', 'add', word, '--emotion', 'fury'], { EMOKB_LOCK_WAIT: '0' })),
+    );
+    expect(impatient.some((r) => r.code === 0)).toBe(true);
+    for (const r of impatient.filter((x) => x.code !== 0)) {
+      expect(r.code).toBe(7);
+      expect(r.stderr).toMatch(/^emokb: error STORE_LOCKED: data directory .* is locked by another process \(LevelDB lock .*LOCK\)/);
+    }
+  });
+
+  it('kill -9 during a batch of edits leaves a valid store in which each edit is complete or absent', async () => {
+    const words = Array.from({ length: 30 }, (_, i) => `batchword${i}`);
+    const loop = `for w in ${words.join(' ')}; do "${process.execPath}" "${BIN}" --data "${dir}" term add "$w" --emotion rage-tertiary --weight 0.5 -m batch || exit 1; done`;
+    const batch = spawn('sh', ['-c', loop], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EMOKB_AUTHOR: 'batch' } });
+    let committed = 0;
+    // Kill once an edit is in, at a random moment of one of the next.
+    await new Promise<void>((resolve) => {
+      batch.stdout!.setEncoding('utf8').on('data', (d: string) => {
+        committed += (d.match(/^change \d+:/gm) ?? []).length;
+        if (committed >= 1) resolve();
+      });
+      batch.once('exit', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 200 + Math.random() * 2000));
+    process.kill(-batch.pid!, 'SIGKILL');
+    await new Promise((r) => (batch.exitCode !== null || batch.signalCode !== null ? r(null) : batch.once('exit', r)));
+
+    const validate = await cli(['validate']);
+    expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+
+    const exported = await cli(['export', '--format', 'ntriples']);
+    const history = await cli(['history', '--limit', '100000', '--json']);
+    const log = (JSON.parse(history.stdout) as Array<{ id: number; added: string[]; removed: string[]; message: string }>).reverse();
+    const replayed = new Set<string>();
+    for (const change of log) {
+      for (const line of change.removed) replayed.delete(line);
+      for (const line of change.added) replayed.add(line);
+    }
+    const stored = exported.stdout.split('\n').filter(Boolean);
+    expect(stored.length).toBe(replayed.size);
+    expect(stored.filter((line) => !replayed.has(line))).toEqual([]);
+
+    // Each word of the batch is in the store with all 13 triples exactly when its edit is logged.
+    const logged = new Set(log.filter((c) => c.message === 'batch').map((c) => /lexicon\/en\/(batchword\d+)[#>]/.exec(c.added[0] ?? '')?.[1]));
+    expect(logged.size).toBeGreaterThanOrEqual(1);
+    for (const word of words) {
+      const triples = stored.filter((line) => line.startsWith(`<https://w3id.org/emokb/lexicon/en/${word}`));
+      expect(triples.length, word).toBe(logged.has(word) ? 13 : 0);
+    }
+    // The loop runs the words in order: the committed ones are a prefix.
+    expect([...logged].sort()).toEqual(words.slice(0, logged.size).sort());
+  });
+});

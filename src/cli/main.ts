@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { isEmokbError } from '../errors.js';
 import { registerEdit } from './edit.js';
 import { registerExpand } from './expand.js';
+import { registerLexicon } from './lexicon.js';
+import { registerReview } from './review.js';
 import { registerHistory } from './history.js';
 import { registerInspect } from './inspect.js';
 import { registerServe } from './serve.js';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerEdit(program);
   registerHistory(program);
   registerExpand(program);
+  registerReview(program);
+  registerLexicon(program);
   registerTag(program);
   return program;
 }

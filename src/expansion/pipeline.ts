@@ -67,7 +67,7 @@ export interface ExpandResult {
 }
 
 /** The overlap method kept after the check-set comparison (see README: vectors vs gloss). */
-export const DEFAULT_METHOD: OverlapMethodName = 'gloss';
+export const DEFAULT_METHOD: OverlapMethodName = 'combined';
 
 /** Seed synonyms too broad or too physical to mark a gloss as emotional. */
 const GLOSS_STOP = new Set(['belonging', 'suffering', 'distress', 'hurt', 'heart', 'pleasure', 'torture', 'torment', 'agony', 'harassment', 'desire', 'passion', 'madness', 'temper', 'wonder', 'excruciation', 'trouble', 'concern', 'caring', 'satisfaction', 'relief', 'alleviation', 'warmness', 'tenderness', 'attraction', 'arousal', 'rousing', 'agitation', 'depression', 'defeat', 'isolation', 'neglect', 'rejection', 'insult', 'shock', 'alarm', 'pride', 'lightness', 'gravity', 'triumph', 'zest', 'relish', 'gusto', 'hunger', 'hungriness', 'thirst', 'appetite', 'delectation', 'fascination', 'enchantment', 'captivation', 'worship', 'sympathy', 'disgust']);

@@ -1,0 +1,234 @@
+// Step 6: review decisions. A decision (accept, reject, reassign, add, skip) becomes the quads to
+// remove and add; decisions files (TSV or JSON) are parsed and checked as a whole first, so a file
+// with an unknown term or emotion names its line and applies nothing. Accepted entries get their
+// inflected forms (morphology.ts). Every decision records the reviewer and the time on the entry
+// (prov:wasAttributedTo, prov:generatedAtTime) and on each sense, and the change log keeps it too.
+import { DataFactory } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { EmokbError } from '../errors.js';
+import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import { EMO, ONTOLEX, PROV, XSD } from '../rdf/namespaces.js';
+import {
+  entryIri, entryQuads, normaliseLemma, otherFormQuads, parsePartOfSpeech, senseIri, senseQuads,
+  type PartOfSpeech, type SenseKind,
+} from '../lexicon/termQuads.js';
+import type { StoredEntry } from './candidateStore.js';
+import { formsFor, type MorphologyContext } from './morphology.js';
+
+const { literal, namedNode, quad } = DataFactory;
+
+export type Action = 'accept' | 'reject' | 'reassign' | 'add' | 'skip';
+export const ACTIONS: readonly Action[] = ['accept', 'reject', 'reassign', 'add', 'skip'];
+
+export interface Decision {
+  term: string;
+  pos?: PartOfSpeech;
+  action: Action;
+  /** For reassign and add: emotion references (id, label or IRI) with optional weights. */
+  emotions?: Array<{ emotion: string; weight?: number }>;
+  kind?: SenseKind;
+  note?: string;
+  /** Where it came from, for messages: `file:line`. */
+  source?: string;
+}
+
+export interface ResolvedDecision extends Decision {
+  entry: string;
+  resolvedEmotions: Array<{ iri: string; weight?: number }>;
+}
+
+/** TSV: term, pos, decision, emotions (`id[:weight],...`), kind (names|evokes), note. `#` starts a comment. */
+export function parseDecisionsTsv(text: string, file: string): Decision[] {
+  const out: Decision[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/\s+$/, '');
+    if (!line.trim() || line.trimStart().startsWith('#')) return;
+    const source = `${file}:${i + 1}`;
+    const [term = '', pos = '', action = '', emotions = '', kind = '', note = ''] = line.split('\t');
+    if (i === 0 && term.toLowerCase() === 'term' && action.toLowerCase() === 'decision') return; // header
+    out.push(decisionFrom({ term, pos, decision: action, emotions, kind, note }, source));
+  });
+  return out;
+}
+
+export function parseDecisionsJson(text: string, file: string): Decision[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new EmokbError('PARSE_ERROR', `${file}: not JSON: ${(error as Error).message}`, { file });
+  }
+  if (!Array.isArray(data)) throw new EmokbError('BAD_INPUT', `${file}: expected an array of decisions`, { file });
+  return data.map((d, i) => {
+    const r = (d ?? {}) as Record<string, unknown>;
+    const emotions = Array.isArray(r.emotions) ? r.emotions.join(',') : String(r.emotion ?? r.emotions ?? '');
+    return decisionFrom({ term: String(r.term ?? ''), pos: String(r.pos ?? ''), decision: String(r.decision ?? ''), emotions, kind: String(r.kind ?? ''), note: String(r.note ?? '') }, `${file}[${i}]`);
+  });
+}
+
+function decisionFrom(f: Record<'term' | 'pos' | 'decision' | 'emotions' | 'kind' | 'note', string>, source: string): Decision {
+  const fail = (message: string) => {
+    throw new EmokbError('BAD_INPUT', `${source}: ${message}; nothing was applied`, { source });
+  };
+  const term = normaliseLemma(f.term);
+  if (!term) fail('no term');
+  const action = f.decision.trim().toLowerCase() as Action;
+  if (!ACTIONS.includes(action)) fail(`"${f.decision}" is not a decision; use one of ${ACTIONS.join(', ')}`);
+  let pos: PartOfSpeech | undefined;
+  if (f.pos.trim()) {
+    try {
+      pos = parsePartOfSpeech(f.pos);
+    } catch {
+      fail(`"${f.pos}" is not a part of speech (noun, verb, adjective, adverb)`);
+    }
+  }
+  const emotions = f.emotions
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => {
+      const m = /^(.*?)(?::(\d*\.?\d+))?$/.exec(e)!;
+      const weight = m[2] === undefined ? undefined : Number(m[2]);
+      if (weight !== undefined && !(weight >= 0 && weight <= 1)) fail(`weight ${m[2]} of ${m[1]} is not in [0, 1]`);
+      return { emotion: m[1]!, ...(weight === undefined ? {} : { weight }) };
+    });
+  if ((action === 'reassign' || action === 'add') && !emotions.length) fail(`${action} needs an emotion`);
+  const kind = f.kind.trim().toLowerCase();
+  if (kind && kind !== 'names' && kind !== 'evokes') fail(`"${f.kind}" is not a sense kind; use names or evokes`);
+  return { term, action, source, ...(pos ? { pos } : {}), ...(emotions.length ? { emotions } : {}), ...(kind ? { kind: kind as SenseKind } : {}), ...(f.note ? { note: f.note } : {}) };
+}
+
+/** Checks every decision against the snapshot; the first problem (with its line) throws, nothing is applied. */
+export function resolveDecisions(kb: KnowledgeBase, entries: ReadonlyMap<string, StoredEntry>, decisions: readonly Decision[]): ResolvedDecision[] {
+  const byLemma = new Map<string, StoredEntry[]>();
+  for (const e of entries.values()) {
+    const key = e.lemma.toLowerCase();
+    (byLemma.get(key) ?? (byLemma.set(key, []), byLemma.get(key)!)).push(e);
+  }
+  return decisions.map((d) => {
+    const where = d.source ? `${d.source}: ` : '';
+    const resolvedEmotions = (d.emotions ?? []).map((e) => {
+      try {
+        return { iri: kb.resolve(e.emotion).iri, ...(e.weight === undefined ? {} : { weight: e.weight }) };
+      } catch (error) {
+        throw new EmokbError('NOT_FOUND', `${where}unknown emotion "${e.emotion}" (${(error as Error).message}); nothing was applied`, { source: d.source });
+      }
+    });
+    let entry: string;
+    if (d.action === 'add') {
+      if (!d.pos) throw new EmokbError('BAD_INPUT', `${where}add needs a part of speech; nothing was applied`, { source: d.source });
+      entry = entryIri(d.term, d.pos);
+    } else {
+      const matches = (byLemma.get(d.term.toLowerCase()) ?? []).filter((e) => !d.pos || e.pos === d.pos);
+      if (!matches.length) {
+        throw new EmokbError('NOT_FOUND', `${where}no candidate "${d.term}"${d.pos ? ` (${d.pos})` : ''} in the store; nothing was applied`, { source: d.source });
+      }
+      if (matches.length > 1) {
+        throw new EmokbError('BAD_INPUT', `${where}"${d.term}" is ${matches.length} entries (${matches.map((m) => m.pos).join(', ')}); give the part of speech; nothing was applied`, { source: d.source });
+      }
+      entry = matches[0]!.iri;
+    }
+    return { ...d, entry, resolvedEmotions };
+  });
+}
+
+export interface DecisionContext {
+  reviewer: string;
+  time: string;
+  morphology?: MorphologyContext;
+}
+
+export interface DecisionPlan {
+  add: Quad[];
+  remove: Quad[];
+  /** Generated forms that were left out because they are other words. */
+  flagged: Array<{ term: string; form: string; reason: string }>;
+  counts: Record<Action, number>;
+}
+
+const DEFAULT_WEIGHT: Record<SenseKind, number> = { names: 0.8, evokes: 0.5 };
+
+/** The quads for a list of resolved decisions; later decisions on the same entry see earlier ones. */
+export function planDecisions(entries: Map<string, StoredEntry>, decisions: readonly ResolvedDecision[], ctx: DecisionContext): DecisionPlan {
+  const plan: DecisionPlan = { add: [], remove: [], flagged: [], counts: { accept: 0, reject: 0, reassign: 0, add: 0, skip: 0 } };
+  for (const d of decisions) {
+    plan.counts[d.action]++;
+    if (d.action === 'skip') continue;
+    const prior = entries.get(d.entry);
+    const next = decisionQuads(prior, d, ctx, plan.flagged);
+    if (prior) plan.remove.push(...prior.quads);
+    plan.add.push(...next);
+    const lemma = prior?.lemma ?? d.term;
+    entries.set(d.entry, { iri: d.entry, lemma, pos: prior?.pos ?? d.pos, status: d.action === 'reject' ? 'rejected' : 'accepted', quads: next, senses: prior?.senses ?? [] });
+  }
+  // A quad both removed and re-added stays; KnowledgeService drops removals of re-added quads.
+  return plan;
+}
+
+function decisionQuads(prior: StoredEntry | undefined, d: ResolvedDecision, ctx: DecisionContext, flagged: DecisionPlan['flagged']): Quad[] {
+  const entry = namedNode(d.entry);
+  const lemma = prior?.lemma ?? d.term;
+  const pos = prior?.pos ?? d.pos;
+  const status = d.action === 'reject' ? 'rejected' : 'accepted';
+  const out = entryQuads({ lemma, ...(pos ? { pos } : {}), status });
+  const reviewed = [
+    quad(entry, PROV.wasAttributedTo, literal(ctx.reviewer)),
+    quad(entry, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime)),
+  ];
+  const keep = (q: Quad) => !(q.subject.equals(entry) && (q.predicate.equals(EMO.status) || q.predicate.equals(PROV.wasAttributedTo) || q.predicate.equals(PROV.generatedAtTime)));
+  const priorQuads = (prior?.quads ?? []).filter(keep);
+  if (d.action === 'accept' || d.action === 'reject') {
+    if (!prior) throw new EmokbError('NOT_FOUND', `${d.source ?? d.term}: no candidate to ${d.action}`);
+    // Keep the senses as proposed, with the reviewer added.
+    out.push(...priorQuads.filter((q) => !q.predicate.equals(PROV.wasAttributedTo)));
+    for (const s of prior.senses) out.push(quad(namedNode(s.iri), PROV.wasAttributedTo, literal(ctx.reviewer)));
+  } else {
+    // reassign / add: the senses are replaced by the given emotions.
+    const first = prior?.senses[0];
+    const kind: SenseKind = d.kind ?? first?.kind ?? 'names';
+    const baseWeight = first ? Math.max(...prior!.senses.map((s) => s.weight)) : DEFAULT_WEIGHT[kind];
+    const n = d.resolvedEmotions.length;
+    const senseIris = new Set(prior?.senses.map((s) => s.iri) ?? []);
+    out.push(...priorQuads.filter((q) => !senseIris.has(q.subject.value) && !q.predicate.equals(ONTOLEX.sense)));
+    for (const e of d.resolvedEmotions) {
+      const weight = e.weight ?? Math.round((baseWeight / n) * 100) / 100;
+      out.push(
+        ...senseQuads({
+          entry: d.entry,
+          emotion: e.iri,
+          weight,
+          kind,
+          provenance: {
+            method: first ? first.method : 'manual',
+            author: ctx.reviewer,
+            time: ctx.time,
+            ...(first ? { evidence: first.evidence.find((x) => x.startsWith('wordnet:') && !x.startsWith('wordnet:sense:')) ?? first.evidence[0] } : d.note ? { evidence: `manual:${d.note}` } : {}),
+          },
+        }),
+      );
+      if (first) {
+        out.push(quad(namedNode(senseIri(d.entry, e.iri)), EMO.evidence, literal(`reassigned-from:${first.emotion.split('/').pop()}`)));
+      }
+    }
+  }
+  if (status === 'accepted' && pos && ctx.morphology) {
+    const { forms, flagged: bad } = formsFor(lemma, pos, ctx.morphology);
+    for (const f of forms) out.push(...otherFormQuads(d.entry, f));
+    for (const b of bad) {
+      flagged.push({ term: lemma, ...b });
+      out.push(quad(entry, EMO.evidence, literal(`form-flagged:${b.form}`)));
+    }
+  }
+  out.push(...reviewed);
+  return dedupe(out);
+}
+
+function dedupe(quads: Quad[]): Quad[] {
+  const seen = new Set<string>();
+  return quads.filter((q) => {
+    const k = `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}:${(q.object as { datatype?: { value: string } }).datatype?.value ?? ''}:${(q.object as { language?: string }).language ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

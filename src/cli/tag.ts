@@ -62,7 +62,7 @@ export function registerTag(program: Command): void {
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
-    .option('--batch-lines <n>', 'lines per unit of work handed to a worker (default 1000)')
+    .option('--batch-lines <n>', 'at most this many lines per unit of work handed to a worker (default 2000; a unit is also capped at 256 KiB)')
     .option('-q, --quiet', 'no summary on standard error')
     .addHelpText(
       'after',
@@ -101,7 +101,7 @@ Examples:
         }
       })();
       const workers = parseCount(options.workers, '--workers', 0, availableParallelism());
-      const batchLines = parseCount(options.batchLines, '--batch-lines', 1, 1000);
+      const batchLines = parseCount(options.batchLines, '--batch-lines', 1, 2000);
 
       const lexicon = await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => LexiconIndex.for(service.snapshot).data);
 

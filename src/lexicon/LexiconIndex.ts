@@ -73,6 +73,24 @@ export interface WordInfo {
   mweMax: number;
 }
 const NO_FIRSTS: string[] = [];
+/** The shared answer for a word that neither matches nor starts a multiword expression. */
+export const NOTHING: WordInfo = Object.freeze({ packed: -1, mweFirsts: NO_FIRSTS, mweMax: 0 });
+
+/**
+ * Frequent English words: checked in a small set before the large word cache (fewer cache misses
+ * on the hot path). Those that are lexicon keys or start a multiword key are taken out per index.
+ */
+const FREQUENT = [
+  'the', 'and', 'you', 'that', 'this', 'for', 'with', 'have', 'but', 'not', 'are', 'was', 'they', 'what', 'just', 'your', 'like', 'his', 'her',
+  'all', 'can', 'one', 'out', 'get', 'about', 'would', 'there', 'people', 'from', 'know', 'he\'s', 'she', 'him', 'them', 'their', 'will', 'think',
+  'more', 'how', 'when', 'don\'t', 'i\'m', 'it\'s', 'been', 'who', 'now', 'some', 'good', 'time', 'only', 'really', 'then', 'make', 'even', 'did',
+  'because', 'has', 'why', 'also', 'than', 'too', 'much', 'any', 'were', 'see', 'could', 'want', 'here', 'our', 'way', 'had', 'should', 'well',
+  'still', 'going', 'right', 'yeah', 'thanks', 'lol', 'man', 'guy', 'thing', 'things', 'never', 'where', 'which', 'other', 'first', 'back',
+  'these', 'those', 'into', 'over', 'being', 'very', 'does', 'can\'t', 'that\'s', 'you\'re', 'got', 'say', 'said', 'look', 'year', 'years',
+  'day', 'game', 'team', 'sure', 'need', 'post', 'thank', 'made', 'always', 'something', 'someone', 'anything', 'every', 'take', 'though',
+  'most', 'after', 'before', 'again', 'same', 'many', 'doesn\'t', 'didn\'t', 'isn\'t', 'what\'s', 'there\'s', 'they\'re', 'i\'ve', 'i\'d',
+  'name', 'please', 'pretty', 'actually', 'probably', 'better', 'best', 'work', 'life', 'real', 'sub', 'reddit', 'comment', 'let', 'gonna',
+];
 
 /** A resolved word: entry index and how it was reached. */
 export interface WordHit {
@@ -99,6 +117,11 @@ export class LexiconIndex {
   /** Word to what the hot path needs to know about it. */
   readonly #words = new Map<string, WordInfo>();
   readonly #lemmas = new Map<string, string[]>();
+  /** Words that can be answered NOTHING without the word cache: short non-keys and frequent words. */
+  readonly #short = new Set<string>();
+  readonly #frequent = new Set<string>();
+  /** First three letters of every one-word key: a derivation can only reach a key that shares them. */
+  readonly #prefixes = new Set<string>();
 
   private constructor(data: LexiconData) {
     this.data = data;
@@ -120,6 +143,11 @@ export class LexiconIndex {
         if ((this.#mweMax.get(first) ?? 0) < length) this.#mweMax.set(first, length);
       }
     }
+    // Words under three letters reach the lexicon only as a key or a multiword start (they are not
+    // lemmatised); remember those few, and which frequent words cannot match.
+    for (const key of [...this.#single.keys(), ...this.#mweMax.keys()]) if (key.length < 3) this.#short.add(key);
+    for (const key of this.#single.keys()) this.#prefixes.add(key.slice(0, 3));
+    for (const word of FREQUENT) if (this.#resolveWord(word) < 0 && !this.#mweMax.has(word) && !this.lemmas(word).some((l) => this.#mweMax.has(l))) this.#frequent.add(word);
   }
 
   /** The index for a snapshot, compiled on first use and cached for the snapshot's lifetime. */
@@ -143,6 +171,7 @@ export class LexiconIndex {
    * keys under which multiword expressions may start here (the word, then its lemmas).
    */
   info(norm: string): WordInfo {
+    if (norm.length < 3 ? !this.#short.has(norm) : this.#frequent.has(norm)) return NOTHING;
     let info = this.#words.get(norm);
     if (info === undefined) {
       const packed = this.#resolveWord(norm);
@@ -158,7 +187,7 @@ export class LexiconIndex {
         }
       }
       if (mweMax > 0 && mweFirsts === NO_FIRSTS) mweFirsts = [norm];
-      info = { packed, mweFirsts, mweMax };
+      info = packed < 0 && mweMax === 0 ? NOTHING : { packed, mweFirsts, mweMax };
       if (this.#words.size < WORD_CACHE_LIMIT) this.#words.set(norm, info);
     }
     return info;
@@ -206,6 +235,7 @@ export class LexiconIndex {
       const hit = this.#single.get(lemma);
       if (hit !== undefined) return hit * 4 + 1;
     }
+    if (!this.#prefixes.has(norm.slice(0, 3)) && !lemmas.some((l) => this.#prefixes.has(l.slice(0, 3)))) return -1;
     for (const derived of derivationsOf(norm, lemmas)) {
       const hit = this.#single.get(derived);
       if (hit !== undefined) return hit * 4 + 2;

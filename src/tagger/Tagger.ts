@@ -16,11 +16,11 @@
 import { EmokbError } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { LexiconIndex, type LexiconData } from '../lexicon/LexiconIndex.js';
+import { LexiconIndex, NOTHING, type LexiconData } from '../lexicon/LexiconIndex.js';
 import {
   CAPITALS_FACTOR, CLAUSE_WORDS, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIERS, MODIFIER_PAIRS, NEGATION_WINDOW, isNegator,
 } from './cues.js';
-import { ALL_CAPS, TokenBuffer, WORD, tokenizeInto } from './tokenize.js';
+import { ALL_CAPS, TokenBuffer, WORD, assignSentences, tokenizeInto } from './tokenize.js';
 import type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions, TagResult, TierScores } from './types.js';
 
 /** Options with every default filled in. */
@@ -148,7 +148,7 @@ export class Tagger {
 
   /** Finds the matches with negation and intensity settled. */
   #match(text: string, o: ResolvedOptions): RawMatch[] {
-    const b = tokenizeInto(text, this.#tokens);
+    const b = tokenizeInto(text, this.#tokens, false);
     const index = this.index;
     const out: RawMatch[] = [];
     const count = b.count;
@@ -157,6 +157,7 @@ export class Tagger {
     for (let t = 0; t < count; t++) {
       if (kind[t] !== WORD) continue;
       const info = index.info(norm[t]!);
+      if (info === NOTHING) continue;
       let entry = -1;
       let via: 0 | 1 | 2 = 0;
       let last = t;
@@ -173,9 +174,11 @@ export class Tagger {
         entry = info.packed >> 2;
         via = (info.packed & 3) as 0 | 1 | 2;
       }
+      if (!b.sentencesDone) assignSentences(text, b);
       this.#emit(text, b, t, last, entry, via, o, out);
       t = last;
     }
+    if (o.perSentence) assignSentences(text, b);
     return out;
   }
 

@@ -7,8 +7,15 @@ import { prepareOptions, type ResolvedOptions, type Tagger } from './Tagger.js';
 export type InputFormat = 'text' | 'jsonl';
 
 export interface BatchTask {
-  /** Input lines without their line terminators; `null` marks a line that was too long to keep. */
-  lines: Array<string | null>;
+  /**
+   * Input lines without their line terminators; `null` marks a line that was too long to keep.
+   * Or `bytes` instead: UTF-8 of whole lines, each ending in "\n" (the worker decodes and splits,
+   * so the main thread only moves bytes; the buffer is transferred, not copied).
+   */
+  lines?: Array<string | null>;
+  bytes?: Uint8Array;
+  /** With `bytes`: indexes (within this batch) of lines that were too long and left out. */
+  overlong?: number[];
   /** Line number (1-based, counted over all inputs) of `lines[0]`. */
   firstLine: number;
   format: InputFormat;
@@ -21,8 +28,9 @@ export interface BatchTask {
 }
 
 export interface BatchOutput {
-  /** JSON Lines, each terminated by "\n" (possibly empty). */
+  /** JSON Lines, each terminated by "\n" (possibly empty); or as UTF-8 in `bytes` (from a worker). */
   output: string;
+  bytes?: Uint8Array;
   /** Number of error records written (or, with `strict`, 1 when the batch stopped). */
   errors: number;
   /** With `strict`: the first malformed line; `output` then holds only the lines before it. */
@@ -33,14 +41,33 @@ export function errorRecord(line: number, message: string, id: unknown = null): 
   return JSON.stringify({ id, line, error: { code: 'BAD_INPUT', message } });
 }
 
+/** Lines of a task: given, or decoded from its bytes. */
+export function taskLines(task: BatchTask): Array<string | null> {
+  if (task.lines) return task.lines;
+  if (!task.bytes) return [];
+  const text = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength).toString('utf8');
+  const lines: Array<string | null> = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
+  }
+  for (const i of task.overlong ?? []) lines[i] = null;
+  return lines;
+}
+
 export function tagBatch(tagger: Tagger, task: BatchTask): BatchOutput {
   const parts: string[] = [];
+  const lines = taskLines(task);
   let errors = 0;
   // Resolved once per batch (validation skipped per line); only `id` changes from line to line.
   const options = prepareOptions(task.options);
-  for (let i = 0; i < task.lines.length; i++) {
+  // Most documents match nothing, and their line differs only in the id: write it from a template.
+  options.id = null;
+  const emptyTail = options.perSentence ? undefined : JSON.stringify(tagger.tag('', options)).slice('{"id":null'.length);
+  for (let i = 0; i < lines.length; i++) {
     const lineNumber = task.firstLine + i;
-    const line = task.lines[i] as string | null;
+    const line = lines[i] as string | null;
     let text: string;
     let id: unknown = lineNumber;
     let problem: string | undefined;
@@ -74,7 +101,12 @@ export function tagBatch(tagger: Tagger, task: BatchTask): BatchOutput {
       continue;
     }
     options.id = typeof id === 'string' || typeof id === 'number' ? id : id == null ? null : JSON.stringify(id);
-    parts.push(`${JSON.stringify(tagger.tag(text, options))}\n`);
+    const result = tagger.tag(text, options);
+    parts.push(
+      emptyTail !== undefined && result.dominant.primary === null && !result.matches?.length
+        ? `{"id":${JSON.stringify(options.id)}${emptyTail}\n`
+        : `${JSON.stringify(result)}\n`,
+    );
   }
   return { output: parts.join(''), errors };
 }

@@ -8,7 +8,6 @@
 // not know about: keeping output in input order and bounding work in flight.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -30,9 +29,9 @@ export interface StreamOptions {
   /** 0: tag in this thread; N >= 1: a pool of N worker threads. */
   workers: number;
   lexicon: LexiconData;
-  /** Lines per batch (default 1000) and characters per batch (default 1 MiB), whichever is reached first. */
+  /** Lines per batch (default 2000) and bytes per batch (default 256 KiB), whichever is reached first. */
   batchLines?: number;
-  batchChars?: number;
+  batchBytes?: number;
   /** A longer line is not kept: it becomes an error record (default 16 MiB). */
   maxLineBytes?: number;
   /** Called with bytes read so far and the total (when known: files only). */
@@ -51,8 +50,8 @@ export interface StreamSummary {
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
-  const batchLines = o.batchLines ?? 1000;
-  const batchChars = o.batchChars ?? 1 << 20;
+  const batchLines = o.batchLines ?? 2000;
+  const batchBytes = o.batchBytes ?? 256 << 10;
   const maxLineBytes = o.maxLineBytes ?? 16 << 20;
   const pool =
     o.workers > 0
@@ -73,10 +72,19 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
       else o.output.once('drain', resolve);
     });
 
+  const writeBytes = (bytes: Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      if (!bytes.length) return resolve();
+      const ok = o.output.write(bytes, (error) => (error ? reject(error) : undefined));
+      if (ok) resolve();
+      else o.output.once('drain', resolve);
+    });
+
   /** Writes the oldest batch's output; with --strict, stops at its first malformed line. */
   const drainOne = async () => {
     const result = await inFlight.shift()!;
-    await write(result.output);
+    if (result.bytes) await writeBytes(result.bytes);
+    else await write(result.output);
     summary.errors += result.errors;
     if (result.stoppedAt) {
       throw new EmokbError('BAD_INPUT', `${result.stoppedAt.message} (--strict: stopped; results up to the line before it were written)`, {
@@ -85,60 +93,104 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     }
   };
 
-  let lines: Array<string | null> = [];
-  let chars = 0;
+  // Batches are whole lines of raw bytes: the main thread finds line ends and counts lines, the
+  // worker decodes, splits, parses and tags. A line longer than maxLineBytes is dropped as it
+  // streams and reported by the worker as an error record.
+  let parts: Buffer[] = [];
+  let partsBytes = 0;
+  let partsLines = 0;
+  let overlong: number[] = [];
   let firstLine = 1;
   const submit = async () => {
-    if (!lines.length) return;
-    const task: BatchTask = { lines, firstLine, format: o.format, textField: o.textField, idField: o.idField, strict: o.strict, options: o.options, maxLineBytes };
-    firstLine += lines.length;
-    summary.documents += lines.length;
-    lines = [];
-    chars = 0;
-    inFlight.push(pool ? (pool.run(task) as Promise<BatchOutput>) : Promise.resolve(tagBatch(local!, task)));
+    if (!partsLines) return;
+    const bytes = new Uint8Array(partsBytes);
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    const task: BatchTask = { bytes, overlong, firstLine, format: o.format, textField: o.textField, idField: o.idField, strict: o.strict, options: o.options, maxLineBytes };
+    firstLine += partsLines;
+    summary.documents += partsLines;
+    parts = [];
+    partsBytes = 0;
+    partsLines = 0;
+    overlong = [];
+    inFlight.push(pool ? (pool.run(task, { transferList: [bytes.buffer] }) as Promise<BatchOutput>) : Promise.resolve(tagBatch(local!, task)));
     while (inFlight.length >= maxInFlight) await drainOne();
   };
-  const pushLine = async (line: string | null) => {
-    summary.lines++;
-    lines.push(line);
-    chars += line === null ? 0 : line.length;
-    if (lines.length >= batchLines || chars >= batchChars) await submit();
+  /** Adds complete lines (a buffer ending in "\n" holding `count` lines). */
+  const addLines = async (chunk: Buffer, count: number) => {
+    parts.push(chunk);
+    partsBytes += chunk.length;
+    partsLines += count;
+    summary.lines += count;
+    if (partsLines >= batchLines || partsBytes >= batchBytes) await submit();
   };
+  const NEWLINE = Buffer.from('\n');
 
   try {
     const inputs = o.files.length ? o.files : ['-'];
     for (const file of inputs) {
       const stream = file === '-' ? o.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
-      const decoder = new StringDecoder('utf8');
-      let pending = '';
-      let overlong = false;
-      const emit = async (text: string) => {
-        if (overlong) {
-          overlong = false;
-          return pushLine(null);
-        }
-        return pushLine(text.endsWith('\r') ? text.slice(0, -1) : text);
-      };
+      // The unfinished last line of what was read so far, and whether it is being dropped.
+      let carry: Buffer[] = [];
+      let carryBytes = 0;
+      let dropping = false;
       try {
-        for await (const chunk of stream) {
-          const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-          summary.bytes += buffer.length;
+        for await (const data of stream) {
+          const chunk = typeof data === 'string' ? Buffer.from(data) : (data as Buffer);
+          summary.bytes += chunk.length;
           o.onProgress?.(summary.bytes, total);
-          const text = decoder.write(buffer);
           let from = 0;
-          for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-            const piece = text.slice(from, nl);
-            await emit(pending ? pending + piece : piece);
-            pending = '';
-            from = nl + 1;
-          }
-          if (!overlong) {
-            pending += text.slice(from);
-            // An over-long line is dropped as it streams (bounded memory) and reported once it ends.
-            if (pending.length > maxLineBytes) {
-              overlong = true;
-              pending = '';
+          // Line by line only up to the batch size: find where the batch can end, count lines there.
+          while (from < chunk.length) {
+            const nl = chunk.indexOf(10, from);
+            if (nl < 0) {
+              if (!dropping) {
+                carry.push(chunk.subarray(from));
+                carryBytes += chunk.length - from;
+                if (carryBytes > maxLineBytes) {
+                  dropping = true;
+                  carry = [];
+                  carryBytes = 0;
+                }
+              }
+              break;
             }
+            if (dropping) {
+              // The end of an over-long line: an empty line in the batch, flagged.
+              overlong.push(partsLines);
+              await addLines(NEWLINE, 1);
+              dropping = false;
+              from = nl + 1;
+              continue;
+            }
+            if (carry.length) {
+              carry.push(chunk.subarray(from, nl + 1));
+              const line = Buffer.concat(carry);
+              carry = [];
+              carryBytes = 0;
+              if (line.length - 1 > maxLineBytes) {
+                overlong.push(partsLines);
+                await addLines(NEWLINE, 1);
+              } else await addLines(line, 1);
+              from = nl + 1;
+              continue;
+            }
+            // A run of whole lines: up to the last newline within the remaining batch budget.
+            const budget = Math.max(1, batchBytes - partsBytes);
+            const limit = Math.min(chunk.length, from + budget);
+            let end = chunk.lastIndexOf(10, limit - 1);
+            if (end < from) end = nl;
+            const slice = chunk.subarray(from, end + 1);
+            let count = 0;
+            for (let i = slice.indexOf(10); i >= 0; i = slice.indexOf(10, i + 1)) count++;
+            if (count > 0 && slice.length - 1 > maxLineBytes && count === 1) {
+              overlong.push(partsLines);
+              await addLines(NEWLINE, 1);
+            } else await addLines(slice, count);
+            from = end + 1;
           }
         }
       } catch (error) {
@@ -148,8 +200,13 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
         }
         throw error;
       }
-      const rest = pending + decoder.end();
-      if (rest || overlong) await emit(rest);
+      // A last line without a newline.
+      if (dropping) {
+        overlong.push(partsLines);
+        await addLines(NEWLINE, 1);
+      } else if (carryBytes > 0) {
+        await addLines(Buffer.concat([...carry, NEWLINE]), 1);
+      }
     }
     await submit();
     while (inFlight.length) await drainOne();

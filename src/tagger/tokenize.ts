@@ -74,8 +74,14 @@ function isClauseCode(c: number): boolean {
 /** Lowercases and folds apostrophe and hyphen variants: the key under which a word is looked up. */
 export function normaliseWord(word: string): string {
   let w = word.toLowerCase();
+  if (w.length === word.length && isAscii(word)) return w;
   if (/[\u2018\u2019\u2010\u2011]/.test(w)) w = w.replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, '-');
   return w;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** Reusable token storage: parallel arrays, grown on demand, reset per document. */
@@ -93,9 +99,12 @@ export class TokenBuffer {
   sentenceFirst: number[] = [];
   sentenceLast: number[] = [];
   sentenceExclaims: boolean[] = [];
+  /** Whether sentence fields are filled for the current text (they are computed on demand). */
+  sentencesDone = false;
 
   reset(): void {
     this.count = 0;
+    this.sentencesDone = false;
     this.norm.length = 0;
     this.sentenceFirst.length = 0;
     this.sentenceLast.length = 0;
@@ -128,8 +137,11 @@ export class TokenBuffer {
   }
 }
 
-/** Tokenizes `text` into `buffer` (reset first) and assigns sentences. */
-export function tokenizeInto(text: string, buffer: TokenBuffer): TokenBuffer {
+/**
+ * Tokenizes `text` into `buffer` (reset first). Sentences are assigned when `sentences` is true,
+ * or later with `assignSentences` (the tagger needs them only for texts with a match).
+ */
+export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true): TokenBuffer {
   buffer.reset();
   const n = text.length;
   let i = 0;
@@ -195,7 +207,7 @@ export function tokenizeInto(text: string, buffer: TokenBuffer): TokenBuffer {
     if (isClauseCode(c)) buffer.push(i, i + 1, CLAUSE, 0, '');
     i++;
   }
-  assignSentences(text, buffer);
+  if (sentences) assignSentences(text, buffer);
   return buffer;
 }
 
@@ -217,18 +229,22 @@ function endsSentence(text: string, b: TokenBuffer, t: number): boolean {
   return true;
 }
 
-function assignSentences(text: string, b: TokenBuffer): void {
+export function assignSentences(text: string, b: TokenBuffer): void {
+  if (b.sentencesDone) return;
+  b.sentencesDone = true;
   let sentence = 0;
   let first = 0;
   let exclaims = false;
   const count = b.count;
   for (let t = 0; t < count; t++) {
     b.sentence[t] = sentence;
-    if (b.kind[t] === TERMINAL && text.lastIndexOf('!', b.end[t]! - 1) >= b.start[t]!) exclaims = true;
+    if (b.kind[t] === TERMINAL && !exclaims) {
+      for (let c = b.start[t]!; c < b.end[t]!; c++) if (text.charCodeAt(c) === 0x21 || text.charCodeAt(c) === 0xff01) exclaims = true;
+    }
     if (endsSentence(text, b, t) || t === count - 1) {
       b.sentenceFirst.push(first);
       b.sentenceLast.push(t);
-      b.sentenceExclaims.push(exclaims || (b.kind[t] === TERMINAL && text.slice(b.start[t]!, b.end[t]!).includes('!')));
+      b.sentenceExclaims.push(exclaims);
       sentence++;
       first = t + 1;
       exclaims = false;

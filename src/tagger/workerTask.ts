@@ -7,6 +7,11 @@ import { Tagger } from './Tagger.js';
 
 const tagger = Tagger.fromData((workerData as { lexicon: LexiconData }).lexicon);
 
+const encoder = new TextEncoder();
+
 export default function run(task: BatchTask): BatchOutput {
-  return tagBatch(tagger, task);
+  const result = tagBatch(tagger, task);
+  // Hand the output back as UTF-8 bytes: cloning a byte array is a plain copy, and the main thread
+  // then writes it without encoding a string.
+  return { ...result, output: '', bytes: encoder.encode(result.output) };
 }

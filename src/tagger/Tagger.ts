@@ -7,6 +7,10 @@
 // Intensity: up to two modifiers directly before a match multiply its weight ("really very
 // happy"); a negated match keeps no intensifier. Emphasis: x1.25 in a sentence ending in "!",
 // x1.25 for a match written in capitals.
+// Negation policy `opposite`: a negated match counts toward the opposites (emo:isOppositeOf) of its
+// emotion or, when it has none, of its nearest ancestor that has some ("not happy": happiness has
+// no opposite, joy has sadness), split evenly among several; with none anywhere up the path, it
+// counts for nothing.
 // Roll-up: a counted match adds its weight to its emotion and every ancestor; each tier's scores
 // are then divided by that tier's total, so they sum to 1 (a match on a secondary node adds to the
 // secondary and primary tiers only).
@@ -100,6 +104,8 @@ export class Tagger {
   readonly #tierOf: Uint8Array;
   readonly #children: readonly (readonly number[])[];
   readonly #primaries: readonly number[];
+  /** Per emotion: its opposites, or those of its nearest ancestor that has any ("happiness" -> joy's). */
+  readonly #opposites: readonly (readonly number[])[];
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -112,6 +118,10 @@ export class Tagger {
     index.emotions.forEach((e, i) => (e.parent >= 0 ? children[e.parent]!.push(i) : primaries.push(i)));
     this.#children = children;
     this.#primaries = primaries;
+    this.#opposites = index.emotions.map((_, i) => {
+      for (const node of [...index.paths[i]!].reverse()) if (index.emotions[node]!.opposites.length) return index.emotions[node]!.opposites;
+      return [];
+    });
   }
 
   /** The tagger for a snapshot: built once, cached for the snapshot's lifetime. */
@@ -223,7 +233,7 @@ export class Tagger {
     for (const sense of this.index.entries[entry]!.senses) {
       const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
       if (!(base > 0)) continue;
-      const counted = !negated ? [sense.emotion] : o.negation === 'opposite' ? this.index.emotions[sense.emotion]!.opposites : [];
+      const counted = !negated ? [sense.emotion] : o.negation === 'opposite' ? this.#opposites[sense.emotion]! : [];
       out.push({
         startToken: first, endToken: last, start, end, entry, emotion: sense.emotion, kind: sense.kind, via,
         weight: base * intensity, intensity, negated, counted, sentence: b.sentence[first]!,

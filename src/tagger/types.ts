@@ -7,7 +7,7 @@ import type { Tier } from '../kb/Emotion.js';
 export type NegationPolicy =
   /** Detect negation; a negated match adds nothing and is reported with `negated: true` (default). */
   | 'exclude'
-  /** Detect negation; a negated match counts toward the emotion's opposite (emo:isOppositeOf) where there is one, else nothing. */
+  /** Detect negation; a negated match counts toward the opposite (emo:isOppositeOf) of its emotion or of its nearest ancestor with one, else nothing. */
   | 'opposite'
   /** No negation detection: every match counts for its emotion. */
   | 'off';

@@ -1,0 +1,86 @@
+// `emokb tag` end to end: the real CLI over the built dist/, on a store seeded in a temp dir.
+import { writeFile, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+let dir: string;
+let data: string;
+beforeAll(async () => {
+  dir = await tempDir('emokb-tag-');
+  data = join(dir, 'data');
+  const seeded = await runCli(['--data', data, 'stats', '--json']);
+  expect(seeded.code).toBe(0);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const parse = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+
+describe('emokb tag', () => {
+  it('tags plain text lines from a file with 2 workers, in input order, ids = line numbers', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `line ${i} I am so happy` : i % 3 === 1 ? `line ${i} not sad but furious!` : `line ${i} nothing here`));
+    const file = join(dir, 'in.txt');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const r = await runCli(['--data', data, 'tag', file, '--workers', '2', '--batch-lines', '100', '--tiers', 'primary']);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out).toHaveLength(3000);
+    expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => i + 1));
+    expect(out.slice(0, 3).map((o) => o.dominant.primary)).toEqual(['joy', 'anger', null]);
+    expect(out[1]!.matches.map((m: any) => [m.text, m.negated])).toEqual([['sad', true], ['furious', false]]);
+    expect(out[0]!.matches[0]).toMatchObject({ text: 'happy', start: 15, end: 20, emotion: 'happiness', path: ['joy', 'cheerfulness', 'happiness'] });
+    expect(Object.keys(out[0]!.scores)).toEqual(['primary']);
+    expect(r.stderr).toMatch(/tagged 3000 lines/);
+  });
+
+  it('gives the same output with workers and in the main thread', async () => {
+    const file = join(dir, 'in.txt');
+    const a = await runCli(['--data', data, 'tag', file, '--workers', '2', '-q']);
+    const b = await runCli(['--data', data, 'tag', file, '--workers', '0', '-q']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('reads JSON Lines from standard input; a malformed line is an error record and tagging goes on', async () => {
+    const input = ['{"id":"a","body":"so sad"}', '{not json', '{"id":"c","body":42}', '', '{"id":"d"}', '[1]', '{"id":"f","body":"joy"}'].join('\n');
+    const r = await runCli(['--data', data, 'tag', '--text-field', 'body', '--no-matches', '--workers', '2'], { input });
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.map((o) => o.id)).toEqual(['a', null, 'c', 'd', null, 'f']);
+    expect(out.map((o) => o.line ?? null)).toEqual([null, 2, 3, 5, 6, null]);
+    expect(out[1]!.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/^line 2: not valid JSON/) });
+    expect(out[2]!.error.message).toMatch(/line 3: field "body" is not a string/);
+    expect(out[5]!.dominant.primary).toBe('joy');
+    expect(out[0]).not.toHaveProperty('matches');
+  });
+
+  it('--strict stops at the first malformed line with exit status 2, having written the lines before it', async () => {
+    const input = ['{"id":1,"text":"sad"}', '{"id":2,"text":"joy"}', 'oops', '{"id":4,"text":"fear"}'].join('\n');
+    const r = await runCli(['--data', data, 'tag', '--format', 'jsonl', '--strict', '--workers', '2'], { input });
+    expect(r.code).toBe(2);
+    expect(parse(r.stdout).map((o) => o.id)).toEqual([1, 2]);
+    expect(r.stderr).toMatch(/error BAD_INPUT: line 3: not valid JSON/);
+  });
+
+  it('writes to --output, handles CRLF and a missing final newline, and never crashes on odd bytes', async () => {
+    const file = join(dir, 'odd.txt');
+    await writeFile(file, Buffer.concat([Buffer.from('happy\r\n\u0000\u0007 😀 中文\r\n'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\nsad')]));
+    const outFile = join(dir, 'out.jsonl');
+    const r = await runCli(['--data', data, 'tag', file, '-o', outFile, '--workers', '1', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const out = parse(await readFile(outFile, 'utf8'));
+    expect(out.map((o) => o.dominant.primary)).toEqual(['joy', null, null, 'sadness']);
+  });
+
+  it('rejects bad options and unreadable files with exit status 2', async () => {
+    expect((await runCli(['--data', data, 'tag', '--tiers', 'primary,nope'])).code).toBe(2);
+    expect((await runCli(['--data', data, 'tag', '--negation', 'maybe'])).stderr).toMatch(/--negation/);
+    expect((await runCli(['--data', data, 'tag', '--min-score', '7'])).stderr).toMatch(/--min-score/);
+    const missing = await runCli(['--data', data, 'tag', join(dir, 'missing.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing\.txt: cannot read/);
+  });
+});

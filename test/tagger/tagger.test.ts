@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
+import { LexiconIndex } from '../../src/lexicon/LexiconIndex.js';
+import { Tagger } from '../../src/tagger/Tagger.js';
+import { tag } from '../../src/tagger/tag.js';
+import type { TagMatch } from '../../src/tagger/types.js';
+import { fixtureKb, shippedKb } from './helpers.js';
+
+let kb: KnowledgeBase;
+let tagger: Tagger;
+beforeAll(async () => {
+  kb = await fixtureKb();
+  tagger = Tagger.for(kb);
+});
+
+const matched = (text: string, options = {}) => (tagger.tag(text, options).matches ?? []).map((m: TagMatch) => `${m.text}:${m.emotion}${m.negated ? ':neg' : ''}`);
+
+describe('the compiled lexicon', () => {
+  it('holds accepted entries and the labels as seeds, and is cached per snapshot', () => {
+    const index = LexiconIndex.for(kb);
+    expect(LexiconIndex.for(kb)).toBe(index);
+    expect(Tagger.for(kb)).toBe(tagger);
+    expect(index.data.stats.lexiconEntries).toBe(8); // not "meh": it is a candidate
+    expect(index.data.stats.seedLabels).toBeGreaterThan(120);
+    expect(index.word('meh')).toBeNull();
+  });
+
+  it('maps a label shared along a line of descent to the most specific node', () => {
+    const index = LexiconIndex.for(kb);
+    for (const [label, id] of [['rage', 'rage-tertiary'], ['sadness', 'sadness-tertiary'], ['surprise', 'surprise-tertiary'], ['anger', 'anger-tertiary']] as const) {
+      const hit = index.word(label)!;
+      expect(index.entries[hit.entry]!.senses.map((s) => index.emotions[s.emotion]!.id)).toEqual([id]);
+    }
+  });
+
+  it('lets a curated entry win over the label seed', () => {
+    expect(tagger.tag('hope').matches![0]).toMatchObject({ emotion: 'eagerness', weight: 0.7, lemma: 'hope' });
+  });
+
+  it('is plain data that rebuilds the same tagger in a worker', () => {
+    const copy = Tagger.fromData(structuredClone(LexiconIndex.for(kb).data));
+    const text = 'I was fed up with everything, heartbroken and furious!';
+    expect(copy.tag(text)).toEqual(tagger.tag(text));
+  });
+});
+
+describe('matching', () => {
+  it('matches labels case-insensitively, inflections via the lemmatiser, and derivations', () => {
+    expect(matched('JOY and Sadness')).toEqual(['JOY:joy', 'Sadness:sadness']);
+    expect(matched('she seethed, they were seething')).toEqual(['seethed:fury', 'seething:fury']);
+    expect(tagger.tag('seethed').matches![0]!.via).toBe('lemma');
+    expect(matched('so sad, angrily, terrified')).toEqual(['sad:sadness', 'angrily:anger', 'terrified:terror']);
+    expect(tagger.tag('sad').matches![0]!.via).toBe('derivation');
+  });
+
+  it('prefers the longest multiword expression and matches other forms', () => {
+    expect(matched('I am fed up with everything')).toEqual(['fed up with everything:despair']);
+    expect(matched('I am fed up with you')).toEqual(['fed up:exasperation']);
+    expect(matched('he was boiling over')).toEqual(['boiling over:fury']);
+    expect(matched('fed, up')).toEqual([]);
+  });
+
+  it('matches hyphen and apostrophe variants', () => {
+    for (const text of ['heart-broken', 'heartbroken', 'heart broken', 'Heart‑Broken']) expect(matched(text)).toEqual([`${text}:grief`]);
+    expect(matched("I can't stand it")).toEqual(["can't stand:dislike"]);
+    expect(matched('I cant stand it')).toEqual(['cant stand:dislike']);
+    expect(matched('I can’t stand it')).toEqual(['can’t stand:dislike']);
+  });
+
+  it('weighs evoking senses below naming ones and reports the kind', () => {
+    const m = tagger.tag('the funeral').matches![0]!;
+    expect(m).toMatchObject({ kind: 'evokes', weight: 0.3, emotion: 'sorrow' });
+    expect(tagger.tag('the funeral', { evokesFactor: 1 }).matches![0]!.weight).toBe(0.6);
+  });
+
+  it('reports one match per sense of a word', () => {
+    expect(matched('bittersweet')).toEqual(['bittersweet:joy', 'bittersweet:sadness']);
+  });
+});
+
+describe('negation', () => {
+  it('negates within four words after a negator, up to a clause boundary', () => {
+    expect(matched('I am not happy')).toEqual(['happy:happiness:neg']);
+    expect(matched("I don't really feel that happy")).toEqual(['happy:happiness:neg']);
+    expect(matched('never ever in my whole life happy')).toEqual(['happy:happiness']);
+    expect(matched('not bad, happy')).toEqual(['happy:happiness']);
+    expect(matched('not bad but happy')).toEqual(['happy:happiness']);
+    expect(matched('no doubt happy')).toEqual(['happy:happiness']);
+    expect(matched('I dont feel joy')).toEqual(['joy:joy:neg']);
+    expect(matched('without fear')).toEqual(['fear:fear:neg']);
+  });
+
+  it('excludes a negated match from the scores by default', () => {
+    const r = tagger.tag('not happy');
+    expect(r.dominant).toEqual({ primary: null, secondary: null, tertiary: null });
+    expect(r.scores.primary).toEqual({});
+  });
+
+  it('counts toward the opposite of the emotion or of its nearest ancestor that has one (policy opposite)', () => {
+    const r = tagger.tag('not happy', { negation: 'opposite' });
+    expect(r.dominant.primary).toBe('sadness');
+    expect(r.scores).toEqual({ primary: { sadness: 1 }, secondary: {}, tertiary: {} });
+    expect(r.matches![0]).toMatchObject({ negated: true, countedAs: 'sadness' });
+    // fear has no opposite in the knowledge base: nothing is counted
+    expect(tagger.tag('no fear', { negation: 'opposite' }).dominant.primary).toBeNull();
+  });
+
+  it('counts everything with negation off', () => {
+    expect(tagger.tag('not happy', { negation: 'off' }).dominant.primary).toBe('joy');
+  });
+});
+
+describe('intensity and emphasis', () => {
+  it('scales by modifiers before a match', () => {
+    expect(tagger.tag('very sad').matches![0]!.intensity).toBe(1.5);
+    expect(tagger.tag('really very sad').matches![0]!.intensity).toBe(2.1);
+    expect(tagger.tag('a bit sad').matches![0]!.intensity).toBe(0.6);
+    expect(tagger.tag('kind of sad').matches![0]!.intensity).toBe(0.6);
+    expect(tagger.tag('very sad', { intensity: false }).matches![0]!.intensity).toBe(1);
+  });
+
+  it('scales for exclamation and capitals unless emphasis is off', () => {
+    expect(tagger.tag('sad!').matches![0]!.intensity).toBe(1.25);
+    expect(tagger.tag('SAD').matches![0]!.intensity).toBe(1.25);
+    expect(tagger.tag('SAD!', { emphasis: false }).matches![0]!.intensity).toBe(1);
+  });
+
+  it('moves the dominant emotion', () => {
+    expect(tagger.tag('a bit sad but extremely happy').dominant.primary).toBe('joy');
+    expect(tagger.tag('extremely sad but a bit happy').dominant.primary).toBe('sadness');
+  });
+});
+
+describe('roll-up, normalisation and dominant', () => {
+  it('adds each match to its emotion and every ancestor; each tier sums to 1', () => {
+    const r = tagger.tag('grief and terror and terror');
+    expect(r.scores.primary).toEqual({ fear: 0.6667, sadness: 0.3333 });
+    expect(r.scores.secondary).toEqual({ horror: 0.6667, sadness: 0.3333 });
+    expect(r.scores.tertiary).toEqual({ terror: 0.6667, grief: 0.3333 });
+    expect(r.dominant).toEqual({ primary: 'fear', secondary: 'horror', tertiary: 'terror' });
+  });
+
+  it('a match on a secondary node feeds the secondary and primary tiers only', () => {
+    const r = tagger.tag('fed up');
+    expect(r.scores).toEqual({ primary: { anger: 1 }, secondary: { exasperation: 1 }, tertiary: {} });
+    expect(r.dominant).toEqual({ primary: 'anger', secondary: 'exasperation', tertiary: null });
+  });
+
+  it('breaks ties by the emotion matched first, then by label', () => {
+    expect(tagger.tag('terror and grief').dominant.primary).toBe('fear');
+    expect(tagger.tag('grief and terror').dominant.primary).toBe('sadness');
+    expect(tagger.tag('bittersweet').dominant.primary).toBe('joy'); // both senses at one place: label order
+  });
+
+  it('applies tiers, minScore, perSentence and matches options', () => {
+    const text = 'I am sad. Then joy, joy, joy!';
+    const r = tagger.tag(text, { tiers: ['primary'], minScore: 0.3, perSentence: true, matches: false, id: 'doc-1' });
+    expect(r.id).toBe('doc-1');
+    expect(Object.keys(r.scores)).toEqual(['primary']);
+    expect(r.scores.primary).toEqual({ joy: 0.7895 });
+    expect(r.matches).toBeUndefined();
+    expect(r.sentences!.map((s) => [text.slice(s.start, s.end), s.dominant.primary])).toEqual([['I am sad.', 'sadness'], ['Then joy, joy, joy!', 'joy']]);
+  });
+
+  it('rejects bad options naming the option', () => {
+    expect(() => tagger.tag('x', { minScore: 2 })).toThrow(/minScore/);
+    expect(() => tagger.tag('x', { tiers: ['quaternary' as never] })).toThrow(/tiers/);
+    expect(() => tagger.tag('x', { negation: 'maybe' as never })).toThrow(/negation/);
+    expect(() => tagger.tag(42 as never)).toThrow(/text/);
+  });
+});
+
+describe('the library entry', () => {
+  it('tag() uses the shipped knowledge, or the snapshot given', async () => {
+    expect((await tag('I am so happy')).dominant.primary).toBe('joy');
+    expect((await tag('fed up', { kb })).matches![0]!.emotion).toBe('exasperation');
+    expect((await shippedKb()).counts.emotions).toBe(166);
+  });
+});

@@ -1,18 +1,19 @@
 // The editing CLI end to end on a stopped store: the real `emokb` binary over dist/.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { seedDataDir } from './helpers.js';
 
-let dir: string;
-const cli = (...args: string[]) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'e2e curator' } });
-
-beforeAll(async () => {
-  dir = await tempDir('emokb-edit-cli-');
+/** A seeded data directory of its own, and the CLI on it. */
+async function store() {
+  const dir = await tempDir('emokb-edit-cli-');
   await seedDataDir(dir);
-});
+  return (...args: string[]) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'e2e curator' } });
+}
 
-describe('emokb emotion / term / undo on the store', () => {
+// Each test has its own store, so they run side by side (each CLI call is a process of its own).
+describe.concurrent('emokb emotion / term / undo on the store', () => {
   it('adds an emotion and a term, shows them, undoes both, and they are gone', async () => {
+    const cli = await store();
     const added = await cli('emotion', 'add', 'wistfulness', '--parent', 'sadness-secondary', '--definition', 'A soft, reflective sadness tinged with longing for something past.', '-m', 'missing nuance', '--json');
     expect(added.code, added.stderr).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ change: 2, dryRun: false, via: 'store', subject: 'https://w3id.org/emokb/emotion/wistfulness' });
@@ -36,6 +37,7 @@ describe('emokb emotion / term / undo on the store', () => {
   });
 
   it('a refused edit, and a dry run, leave the export byte-identical', async () => {
+    const cli = await store();
     const before = await cli('export', '--format', 'ntriples');
     expect(before.code, before.stderr).toBe(0);
 

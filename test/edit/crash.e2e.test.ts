@@ -2,19 +2,21 @@
 // of edits. Afterwards the store must pass `emokb validate`, and its content must be exactly the
 // replay of its change log: every edit complete or absent, none half-written.
 import { spawn } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { seedDataDir } from './helpers.js';
 
-let dir: string;
-const cli = (args: string[], env: Record<string, string> = {}) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'batch', ...env } });
+/** A seeded data directory of its own, and the CLI on it. */
+async function store() {
+  const dir = await tempDir('emokb-edit-crash-');
+  await seedDataDir(dir);
+  const cli = (args: string[], env: Record<string, string> = {}) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'batch', ...env } });
+  return { dir, cli };
+}
 
-beforeAll(async () => {
-  dir = await tempDir('emokb-edit-crash-');
-});
-
-describe('concurrent and interrupted edits', () => {
+describe.concurrent('concurrent and interrupted edits', () => {
   it('two CLIs editing at once both succeed (the second waits for the lock), or with no waiting one gets STORE_LOCKED', async () => {
-    // Both start on an empty directory: one seeds it, the other waits.
+    const { cli } = await store();
     const waiting = await Promise.all([cli(['term', 'add', 'alpha', '--emotion', 'fury']), cli(['term', 'add', 'beta', '--emotion', 'wrath'])]);
     for (const r of waiting) expect(r.code, r.stderr).toBe(0);
 
@@ -29,6 +31,7 @@ describe('concurrent and interrupted edits', () => {
   });
 
   it('kill -9 during a batch of edits leaves a valid store in which each edit is complete or absent', async () => {
+    const { dir, cli } = await store();
     const words = Array.from({ length: 30 }, (_, i) => `batchword${i}`);
     const loop = `for w in ${words.join(' ')}; do "${process.execPath}" "${BIN}" --data "${dir}" term add "$w" --emotion rage-tertiary --weight 0.5 -m batch || exit 1; done`;
     const batch = spawn('sh', ['-c', loop], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EMOKB_AUTHOR: 'batch' } });

@@ -3,16 +3,21 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, startCli, tempDir } from '../helpers/cli.js';
 import { seedDataDir } from './helpers.js';
 
-let dir: string;
-const cli = (...args: string[]) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'remote curator' } });
 const running: ChildProcess[] = [];
 
+/** A seeded data directory of its own, and the CLI on it. */
+async function store() {
+  const dir = await tempDir('emokb-edit-server-');
+  await seedDataDir(dir);
+  return { dir, cli: (...args: string[]) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'remote curator' } }) };
+}
+
 /** Starts `emokb serve` on a random port and returns the URL it wrote to server.json once ready. */
-async function startServer(): Promise<{ url: string; token: string; child: ChildProcess }> {
+async function startServer(dir: string): Promise<{ url: string; token: string; child: ChildProcess }> {
   const child = startCli(['--data', dir, 'serve', '--port', '0']);
   running.push(child);
   let log = '';
@@ -38,20 +43,17 @@ async function graphql(url: string, query: string, token?: string) {
 const exited = (child: ChildProcess) =>
   new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
 
-beforeAll(async () => {
-  dir = await tempDir('emokb-edit-server-');
-  await seedDataDir(dir);
-});
-afterEach(async () => {
+afterAll(async () => {
   for (const child of running.splice(0)) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited(child);
   }
 });
 
-describe('edits against a running server', () => {
+describe.concurrent('edits against a running server', () => {
   it('adds an emotion and a term through the server, the API sees them, undo removes them; without the token mutations are refused', async () => {
-    const { url, token, child } = await startServer();
+    const { dir, cli } = await store();
+    const { url, child } = await startServer(dir);
     expect((await stat(join(dir, 'server.json'))).mode & 0o777).toBe(0o600);
 
     const added = await cli('emotion', 'add', 'wistfulness', '--parent', 'sadness-secondary', '--definition', 'A soft, reflective sadness tinged with longing for something past.');
@@ -91,7 +93,8 @@ describe('edits against a running server', () => {
   });
 
   it('with a stale server.json (the server was killed), the CLI opens the store itself', async () => {
-    const { child } = await startServer();
+    const { dir, cli } = await store();
+    const { child } = await startServer(dir);
     child.kill('SIGKILL');
     await exited(child);
     expect((await stat(join(dir, 'server.json'))).isFile()).toBe(true);

@@ -1,5 +1,5 @@
 // The change log from the command line: `emokb history` (who, when, why, what), `emokb undo [N]`
-// (apply the inverse of change N, itself logged) and `emokb diff` (the net change since a change,
+// (apply the inverse of change N, itself logged; without N, step back through history) and `emokb diff` (the net change since a change,
 // as a readable summary or a patch). Like the edits, these run on the store or on the running server.
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
@@ -30,7 +30,7 @@ export function registerHistory(program: Command): void {
 
   program
     .command('undo')
-    .description('undo a change (default: the newest) by applying its inverse; refused if a later change touched the same triples')
+    .description('undo a change (default: the newest one not yet undone) by applying its inverse; refused if later changes left its triples changed')
     .argument('[change]', 'the change id, as `emokb history` shows it')
     .option('--force', 'undo even though later changes touched the same triples')
     .option('-m, --message <text>', 'why (default: "undo change N (...)")')

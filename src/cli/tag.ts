@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { EmokbError } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
-import { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { compileLexicon } from '../lexicon/LexiconIndex.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { tagStream } from '../tagger/stream.js';
 import { prepareOptions } from '../tagger/Tagger.js';
@@ -103,7 +103,7 @@ Examples:
       const workers = parseCount(options.workers, '--workers', 0, availableParallelism());
       const batchLines = parseCount(options.batchLines, '--batch-lines', 1, 2000);
 
-      const lexicon = await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => LexiconIndex.for(service.snapshot).data);
+      const lexicon = await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => compileLexicon(service.snapshot));
 
       const output = options.output ? createWriteStream(options.output) : process.stdout;
       let brokenPipe = false;

@@ -47,6 +47,7 @@ export interface StreamSummary {
   bytes: number;
 }
 
+const YOUNG_GENERATION_MB = Number(process.env.EMOKB_TAG_YOUNG_MB) || 8;
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
@@ -55,7 +56,16 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   const maxLineBytes = o.maxLineBytes ?? 16 << 20;
   const pool =
     o.workers > 0
-      ? new Piscina({ filename: o.workerFile ?? DEFAULT_WORKER, workerData: { lexicon: o.lexicon }, minThreads: o.workers, maxThreads: o.workers, idleTimeout: 60_000 })
+      ? new Piscina({
+          filename: o.workerFile ?? DEFAULT_WORKER,
+          workerData: { lexicon: o.lexicon },
+          minThreads: o.workers,
+          maxThreads: o.workers,
+          idleTimeout: 60_000,
+          // A small young generation: a batch's garbage is short-lived, and V8's default lets each
+          // worker's heap balloon by tens of MB before collecting (peak memory is a target).
+          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        })
       : undefined;
   const local = pool ? undefined : Tagger.fromData(o.lexicon);
   const maxInFlight = Math.max(2, o.workers * 3);

@@ -6,12 +6,20 @@
 // per word, so each of these runs once per distinct word in a process.
 import { createRequire } from 'node:module';
 
-// CommonJS without type declarations: typed here rather than with an ambient module declaration.
-const wink = createRequire(import.meta.url)('wink-lemmatizer') as {
+interface WinkLemmatizer {
   lemmatizeNoun(word: string): string;
   lemmatizeVerb(word: string): string;
   lemmatizeAdjective(word: string): string;
-};
+}
+// Loaded on first use: it holds WordNet's exception lists (~45 MB of heap, ~0.5 s to load), which
+// every other CLI command and the main thread of `emokb tag` do not need.
+let winkLemmatizer: WinkLemmatizer | undefined;
+const require = createRequire(import.meta.url);
+function wink(): WinkLemmatizer {
+  // CommonJS without type declarations: typed here rather than with an ambient module declaration.
+  winkLemmatizer ??= require('wink-lemmatizer') as WinkLemmatizer;
+  return winkLemmatizer;
+}
 
 /** Inflectional lemmas of a lowercase word, most likely first, without the word itself. */
 export function lemmasOf(word: string): string[] {
@@ -19,9 +27,10 @@ export function lemmasOf(word: string): string[] {
   const add = (w: string) => {
     if (w && w !== word && !out.includes(w)) out.push(w);
   };
-  add(wink.lemmatizeVerb(word));
-  add(wink.lemmatizeAdjective(word));
-  add(wink.lemmatizeNoun(word));
+  const w = wink();
+  add(w.lemmatizeVerb(word));
+  add(w.lemmatizeAdjective(word));
+  add(w.lemmatizeNoun(word));
   return out;
 }
 

@@ -5,6 +5,7 @@ import { isEmokbError } from '../errors.js';
 import { registerEdit } from './edit.js';
 import { registerExpand } from './expand.js';
 import { registerLexicon } from './lexicon.js';
+import { registerLink } from './link.js';
 import { registerReview } from './review.js';
 import { registerHistory } from './history.js';
 import { registerInspect } from './inspect.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerInspect(program);
   registerTransfer(program);
   registerEdit(program);
+  registerLink(program);
   registerHistory(program);
   registerExpand(program);
   registerReview(program);

@@ -21,7 +21,14 @@ const { namedNode, literal, quad } = DataFactory;
 export const TRANSITION_BASE = `${EMOKB_BASE}transition/`;
 type LinkRequest = Extract<EditRequest, { kind: 'link-add' | 'link-remove' }>;
 
-export function planLink(kb: KnowledgeBase, req: LinkRequest, ctx: EditContext): EditPlan {
+/** Where an edge came from when a linker proposed it (src/linkers/): recorded on a transition node. */
+export interface LinkProvenance {
+  method: string;
+  /** The linker's evidence node (emo:EdgeEvidence) the edge was accepted from. */
+  evidence: string;
+}
+
+export function planLink(kb: KnowledgeBase, req: LinkRequest, ctx: EditContext, provenance?: LinkProvenance): EditPlan {
   const from = resolveEmotion(kb, req.from, 'from');
   const to = req.to.map((ref, i) => resolveEmotion(kb, ref, req.to.length > 1 ? `to[${i}]` : 'to'));
   for (const [i, target] of to.entries()) {
@@ -38,7 +45,7 @@ export function planLink(kb: KnowledgeBase, req: LinkRequest, ctx: EditContext):
     case 'composition':
       return composition(kb, view, from, to, adding);
     case 'transition':
-      return transition(kb, view, from, to[0]!, req.trigger, adding, ctx);
+      return transition(kb, view, from, to[0]!, req.trigger, adding, ctx, provenance);
   }
 }
 
@@ -76,7 +83,7 @@ function composition(kb: KnowledgeBase, view: GraphView, blend: Emotion, compone
   return plan(adding, quads, blend.iri, summary, command(adding, 'composition', blend, components));
 }
 
-function transition(kb: KnowledgeBase, view: GraphView, from: Emotion, to: Emotion, triggerRef: string | undefined, adding: boolean, ctx: EditContext): EditPlan {
+function transition(kb: KnowledgeBase, view: GraphView, from: Emotion, to: Emotion, triggerRef: string | undefined, adding: boolean, ctx: EditContext, provenance?: LinkProvenance): EditPlan {
   const trigger = triggerRef ? resolveEmotion(kb, triggerRef, 'trigger') : undefined;
   const matching = view
     .subjects(EMO.from, from.iri)
@@ -101,7 +108,8 @@ function transition(kb: KnowledgeBase, view: GraphView, from: Emotion, to: Emoti
     quad(node, EMO.to, namedNode(to.iri)),
     quad(namedNode(from.iri), EMO.leadsTo, node),
     quad(node, EMO.status, EMO.Accepted),
-    quad(node, EMO.method, literal('manual')),
+    quad(node, EMO.method, literal(provenance?.method ?? 'manual')),
+    ...(provenance ? [quad(node, PROV.wasDerivedFrom, namedNode(provenance.evidence))] : []),
     quad(node, PROV.wasAttributedTo, literal(ctx.author)),
     quad(node, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime)),
   ];

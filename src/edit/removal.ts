@@ -11,6 +11,9 @@ import { quadKey } from '../rdf/turtle.js';
 import type { GraphView } from './GraphView.js';
 
 const { namedNode, quad } = DataFactory;
+const EDGE_FROM = namedNode(`${EMO.base}edgeFrom`);
+const EDGE_TO = namedNode(`${EMO.base}edgeTo`);
+const EDGE_TRIGGER = namedNode(`${EMO.base}edgeTrigger`);
 
 export interface RemovedSense {
   sense: string;
@@ -94,6 +97,8 @@ export function planRemoval(kb: KnowledgeBase, view: GraphView, emotions: readon
         relations.push({ type: 'transition', description: `${one(EMO.from)} -> ${one(EMO.to)} (trigger: ${one(EMO.trigger)})` });
       }
     }
+    // Evidence nodes of proposed or reviewed edges (src/linkers/) that name the emotion go with it.
+    for (const p of [EDGE_FROM, EDGE_TO, EDGE_TRIGGER]) for (const node of view.subjects(p, e)) doomed.add(node);
     mappings += view.out(e).filter((q) => /#(exact|close|broad|narrow|related)Match$/.test(q.predicate.value)).length;
   }
 

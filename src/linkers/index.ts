@@ -1,0 +1,54 @@
+// The dependency linkers: one per relation type (opposites.ts, composition.ts, transition.ts)
+// over one shared set of emotion terms (terms.ts), proposing edges with evidence (edges.ts) that
+// `emokb link review` accepts or rejects (review.ts). `emokb link propose` is src/cli/link.ts.
+import { DataFactory } from 'n3';
+import type { Emotion } from '../kb/Emotion.js';
+import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import type { LinkType } from '../edit/EditRequest.js';
+import { GraphView } from '../edit/GraphView.js';
+import { Emotionality } from '../expansion/emotional.js';
+import { WordNet } from '../expansion/wordnet.js';
+import { EMO, RDF } from '../rdf/namespaces.js';
+import { normaliseProposal, type EdgeProposal } from './edges.js';
+import { proposeCompositions } from './composition.js';
+import { proposeOpposites } from './opposites.js';
+import { EmotionTerms } from './terms.js';
+import { proposeTransitions } from './transition.js';
+
+const { namedNode, quad } = DataFactory;
+
+export * from './edges.js';
+export { EmotionTerms } from './terms.js';
+
+export interface LinkerResources {
+  wn: WordNet;
+  emotionality: Emotionality;
+}
+
+export async function loadLinkerResources(options: { cache?: string } = {}): Promise<LinkerResources> {
+  const wn = await WordNet.load(options);
+  return { wn, emotionality: new Emotionality(wn) };
+}
+
+/** Runs one linker over the snapshot; proposals are normalised and sorted by edge. */
+export function propose(kb: KnowledgeBase, resources: LinkerResources, type: LinkType, options: { emotion?: Emotion; terms?: EmotionTerms } = {}): EdgeProposal[] {
+  const terms = options.terms ?? new EmotionTerms(kb, resources.wn, resources.emotionality);
+  const scope = options.emotion ? { emotion: options.emotion } : {};
+  const raw = type === 'opposite' ? proposeOpposites(terms, scope) : type === 'composition' ? proposeCompositions(terms, scope) : proposeTransitions(terms, scope);
+  return raw.map(normaliseProposal).sort((a, b) => (a.from + a.to.join() + (a.trigger ?? '')).localeCompare(b.from + b.to.join() + (b.trigger ?? '')));
+}
+
+/** Whether the relation a proposal describes is already asserted in the snapshot. */
+export function isAsserted(kb: KnowledgeBase, p: EdgeProposal): boolean {
+  const view = GraphView.of(kb);
+  switch (p.type) {
+    case 'opposite':
+      return view.has(quad(namedNode(p.from), EMO.isOppositeOf, namedNode(p.to[0]!)));
+    case 'composition':
+      return p.to.every((c) => view.has(quad(namedNode(p.from), EMO.isComposedOf, namedNode(c))));
+    case 'transition':
+      return view
+        .subjects(EMO.from, p.from)
+        .some((node) => view.objects(node, RDF.type).some((t) => t.equals(EMO.Transition)) && view.objects(node, EMO.to).some((t) => t.value === p.to[0]) && view.objects(node, EMO.trigger).some((t) => t.value === p.trigger));
+  }
+}

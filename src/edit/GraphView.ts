@@ -4,18 +4,17 @@
 // so the read paths (GraphQL, tagging) never pay for it.
 import type { Quad, Term } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { quadKey } from '../rdf/turtle.js';
 
 const cache = new WeakMap<KnowledgeBase, GraphView>();
 
 export class GraphView {
   readonly #bySubject = new Map<string, Quad[]>();
   readonly #byObject = new Map<string, Quad[]>();
-  readonly #keys = new Set<string>();
 
+  // No per-quad string keys: on a store with a full lexicon (~40,000 triples) serialising every
+  // quad took most of an edit's planning time; two maps by IRI cost a few milliseconds.
   private constructor(quads: readonly Quad[]) {
     for (const q of quads) {
-      this.#keys.add(quadKey(q));
       push(this.#bySubject, q.subject.value, q);
       if (q.object.termType === 'NamedNode') push(this.#byObject, q.object.value, q);
     }
@@ -28,12 +27,8 @@ export class GraphView {
   }
 
   has(q: Quad): boolean {
-    return this.#keys.has(quadKey(q));
-  }
-
-  /** Membership by N-Triples line (`quadKey`). */
-  hasKey(key: string): boolean {
-    return this.#keys.has(key);
+    if (q.subject.termType !== 'NamedNode') return false;
+    return this.out(q.subject.value).some((x) => x.predicate.equals(q.predicate) && x.object.equals(q.object));
   }
 
   /** Whether the IRI occurs anywhere, as subject or object. */

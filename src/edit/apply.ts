@@ -4,6 +4,7 @@
 // (store held by a running server) both call this, so an edit behaves the same either way.
 import { EmokbError } from '../errors.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
+import { quadKey } from '../rdf/turtle.js';
 import { effectiveDelta, toLines } from '../store/delta.js';
 import type { EditMeta, EditRequest } from './EditRequest.js';
 import type { EditPlan } from './EditPlan.js';
@@ -51,14 +52,15 @@ export function applyEdit(service: KnowledgeService, request: EditRequest, meta:
 export function applyUndo(service: KnowledgeService, request: UndoRequest, meta: EditMeta, options: ApplyOptions = {}): Promise<EditResult> {
   return serialised(service, async () => {
     const view = GraphView.of(service.snapshot);
-    const plan = planUndo(await service.store.changes(), request, (line) => view.hasKey(line));
+    const plan = planUndo(await service.store.changes(), request, (q) => view.has(q));
     return commit(service, plan, meta, options);
   });
 }
 
 async function commit(service: KnowledgeService, plan: EditPlan, meta: EditMeta, options: ApplyOptions): Promise<EditResult> {
   const view = GraphView.of(service.snapshot);
-  const delta = effectiveDelta(plan.add, plan.remove, (key) => view.hasKey(key));
+  const byKey = new Map([...plan.add, ...plan.remove].map((q) => [quadKey(q), q]));
+  const delta = effectiveDelta(plan.add, plan.remove, (key) => view.has(byKey.get(key)!));
   if (delta.add.length === 0 && delta.remove.length === 0) {
     throw new EmokbError('CONFLICT', `nothing to change: ${plan.summary} is already the case`);
   }

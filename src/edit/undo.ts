@@ -7,6 +7,7 @@
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
+import { quadKey } from '../rdf/turtle.js';
 import type { ChangeRecord } from '../store/KnowledgeStore.js';
 import { conflict, type EditPlan } from './EditPlan.js';
 
@@ -19,9 +20,9 @@ export interface UndoRequest {
 
 /**
  * `log` is the change log (any order); without `change`, the newest change not yet undone is meant.
- * `has` tells whether an N-Triples line is in the store now.
+ * `has` tells whether a triple is in the store now.
  */
-export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has: (line: string) => boolean): EditPlan {
+export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has: (q: Quad) => boolean): EditPlan {
   if (request.change !== undefined && (!Number.isInteger(request.change) || request.change < 1)) {
     throw new EmokbError('BAD_INPUT', `change: ${JSON.stringify(request.change)} is not a change id (a positive whole number, see \`emokb history\`)`, { field: 'change' });
   }
@@ -34,7 +35,9 @@ export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has
   }
   // Exact when the target's triples are still as it left them: what it added present, what it
   // removed absent. Later changes that touched them and were reverted do not matter.
-  const changed = new Set([...target.added.filter((line) => !has(line)), ...target.removed.filter((line) => has(line))]);
+  const add = parseLines(target.removed, target.id);
+  const remove = parseLines(target.added, target.id);
+  const changed = new Set([...remove.filter((q) => !has(q)), ...add.filter((q) => has(q))].map(quadKey));
   const later = sorted
     .filter((r) => r.id > target.id)
     .map((r) => ({ record: r, overlap: [...r.added, ...r.removed].filter((line) => changed.has(line)) }))
@@ -47,8 +50,8 @@ export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has
     );
   }
   return {
-    add: parseLines(target.removed, target.id),
-    remove: parseLines(target.added, target.id),
+    add,
+    remove,
     subject: `change:${target.id}`,
     summary: `undo change ${target.id} (${target.message})`,
     command: `undo ${target.id}${request.force ? ' --force' : ''}`,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatPatch, netPatch } from '../../src/edit/diff.js';
 import { planUndo } from '../../src/edit/undo.js';
+import type { Quad } from '@rdfjs/types';
+import { quadKey } from '../../src/rdf/turtle.js';
 import type { ChangeRecord } from '../../src/store/KnowledgeStore.js';
 import { lines, refusal } from './helpers.js';
 
@@ -18,13 +20,13 @@ const log = [
 ];
 
 /** The store after replaying the log, as `planUndo` asks about it. */
-function now(records: ChangeRecord[]): (line: string) => boolean {
+function now(records: ChangeRecord[]): (q: Quad) => boolean {
   const state = new Set<string>();
   for (const r of records) {
     for (const l of r.removed) state.delete(l);
     for (const l of r.added) state.add(l);
   }
-  return (line) => state.has(line);
+  return (q) => state.has(quadKey(q));
 }
 /** An undo record as the service logs it. */
 const undo = (id: number, of: ChangeRecord): ChangeRecord => ({ ...record(id, of.removed, of.added), command: `undo ${of.id}` });

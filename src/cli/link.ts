@@ -192,7 +192,7 @@ async function batch(service: KnowledgeService, file: string, reviewer: string, 
   const decisions: EdgeDecision[] = file.endsWith('.json') ? parseEdgeDecisionsJson(text, file) : parseEdgeDecisionsTsv(text, file);
   const kb = service.snapshot;
   const resolved = resolveEdgeDecisions(kb, decisions);
-  const plan = planEdgeDecisions(kb, resolved, { reviewer, time: new Date().toISOString() });
+  const plan = planEdgeDecisions(kb, resolved, { reviewer, time: linkerTime() });
   const counts = Object.entries(plan.counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
   const outcome = await service.change(
     { add: plan.add, remove: plan.remove, author: reviewer, message: `link review ${file}: ${counts}`, command: `link review --decisions ${file}` },

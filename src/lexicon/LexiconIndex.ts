@@ -21,6 +21,12 @@ import type { Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
 import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
+
+// The hot path's word cache: open addressing over the hash the tokenizer computes inline, so a
+// word seen before is found without building its string (most tokens are only hashed and compared).
+const SLOT_BITS = 18;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+const SLOT_LIMIT = 1 << (SLOT_BITS - 1);
 import { derivationsOf, lemmasOf } from '../tagger/wordForms.js';
 
 export interface LexiconEmotion {
@@ -117,6 +123,10 @@ export class LexiconIndex {
   /** Word to what the hot path needs to know about it. */
   readonly #words = new Map<string, WordInfo>();
   readonly #lemmas = new Map<string, string[]>();
+  readonly #slotHash = new Int32Array(1 << SLOT_BITS);
+  readonly #slotWord: Array<string | undefined> = new Array<string | undefined>(1 << SLOT_BITS);
+  readonly #slotInfo: WordInfo[] = new Array<WordInfo>(1 << SLOT_BITS);
+  #slots = 0;
   /** Words that can be answered NOTHING without the word cache: short non-keys and frequent words. */
   readonly #short = new Set<string>();
   readonly #frequent = new Set<string>();
@@ -171,24 +181,50 @@ export class LexiconIndex {
    * keys under which multiword expressions may start here (the word, then its lemmas).
    */
   info(norm: string): WordInfo {
-    if (norm.length < 3 ? !this.#short.has(norm) : this.#frequent.has(norm)) return NOTHING;
     let info = this.#words.get(norm);
     if (info === undefined) {
-      const packed = this.#resolveWord(norm);
-      let mweFirsts: string[] = NO_FIRSTS;
-      let mweMax = this.#mweMax.get(norm) ?? 0;
-      if (this.#mweMax.size > 0 && isLemmatisable(norm)) {
-        for (const lemma of this.lemmas(norm)) {
-          const max = this.#mweMax.get(lemma);
-          if (max === undefined) continue;
-          if (mweFirsts === NO_FIRSTS) mweFirsts = [norm];
-          mweFirsts.push(lemma);
-          mweMax = Math.max(mweMax, max);
-        }
-      }
-      if (mweMax > 0 && mweFirsts === NO_FIRSTS) mweFirsts = [norm];
-      info = packed < 0 && mweMax === 0 ? NOTHING : { packed, mweFirsts, mweMax };
+      info = this.#computeInfo(norm);
       if (this.#words.size < WORD_CACHE_LIMIT) this.#words.set(norm, info);
+    }
+    return info;
+  }
+
+  #computeInfo(norm: string): WordInfo {
+    if (norm.length < 3 ? !this.#short.has(norm) : this.#frequent.has(norm)) return NOTHING;
+    const packed = this.#resolveWord(norm);
+    let mweFirsts: string[] = NO_FIRSTS;
+    let mweMax = this.#mweMax.get(norm) ?? 0;
+    if (this.#mweMax.size > 0 && isLemmatisable(norm)) {
+      for (const lemma of this.lemmas(norm)) {
+        const max = this.#mweMax.get(lemma);
+        if (max === undefined) continue;
+        if (mweFirsts === NO_FIRSTS) mweFirsts = [norm];
+        mweFirsts.push(lemma);
+        mweMax = Math.max(mweMax, max);
+      }
+    }
+    if (mweMax > 0 && mweFirsts === NO_FIRSTS) mweFirsts = [norm];
+    return packed < 0 && mweMax === 0 ? NOTHING : { packed, mweFirsts, mweMax };
+  }
+
+  /** `info` for word token t of a tokenized text, through the hash-addressed cache. */
+  infoAt(b: TokenBuffer, t: number): WordInfo {
+    const h = b.hash[t]!;
+    let i = h & SLOT_MASK;
+    for (;;) {
+      const word = this.#slotWord[i];
+      if (word === undefined) break;
+      if (this.#slotHash[i] === h && b.wordEquals(t, word)) return this.#slotInfo[i]!;
+      i = (i + 1) & SLOT_MASK;
+    }
+    const norm = b.word(t);
+    if (this.#slots >= SLOT_LIMIT) return this.info(norm);
+    const info = this.#computeInfo(norm);
+    {
+      this.#slotWord[i] = norm;
+      this.#slotHash[i] = h;
+      this.#slotInfo[i] = info;
+      this.#slots++;
     }
     return info;
   }
@@ -269,7 +305,7 @@ export function surfaceVariants(norm: string): string[] {
 export function keyOf(text: string, buffer = new TokenBuffer()): string {
   tokenizeInto(text.normalize('NFKC'), buffer);
   const words: string[] = [];
-  for (let t = 0; t < buffer.count; t++) if (buffer.kind[t] === WORD) words.push(buffer.norm[t]!);
+  for (let t = 0; t < buffer.count; t++) if (buffer.kind[t] === WORD) words.push(buffer.word(t));
   return words.join(' ');
 }
 

@@ -163,10 +163,9 @@ export class Tagger {
     const out: RawMatch[] = [];
     const count = b.count;
     const kind = b.kind;
-    const norm = b.norm;
     for (let t = 0; t < count; t++) {
       if (kind[t] !== WORD) continue;
-      const info = index.info(norm[t]!);
+      const info = index.infoAt(b, t);
       if (info === NOTHING) continue;
       let entry = -1;
       let via: 0 | 1 | 2 = 0;
@@ -198,8 +197,8 @@ export class Tagger {
     while (words < max && t + words < b.count && b.kind[t + words] === WORD) words++;
     for (let length = words; length >= 2; length--) {
       let tail = '';
-      for (let k = t + 1; k < t + length; k++) tail += ` ${b.norm[k]!}`;
-      const lastWord = b.norm[t + length - 1]!;
+      for (let k = t + 1; k < t + length; k++) tail += ` ${b.word(k)}`;
+      const lastWord = b.word(t + length - 1);
       for (let f = 0; f < firsts.length; f++) {
         const key = firsts[f]! + tail;
         const hit = this.index.multi(key);
@@ -247,9 +246,9 @@ export class Tagger {
     let words = 0;
     for (let k = first - 1; k >= 0; k--) {
       if (b.kind[k] !== WORD) return false;
-      const w = b.norm[k]!;
+      const w = b.word(k);
       if (CLAUSE_WORDS.has(w)) return false;
-      if (isNegator(w, b.norm[k + 1])) return true;
+      if (isNegator(w, k + 1 < b.count && b.kind[k + 1] === WORD ? b.word(k + 1) : undefined)) return true;
       if (++words >= NEGATION_WINDOW) return false;
     }
     return false;
@@ -382,10 +381,10 @@ function modifierFactor(b: TokenBuffer, first: number): number {
   let factor = 1;
   let k = first - 1;
   for (let seen = 0; seen < 2 && k >= 0 && b.kind[k] === WORD; seen++) {
-    const w = b.norm[k]!;
+    const w = b.word(k);
     const pair = MODIFIER_PAIRS.get(w);
-    if (pair && k > 0 && b.kind[k - 1] === WORD && pair.has(b.norm[k - 1]!)) {
-      factor *= pair.get(b.norm[k - 1]!)!;
+    if (pair && k > 0 && b.kind[k - 1] === WORD && pair.has(b.word(k - 1))) {
+      factor *= pair.get(b.word(k - 1))!;
       k -= 2;
       continue;
     }

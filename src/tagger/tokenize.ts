@@ -23,6 +23,26 @@ export const HAS_APOSTROPHE = 2;
 export const ALL_CAPS = 4;
 /** Contains a letter (so not a bare number). */
 export const HAS_LETTER = 8;
+/** Its normalised form differs from the raw text (capitals, curly apostrophes, Unicode hyphens). */
+const NEEDS_FOLD = 16;
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** The 32-bit FNV-1a hash of a normalised word, as the tokenizer computes it inline. */
+export function hashWord(norm: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** A text code unit as it appears in the normalised word (ASCII lower case, folded joiners). */
+function foldCode(c: number): number {
+  if (c >= 65 && c <= 90) return c | 32;
+  if (c === 0x2019 || c === 0x2018) return 0x27;
+  if (c === 0x2010 || c === 0x2011) return 0x2d;
+  return c;
+}
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'jr', 'sr', 'prof', 'inc', 'ltd', 'co', 'no', 'vol', 'approx', 'dept', 'mt']);
 
@@ -93,8 +113,12 @@ export class TokenBuffer {
   flags = new Uint8Array(256);
   /** Sentence index of each token. */
   sentence = new Int32Array(256);
-  /** Normalised word (words only; '' otherwise). */
+  /** Hash of each word's normalised form (`hashWord`), computed while tokenizing. */
+  hash = new Int32Array(256);
+  /** Normalised words, filled on demand by `word(t)` ('' until then, and for non-words). */
   norm: string[] = [];
+  /** The text last tokenized. */
+  text = '';
   /** Per sentence: first and last token index, and whether it ends in "!". */
   sentenceFirst: number[] = [];
   sentenceLast: number[] = [];
@@ -111,7 +135,7 @@ export class TokenBuffer {
     this.sentenceExclaims.length = 0;
   }
 
-  push(start: number, end: number, kind: number, flags: number, norm: string): void {
+  push(start: number, end: number, kind: number, flags: number, norm: string, hash = 0): void {
     const n = this.count;
     if (n === this.start.length) this.#grow();
     this.start[n] = start;
@@ -119,7 +143,31 @@ export class TokenBuffer {
     this.kind[n] = kind;
     this.flags[n] = flags;
     this.norm[n] = norm;
+    this.hash[n] = hash;
     this.count = n + 1;
+  }
+
+  /** The normalised form of word token t (the lexicon's key space), computed once on demand. */
+  word(t: number): string {
+    let w = this.norm[t]!;
+    if (w === '' && this.kind[t] === WORD) {
+      const raw = this.text.slice(this.start[t]!, this.end[t]!);
+      w = this.flags[t]! & NEEDS_FOLD ? normaliseWord(raw) : raw;
+      this.norm[t] = w;
+    }
+    return w;
+  }
+
+  /** Whether word token t's normalised form equals `norm`, without building the string when it can. */
+  wordEquals(t: number, norm: string): boolean {
+    const w = this.norm[t]!;
+    if (w !== '') return w === norm;
+    const start = this.start[t]!;
+    const length = this.end[t]! - start;
+    if (norm.length !== length) return false;
+    const text = this.text;
+    for (let k = 0; k < length; k++) if (foldCode(text.charCodeAt(start + k)) !== norm.charCodeAt(k)) return false;
+    return true;
   }
 
   #grow(): void {
@@ -134,6 +182,7 @@ export class TokenBuffer {
     this.kind = grow(this.kind, (n) => new Uint8Array(n));
     this.flags = grow(this.flags, (n) => new Uint8Array(n));
     this.sentence = grow(this.sentence, (n) => new Int32Array(n));
+    this.hash = grow(this.hash, (n) => new Int32Array(n));
   }
 }
 
@@ -143,6 +192,7 @@ export class TokenBuffer {
  */
 export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true): TokenBuffer {
   buffer.reset();
+  buffer.text = text;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -154,11 +204,14 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
       let upper = 0;
       let lower = 0;
       let other = false;
+      let fold = false;
+      let h = FNV_OFFSET;
       for (;;) {
         const d = text.charCodeAt(i);
-        if (d >= 65 && d <= 90) upper++, (flags |= HAS_LETTER);
-        else if (d >= 97 && d <= 122) lower++, (flags |= HAS_LETTER);
+        if (d >= 65 && d <= 90) upper++, (flags |= HAS_LETTER), (h = Math.imul(h ^ (d | 32), FNV_PRIME));
+        else if (d >= 97 && d <= 122) lower++, (flags |= HAS_LETTER), (h = Math.imul(h ^ d, FNV_PRIME));
         else if (d >= 128) other = true;
+        else h = Math.imul(h ^ d, FNV_PRIME);
         i += w;
         if (i >= n) break;
         const e = text.charCodeAt(i);
@@ -170,6 +223,8 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
           if (next > 0 && (e !== 0x2e || (text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57))) {
             if (e === 0x27 || e === 0x2019) flags |= HAS_APOSTROPHE;
             else if (e !== 0x2e) flags |= HAS_HYPHEN;
+            if (e >= 128) fold = true;
+            h = Math.imul(h ^ foldCode(e), FNV_PRIME);
             i += 1;
             w = next;
             continue;
@@ -177,17 +232,24 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
         }
         break;
       }
-      const raw = text.slice(start, i);
       if (other) {
-        // Non-ASCII letters: count case with Unicode classes (rare path).
+        // Non-ASCII letters (rare path): count case with Unicode classes; the normalised form is
+        // built now and hashed as a string (lower-casing may change its length).
+        const raw = text.slice(start, i);
         for (const ch of raw) {
           if (UPPER.test(ch)) upper++, (flags |= HAS_LETTER);
           else if (LOWER.test(ch)) lower++, (flags |= HAS_LETTER);
           else if (WORD_CHAR.test(ch) && !/\p{N}/u.test(ch)) flags |= HAS_LETTER;
         }
+        if (upper >= 2 && lower === 0) flags |= ALL_CAPS;
+        const norm = normaliseWord(raw);
+        buffer.push(start, i, WORD, flags, norm, hashWord(norm));
+        continue;
       }
       if (upper >= 2 && lower === 0) flags |= ALL_CAPS;
-      buffer.push(start, i, WORD, flags, upper > 0 || other || (flags & HAS_APOSTROPHE) !== 0 ? normaliseWord(raw) : raw);
+      if (upper > 0 || fold) flags |= NEEDS_FOLD;
+      // ASCII: the normalised string is made only if someone asks for it (most words are only hashed).
+      buffer.push(start, i, WORD, flags, '', h);
       continue;
     }
     if (isTerminalCode(c)) {
@@ -223,7 +285,7 @@ function endsSentence(text: string, b: TokenBuffer, t: number): boolean {
   }
   // A single period right after an abbreviation or a single letter ("Mr.", "J.") does not end one.
   if (end - b.start[t]! === 1 && text.charCodeAt(b.start[t]!) === 0x2e && t > 0 && b.kind[t - 1] === WORD && b.end[t - 1] === b.start[t]) {
-    const prev = b.norm[t - 1]!;
+    const prev = b.word(t - 1);
     if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
   }
   return true;
@@ -282,7 +344,7 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
       start: b.start[t]!,
       end: b.end[t]!,
       kind,
-      ...(kind === 'word' ? { norm: b.norm[t]! } : {}),
+      ...(kind === 'word' ? { norm: b.word(t) } : {}),
       sentence: b.sentence[t]!,
     });
   }

@@ -91,3 +91,21 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the tokenizer hash', () => {
+  it('equals the hash of the normalised word for every word token', async () => {
+    const { TokenBuffer, hashWord, tokenizeInto, WORD } = await import('../../src/tagger/tokenize.js');
+    const b = new TokenBuffer();
+    fc.assert(
+      fc.property(anyText, (text) => {
+        tokenizeInto(text, b);
+        for (let t = 0; t < b.count; t++) {
+          if (b.kind[t] !== WORD) continue;
+          expect(b.hash[t]).toBe(hashWord(b.word(t)));
+          expect(b.wordEquals(t, b.word(t))).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -8,15 +8,28 @@ import { parseEditRequest } from '../../src/edit/EditRequest.js';
 import { planEdit } from '../../src/edit/planEdit.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { KnowledgeService } from '../../src/kb/KnowledgeService.js';
-import { readSeed } from '../../src/kb/seed.js';
-import { quadKey } from '../../src/rdf/turtle.js';
+import { ontologyDir } from '../../src/paths.js';
+import { quadKey, readTurtleFile } from '../../src/rdf/turtle.js';
 import { LevelStore } from '../../src/store/LevelStore.js';
 import { MemoryStore } from '../../src/store/MemoryStore.js';
+
+/**
+ * The fixture every edit test starts from: the hierarchy (schema, Parrott, crosswalks) without the
+ * shipped relations and lexicon, so that the tests do not change meaning when the curated
+ * vocabulary grows, and stores stay small enough for fast end-to-end runs.
+ */
+const HIERARCHY = ['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'];
+let hierarchy: Promise<Quad[]> | undefined;
+
+export function hierarchyQuads(): Promise<Quad[]> {
+  hierarchy ??= Promise.all(HIERARCHY.map((name) => readTurtleFile(ontologyDir(name)))).then((files) => files.flat());
+  return hierarchy;
+}
 
 let seed: Promise<KnowledgeBase> | undefined;
 
 export function seededKb(): Promise<KnowledgeBase> {
-  seed ??= readSeed().then((quads) => KnowledgeBase.fromQuads(quads, 1));
+  seed ??= hierarchyQuads().then((quads) => KnowledgeBase.fromQuads(quads, 1));
   return seed;
 }
 
@@ -65,21 +78,21 @@ export async function refusalAsync(promise: Promise<unknown>, code: EmokbError['
 const SEED_CHANGE = { remove: [], author: 'seed', message: 'seed', command: 'seed' };
 
 /**
- * A service over a MemoryStore holding the shipped seed as change 1. The seed is committed to the
- * store directly: its validity is the foundation's tests' business, and skipping that one
- * validation keeps these tests fast. Every edit on the service is validated as usual.
+ * A service over a MemoryStore holding the hierarchy as change 1. It is committed to the store
+ * directly: the shipped data's validity is the foundation's tests' business, and skipping that
+ * one validation keeps these tests fast. Every edit on the service is validated as usual.
  */
 export async function memoryService(): Promise<KnowledgeService> {
   const store = new MemoryStore();
-  await store.commit({ ...SEED_CHANGE, add: await readSeed() });
+  await store.commit({ ...SEED_CHANGE, add: await hierarchyQuads() });
   return KnowledgeService.open(store);
 }
 
-/** Seeds a data directory for the end-to-end tests the same way (change 1 = the shipped seed). */
+/** Seeds a data directory for the end-to-end tests the same way (change 1 = the hierarchy). */
 export async function seedDataDir(dir: string): Promise<void> {
   const store = await LevelStore.open(dir);
   try {
-    await store.commit({ ...SEED_CHANGE, add: await readSeed() });
+    await store.commit({ ...SEED_CHANGE, add: await hierarchyQuads() });
   } finally {
     await store.close();
   }

@@ -5,6 +5,7 @@ import { EmokbError } from '../errors.js';
 import { readTurtleFile } from '../rdf/turtle.js';
 import { formatReport, validateGraph } from '../shacl/validate.js';
 import { printJson, withService, type GlobalOptions } from './context.js';
+import { relationsOf } from '../graphql/relations.js';
 
 export function registerInspect(program: Command): void {
   program
@@ -47,6 +48,7 @@ export function registerInspect(program: Command): void {
           children: kb.children(e.iri).map(({ id, label }) => ({ id, label })),
           siblings: kb.siblings(e.iri).map(({ id, label }) => ({ id, label })),
           mappings: kb.mappings().filter((m) => m.emotion === e.iri).map(({ scheme, notation, relation }) => ({ scheme, notation, relation })),
+          relations: relationLines(kb, e.iri),
         };
         if (options.json) return printJson(view);
         const lines = [
@@ -58,6 +60,7 @@ export function registerInspect(program: Command): void {
           `  children    ${view.children.map((c) => c.label).join(', ') || '(none)'}`,
           `  siblings    ${view.siblings.map((c) => c.label).join(', ') || '(none)'}`,
           ...(view.mappings.length ? [`  mappings    ${view.mappings.map((m) => `${m.relation} ${m.scheme.split('/').pop()}:${m.notation}`).join(', ')}`] : []),
+          ...Object.entries(view.relations).filter(([, list]) => list.length).map(([name, list]) => `  ${name.padEnd(11)} ${list.join('; ')}`),
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
       });
@@ -77,6 +80,19 @@ export function registerInspect(program: Command): void {
       else process.stdout.write(`${formatReport(report, Number.POSITIVE_INFINITY)}\n`);
       if (!report.conforms) throw new EmokbError('VALIDATION_FAILED', `${report.violations.length} SHACL violation(s)`, { reported: true });
     });
+}
+
+/** Relations for `show`: each edge in a few words, with its method ("manual" for hand-made edges). */
+function relationLines(kb: import('../kb/KnowledgeBase.js').KnowledgeBase, iri: string): Record<string, string[]> {
+  const r = relationsOf(kb, iri);
+  const how = (ev: { methods: string[]; score: number } | null, fallback = 'manual') => (ev ? `${ev.methods.join('+')}, ${ev.score}` : fallback);
+  return {
+    opposites: r.opposites.map((o) => `${o.emotion.label} (${o.emotion.id}; ${how(o.evidence)})`),
+    components: r.components.length ? [`${r.components.map((c) => `${c.emotion.label} (${c.emotion.id})`).join(' + ')} (${how(r.components[0]!.evidence)})`] : [],
+    blends: r.blends.map((b) => `${b.blend.label} = ${b.components.map((c) => c.label).join(' + ')}`),
+    leadsTo: r.transitionsOut.map((t) => `${t.to.label} when ${t.trigger.label} arises (${how(t.evidence, t.method ?? 'manual')})`),
+    reachedFrom: r.transitionsIn.map((t) => `${t.from.label} when ${t.trigger.label} arises (${how(t.evidence, t.method ?? 'manual')})`),
+  };
 }
 
 export function parseTier(value: string | undefined): Tier | undefined {

@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { normaliseLabel } from '../kb/KnowledgeBase.js';
 import { classifyResolvers } from './classify.js';
 import { badUserInput, translate } from './errors.js';
+import { relationResolvers } from './relations.js';
 
 export interface RequestContext {
   kb: KnowledgeBase;
@@ -63,6 +64,7 @@ export const resolvers = {
     siblings: (e: Emotion, _: Args, { kb }: RequestContext) => kb.siblings(e.iri),
     path: (e: Emotion, _: Args, { kb }: RequestContext) => kb.path(e.iri),
     mappings: (e: Emotion, _: Args, { kb }: RequestContext) => kb.mappings().filter((m) => m.emotion === e.iri),
+    ...relationResolvers.Emotion,
   },
   Mapping: {
     emotion: (m: Mapping, _: Args, { kb }: RequestContext) => kb.emotion(m.emotion),

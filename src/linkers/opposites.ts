@@ -42,7 +42,7 @@ function antonymsOf(terms: EmotionTerms, synset: Synset, word: string): Array<{ 
     for (const { synset: anti, word: antiWord } of wn.related(adj, '!', adjWord)) {
       if (!antiWord) continue;
       for (const { synset: noun, word: nounWord } of wn.related(anti, '+', antiWord)) {
-        if (noun.pos !== 'n' || !nounWord) continue;
+        if (noun.pos !== 'n' || !nounWord || terms.emotionality.score(noun) < 0.9) continue;
         out.push({ word: nounWord.toLowerCase(), synset: noun.name, path: `${word} (${synset.name}) ~ ${adjWord} ! ${antiWord} (${anti.name}) ~ ${nounWord} (${noun.name})`, factor: 0.8 });
       }
     }

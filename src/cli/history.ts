@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { applyUndo } from '../edit/apply.js';
+import { changesBetween } from '../edit/changeLog.js';
 import { formatPatch, netPatch, PATCH_FORMATS, type PatchFormat } from '../edit/diff.js';
 import type { ChangeRecord } from '../store/KnowledgeStore.js';
 import { defaultAuthor, printJson, type GlobalOptions } from './context.js';
@@ -70,10 +71,7 @@ export function registerHistory(program: Command): void {
 /** Newest first; the store's log, or the running server's. */
 async function readLog(command: Command, since: number, limit: number): Promise<ChangeRecord[]> {
   const { value } = await onStoreOrServer(command.optsWithGlobals<GlobalOptions>(), {
-    local: async (service) => {
-      const all = await service.store.changes(Number.isFinite(limit) && since === 0 ? { limit } : {});
-      return all.filter((c) => c.id > since).slice(0, limit);
-    },
+    local: (service) => changesBetween(service.store, { from: since + 1, ...(Number.isFinite(limit) ? { limit } : {}) }),
     remote: async (server) => {
       const out: ChangeRecord[] = [];
       // The server answers at most 1000 changes at a time, newest first; page downwards.

@@ -5,12 +5,14 @@
 import { EmokbError } from '../errors.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import { quadKey } from '../rdf/turtle.js';
+import type { ChangeRecord } from '../store/KnowledgeStore.js';
 import { effectiveDelta, toLines } from '../store/delta.js';
 import type { EditMeta, EditRequest } from './EditRequest.js';
 import type { EditPlan } from './EditPlan.js';
 import { GraphView } from './GraphView.js';
 import { planEdit } from './planEdit.js';
-import { planUndo, type UndoRequest } from './undo.js';
+import { changesBetween, newestChangeId } from './changeLog.js';
+import { lastUndoable, planUndo, type UndoRequest } from './undo.js';
 
 export interface EditResult {
   /** Id of the committed change; null on a dry run. */
@@ -52,9 +54,22 @@ export function applyEdit(service: KnowledgeService, request: EditRequest, meta:
 export function applyUndo(service: KnowledgeService, request: UndoRequest, meta: EditMeta, options: ApplyOptions = {}): Promise<EditResult> {
   return serialised(service, async () => {
     const view = GraphView.of(service.snapshot);
-    const plan = planUndo(await service.store.changes(), request, (q) => view.has(q));
+    const plan = planUndo(await undoLog(service, request), request, (q) => view.has(q));
     return commit(service, plan, meta, options);
   });
+}
+
+/**
+ * The part of the log an undo needs: from the target on; for a plain undo, a growing window of
+ * recent changes until it holds a change not yet undone (or the whole log).
+ */
+async function undoLog(service: KnowledgeService, request: UndoRequest): Promise<ChangeRecord[]> {
+  if (request.change !== undefined) return changesBetween(service.store, { from: request.change });
+  const newest = await newestChangeId(service.store);
+  for (let span = 16; ; span *= 4) {
+    const log = await changesBetween(service.store, { from: newest - span + 1 });
+    if (newest - span + 1 <= 1 || lastUndoable([...log].reverse())) return log;
+  }
 }
 
 async function commit(service: KnowledgeService, plan: EditPlan, meta: EditMeta, options: ApplyOptions): Promise<EditResult> {

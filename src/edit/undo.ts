@@ -65,9 +65,10 @@ export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has
 /**
  * What a plain `undo` means: the newest change that is not itself an undo and has not been undone,
  * so that repeating `undo` walks back through history instead of undoing the undo. (To redo, undo
- * the undo by its id.)
+ * the undo by its id.) `sorted` is oldest first; a newest-first suffix of the log is enough, since
+ * an undo always comes after what it undoes.
  */
-function lastUndoable(sorted: readonly ChangeRecord[]): ChangeRecord | undefined {
+export function lastUndoable(sorted: readonly ChangeRecord[]): ChangeRecord | undefined {
   const undone = new Set<number>();
   for (let i = sorted.length - 1; i >= 0; i--) {
     const record = sorted[i]!;

@@ -5,6 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { isEmokbError } from '../errors.js';
 import { applyEdit, applyUndo } from '../edit/apply.js';
+import { changesBetween } from '../edit/changeLog.js';
 import { parseEditRequest } from '../edit/EditRequest.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import { bearerMatches } from './serverFile.js';
@@ -41,8 +42,7 @@ export function editingResolvers(options: EditingOptions | undefined) {
         const before = (args.before as number | null | undefined) ?? Number.POSITIVE_INFINITY;
         const limit = (args.limit as number | null | undefined) ?? 20;
         if (limit < 0 || limit > MAX_CHANGES) throw userError('limit', `must be between 0 and ${MAX_CHANGES}`);
-        const records = await translated(() => ready(options).store.changes());
-        return records.filter((r) => r.id > since && r.id < before).slice(0, limit);
+        return translated(() => changesBetween(ready(options).store, { from: since + 1, before, limit }));
       },
     },
     Mutation: {

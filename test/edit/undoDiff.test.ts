@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { DataFactory } from 'n3';
+import { changesBetween } from '../../src/edit/changeLog.js';
 import { formatPatch, netPatch } from '../../src/edit/diff.js';
 import { planUndo } from '../../src/edit/undo.js';
 import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../../src/rdf/turtle.js';
 import type { ChangeRecord } from '../../src/store/KnowledgeStore.js';
+import { MemoryStore } from '../../src/store/MemoryStore.js';
 import { lines, refusal } from './helpers.js';
 
+const { namedNode, literal, quad } = DataFactory;
 const t = (s: string, p: string, o: string) => `<https://w3id.org/emokb/emotion/${s}> <http://www.w3.org/2004/02/skos/core#${p}> ${o} .`;
 const label = (s: string, l: string) => t(s, 'prefLabel', `"${l}"@en`);
 const record = (id: number, added: string[], removed: string[] = []): ChangeRecord => ({
@@ -84,5 +88,20 @@ describe('diff', () => {
 
     const ntriples = await formatPatch(patch, 'ntriples');
     expect(ntriples.split('\n').slice(1, 3)).toEqual([`D ${label('glumness', 'glumness')}`, `A ${label('glumness', 'glum')}`]);
+  });
+});
+
+describe('reading the tail of the change log', () => {
+  it('returns the changes in a range, newest first, reading only as many as it needs', async () => {
+    const store = new MemoryStore();
+    for (let i = 1; i <= 6; i++) await store.commit({ add: [quad(namedNode(`urn:s${i}`), namedNode('urn:p'), literal(String(i)))], remove: [], author: 'a', message: `m${i}`, command: `c${i}` });
+    const reads: Array<number | undefined> = [];
+    const spy = { ...store, location: store.location, changes: (o?: { limit?: number }) => (reads.push(o?.limit), store.changes(o)) } as MemoryStore;
+    const ids = async (range: Parameters<typeof changesBetween>[1]) => (await changesBetween(spy, range)).map((c) => c.id);
+    expect(await ids({ from: 4 })).toEqual([6, 5, 4]);
+    expect(await ids({ from: 2, before: 5, limit: 2 })).toEqual([4, 3]);
+    expect(await ids({ limit: 10 })).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(await ids({ from: 7 })).toEqual([]);
+    expect(reads.filter((l) => l !== 1)).toEqual([3, 4, 6]);
   });
 });

@@ -77,6 +77,12 @@ export interface WordInfo {
   mweFirsts: readonly string[];
   /** The most tokens such an expression has; 0 when none starts here. */
   mweMax: number;
+  /** The normalised word itself (undefined on the shared NOTHING). */
+  norm?: string;
+  /** Whether the word, or one of its lemmas, occurs after the first word of some multiword key (else a match cannot extend over it). */
+  inner?: boolean;
+  /** Its inflectional lemmas, filled on first use (multiword matching asks for them). */
+  lemmas?: string[];
 }
 const NO_FIRSTS: string[] = [];
 /** The shared answer for a word that neither matches nor starts a multiword expression. */
@@ -120,12 +126,17 @@ export class LexiconIndex {
   readonly #multi = new Map<string, number>();
   /** First token of a multiword key to the most tokens any key starting with it has. */
   readonly #mweMax = new Map<string, number>();
+  /** Every word that occurs after the first in some multiword key. */
+  readonly #mweInner = new Set<string>();
+  /** Every proper prefix of a multiword key to the words that may follow it: matching extends only along these. */
+  readonly #mweNext = new Map<string, Set<string>>();
   /** Word to what the hot path needs to know about it. */
   readonly #words = new Map<string, WordInfo>();
   readonly #lemmas = new Map<string, string[]>();
   readonly #slotHash = new Int32Array(1 << SLOT_BITS);
-  readonly #slotWord: Array<string | undefined> = new Array<string | undefined>(1 << SLOT_BITS);
-  readonly #slotInfo: WordInfo[] = new Array<WordInfo>(1 << SLOT_BITS);
+  // Filled by push, not `new Array(n)`: a large preallocated array is kept as a slow dictionary.
+  readonly #slotWord: string[] = packedArray(1 << SLOT_BITS, '');
+  readonly #slotInfo: WordInfo[] = packedArray<WordInfo>(1 << SLOT_BITS, NOTHING);
   #slots = 0;
   /** Words that can be answered NOTHING without the word cache: short non-keys and frequent words. */
   readonly #short = new Set<string>();
@@ -149,15 +160,21 @@ export class LexiconIndex {
       } else {
         this.#multi.set(key, entry);
         const first = key.slice(0, space);
-        const length = key.split(' ').length;
-        if ((this.#mweMax.get(first) ?? 0) < length) this.#mweMax.set(first, length);
+        const words = key.split(' ');
+        if ((this.#mweMax.get(first) ?? 0) < words.length) this.#mweMax.set(first, words.length);
+        for (let n = 1; n < words.length; n++) {
+          const prefix = words.slice(0, n).join(' ');
+          const next = this.#mweNext.get(prefix) ?? (this.#mweNext.set(prefix, new Set()), this.#mweNext.get(prefix)!);
+          next.add(words[n]!);
+          this.#mweInner.add(words[n]!);
+        }
       }
     }
     // Words under three letters reach the lexicon only as a key or a multiword start (they are not
     // lemmatised); remember those few, and which frequent words cannot match.
-    for (const key of [...this.#single.keys(), ...this.#mweMax.keys()]) if (key.length < 3) this.#short.add(key);
+    for (const key of [...this.#single.keys(), ...this.#mweMax.keys(), ...this.#mweInner]) if (key.length < 3) this.#short.add(key);
     for (const key of this.#single.keys()) this.#prefixes.add(key.slice(0, 3));
-    for (const word of FREQUENT) if (this.#resolveWord(word) < 0 && !this.#mweMax.has(word) && !this.lemmas(word).some((l) => this.#mweMax.has(l))) this.#frequent.add(word);
+    for (const word of FREQUENT) if (this.#resolveWord(word) < 0 && !this.#mweMax.has(word) && !this.#mweInner.has(word) && !this.lemmas(word).some((l) => this.#mweMax.has(l))) this.#frequent.add(word);
   }
 
   /** The index for a snapshot, compiled on first use and cached for the snapshot's lifetime. */
@@ -204,7 +221,11 @@ export class LexiconIndex {
       }
     }
     if (mweMax > 0 && mweFirsts === NO_FIRSTS) mweFirsts = [norm];
-    return packed < 0 && mweMax === 0 ? NOTHING : { packed, mweFirsts, mweMax };
+    // A word that follows another inside some multiword key needs its own record (its string and
+    // lemmas are asked for while extending a match); other non-matching words share NOTHING.
+    const inner = this.#mweInner.has(norm) || (this.#mweInner.size > 0 && isLemmatisable(norm) && this.lemmas(norm).some((l) => this.#mweInner.has(l)));
+    if (packed < 0 && mweMax === 0 && !inner) return NOTHING;
+    return { packed, mweFirsts, mweMax, norm, inner };
   }
 
   /** `info` for word token t of a tokenized text, through the hash-addressed cache. */
@@ -212,8 +233,8 @@ export class LexiconIndex {
     const h = b.hash[t]!;
     let i = h & SLOT_MASK;
     for (;;) {
-      const word = this.#slotWord[i];
-      if (word === undefined) break;
+      const word = this.#slotWord[i]!;
+      if (word === '') break;
       if (this.#slotHash[i] === h && b.wordEquals(t, word)) return this.#slotInfo[i]!;
       i = (i + 1) & SLOT_MASK;
     }
@@ -240,12 +261,24 @@ export class LexiconIndex {
     return this.#mweMax.get(first) ?? 0;
   }
 
+  /** The words that may follow `key` in some multiword key (undefined: none). */
+  mweNext(key: string): ReadonlySet<string> | undefined {
+    return this.#mweNext.get(key);
+  }
+
   multi(key: string): number | undefined {
     return this.#multi.get(key);
   }
 
   single(key: string): number | undefined {
     return this.#single.get(key);
+  }
+
+  /** Lemmas of a word through its record (no string look-up when the record has them). */
+  lemmasOf(info: WordInfo, norm: string): string[] {
+    if (info === NOTHING) return this.lemmas(norm);
+    info.lemmas ??= this.lemmas(norm);
+    return info.lemmas;
   }
 
   /** Inflectional lemmas of a word (cached). */
@@ -278,6 +311,12 @@ export class LexiconIndex {
     }
     return -1;
   }
+}
+
+function packedArray<T>(length: number, value: T): T[] {
+  const a: T[] = [];
+  for (let i = 0; i < length; i++) a.push(value);
+  return a;
 }
 
 /** Letters only (apostrophes and hyphens allowed inside), at least three: worth a lemmatiser call. */

@@ -104,6 +104,8 @@ export class Tagger {
   readonly #tierOf: Uint8Array;
   readonly #children: readonly (readonly number[])[];
   readonly #primaries: readonly number[];
+  /** Per emotion: the labels of its path, shared (frozen) by every match of it. */
+  readonly #pathLabels: readonly (readonly string[])[];
   /** Per emotion: its opposites, or those of its nearest ancestor that has any ("happiness" -> joy's). */
   readonly #opposites: readonly (readonly number[])[];
 
@@ -118,6 +120,7 @@ export class Tagger {
     index.emotions.forEach((e, i) => (e.parent >= 0 ? children[e.parent]!.push(i) : primaries.push(i)));
     this.#children = children;
     this.#primaries = primaries;
+    this.#pathLabels = index.paths.map((path) => Object.freeze(path.map((i) => index.emotions[i]!.label)));
     this.#opposites = index.emotions.map((_, i) => {
       for (const node of [...index.paths[i]!].reverse()) if (index.emotions[node]!.opposites.length) return index.emotions[node]!.opposites;
       return [];
@@ -166,7 +169,7 @@ export class Tagger {
     for (let t = 0; t < count; t++) {
       if (kind[t] !== WORD) continue;
       const info = index.infoAt(b, t);
-      if (info === NOTHING) continue;
+      if (info === NOTHING || (info.packed < 0 && info.mweMax === 0)) continue;
       let entry = -1;
       let via: 0 | 1 | 2 = 0;
       let last = t;
@@ -191,26 +194,35 @@ export class Tagger {
     return out;
   }
 
-  /** The longest multiword key starting at token t (contiguous words only). */
+  /**
+   * The longest multiword key starting at token t (contiguous words only), extending word by word
+   * only while the words so far are a prefix of some key. The last word may be inflected
+   * ("broken hearts" for "broken heart"): its lemmas are tried where the exact word fails.
+   */
   #longest(b: TokenBuffer, t: number, firsts: readonly string[], max: number): { entry: number; last: number; via: 0 | 1 } | null {
-    let words = 1;
-    while (words < max && t + words < b.count && b.kind[t + words] === WORD) words++;
-    for (let length = words; length >= 2; length--) {
-      let tail = '';
-      for (let k = t + 1; k < t + length; k++) tail += ` ${b.word(k)}`;
-      const lastWord = b.word(t + length - 1);
-      for (let f = 0; f < firsts.length; f++) {
-        const key = firsts[f]! + tail;
-        const hit = this.index.multi(key);
-        if (hit !== undefined) return { entry: hit, last: t + length - 1, via: f === 0 ? 0 : 1 };
-        // The last word inflected ("broken hearts" for "broken heart").
-        for (const lemma of this.index.lemmas(lastWord)) {
-          const inflected = this.index.multi(key.slice(0, key.length - lastWord.length) + lemma);
-          if (inflected !== undefined) return { entry: inflected, last: t + length - 1, via: 1 };
+    const index = this.index;
+    let best: { entry: number; last: number; via: 0 | 1 } | null = null;
+    for (let f = 0; f < firsts.length; f++) {
+      let key = firsts[f]!;
+      for (let k = t + 1; k < b.count && k - t < max && b.kind[k] === WORD; k++) {
+        const info = index.infoAt(b, k);
+        if (!info.inner) break;
+        const nexts = index.mweNext(key);
+        if (!nexts) break;
+        let word = info.norm ?? b.word(k);
+        let via: 0 | 1 = f === 0 ? 0 : 1;
+        if (!nexts.has(word)) {
+          const lemma = mayBeInflected(word) ? index.lemmasOf(info, word).find((l) => nexts.has(l)) : undefined;
+          if (lemma === undefined) break;
+          word = lemma;
+          via = 1;
         }
+        key = `${key} ${word}`;
+        const hit = index.multi(key);
+        if (hit !== undefined) best = { entry: hit, last: k, via };
       }
     }
-    return null;
+    return best;
   }
 
   #emit(text: string, b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, out: RawMatch[]): void {
@@ -350,7 +362,7 @@ export class Tagger {
       lemma: this.index.entries[m.entry]!.lemma,
       emotion: emotion.label,
       emotionId: emotion.id,
-      path: this.index.paths[m.emotion]!.map((i) => this.index.emotions[i]!.label),
+      path: this.#pathLabels[m.emotion]!,
       weight: round(m.weight),
       negated: m.negated,
       intensity: round(m.intensity),
@@ -374,6 +386,15 @@ export function prepareOptions(options: TagOptions = {}): ResolvedOptions {
   const resolved = resolveOptions(options);
   RESOLVED.add(resolved);
   return resolved;
+}
+
+/** Cheap test before asking the lemmatiser about a word inside a multiword expression. */
+function mayBeInflected(word: string): boolean {
+  const n = word.length;
+  if (n < 3) return false;
+  const last = word.charCodeAt(n - 1);
+  // -s, -ed, -ing, -er/-est, -en (and irregular forms, which the lexicon lists as other forms)
+  return last === 115 || last === 100 || last === 103 || last === 114 || last === 116 || last === 110;
 }
 
 /** Product of up to two modifiers directly before token `first`. */

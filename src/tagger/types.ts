@@ -54,8 +54,8 @@ export interface TagMatch {
   emotion: string;
   /** Stable id of that emotion (IRI local name, e.g. `rage-secondary`). */
   emotionId: string;
-  /** Labels from the primary down to `emotion`. */
-  path: string[];
+  /** Labels from the primary down to `emotion` (a frozen array shared by matches of the same emotion). */
+  path: readonly string[];
   /**
    * The match's strength: sense weight x kind factor (evokes) x intensity. It adds to the raw scores
    * of `emotion` and its ancestors unless `negated`; a negated match adds nothing (policy

@@ -6,7 +6,8 @@
 // labels without a mapping are ignored, and an item is scored only when its mapped labels lead to
 // exactly one primary. A text the tagger finds no emotion in counts as wrong (coverage shows how
 // many). Tune on GoEmotions dev and train only; XED is not used for tuning.
-// Usage: npm run eval [-- --examples N] [-- --json]
+// Usage: npm run eval [-- --examples N] [-- --lexicon FILE.ttl ...]
+//   --lexicon: score with these lexicon files instead of lexicons/ (e.g. a candidate en.ttl)
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +22,13 @@ const { keyOf } = await import('../dist/lexicon/LexiconIndex.js');
 
 const argv = process.argv.slice(2);
 const examplesPerConfusion = Number(argv[argv.indexOf('--examples') + 1]) || 2;
-const kb = KnowledgeBase.fromQuads(await readSeed());
+const lexiconFiles = argv.flatMap((a, i) => (argv[i - 1] === '--lexicon' ? [a] : []));
+const { seedFiles } = await import('../dist/kb/seed.js');
+const { readTurtleFile } = await import('../dist/rdf/turtle.js');
+const quads = lexiconFiles.length
+  ? (await Promise.all([...(await seedFiles()).filter((f) => !f.includes('/lexicons/')), ...lexiconFiles].map(readTurtleFile))).flat()
+  : await readSeed();
+const kb = KnowledgeBase.fromQuads(quads);
 const tagger = Tagger.for(kb);
 const index = tagger.index;
 const primaries = kb.tier('primary').map((e) => e.label);
@@ -144,7 +151,7 @@ const sets = [
 ];
 const stats = index.data.stats;
 console.log(`# emokb eval (primary tier)\n`);
-console.log(`lexicon: ${stats.lexiconEntries} accepted entries, ${stats.seedLabels} label seeds, ${stats.keys} keys (${stats.multiword} multiword); snapshot ${kb.contentHash.slice(0, 12)}\n`);
+console.log(`lexicon: ${lexiconFiles.length ? lexiconFiles.join(', ') : 'lexicons/'}: ${stats.lexiconEntries} accepted entries, ${stats.seedLabels} label seeds, ${stats.keys} keys (${stats.multiword} multiword); snapshot ${kb.contentHash.slice(0, 12)}\n`);
 const summary = [];
 for (const set of sets) {
   const all = await set.load();

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { lexicalEntries } from '../expansion/candidateStore.js';
-import { ONTOLEX } from '../rdf/namespaces.js';
+import { EMO, ONTOLEX } from '../rdf/namespaces.js';
 import { serialize } from '../rdf/turtle.js';
 import { printJson, withService, type GlobalOptions } from './context.js';
 
@@ -45,9 +45,34 @@ export function registerLexicon(program: Command): void {
     });
 }
 
-/** The quads of every accepted entry: the entry, its forms, its senses. */
+/**
+ * Review-time evidence that the shipped file leaves out: the competing emotions and the ambiguity
+ * figures (they explain a candidate to its reviewer; the weight already carries their effect) and
+ * the WordNet sense when the relation path already ends in it. Every shipped sense keeps its
+ * method, its relation path (or `manual:`), its overlap score, split and reassignment notes.
+ * Each dropped string is a triple that every seed and every SHACL validation would carry.
+ */
+const REVIEW_ONLY_EVIDENCE = /^(?:competing:|ambiguity:)/;
+
+/** The quads of every accepted entry: the entry, its forms, its senses (review-only evidence left out). */
 export function acceptedQuads(kb: KnowledgeBase): Quad[] {
-  return [...lexicalEntries(kb).values()].filter((e) => e.status === 'accepted').flatMap((e) => e.quads);
+  const out: Quad[] = [];
+  for (const e of lexicalEntries(kb).values()) {
+    if (e.status !== 'accepted') continue;
+    const paths = new Set(e.quads.filter((q) => q.predicate.equals(EMO.evidence) && q.object.value.startsWith('wordnet:') && !q.object.value.startsWith('wordnet:sense:')).map((q) => `${q.subject.value} ${q.object.value}`));
+    for (const q of e.quads) {
+      if (q.predicate.equals(EMO.evidence)) {
+        const v = q.object.value;
+        if (REVIEW_ONLY_EVIDENCE.test(v)) continue;
+        if (v.startsWith('wordnet:sense:')) {
+          const name = v.slice('wordnet:sense:'.length);
+          if ([...paths].some((p) => p.startsWith(`${q.subject.value} `) && p.endsWith(name))) continue;
+        }
+      }
+      out.push(q);
+    }
+  }
+  return out;
 }
 
 export function lexiconStats(kb: KnowledgeBase, [tertiaryFloor, secondaryFloor]: [number, number] = [5, 10]) {

@@ -84,7 +84,9 @@ export class CandidateGenerator {
       const key = `${lemma.toLowerCase()}|${pos}`;
       const prev = best.get(key);
       if (prev && prev.pathScore >= score) return;
-      const method = `wordnet:${path.split(':')[1]!.split('>')[0]}`;
+      // The method is the relation of the last step (`...>similar-to:furious.s.02` -> wordnet:similar-to).
+      const last = path.slice(path.lastIndexOf('>') + 1);
+      const method = `wordnet:${last.startsWith('wordnet:') ? last.split(':')[1] : last.split(':')[0]}`;
       best.set(key, {
         emotion,
         lemma,

@@ -107,6 +107,10 @@ function otherMeaning(form: string, lemma: string, pos: PartOfSpeech, slot: stri
   if (pos === 'verb' && senses.every((s) => s.pos === 'a')) return null;
   const emotional = senses.filter((s) => ctx.emotionality.score(s) >= 0.7);
   if (emotional.length) return null;
+  // A noun derived from the lemma itself ("crying" from "cry", "sobbing" from "sob") is the same meaning.
+  const base = lemma.toLowerCase();
+  const derived = senses.some((s) => s.pointers.some((p) => p.symbol === '+' && ctx.wn.synset(p.target).words.some((w) => w.toLowerCase() === base)));
+  if (derived) return null;
   const first = senses[0]!;
   return `"${form}" is also a WordNet word with no emotional sense (${first.name}: ${first.gloss.split(';')[0]}), not only a form of "${lemma}"`;
 }

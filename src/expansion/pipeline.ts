@@ -70,7 +70,7 @@ export interface ExpandResult {
 export const DEFAULT_METHOD: OverlapMethodName = 'combined';
 
 /** Seed synonyms too broad or too physical to mark a gloss as emotional. */
-const GLOSS_STOP = new Set(['belonging', 'suffering', 'distress', 'hurt', 'heart', 'pleasure', 'torture', 'torment', 'agony', 'harassment', 'desire', 'passion', 'madness', 'temper', 'wonder', 'excruciation', 'trouble', 'concern', 'caring', 'satisfaction', 'relief', 'alleviation', 'warmness', 'tenderness', 'attraction', 'arousal', 'rousing', 'agitation', 'depression', 'defeat', 'isolation', 'neglect', 'rejection', 'insult', 'shock', 'alarm', 'pride', 'lightness', 'gravity', 'triumph', 'zest', 'relish', 'gusto', 'hunger', 'hungriness', 'thirst', 'appetite', 'delectation', 'fascination', 'enchantment', 'captivation', 'worship', 'sympathy', 'disgust']);
+const GLOSS_STOP = new Set(['belonging', 'suffering', 'distress', 'hurt', 'heart', 'pleasure', 'torture', 'torment', 'agony', 'harassment', 'desire', 'passion', 'madness', 'temper', 'wonder', 'excruciation', 'trouble', 'concern', 'caring', 'satisfaction', 'relief', 'alleviation', 'warmness', 'tenderness', 'attraction', 'arousal', 'rousing', 'agitation', 'depression', 'defeat', 'isolation', 'neglect', 'rejection', 'insult', 'shock', 'alarm', 'pride', 'lightness', 'gravity', 'triumph', 'zest', 'relish', 'gusto', 'hunger', 'hungriness', 'thirst', 'appetite', 'delectation', 'fascination', 'enchantment', 'captivation', 'worship', 'sympathy', 'disgust', 'despite', 'feelings']);
 
 /** Names a word; evokes: it tends to call the emotion up (weaker evidence). */
 export const KIND_FACTOR: Record<SenseKind, number> = { names: 1, evokes: 0.6 };
@@ -211,6 +211,8 @@ function resolve(kb: KnowledgeBase, reaches: Reach[], method: OverlapMethod, fal
 }
 
 function differentFamilies(kb: KnowledgeBase, a: string, b: string): boolean {
+  // A word of "anger" and of its descendant "fury" is one emotion at two depths, not two emotions.
+  if (kb.ancestors(a).some((e) => e.iri === b) || kb.ancestors(b).some((e) => e.iri === a)) return false;
   const family = (iri: string) => {
     const path = kb.path(iri);
     return path.find((e) => e.tier === 'secondary')?.iri ?? path[0]?.iri ?? iri;

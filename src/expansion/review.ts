@@ -116,7 +116,7 @@ export function resolveDecisions(kb: KnowledgeBase, entries: ReadonlyMap<string,
     });
     let entry: string;
     if (d.action === 'add') {
-      if (!d.pos) throw new EmokbError('BAD_INPUT', `${where}add needs a part of speech; nothing was applied`, { source: d.source });
+      // Interjections and formulae ("phew", "oh no") have no lexinfo part of speech here.
       entry = entryIri(d.term, d.pos);
     } else {
       const matches = (byLemma.get(d.term.toLowerCase()) ?? []).filter((e) => !d.pos || e.pos === d.pos);

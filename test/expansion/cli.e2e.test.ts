@@ -1,0 +1,58 @@
+// The real CLI end to end on a temporary store holding the hierarchy only (no shipped lexicon):
+// expand one family, a decisions file with an unknown term (named, nothing applied), a good
+// decisions file, and an interactive session driven through standard input.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ontologyDir } from '../../src/paths.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { TEST_CACHE } from './cache.js';
+
+const env = { EMOKB_CACHE: TEST_CACHE, EMOKB_AUTHOR: 'Test Reviewer' };
+
+describe('emokb expand and review', () => {
+  it('expands one family, reviews in batch and interactively', async () => {
+    const dir = await tempDir('emokb-expand-');
+    const data = join(dir, 'data');
+    const hierarchy = join(dir, 'hierarchy.ttl');
+    const parts = await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(ontologyDir(f), 'utf8')));
+    await writeFile(hierarchy, parts.join('\n'));
+    expect((await runCli(['--data', data, 'import', hierarchy], { env })).code).toBe(0);
+
+    const expanded = await runCli(['--data', data, 'expand', '--emotion', 'rage-secondary', '--time', '2026-01-02T03:04:05Z', '--json'], { env });
+    expect(expanded.code, expanded.stderr).toBe(0);
+    expect(expanded.stderr).not.toMatch(/\[[░█]/); // no progress bar when standard error is not a terminal
+    const summary = JSON.parse(expanded.stdout);
+    expect(summary.scope).toBe('rage-secondary');
+    expect(summary.added.candidates).toBeGreaterThan(50);
+
+    // Unknown term on line 3: the line is named and nothing is applied.
+    const bad = join(dir, 'bad.tsv');
+    await writeFile(bad, 'term\tpos\tdecision\temotions\tkind\tnote\nfury\tnoun\taccept\nno such word\tnoun\treject\n');
+    const refused = await runCli(['--data', data, 'review', '--decisions', bad], { env });
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toMatch(/bad\.tsv:3: no candidate "no such word"/);
+    let stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
+    expect(stats.entries.accepted).toBe(0);
+
+    const good = join(dir, 'good.tsv');
+    await writeFile(good, 'fury\tnoun\taccept\nrage\tnoun\treassign\twrath:0.9\nfed up\tadjective\tadd\texasperation-secondary\t\tidiom\n');
+    const applied = await runCli(['--data', data, 'review', '--decisions', good, '--json'], { env });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ accept: 1, reassign: 1, add: 1, reviewer: 'Test Reviewer' });
+
+    // Interactive: accept one, undo it, reject it, then quit; the decision made is kept.
+    const session = await runCli(['--data', data, 'review', '--emotion', 'fury'], { env, input: 'a\nu\nr\nq\n' });
+    expect(session.code, session.stderr).toBe(0);
+    expect(session.stdout).toMatch(/gloss/);
+    expect(session.stdout).toMatch(/undone/);
+    expect(session.stdout).toMatch(/1 decision\(s\) kept/);
+
+    stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
+    expect(stats.entries.accepted).toBe(3);
+    expect(stats.entries.rejected).toBeGreaterThanOrEqual(1);
+    const ttl = (await runCli(['--data', data, 'lexicon', 'export'], { env })).stdout;
+    expect(ttl).toMatch(/"furies"@en/);
+    expect(ttl).toMatch(/"fed up"@en/);
+  }, 180_000);
+});

@@ -50,7 +50,7 @@ export function registerTag(program: Command): void {
     .argument('[files...]', "input files ('-' or none: standard input)")
     .option('--format <format>', 'text (one document a line) or jsonl; default jsonl when --text-field is given or every file ends in .jsonl/.ndjson, else text')
     .option('--text-field <name>', 'JSON Lines: the field holding the text (default "text"; implies --format jsonl)')
-    .option('--id-field <name>', 'JSON Lines: the field holding the id (default "id"; else the line number)', 'id')
+    .option('--id-field <name>', 'JSON Lines: the field holding the id (a record without it gets its line number)', 'id')
     .option('-o, --output <file>', 'write JSON Lines here instead of standard output')
     .option('--workers <n>', 'worker threads (default: the cores available; 0 tags in the main thread)')
     .option('--tiers <list>', 'tiers to report in scores, comma-separated (default primary,secondary,tertiary)')

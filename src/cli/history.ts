@@ -9,7 +9,7 @@ import { formatPatch, netPatch, PATCH_FORMATS, type PatchFormat } from '../edit/
 import type { ChangeRecord } from '../store/KnowledgeStore.js';
 import { defaultAuthor, printJson, type GlobalOptions } from './context.js';
 import { inArgumentTerms, printEditResult } from './editOutput.js';
-import { onStoreOrServer } from './storeOrServer.js';
+import { onLogOrServer, onStoreOrServer } from './storeOrServer.js';
 
 export function registerHistory(program: Command): void {
   program
@@ -70,8 +70,8 @@ export function registerHistory(program: Command): void {
 
 /** Newest first; the store's log, or the running server's. */
 async function readLog(command: Command, since: number, limit: number): Promise<ChangeRecord[]> {
-  const { value } = await onStoreOrServer(command.optsWithGlobals<GlobalOptions>(), {
-    local: (service) => changesBetween(service.store, { from: since + 1, ...(Number.isFinite(limit) ? { limit } : {}) }),
+  const { value } = await onLogOrServer(command.optsWithGlobals<GlobalOptions>(), {
+    local: (store) => changesBetween(store, { from: since + 1, ...(Number.isFinite(limit) ? { limit } : {}) }),
     remote: async (server) => {
       const out: ChangeRecord[] = [];
       // The server answers at most 1000 changes at a time, newest first; page downwards.

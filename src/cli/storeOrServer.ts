@@ -5,6 +5,8 @@
 import { EmokbError, isEmokbError } from '../errors.js';
 import { readServerFile, removeServerFile, serverFilePath } from '../graphql/serverFile.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
+import type { KnowledgeStore } from '../store/KnowledgeStore.js';
+import { LevelStore } from '../store/LevelStore.js';
 import { dataDir, openService, type GlobalOptions } from './context.js';
 import { ServerClient, ServerUnreachable } from './serverClient.js';
 
@@ -24,20 +26,37 @@ function lockWaitMs(): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 15_000;
 }
 
-export async function onStoreOrServer<T>(globals: GlobalOptions, route: Route<T>): Promise<Routed<T>> {
+export function onStoreOrServer<T>(globals: GlobalOptions, route: Route<T>): Promise<Routed<T>> {
+  return routed(globals, () => openService(globals), route.local, route.remote);
+}
+
+/** For commands that read only the change log: the store is opened without loading a snapshot. */
+export function onLogOrServer<T>(
+  globals: GlobalOptions,
+  route: { local(store: KnowledgeStore): Promise<T>; remote(server: ServerClient): Promise<T> },
+): Promise<Routed<T>> {
+  return routed(globals, () => LevelStore.open(dataDir(globals)), route.local, route.remote);
+}
+
+async function routed<R extends { close(): Promise<void> }, T>(
+  globals: GlobalOptions,
+  open: () => Promise<R>,
+  local: (opened: R) => Promise<T>,
+  remote: (server: ServerClient) => Promise<T>,
+): Promise<Routed<T>> {
   const dir = dataDir(globals);
   const deadline = Date.now() + lockWaitMs();
   let staleServer: string | undefined;
   for (let attempt = 0; ; attempt++) {
-    let service: KnowledgeService;
+    let opened: R;
     try {
-      service = await openService(globals);
+      opened = await open();
     } catch (error) {
       if (!isEmokbError(error) || error.code !== 'STORE_LOCKED') throw error;
       const info = await readServerFile(dir);
       if (info) {
         try {
-          return { value: await route.remote(new ServerClient(info)), via: info.url };
+          return { value: await remote(new ServerClient(info)), via: info.url };
         } catch (remoteError) {
           if (!(remoteError instanceof ServerUnreachable)) throw remoteError;
           staleServer = info.url;
@@ -53,9 +72,9 @@ export async function onStoreOrServer<T>(globals: GlobalOptions, route: Route<T>
     try {
       // We hold the lock, so no server is running on this directory: a server.json is left over.
       await removeServerFile(dir);
-      return { value: await route.local(service), via: 'store' };
+      return { value: await local(opened), via: 'store' };
     } finally {
-      await service.close();
+      await opened.close();
     }
   }
 }

@@ -11,7 +11,8 @@ async function store() {
 }
 
 // Each test has its own store, so they run side by side (each CLI call is a process of its own).
-describe.concurrent('emokb emotion / term / undo on the store', () => {
+// Generous: on a loaded 2-core machine a CLI call can take several seconds.
+describe.concurrent('emokb emotion / term / undo on the store', { timeout: 180_000 }, () => {
   it('adds an emotion and a term, shows them, undoes both, and they are gone', async () => {
     const cli = await store();
     const added = await cli('emotion', 'add', 'wistfulness', '--parent', 'sadness-secondary', '--definition', 'A soft, reflective sadness tinged with longing for something past.', '-m', 'missing nuance', '--json');
@@ -32,7 +33,7 @@ describe.concurrent('emokb emotion / term / undo on the store', () => {
       expect(undone.stdout).toContain(expected);
     }
     const gone = await cli('show', 'wistfulness');
-    expect(gone.code).toBe(5);
+    expect(gone.code, gone.stderr).toBe(5);
     expect(gone.stderr).toContain('error NOT_FOUND: no emotion "wistfulness"');
   });
 
@@ -42,12 +43,12 @@ describe.concurrent('emokb emotion / term / undo on the store', () => {
     expect(before.code, before.stderr).toBe(0);
 
     const unknown = await cli('term', 'add', 'seething', '--emotion', 'furry');
-    expect(unknown.code).toBe(5);
+    expect(unknown.code, unknown.stderr).toBe(5);
     expect(unknown.stderr).toMatch(/^emokb: error NOT_FOUND: --emotion: no emotion "furry"; did you mean "fury"/);
 
     // Passes the planner, breaks a SHACL rule (an opposite that is the emotion's own ancestor).
     const invalid = await cli('link', 'add', 'opposite', 'fury', 'anger-primary');
-    expect(invalid.code).toBe(4);
+    expect(invalid.code, invalid.stderr).toBe(4);
     expect(invalid.stderr).toContain('error VALIDATION_FAILED: link add opposite fury anger-primary breaks the knowledge base\'s rules: nothing was written.');
 
     const dry = await cli('term', 'add', 'seething', '--emotion', 'fury', '--dry-run');

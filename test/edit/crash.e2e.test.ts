@@ -14,10 +14,12 @@ async function store() {
   return { dir, cli };
 }
 
-describe.concurrent('concurrent and interrupted edits', () => {
+// Generous: on a loaded 2-core machine a CLI call can take several seconds.
+describe.concurrent('concurrent and interrupted edits', { timeout: 180_000 }, () => {
   it('two CLIs editing at once both succeed (the second waits for the lock), or with no waiting one gets STORE_LOCKED', async () => {
     const { cli } = await store();
-    const waiting = await Promise.all([cli(['term', 'add', 'alpha', '--emotion', 'fury']), cli(['term', 'add', 'beta', '--emotion', 'wrath'])]);
+    const patient = { EMOKB_LOCK_WAIT: '90' };
+    const waiting = await Promise.all([cli(['term', 'add', 'alpha', '--emotion', 'fury'], patient), cli(['term', 'add', 'beta', '--emotion', 'wrath'], patient)]);
     for (const r of waiting) expect(r.code, r.stderr).toBe(0);
 
     const impatient = await Promise.all(

@@ -43,7 +43,10 @@ export async function formatPatch(patch: Patch, format: PatchFormat): Promise<st
     case 'turtle': {
       const removed = parse(patch.removed);
       const added = parse(patch.added);
-      const used = Object.entries(PREFIXES).filter(([, iri]) => [...removed, ...added].some((q) => [q.subject, q.predicate, q.object].some((t) => t.value.startsWith(iri) || (t.termType === 'Literal' && t.datatype.value.startsWith(iri)))));
+      // Language-tagged literals are written without their rdf:langString datatype.
+      const mentions = (t: Quad['object'], iri: string) =>
+        t.termType === 'Literal' ? !t.language && t.datatype.value.startsWith(iri) : t.value.startsWith(iri);
+      const used = Object.entries(PREFIXES).filter(([, iri]) => [...removed, ...added].some((q) => [q.subject, q.predicate, q.object].some((t) => mentions(t, iri))));
       const prefixes = Object.fromEntries(used);
       return [
         header(patch),

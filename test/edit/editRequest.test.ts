@@ -1,3 +1,4 @@
+// The serialised edit request, parsed the same way for the CLI and the GraphQL mutation.
 import { describe, expect, it } from 'vitest';
 import { parseEditRequest, toEditInput } from '../../src/edit/EditRequest.js';
 import { refusal } from './helpers.js';

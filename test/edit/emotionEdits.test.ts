@@ -1,3 +1,5 @@
+// Planning emotion edits on the hierarchy snapshot (pure: no store, no validation): IRIs, tiers,
+// refusals that name the field, and what a removal takes with it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { applied, E, lines, plan, refusal, seededKb } from './helpers.js';

@@ -1,3 +1,4 @@
+// Planning relation edits: opposites both ways, blends of two or more, transitions as nodes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { applied, ctx, E, lines, plan, refusal, seededKb } from './helpers.js';

@@ -1,3 +1,5 @@
+// Planning term edits and the shared OntoLex term shape (src/lexicon/termQuads.ts): IRIs, weights,
+// senses, provenance, and the refusals a curator meets.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { entryIri, senseIri, weightLiteral } from '../../src/lexicon/termQuads.js';

@@ -1,3 +1,5 @@
+// Undo (the inverse of a logged change, refused when later changes left its triples changed),
+// diff (the net effect of the log after a change) and reading the log's tail.
 import { describe, expect, it } from 'vitest';
 import { DataFactory } from 'n3';
 import { changesBetween } from '../../src/edit/changeLog.js';

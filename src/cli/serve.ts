@@ -1,7 +1,5 @@
 // `emokb serve`: the GraphQL API on the embedded store.
 import type { Command } from 'commander';
-import { serve } from '../graphql/server.js';
-import { createLogger } from '../logger.js';
 import { EmokbError } from '../errors.js';
 import { dataDir, openService, type GlobalOptions } from './context.js';
 
@@ -17,6 +15,8 @@ export function registerServe(program: Command): void {
         throw new EmokbError('BAD_INPUT', `--port: "${options.port}" is not a port number (0-65535)`);
       }
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // The server stack is loaded only by this command, so that the other commands start fast.
+      const [{ serve }, { createLogger }] = await Promise.all([import('../graphql/server.js'), import('../logger.js')]);
       const logger = createLogger();
       const running = await serve({ port, host: options.host, logger, open: () => openService(globals), dataDir: dataDir(globals) });
       logger.info({ url: `${running.url}/graphql` }, 'listening');

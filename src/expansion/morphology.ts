@@ -28,6 +28,7 @@ export interface MorphologyContext {
 }
 
 const VOWELS = /[aeiou]/;
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'and', 'or', 'from', 'by', "one's", 'my', 'your', "someone's", 'up', 'out', 'off', 'down', 'over', 'under']);
 
 function doubled(word: string): string {
   // "fret" -> "frett", "sad" -> "sadd": one vowel then one consonant (not w, x, y) at the end.
@@ -74,6 +75,9 @@ function slots(word: string, pos: PartOfSpeech): Array<{ slot: string; options: 
 export function formsFor(lemma: string, pos: PartOfSpeech, ctx: MorphologyContext): FormsResult {
   const words = lemma.split(' ');
   if (words.length > 1 && pos !== 'verb' && pos !== 'noun') return { forms: [], flagged: [] };
+  // Only compound nouns take a plural on their last word ("panic attacks"); a noun phrase with a
+  // function word is an idiom whose last word is not its head ("a bitter pill to swallow").
+  if (pos === 'noun' && words.length > 1 && (words.length > 3 || words.some((w) => FUNCTION_WORDS.has(w.toLowerCase())))) return { forms: [], flagged: [] };
   const headAt = pos === 'verb' ? 0 : words.length - 1;
   const head = words[headAt]!;
   if (!/^[a-z][a-z-]*$/i.test(head)) return { forms: [], flagged: [] };

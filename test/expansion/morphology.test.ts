@@ -33,6 +33,8 @@ describe('morphology', () => {
     expect(formsFor('freak out', 'verb', r).forms).toEqual(expect.arrayContaining(['freaked out', 'freaking out', 'freaks out']));
     expect(formsFor('panic attack', 'noun', r).forms).toEqual(['panic attacks']);
     expect(formsFor('fed up', 'adjective', r).forms).toEqual([]);
+    expect(formsFor('a bitter pill to swallow', 'noun', r).forms).toEqual([]);
+    expect(formsFor('light at the end of the tunnel', 'noun', r).forms).toEqual([]);
   });
 
   it('flags a form that is another word with another meaning instead of adding it', () => {

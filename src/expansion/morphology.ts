@@ -13,8 +13,17 @@ import type { WordVectors } from './vectors.js';
 import type { WordNet } from './wordnet.js';
 
 const require = createRequire(import.meta.url);
-const { Inflectors } = require('en-inflectors') as { Inflectors: new (word: string) => Record<string, () => string> };
-const lemmatizer = require('wink-lemmatizer') as { noun(w: string): string; verb(w: string): string; adjective(w: string): string };
+type InflectorClass = new (word: string) => Record<string, () => string>;
+type Lemmatizer = { noun(w: string): string; verb(w: string): string; adjective(w: string): string };
+// Loaded on first use: together they cost ~0.5 s, which every other command would pay at start-up.
+let inflectorClass: InflectorClass | undefined;
+let winkLemmatizer: Lemmatizer | undefined;
+const Inflector = (): InflectorClass => (inflectorClass ??= (require('en-inflectors') as { Inflectors: InflectorClass }).Inflectors);
+const lemmatizer: Lemmatizer = {
+  noun: (w) => (winkLemmatizer ??= require('wink-lemmatizer') as Lemmatizer).noun(w),
+  verb: (w) => (winkLemmatizer ??= require('wink-lemmatizer') as Lemmatizer).verb(w),
+  adjective: (w) => (winkLemmatizer ??= require('wink-lemmatizer') as Lemmatizer).adjective(w),
+};
 
 export interface FormsResult {
   forms: string[];
@@ -37,7 +46,7 @@ function doubled(word: string): string {
 
 function safe(word: string, method: string): string | undefined {
   try {
-    const out = new Inflectors(word)[method]?.();
+    const out = new (Inflector())(word)[method]?.();
     return typeof out === 'string' && out && out !== word ? out.toLowerCase() : undefined;
   } catch {
     return undefined;

@@ -1,37 +1,97 @@
-// `emokb serve`: the GraphQL API on the embedded store.
+// `emokb serve`: the GraphQL API on the embedded store. Every limit has a flag and an environment
+// variable (flag wins); the table of both lives in src/graphql/config.ts and the README.
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { dataDir, openService, type GlobalOptions } from './context.js';
 
+/** Mirrors LIMIT_SETTINGS in src/graphql/config.ts, which this file does not import so the other commands start fast. */
+const LIMIT_FLAGS = [
+  ['maxDepth', '--max-depth <n>', 'deepest field nesting of a query (env EMOKB_MAX_DEPTH, default 12)'],
+  ['maxCost', '--max-cost <n>', 'graphql-armor query cost (env EMOKB_MAX_COST, default 50000)'],
+  ['maxFields', '--max-fields <n>', 'estimated fields a query resolves (env EMOKB_MAX_FIELDS, default 100000)'],
+  ['maxAliases', '--max-aliases <n>', 'aliases per query (env EMOKB_MAX_ALIASES, default 30)'],
+  ['maxTokens', '--max-tokens <n>', 'tokens in a query document (env EMOKB_MAX_TOKENS, default 2000)'],
+  ['maxDirectives', '--max-directives <n>', 'directives per query (env EMOKB_MAX_DIRECTIVES, default 20)'],
+  ['maxBody', '--max-body <bytes>', 'request body bytes, else HTTP 413 (env EMOKB_MAX_BODY_BYTES, default 2097152)'],
+] as const;
+
+const CLASSIFY_FLAGS = [
+  ['maxText', '--max-text <n>', 'characters per classify text', 'EMOKB_CLASSIFY_MAX_TEXT', '100000'],
+  ['maxBatch', '--max-batch <n>', 'texts per classifyBatch', 'EMOKB_CLASSIFY_MAX_BATCH', '100'],
+  ['maxBatchChars', '--max-batch-chars <n>', 'characters per classifyBatch', 'EMOKB_CLASSIFY_MAX_BATCH_CHARS', '1000000'],
+] as const;
+
+type ServeFlags = { port: string; host: string; corsOrigin?: string; shutdownTimeout: string } & Partial<Record<string, string>>;
+
+function positive(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a positive integer`);
+  return n;
+}
+
 export function registerServe(program: Command): void {
-  program
+  const command = program
     .command('serve')
-    .description('serve the GraphQL API (GraphiQL at /graphql, /health, /ready)')
+    .description('serve the GraphQL API (GraphiQL at /graphql, /health, /ready, /metrics)')
     .option('-p, --port <n>', 'port to listen on (env PORT)', process.env.PORT ?? '4000')
     .option('--host <address>', 'address to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
-    .action(async (options: { port: string; host: string }, command: Command) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new EmokbError('BAD_INPUT', `--port: "${options.port}" is not a port number (0-65535)`);
-      }
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      // The server stack is loaded only by this command, so that the other commands start fast.
-      const [{ serve }, { createLogger }] = await Promise.all([import('../graphql/server.js'), import('../logger.js')]);
-      const logger = createLogger();
-      const running = await serve({ port, host: options.host, logger, open: () => openService(globals), dataDir: dataDir(globals) });
-      logger.info({ url: `${running.url}/graphql` }, 'listening');
-      const stop = (signal: string) => {
-        logger.info({ signal }, 'shutting down: finishing in-flight requests');
-        void running.close().then(() => logger.flush());
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-      try {
-        await running.ready;
-      } catch (error) {
-        await running.close();
-        throw error;
-      }
-      await new Promise<void>((resolve) => running.server.once('close', () => resolve()));
+    .option('--cors-origin <origins>', 'CORS: `*` or comma-separated origins; default none, same origin only (env EMOKB_CORS_ORIGIN)', process.env.EMOKB_CORS_ORIGIN)
+    .option('--shutdown-timeout <ms>', 'on SIGTERM, how long in-flight requests may take (env EMOKB_SHUTDOWN_TIMEOUT_MS)', process.env.EMOKB_SHUTDOWN_TIMEOUT_MS ?? '10000');
+  for (const [, flag, what] of LIMIT_FLAGS) command.option(flag, what);
+  for (const [, flag, what, env, fallback] of CLASSIFY_FLAGS) command.option(flag, `${what} (env ${env}, default ${fallback})`);
+  command.action(async (options: ServeFlags, cmd: Command) => {
+    const port = Number(options.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new EmokbError('BAD_INPUT', `--port: "${options.port}" is not a port number (0-65535)`);
+    }
+    const shutdownTimeoutMs = positive('--shutdown-timeout', options.shutdownTimeout);
+    const overrides: Record<string, number> = {};
+    for (const [key, flag] of LIMIT_FLAGS) {
+      const value = options[key];
+      if (value !== undefined) overrides[key === 'maxBody' ? 'maxBodyBytes' : key] = positive(flag.split(' ')[0]!, value);
+    }
+    // classify reads its limits from the environment per request: a flag sets the variable.
+    for (const [key, flag, , env] of CLASSIFY_FLAGS) {
+      const value = options[key];
+      if (value !== undefined) process.env[env] = String(positive(flag.split(' ')[0]!, value));
+    }
+    const globals = cmd.optsWithGlobals<GlobalOptions>();
+    // The server stack is loaded only by this command, so that the other commands start fast.
+    const [{ serve }, { createLogger }, { resolveLimits, parseCorsOrigin }] = await Promise.all([
+      import('../graphql/server.js'),
+      import('../logger.js'),
+      import('../graphql/config.js'),
+    ]);
+    let limits;
+    try {
+      limits = resolveLimits(overrides);
+    } catch (error) {
+      throw new EmokbError('BAD_INPUT', (error as Error).message);
+    }
+    const logger = createLogger();
+    const running = await serve({
+      port,
+      host: options.host,
+      logger,
+      open: () => openService(globals),
+      dataDir: dataDir(globals),
+      limits,
+      corsOrigins: parseCorsOrigin(options.corsOrigin),
+      shutdownTimeoutMs,
     });
+    logger.info({ url: `${running.url}/graphql`, limits }, 'listening');
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down: finishing in-flight requests');
+      void running.close().then(() => logger.flush());
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+    try {
+      await running.ready;
+    } catch (error) {
+      await running.close();
+      throw error;
+    }
+    await new Promise<void>((resolve) => running.server.once('close', () => resolve()));
+  });
 }

@@ -24,3 +24,49 @@ export function translate<T>(fn: () => T): T {
     throw error;
   }
 }
+
+/** A query or request over one of the API's limits (see config.ts); HTTP 400 unless given. */
+export function limitExceeded(limit: string, max: number, actual: number | undefined, message: string, status = 400): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'LIMIT_EXCEEDED', limit, max, ...(actual === undefined ? {} : { actual }), http: { status } },
+  });
+}
+
+/**
+ * Errors that the masking will hide, tagged with the request id under which their cause was logged
+ * (by useRequestLogging, which sees them before masking with the request's context).
+ */
+export const loggedUnexpected = new WeakMap<object, string>();
+
+/** Whether yoga would mask this error: not a GraphQLError we threw on purpose. */
+export function isUnexpected(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return true;
+  return error.originalError != null && !(error.originalError instanceof GraphQLError);
+}
+
+export interface MaskOptions {
+  /** Logs a cause that reached the masking without having been logged with its request. */
+  report?: (id: string, error: unknown) => void;
+  newId: () => string;
+}
+
+/**
+ * yoga's `maskError`: an unexpected error becomes INTERNAL_SERVER_ERROR with `extensions.requestId`
+ * (the id in the log line with the cause and stack); errors thrown on purpose pass unchanged.
+ */
+export function maskUnexpectedError(options: MaskOptions) {
+  return (error: unknown, message: string): Error => {
+    if (!isUnexpected(error)) return error as GraphQLError;
+    let requestId = typeof error === 'object' && error !== null ? loggedUnexpected.get(error) : undefined;
+    if (!requestId) {
+      requestId = options.newId();
+      options.report?.(requestId, error instanceof GraphQLError && error.originalError ? error.originalError : error);
+    }
+    const located = error instanceof GraphQLError ? error : undefined;
+    const http = located?.extensions?.http;
+    return new GraphQLError(message, {
+      ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, ...(http ? { http } : {}) },
+    });
+  };
+}

@@ -5,22 +5,31 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { normaliseLabel } from '../kb/KnowledgeBase.js';
 import { classifyResolvers } from './classify.js';
 import { badUserInput, translate } from './errors.js';
+import type { SnapshotLoaders } from './loaders.js';
+import { lookup, type EvokedEmotionView, type EvokedSense } from './lookup.js';
 import { relationResolvers } from './relations.js';
+import { TERM_STATUSES, termCatalog, type SenseView, type TermStatus, type TermView } from './terms.js';
 
 export interface RequestContext {
   kb: KnowledgeBase;
+  /** Per-request batching of the fields that fan out. */
+  loaders: SnapshotLoaders;
+  /** The request id (`x-request-id`), as logged. */
+  requestId?: string;
 }
 
 type Args = Record<string, unknown>;
 const MAX_PAGE = 500;
 
 const lower = <T extends string>(value: unknown) => (typeof value === 'string' ? (value.toLowerCase() as T) : undefined);
-const encodeCursor = (index: number) => Buffer.from(`emotion:${index}`).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const match = /^emotion:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+const encodeCursor = (index: number, kind = 'emotion') => Buffer.from(`${kind}:${index}`).toString('base64url');
+function decodeCursor(cursor: string, kind = 'emotion'): number {
+  const match = new RegExp(`^${kind}:(\\d+)$`).exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw badUserInput('after', `"${cursor}" is not a cursor returned by this API`);
   return Number(match[1]);
 }
+
+const PARTS_OF_SPEECH = new Set(['noun', 'verb', 'adjective', 'adverb']);
 
 export const resolvers = {
   Query: {
@@ -52,19 +61,50 @@ export const resolvers = {
     mappings: (_: unknown, args: Args, { kb }: RequestContext) => kb.mappings(args.scheme as string | undefined),
     stats: (_: unknown, __: Args, { kb }: RequestContext) => kb.counts,
     version: (_: unknown, __: Args, { kb }: RequestContext) => ({ version: kb.version, contentHash: kb.contentHash }),
+    lookup: (_: unknown, args: Args, { kb }: RequestContext) => lookup(kb, args.text as string),
+    term: (_: unknown, args: Args, { kb }: RequestContext) => termCatalog(kb).byIri.get(args.iri as string) ?? null,
     ...classifyResolvers.Query,
   },
   Emotion: {
     tier: (e: Emotion) => e.tier.toUpperCase(),
     valence: (e: Emotion) => e.valence.toUpperCase(),
-    parent: (e: Emotion, _: Args, { kb }: RequestContext) => kb.parent(e.iri),
-    children: (e: Emotion, _: Args, { kb }: RequestContext) => kb.children(e.iri),
+    parent: (e: Emotion, _: Args, { loaders }: RequestContext) => (e.parent ? loaders.parent.load(e.iri) : null),
+    children: (e: Emotion, _: Args, { loaders }: RequestContext) => (e.children.length ? loaders.children.load(e.iri) : []),
     ancestors: (e: Emotion, _: Args, { kb }: RequestContext) => kb.ancestors(e.iri),
     descendants: (e: Emotion, _: Args, { kb }: RequestContext) => kb.descendants(e.iri),
     siblings: (e: Emotion, _: Args, { kb }: RequestContext) => kb.siblings(e.iri),
     path: (e: Emotion, _: Args, { kb }: RequestContext) => kb.path(e.iri),
     mappings: (e: Emotion, _: Args, { kb }: RequestContext) => kb.mappings().filter((m) => m.emotion === e.iri),
+    async terms(e: Emotion, args: Args, { loaders }: RequestContext) {
+      const first = (args.first as number | null) ?? 20;
+      if (first < 0 || first > MAX_PAGE) throw badUserInput('first', `must be between 0 and ${MAX_PAGE}`);
+      const status = lower<TermStatus>(args.status);
+      const start = typeof args.after === 'string' ? decodeCursor(args.after, 'term') + 1 : 0;
+      const all = await loaders.terms.load(e.iri);
+      const matching = status ? all.filter((t) => t.status === status) : all;
+      const page = matching.slice(start, start + first);
+      return {
+        edges: page.map((node, i) => ({ cursor: encodeCursor(start + i, 'term'), node })),
+        pageInfo: { hasNextPage: start + first < matching.length, endCursor: page.length ? encodeCursor(start + page.length - 1, 'term') : null },
+        totalCount: matching.length,
+      };
+    },
     ...relationResolvers.Emotion,
+  },
+  Term: {
+    partOfSpeech: (t: TermView) => (t.partOfSpeech && PARTS_OF_SPEECH.has(t.partOfSpeech) ? t.partOfSpeech.toUpperCase() : null),
+    status: (t: TermView) => t.status.toUpperCase(),
+  },
+  Sense: {
+    emotion: (s: SenseView, _: Args, { kb }: RequestContext) => kb.emotion(s.emotion) ?? null,
+    kind: (s: SenseView) => s.kind.toUpperCase(),
+    status: (s: SenseView) => (TERM_STATUSES.includes(s.status) ? s.status.toUpperCase() : 'CANDIDATE'),
+  },
+  EvokedSense: {
+    path: (s: EvokedSense, _: Args, { kb }: RequestContext) => kb.path(s.emotion.iri),
+  },
+  EvokedEmotion: {
+    path: (s: EvokedEmotionView, _: Args, { kb }: RequestContext) => kb.path(s.emotion.iri),
   },
   Mapping: {
     emotion: (m: Mapping, _: Args, { kb }: RequestContext) => kb.emotion(m.emotion),

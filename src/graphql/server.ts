@@ -1,9 +1,14 @@
 // `emokb serve`: listens at once (so /health answers during a cold start), opens and if needed
-// seeds the store, then reports ready. SIGTERM/SIGINT stop accepting, let requests finish, close.
-import { createServer, type Server } from 'node:http';
+// seeds the store, then reports ready. SIGTERM/SIGINT stop accepting, let requests finish, close:
+// the listener closes at once (new connections are refused), /ready turns 503, a request that
+// arrives on an already open keep-alive connection gets 503 SHUTTING_DOWN with `Connection: close`,
+// in-flight requests finish (their responses close the connection), and whatever is still running
+// after `shutdownTimeoutMs` is cut off.
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import type { Logger } from '../logger.js';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, type ApiLimits } from './config.js';
 import { newToken, removeServerFile, writeServerFile } from './serverFile.js';
 import { createEmokbYoga } from './yoga.js';
 
@@ -15,6 +20,12 @@ export interface ServeOptions {
   open: () => Promise<KnowledgeService>;
   /** The data directory; when given, server.json (URL and mutation token) is kept there while the store is open. */
   dataDir?: string;
+  /** Query and body limits (defaults in config.ts). */
+  limits?: Partial<ApiLimits>;
+  /** CORS origins; none: no CORS headers. */
+  corsOrigins?: string[];
+  /** How long a shutdown waits for in-flight requests (default 10 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -28,8 +39,30 @@ export interface RunningServer {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   let service: KnowledgeService | undefined;
   const token = newToken();
-  const yoga = createEmokbYoga({ snapshot: () => service?.snapshot, logger: options.logger, editing: { service: () => service, token } });
-  const server = createServer(yoga);
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  const yoga = createEmokbYoga({
+    snapshot: () => service?.snapshot,
+    logger: options.logger,
+    editing: { service: () => service, token },
+    limits: options.limits,
+    corsOrigins: options.corsOrigins,
+    draining: () => draining,
+  });
+  const server = createServer((req, res) => {
+    if (draining) {
+      // A new request on a connection opened before the shutdown: refused, and the connection closed.
+      res.shouldKeepAlive = false;
+      if (!req.url?.startsWith('/health')) {
+        res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '1' });
+        res.end(JSON.stringify({ errors: [{ message: 'the server is shutting down; retry on another instance', extensions: { code: 'SHUTTING_DOWN' } }] }));
+        return;
+      }
+    }
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    void yoga(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -47,8 +80,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      draining = true;
+      for (const res of inFlight) res.shouldKeepAlive = false;
+      const timeout = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const force = setTimeout(() => {
+          options.logger.warn({ inFlight: inFlight.size, timeoutMs: timeout }, 'shutdown timeout: closing the connections still open');
+          server.closeAllConnections();
+        }, timeout);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await ready.then(async (s) => {

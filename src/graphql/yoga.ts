@@ -1,12 +1,24 @@
 // The GraphQL application: schema-first (schema.graphql), resolvers over the current snapshot,
-// GraphiQL bundled (no CDN), /health and /ready. No socket here, so tests drive it with yoga.fetch.
+// GraphiQL bundled (no CDN), /health, /ready and /metrics, and every cross-cutting concern as a
+// plugin (src/graphql/plugins/): request ids, structured logs, query and body limits, metrics.
+// No socket here, so tests drive it with yoga.fetch.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
-import { createSchema, createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createSchema, createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { Logger } from '../logger.js';
 import { SCHEMA_PATH } from '../paths.js';
+import { DEFAULT_LIMITS, type ApiLimits } from './config.js';
+import { maskUnexpectedError } from './errors.js';
+import { createLoaders } from './loaders.js';
 import { editingResolvers, type EditingOptions } from './mutations.js';
+import { useBodyLimit } from './plugins/useBodyLimit.js';
+import { useMetrics } from './plugins/useMetrics.js';
+import { useQueryLimits } from './plugins/useQueryLimits.js';
+import { requestIdOf, useRequestId } from './plugins/useRequestId.js';
+import { useResultSizeLimit } from './plugins/useResultSizeLimit.js';
+import { useRequestLogging } from './plugins/useRequestLogging.js';
 import { resolvers, type RequestContext } from './resolvers.js';
 
 export interface EmokbYogaOptions {
@@ -15,30 +27,62 @@ export interface EmokbYogaOptions {
   logger?: Logger;
   /** The service and token for mutations; without it every mutation is UNAUTHENTICATED. */
   editing?: EditingOptions;
+  /** Query and body limits; each missing one takes its default (config.ts). */
+  limits?: Partial<ApiLimits>;
+  /** Origins allowed by CORS (`*` for any); undefined or empty: no CORS headers (same origin only). */
+  corsOrigins?: string[];
+  /** Serve Prometheus metrics at /metrics (default true). */
+  metrics?: boolean;
+  /** True while the server drains for shutdown: /ready answers 503 so no new traffic is routed here. */
+  draining?: () => boolean;
+  /** More plugins, after the built-in ones (tests use this to observe requests). */
+  plugins?: Plugin[];
 }
 
 export type EmokbYoga = YogaServerInstance<object, RequestContext>;
 
+let schemaSource: string | undefined;
+
 export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
-  const typeDefs = readFileSync(SCHEMA_PATH, 'utf8');
+  schemaSource ??= readFileSync(SCHEMA_PATH, 'utf8');
   const log = options.logger;
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const plugins: Plugin[] = [
+    useRequestId(),
+    useBodyLimit({ maxBytes: limits.maxBodyBytes }),
+    useQueryLimits(limits),
+    useResultSizeLimit({ maxFields: limits.maxFields }),
+    useReadinessCheck({ endpoint: '/ready', check: () => options.snapshot() !== undefined && !options.draining?.() }),
+  ];
+  if (options.metrics !== false) plugins.push(useMetrics({ snapshot: options.snapshot }));
+  if (log) plugins.push(useRequestLogging({ logger: log }));
+  plugins.push(...(options.plugins ?? []));
   return createYoga<object, RequestContext>({
-    schema: createSchema<RequestContext>({ typeDefs, resolvers: [resolvers, editingResolvers(options.editing)] }),
+    schema: createSchema<RequestContext>({ typeDefs: schemaSource, resolvers: [resolvers, editingResolvers(options.editing)] }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'emokb' },
     // The bundled GraphiQL (no CDN) is megabytes of script: load it on the first page view, not at start.
     renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
-    maskedErrors: true,
-    logging: log
-      ? { debug: (...a) => log.debug(a.join(' ')), info: (...a) => log.info(a.join(' ')), warn: (...a) => log.warn(a.join(' ')), error: (...a) => log.error(a.join(' ')) }
+    cors: options.corsOrigins?.length
+      ? { origin: options.corsOrigins.length === 1 ? options.corsOrigins[0] : options.corsOrigins, methods: ['GET', 'POST'], credentials: false }
       : false,
-    context: (): RequestContext => {
+    maskedErrors: {
+      maskError: maskUnexpectedError({
+        newId: randomUUID,
+        report: (requestId, error) => log?.error({ requestId, err: error }, `unexpected error: ${error instanceof Error ? error.message : String(error)}`),
+      }),
+    },
+    // yoga's own log lines (debug chatter, its error reports) go to the structured log at warn and above.
+    logging: log
+      ? { debug: () => undefined, info: () => undefined, warn: (...a) => log.warn(a.join(' ')), error: (...a) => log.error(a.join(' ')) }
+      : false,
+    context: ({ request }: { request: Request }): RequestContext => {
       const kb = options.snapshot();
       if (!kb) throw new GraphQLError('the knowledge base is still loading; retry shortly', { extensions: { code: 'NOT_READY', http: { status: 503 } } });
-      return { kb };
+      return { kb, loaders: createLoaders(kb), requestId: requestIdOf(request) };
     },
-    plugins: [useReadinessCheck({ endpoint: '/ready', check: () => options.snapshot() !== undefined })],
+    plugins,
   });
 }

@@ -1,0 +1,67 @@
+// The request body limit: a declared Content-Length over the limit is refused with 413 before a
+// byte of the body is read; a chunked body is read with a running count and refused the moment it
+// passes the limit. Either way nothing over the limit is buffered or parsed.
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { settingOf } from '../config.js';
+
+export interface BodyLimitOptions {
+  /** Most bytes a request body may have. */
+  maxBytes: number;
+}
+
+function tooLarge(maxBytes: number, actual?: number) {
+  const s = settingOf('maxBodyBytes');
+  return {
+    message: `request body${actual === undefined ? '' : ` of ${actual} bytes`} exceeds the limit of ${maxBytes} bytes (maxBodyBytes: ${s.flag} or ${s.env})`,
+    extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: maxBytes, ...(actual === undefined ? {} : { actual }) },
+  };
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      const e = tooLarge(maxBytes);
+      throw new GraphQLError(e.message, { extensions: { ...e.extensions, http: { status: 413 } } });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function useBodyLimit(options: BodyLimitOptions): Plugin {
+  const { maxBytes } = options;
+  return {
+    onRequestParse({ request, fetchAPI, endResponse, setRequestParser, requestParser }) {
+      if (request.method !== 'POST') return;
+      const declared = request.headers.get('content-length');
+      if (declared !== null) {
+        const length = Number(declared);
+        if (length > maxBytes) {
+          endResponse(
+            new fetchAPI.Response(JSON.stringify({ errors: [tooLarge(maxBytes, length)] }), {
+              status: 413,
+              headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
+            }),
+          );
+        }
+        return;
+      }
+      // No declared length (chunked): count while reading, then hand the text to the usual parser.
+      if (!requestParser) return;
+      const parse = requestParser;
+      setRequestParser(async (req) => {
+        const text = await readLimited(req, maxBytes);
+        return parse(new fetchAPI.Request(req.url, { method: 'POST', headers: req.headers, body: text }));
+      });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Query limits from graphql-armor (a maintained set: depth, cost, aliases, tokens, directives),
+// checked while parsing and validating, before anything executes. Each rejection becomes one
+// LIMIT_EXCEEDED error naming the limit, its maximum, what the query had, and how to change it.
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLError } from 'graphql';
+import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import { settingOf, type ApiLimits } from '../config.js';
+
+export type QueryLimitsOptions = Pick<ApiLimits, 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxTokens' | 'maxDirectives'>;
+
+const WHAT: Record<keyof QueryLimitsOptions, string> = {
+  maxDepth: 'query depth',
+  maxCost: 'query cost',
+  maxAliases: 'aliases',
+  maxTokens: 'query tokens',
+  maxDirectives: 'directives',
+};
+
+/** Rewrites armor's "Syntax Error: ... limit of N exceeded, found M." into our error shape, in place. */
+function relabel(limit: keyof QueryLimitsOptions, max: number) {
+  return (_: unknown, error: GraphQLError) => {
+    const found = /found (\d+)/.exec(error.message);
+    const actual = found ? Number(found[1]) : undefined;
+    const s = settingOf(limit);
+    error.message = `${WHAT[limit]}${actual === undefined ? '' : ` ${actual}`} exceeds the limit of ${max} (${limit}: ${s.flag} or ${s.env})`;
+    Object.assign(error.extensions, { code: 'LIMIT_EXCEEDED', limit, max, ...(actual === undefined ? {} : { actual }), http: { status: 400 } });
+  };
+}
+
+export function useQueryLimits(options: QueryLimitsOptions): Plugin {
+  const armor = new EnvelopArmor<YogaInitialContext>({
+    maxDepth: { n: options.maxDepth, onReject: [relabel('maxDepth', options.maxDepth)], ignoreIntrospection: true },
+    costLimit: { maxCost: options.maxCost, onReject: [relabel('maxCost', options.maxCost)], ignoreIntrospection: true },
+    maxAliases: { n: options.maxAliases, onReject: [relabel('maxAliases', options.maxAliases)] },
+    maxTokens: { n: options.maxTokens, onReject: [relabel('maxTokens', options.maxTokens)] },
+    maxDirectives: { n: options.maxDirectives, onReject: [relabel('maxDirectives', options.maxDirectives)] },
+    // The schema is public (introspection is on), so field suggestions give nothing away.
+    blockFieldSuggestion: { enabled: false },
+  });
+  const plugins = armor.protect().plugins;
+  return {
+    onPluginInit({ addPlugin }) {
+      for (const plugin of plugins) addPlugin(plugin);
+    },
+  };
+}

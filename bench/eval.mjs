@@ -202,6 +202,8 @@ const variants = [
   ['negation counts toward opposite', { negation: 'opposite' }],
   ['intensity off', { intensity: false }],
   ['emphasis off', { emphasis: false }],
+  ['evoking senses x0.25 (default x0.5)', { evokesFactor: 0.25 }],
+  ['evoking senses x1', { evokesFactor: 1 }],
 ];
 console.log('| variant | accuracy | macro-F1 | coverage |');
 console.log('|---|---|---|---|');

@@ -15,11 +15,7 @@ export const LOOKUP_MAX_TEXT = 1000;
 
 const NEUTRAL = prepareOptions({ negation: 'off', intensity: false, emphasis: false, evokesFactor: 1, matches: true });
 
-const VIA_WHY: Record<string, string> = {
-  form: 'written form',
-  lemma: 'inflection of',
-  derivation: 'derived from',
-};
+const normalised = (text: string) => text.normalize('NFKC').trim().toLowerCase();
 
 export interface EvokedSense {
   emotion: Emotion;
@@ -69,12 +65,16 @@ export function lookup(kb: KnowledgeBase, text: string): LookupView {
     const entry: LexiconEntry | undefined = entryIndex === undefined ? undefined : index.entries[entryIndex];
     if (!entry) continue;
     const term = entry.source === 'lexicon' ? termFor(kb, entry, index) : null;
-    const reached = span.via === 'form' ? `"${span.text}" is a written form of "${entry.lemma}"` : `"${span.text}" is an ${span.via === 'lemma' ? 'inflection' : 'derivation'} of "${entry.lemma}"`;
-    const origin = entry.source === 'label' ? 'the emotion label' : 'the term';
+    const what = entry.source === 'label' ? `the emotion label "${entry.lemma}"` : `the term "${entry.lemma}"`;
+    const reached =
+      span.via === 'form'
+        ? normalised(span.text) === normalised(entry.lemma) ? `"${span.text}" is ${what}` : `"${span.text}" is a written form of ${what}`
+        : span.via === 'lemma' ? `"${span.text}" is an inflection of ${what}` : `"${span.text}" is derived from ${what}`;
     const senses = entry.senses.map((s): EvokedSense => {
       const emotion = kb.emotion(index.emotions[s.emotion]!.iri)!;
       const kind = s.kind === 'names' ? 'NAMES' : 'EVOKES';
-      return { emotion, weight: s.weight, kind, why: `${reached}; ${origin} ${s.kind === 'names' ? 'names' : 'evokes'} ${emotion.label} (${emotion.id}) with weight ${s.weight}` };
+      const path = kb.path(emotion.iri).map((e) => e.label).join(' > ');
+      return { emotion, weight: s.weight, kind, why: `${reached}, which ${s.kind === 'names' ? 'names' : 'evokes'} ${emotion.label} (${emotion.id}: ${path}) with weight ${s.weight}` };
     });
     matches.push({
       ...span,
@@ -82,7 +82,7 @@ export function lookup(kb: KnowledgeBase, text: string): LookupView {
       source: entry.source === 'label' ? 'LABEL' : 'LEXICON',
       term,
       senses,
-      why: `${reached} (${VIA_WHY[span.via]} ${origin} "${entry.lemma}")`,
+      why: reached,
     });
   }
   matches.sort((a, b) => a.start - b.start);

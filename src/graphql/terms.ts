@@ -43,7 +43,7 @@ export interface TermView {
   forms: FormView[];
   senses: SenseView[];
   status: TermStatus;
-  /** Provenance recorded on the entry itself, else that of its first sense; null when neither has any. */
+  /** Provenance recorded on the entry itself, completed from its strongest sense; null when neither has any. */
   provenance: ProvenanceView | null;
 }
 
@@ -159,7 +159,7 @@ function build(kb: KnowledgeBase): TermCatalog {
       forms,
       senses,
       status,
-      provenance: provenance(r) ?? (senses[0] ? provenance(raw.get(senses[0].iri)!) : null),
+      provenance: merge(provenance(r), senses[0] ? provenance(raw.get(senses[0].iri)!) : null),
     };
     byIri.set(iri, term);
     for (const emotion of new Set(senses.map((s) => s.emotion))) (byEmotion.get(emotion) ?? (byEmotion.set(emotion, []), byEmotion.get(emotion)!)).push(term);
@@ -170,4 +170,17 @@ function build(kb: KnowledgeBase): TermCatalog {
   for (const list of byEmotion.values()) list.sort(order);
   for (const list of byLemma.values()) list.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
   return { byIri, byEmotion, byLemma };
+}
+
+/** The entry's own provenance, each missing field taken from its strongest sense. */
+function merge(entry: ProvenanceView | null, sense: ProvenanceView | null): ProvenanceView | null {
+  if (!entry || !sense) return entry ?? sense;
+  return {
+    method: entry.method ?? sense.method,
+    source: entry.source ?? sense.source,
+    evidence: entry.evidence.length ? entry.evidence : sense.evidence,
+    author: entry.author ?? sense.author,
+    time: entry.time ?? sense.time,
+    score: entry.score ?? sense.score,
+  };
 }

@@ -28,16 +28,26 @@ function relabel(limit: keyof QueryLimitsOptions, max: number) {
 }
 
 export function useQueryLimits(options: QueryLimitsOptions): Plugin {
-  const armor = new EnvelopArmor<YogaInitialContext>({
-    maxDepth: { n: options.maxDepth, onReject: [relabel('maxDepth', options.maxDepth)], ignoreIntrospection: true },
-    costLimit: { maxCost: options.maxCost, onReject: [relabel('maxCost', options.maxCost)], ignoreIntrospection: true },
-    maxAliases: { n: options.maxAliases, onReject: [relabel('maxAliases', options.maxAliases)] },
+  // The shape limits first, cost last: a query 50 levels deep should hear about its depth, not
+  // about the astronomical cost that the depth implies. Two armors, because one orders them itself.
+  const shape = new EnvelopArmor<YogaInitialContext>({
     maxTokens: { n: options.maxTokens, onReject: [relabel('maxTokens', options.maxTokens)] },
+    maxDepth: { n: options.maxDepth, onReject: [relabel('maxDepth', options.maxDepth)], ignoreIntrospection: true },
+    maxAliases: { n: options.maxAliases, onReject: [relabel('maxAliases', options.maxAliases)] },
     maxDirectives: { n: options.maxDirectives, onReject: [relabel('maxDirectives', options.maxDirectives)] },
+    costLimit: { enabled: false },
     // The schema is public (introspection is on), so field suggestions give nothing away.
     blockFieldSuggestion: { enabled: false },
   });
-  const plugins = armor.protect().plugins;
+  const cost = new EnvelopArmor<YogaInitialContext>({
+    costLimit: { maxCost: options.maxCost, onReject: [relabel('maxCost', options.maxCost)], ignoreIntrospection: true },
+    maxTokens: { enabled: false },
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const plugins = [...shape.protect().plugins, ...cost.protect().plugins];
   return {
     onPluginInit({ addPlugin }) {
       for (const plugin of plugins) addPlugin(plugin);

@@ -67,6 +67,8 @@ export function resultSizeRule(options: ResultSizeLimitOptions) {
       if (declared) {
         const given = intValue(pageArgument?.value, undefined);
         multiplier = Math.max(1, given ?? (typeof declared.defaultValue === 'number' ? declared.defaultValue : 50));
+      } else if (definition.name === 'edges' && parent.name.endsWith('Connection')) {
+        multiplier = 1; // the connection field's `first` already counted the page
       } else if (isListType(getNullableType(definition.type))) {
         multiplier = sizes[`${parent.name}.${definition.name}`] ?? 10;
       }
@@ -82,11 +84,12 @@ export function resultSizeRule(options: ResultSizeLimitOptions) {
           const total = Math.round(estimate(operation.selectionSet, root, new Set()));
           if (total > options.maxFields) {
             const s = settingOf('maxFields');
-            context.reportError(
+            // Thrown, like graphql-armor's rejections, so the answer is HTTP 400 with this one error.
+            throw (
               new GraphQLError(`the query may resolve about ${total} fields, over the limit of ${options.maxFields} (maxFields: ${s.flag} or ${s.env}); ask for smaller pages or fewer nested lists`, {
                 nodes: [operation as never],
                 extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxFields', max: options.maxFields, actual: total, http: { status: 400 } },
-              }),
+              })
             );
           }
         },

@@ -176,7 +176,7 @@ async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
   const store = await LevelStore.open(dataDir(options));
   let version: number | undefined;
   try {
-    version = (await store.changes({ limit: 1 }))[0]?.id;
+    version = (await store.lastChangeId());
   } finally {
     await store.close();
   }

@@ -5,7 +5,7 @@
 import type { ChangeRecord, KnowledgeStore } from '../store/KnowledgeStore.js';
 
 export async function newestChangeId(store: KnowledgeStore): Promise<number> {
-  return (await store.changes({ limit: 1 }))[0]?.id ?? 0;
+  return (await store.lastChangeId()) ?? 0;
 }
 
 /** Changes with from <= id < before, newest first, at most `limit`. */

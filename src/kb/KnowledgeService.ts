@@ -36,8 +36,7 @@ export class KnowledgeService {
   /** Loads the snapshot; an empty store is first seeded from the shipped Turtle (validated). */
   static async open(store: KnowledgeStore, options: { seed?: boolean; author?: string } = {}): Promise<KnowledgeService> {
     const quads = await store.all();
-    const last = (await store.changes({ limit: 1 }))[0];
-    const service = new KnowledgeService(store, KnowledgeBase.fromQuads(quads, last?.id ?? 0));
+    const service = new KnowledgeService(store, KnowledgeBase.fromQuads(quads, await store.lastChangeId()));
     if (quads.length === 0 && options.seed !== false) {
       await service.change({
         add: await readSeed(),

@@ -36,6 +36,8 @@ export interface KnowledgeStore {
   commit(change: ChangeInput): Promise<ChangeRecord | null>;
   /** The change log, newest first. */
   changes(options?: { limit?: number }): Promise<ChangeRecord[]>;
+  /** The id of the newest change (0 for none), without reading the log's records. */
+  lastChangeId(): Promise<number>;
   /** Bytes on disk, or null where that means nothing. */
   sizeOnDisk(): Promise<number | null>;
   close(): Promise<void>;

@@ -20,6 +20,14 @@ const LOG_END = 'emokb!log~';
 const BOUNDARY = '\uDBFF\uDFFF';
 /** Above this many quads in one change, one full read beats a point read per quad. */
 const POINT_READ_LIMIT = 256;
+/** After a change this large, compact at once, so the next open does not replay a huge log. */
+const COMPACT_AFTER = 10_000;
+/**
+ * One index (subject, predicate, object, graph). emokb reads a store whole into its snapshot and
+ * otherwise asks only for exact quads, so quadstore's five other default indexes would only
+ * multiply the cost of every write and the size on disk by six.
+ */
+const INDEXES: Array<Array<'subject' | 'predicate' | 'object' | 'graph'>> = [['subject', 'predicate', 'object', 'graph']];
 
 export class LevelStore implements KnowledgeStore {
   readonly location: string;
@@ -41,7 +49,7 @@ export class LevelStore implements KnowledgeStore {
       throw new EmokbError('STORE_ERROR', `cannot create data directory ${location}: ${(error as NodeJS.ErrnoException).code}`);
     }
     const db = new Level<string, string>(location);
-    const quads = new Quadstore({ backend: db, dataFactory: DataFactory as never });
+    const quads = new Quadstore({ backend: db, dataFactory: DataFactory as never, indexes: INDEXES });
     try {
       await quads.open();
     } catch (error) {
@@ -82,7 +90,7 @@ export class LevelStore implements KnowledgeStore {
   }
 
   async #commit(change: ChangeInput): Promise<ChangeRecord | null> {
-    const has = await this.#membership([...change.add, ...change.remove]);
+    const has = (await this.#isEmpty()) ? () => false : await this.#membership([...change.add, ...change.remove]);
     const delta = effectiveDelta(change.add, change.remove, has);
     if (delta.add.length === 0 && delta.remove.length === 0) return null;
     const record: ChangeRecord = {
@@ -97,6 +105,10 @@ export class LevelStore implements KnowledgeStore {
     await this.#quads.multiPatch(delta.remove, delta.add, {
       preWrite: (batch) => batch.put(logKey(record.id), JSON.stringify(record)),
     });
+    if (delta.add.length + delta.remove.length > COMPACT_AFTER) {
+      // classic-level (what `level` is on Node) has compactRange; its types do not say so.
+      await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
+    }
     return record;
   }
 
@@ -106,11 +118,22 @@ export class LevelStore implements KnowledgeStore {
       for (const q of await this.all()) present.add(quadKey(q));
     } else {
       for (const q of quads) {
-        const { items } = await this.#quads.get({ subject: q.subject, predicate: q.predicate, object: q.object, graph: q.graph });
+        // Everything lives in the default graph; and quadstore cannot range past a literal, so the
+        // graph is left out of the pattern.
+        const { items } = await this.#quads.get({ subject: q.subject, predicate: q.predicate, object: q.object });
         if (items.length > 0) present.add(quadKey(q));
       }
     }
     return (key) => present.has(key);
+  }
+
+  async #isEmpty(): Promise<boolean> {
+    for await (const _ of this.#db.keys({ gte: this.#countIndexPrefix, lt: `${this.#countIndexPrefix}${BOUNDARY}`, limit: 1 })) return false;
+    return true;
+  }
+
+  lastChangeId(): Promise<number> {
+    return this.#lastId();
   }
 
   async #lastId(): Promise<number> {

@@ -49,6 +49,11 @@ export class MemoryStore implements KnowledgeStore {
     return options.limit === undefined ? newestFirst : newestFirst.slice(0, options.limit);
   }
 
+  async lastChangeId(): Promise<number> {
+    this.#assertOpen();
+    return this.#log.at(-1)?.id ?? 0;
+  }
+
   async sizeOnDisk(): Promise<number | null> {
     return null;
   }

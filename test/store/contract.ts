@@ -59,6 +59,14 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect((await store.changes()).map((c) => c.id)).toEqual([2, 1]);
     });
 
+    it('reports the newest change id without reading the log', async () => {
+      const store = await make();
+      expect(await store.lastChangeId()).toBe(0);
+      await store.commit({ ...meta, add: [q('a', 'x')], remove: [] });
+      await store.commit({ ...meta, add: [q('b', 'y')], remove: [] });
+      expect(await store.lastChangeId()).toBe(2);
+    });
+
     it('removes quads and keeps the log newest first with a limit', async () => {
       const store = await make();
       await store.commit({ ...meta, add: [q('a', 'x'), q('b', 'y')], remove: [] });

@@ -10,6 +10,9 @@ export interface BodyLimitOptions {
   maxBytes: number;
 }
 
+/** Bodies up to this many times the limit are read and discarded rather than cut off mid-upload. */
+const DRAIN_FACTOR = 16;
+
 function tooLarge(maxBytes: number, actual?: number) {
   const s = settingOf('maxBodyBytes');
   return {
@@ -49,7 +52,9 @@ export function useBodyLimit(options: BodyLimitOptions): Plugin {
           endResponse(
             new fetchAPI.Response(JSON.stringify({ errors: [tooLarge(maxBytes, length)] }), {
               status: 413,
-              headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
+              // Node discards the unread body so the client, still sending, gets the answer; past
+              // DRAIN_FACTOR times the limit the connection is closed instead of read to the end.
+              headers: { 'content-type': 'application/json; charset=utf-8', ...(length > maxBytes * DRAIN_FACTOR ? { connection: 'close' } : {}) },
             }),
           );
         }

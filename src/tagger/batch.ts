@@ -2,6 +2,7 @@
 // worker thread (or runs in-process). Parsing happens here, in the worker, so the main thread only
 // reads, splits and writes. A malformed line becomes an error record naming its line number;
 // with `strict`, the batch stops at the first one and reports it instead.
+import { serializeResult } from './serialize.js';
 import { prepareOptions, type ResolvedOptions, type Tagger } from './Tagger.js';
 
 export type InputFormat = 'text' | 'jsonl';
@@ -105,7 +106,7 @@ export function tagBatch(tagger: Tagger, task: BatchTask): BatchOutput {
     parts.push(
       emptyTail !== undefined && result.dominant.primary === null && !result.matches?.length
         ? `{"id":${JSON.stringify(options.id)}${emptyTail}\n`
-        : `${JSON.stringify(result)}\n`,
+        : `${serializeResult(result)}\n`,
     );
   }
   return { output: parts.join(''), errors };

@@ -109,3 +109,16 @@ describe('the tokenizer hash', () => {
     );
   });
 });
+
+describe('the JSON Lines serializer', () => {
+  it('writes exactly what JSON.stringify writes', async () => {
+    const { serializeResult } = await import('../../src/tagger/serialize.js');
+    fc.assert(
+      fc.property(anyText, optionsArb, fc.boolean(), fc.oneof(fc.constant(null), fc.string(), fc.integer()), (text, options, perSentence, id) => {
+        const r = tagger.tag(text, { ...options, perSentence, id, tiers: perSentence ? ['primary', 'tertiary'] : undefined, minScore: perSentence ? 0.2 : 0 });
+        expect(serializeResult(r)).toBe(JSON.stringify(r));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

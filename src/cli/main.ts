@@ -2,40 +2,53 @@
 // standard error and a documented exit status. Standard output carries data only.
 import { Command, CommanderError } from 'commander';
 import { isEmokbError } from '../errors.js';
-import { registerEdit } from './edit.js';
-import { registerExpand } from './expand.js';
-import { registerLexicon } from './lexicon.js';
-import { registerLink } from './link.js';
-import { registerReview } from './review.js';
-import { registerHistory } from './history.js';
-import { registerInspect } from './inspect.js';
-import { registerServe } from './serve.js';
-import { registerTag } from './tag.js';
-import { registerTransfer } from './transfer.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+// Each command group's module, loaded only when that group is run: the groups pull in very
+// different dependencies (the server stack, WordNet and the morphology tools, the tagger's worker
+// pool), and a command should pay only for its own. Order matters where a group extends another
+// (link.ts adds to the `link` group of edit.ts).
+const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
+  { commands: ['serve'], load: async () => [(await import('./serve.js')).registerServe] },
+  { commands: ['stats', 'show', 'validate'], load: async () => [(await import('./inspect.js')).registerInspect] },
+  { commands: ['import', 'export'], load: async () => [(await import('./transfer.js')).registerTransfer] },
+  { commands: ['emotion', 'term', 'link'], load: async () => [(await import('./edit.js')).registerEdit, (await import('./link.js')).registerLink] },
+  { commands: ['history', 'undo', 'diff'], load: async () => [(await import('./history.js')).registerHistory] },
+  { commands: ['expand'], load: async () => [(await import('./expand.js')).registerExpand] },
+  { commands: ['review'], load: async () => [(await import('./review.js')).registerReview] },
+  { commands: ['lexicon'], load: async () => [(await import('./lexicon.js')).registerLexicon] },
+  { commands: ['tag'], load: async () => [(await import('./tag.js')).registerTag] },
+];
+
+/** The command named on the line: the first word that is not an option or an option's value. */
+function commandName(argv: string[]): string | undefined {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--data') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('emokb')
     .description("emokb: an emotion knowledge base over Parrott's three-tier hierarchy")
     .version(process.env.npm_package_version ?? '0.1.0')
     .option('--data <dir>', 'data directory of the embedded store (env EMOKB_DATA, default ./data)')
     .showHelpAfterError()
     .exitOverride();
-  registerServe(program);
-  registerInspect(program);
-  registerTransfer(program);
-  registerEdit(program);
-  registerLink(program);
-  registerHistory(program);
-  registerExpand(program);
-  registerReview(program);
-  registerLexicon(program);
-  registerTag(program);
+  const name = commandName(argv);
+  const group = GROUPS.find((g) => name !== undefined && g.commands.includes(name));
+  // Help, a typo or no command at all: load every group so that help and suggestions are complete.
+  for (const g of group ? [group] : GROUPS) for (const register of await g.load()) register(program);
   return program;
 }
 
 /** Runs the CLI and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return 0;

@@ -24,6 +24,8 @@ export interface ServeOptions {
   limits?: Partial<ApiLimits>;
   /** CORS origins; none: no CORS headers. */
   corsOrigins?: string[];
+  /** Level of the per-request access log line, or false for none (default `info`). */
+  accessLog?: 'info' | 'debug' | false;
   /** How long a shutdown waits for in-flight requests (default 10 s). */
   shutdownTimeoutMs?: number;
 }
@@ -47,6 +49,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     editing: { service: () => service, token },
     limits: options.limits,
     corsOrigins: options.corsOrigins,
+    accessLog: options.accessLog,
     draining: () => draining,
   });
   const server = createServer((req, res) => {

@@ -35,6 +35,8 @@ export interface EmokbYogaOptions {
   metrics?: boolean;
   /** True while the server drains for shutdown: /ready answers 503 so no new traffic is routed here. */
   draining?: () => boolean;
+  /** Level of the per-request access log line, or false for none (default `info`). */
+  accessLog?: 'info' | 'debug' | false;
   /** More plugins, after the built-in ones (tests use this to observe requests). */
   plugins?: Plugin[];
 }
@@ -55,7 +57,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     useReadinessCheck({ endpoint: '/ready', check: () => options.snapshot() !== undefined && !options.draining?.() }),
   ];
   if (options.metrics !== false) plugins.push(useMetrics({ snapshot: options.snapshot }));
-  if (log) plugins.push(useRequestLogging({ logger: log }));
+  if (log) plugins.push(useRequestLogging({ logger: log, accessLevel: options.accessLog ?? 'info' }));
   plugins.push(...(options.plugins ?? []));
   return createYoga<object, RequestContext>({
     schema: createSchema<RequestContext>({ typeDefs: schemaSource, resolvers: [resolvers, editingResolvers(options.editing)] }),

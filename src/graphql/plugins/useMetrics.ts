@@ -57,11 +57,11 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
       if (kb) this.set(kb.counts.triples);
     },
   });
-  const started = new WeakMap<Request, number>();
+  const started = new WeakMap<Request, { start: number; route: string }>();
   return {
     registry,
     onRequest({ request, url, endResponse, fetchAPI }) {
-      started.set(request, performance.now());
+      started.set(request, { start: performance.now(), route: ROUTES.has(url.pathname) ? url.pathname : 'other' });
       if (url.pathname === endpoint && request.method === 'GET') {
         return registry.metrics().then((text) =>
           endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType } })),
@@ -80,11 +80,11 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
       }
     },
     onResponse({ request, response }) {
-      const path = new URL(request.url).pathname;
-      const route = ROUTES.has(path) ? path : 'other';
-      requests.inc({ route, method: request.method === 'GET' || request.method === 'POST' ? request.method : 'other', status: String(response.status) });
-      const start = started.get(request);
-      if (start !== undefined) latency.observe({ route }, (performance.now() - start) / 1000);
+      const seen = started.get(request);
+      const route = seen?.route ?? 'other';
+      // labels() hands back the cached child, so a request costs no label-set hashing beyond it.
+      requests.labels(route, request.method === 'GET' || request.method === 'POST' ? request.method : 'other', String(response.status)).inc();
+      if (seen) latency.labels(route).observe((performance.now() - seen.start) / 1000);
     },
   };
 }

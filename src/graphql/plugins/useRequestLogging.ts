@@ -8,19 +8,19 @@ import { requestIdOf } from './useRequestId.js';
 
 export interface RequestLoggingOptions {
   logger: Logger;
-  /** Level of the access line per request, or false for none (default `info`). */
+  /** Level of the access line per request, or false for none (default `info`; `EMOKB_ACCESS_LOG`: info, debug or off). */
   accessLevel?: 'info' | 'debug' | false;
 }
 
-const started = new WeakMap<Request, number>();
+const started = new WeakMap<Request, { start: number; path: string }>();
 const operations = new WeakMap<Request, string>();
 
 export function useRequestLogging(options: RequestLoggingOptions): Plugin<{ request?: Request }> {
   const { logger } = options;
   const accessLevel = options.accessLevel ?? 'info';
   return {
-    onRequest({ request }) {
-      started.set(request, performance.now());
+    onRequest({ request, url }) {
+      started.set(request, { start: performance.now(), path: url.pathname });
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
@@ -40,15 +40,14 @@ export function useRequestLogging(options: RequestLoggingOptions): Plugin<{ requ
     },
     onResponse({ request, response }) {
       if (!accessLevel) return;
-      const start = started.get(request);
-      const url = new URL(request.url);
+      const seen = started.get(request);
       logger[accessLevel](
         {
           requestId: requestIdOf(request),
           method: request.method,
-          path: url.pathname,
+          path: seen?.path,
           status: response.status,
-          ms: start === undefined ? undefined : Math.round((performance.now() - start) * 100) / 100,
+          ms: seen === undefined ? undefined : Math.round((performance.now() - seen.start) * 100) / 100,
           operation: operations.get(request),
         },
         'request',

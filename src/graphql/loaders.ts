@@ -7,10 +7,11 @@ import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { termCatalog, type TermView } from './terms.js';
 
-/** How many snapshot index reads a request made: batches (calls) and keys (distinct emotions). */
+/** How many snapshot index reads a request made: batches (calls) and keys (distinct emotions) through the loaders, and direct reads for fields outside any list. */
 export interface SnapshotReads {
   batches: number;
   keys: number;
+  direct: number;
 }
 
 export interface SnapshotLoaders {
@@ -23,7 +24,7 @@ export interface SnapshotLoaders {
 const NO_TERMS: readonly TermView[] = Object.freeze([]);
 
 export function createLoaders(kb: KnowledgeBase): SnapshotLoaders {
-  const reads: SnapshotReads = { batches: 0, keys: 0 };
+  const reads: SnapshotReads = { batches: 0, keys: 0, direct: 0 };
   const batch = <V>(read: (iri: string) => V) =>
     new DataLoader<string, V>(async (iris) => {
       reads.batches++;

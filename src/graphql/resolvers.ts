@@ -1,5 +1,6 @@
 // Resolvers read one immutable snapshot per request (taken in the context), so a request never
 // mixes two versions of the knowledge base.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Emotion, Mapping, Tier, Valence } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { normaliseLabel } from '../kb/KnowledgeBase.js';
@@ -30,6 +31,24 @@ function decodeCursor(cursor: string, kind = 'emotion'): number {
 }
 
 const PARTS_OF_SPEECH = new Set(['noun', 'verb', 'adjective', 'adverb']);
+
+/**
+ * Whether a field sits under a list (its path has an index): only then can sibling objects ask for
+ * the same field, so only then is batching worth a promise. A single emotion reads the snapshot at once.
+ */
+function inList(path: GraphQLResolveInfo['path'] | undefined): boolean {
+  for (let p = path?.prev; p; p = p.prev) if (typeof p.key === 'number') return true;
+  return false;
+}
+
+function termPage(matching: readonly TermView[], start: number, first: number) {
+  const page = matching.slice(start, start + first);
+  return {
+    edges: page.map((node, i) => ({ cursor: encodeCursor(start + i, 'term'), node })),
+    pageInfo: { hasNextPage: start + first < matching.length, endCursor: page.length ? encodeCursor(start + page.length - 1, 'term') : null },
+    totalCount: matching.length,
+  };
+}
 
 export const resolvers = {
   Query: {
@@ -68,26 +87,24 @@ export const resolvers = {
   Emotion: {
     tier: (e: Emotion) => e.tier.toUpperCase(),
     valence: (e: Emotion) => e.valence.toUpperCase(),
-    parent: (e: Emotion, _: Args, { loaders }: RequestContext) => (e.parent ? loaders.parent.load(e.iri) : null),
-    children: (e: Emotion, _: Args, { loaders }: RequestContext) => (e.children.length ? loaders.children.load(e.iri) : []),
+    parent: (e: Emotion, _: Args, { kb, loaders }: RequestContext, info: GraphQLResolveInfo) =>
+      !e.parent ? null : inList(info.path) ? loaders.parent.load(e.iri) : (loaders.reads.direct++, kb.parent(e.iri)),
+    children: (e: Emotion, _: Args, { kb, loaders }: RequestContext, info: GraphQLResolveInfo) =>
+      !e.children.length ? [] : inList(info.path) ? loaders.children.load(e.iri) : (loaders.reads.direct++, kb.children(e.iri)),
     ancestors: (e: Emotion, _: Args, { kb }: RequestContext) => kb.ancestors(e.iri),
     descendants: (e: Emotion, _: Args, { kb }: RequestContext) => kb.descendants(e.iri),
     siblings: (e: Emotion, _: Args, { kb }: RequestContext) => kb.siblings(e.iri),
     path: (e: Emotion, _: Args, { kb }: RequestContext) => kb.path(e.iri),
     mappings: (e: Emotion, _: Args, { kb }: RequestContext) => kb.mappings().filter((m) => m.emotion === e.iri),
-    async terms(e: Emotion, args: Args, { loaders }: RequestContext) {
+    terms(e: Emotion, args: Args, { kb, loaders }: RequestContext, info: GraphQLResolveInfo) {
       const first = (args.first as number | null) ?? 20;
       if (first < 0 || first > MAX_PAGE) throw badUserInput('first', `must be between 0 and ${MAX_PAGE}`);
       const status = lower<TermStatus>(args.status);
       const start = typeof args.after === 'string' ? decodeCursor(args.after, 'term') + 1 : 0;
-      const all = await loaders.terms.load(e.iri);
-      const matching = status ? all.filter((t) => t.status === status) : all;
-      const page = matching.slice(start, start + first);
-      return {
-        edges: page.map((node, i) => ({ cursor: encodeCursor(start + i, 'term'), node })),
-        pageInfo: { hasNextPage: start + first < matching.length, endCursor: page.length ? encodeCursor(start + page.length - 1, 'term') : null },
-        totalCount: matching.length,
-      };
+      const page = (all: readonly TermView[]) => termPage(status ? all.filter((t) => t.status === status) : all, start, first);
+      if (inList(info.path)) return loaders.terms.load(e.iri).then(page);
+      loaders.reads.direct++;
+      return page(termCatalog(kb).byEmotion.get(e.iri) ?? []);
     },
     ...relationResolvers.Emotion,
   },

@@ -267,6 +267,9 @@ describe('batching', () => {
     // One batch per loader and level (parent, parent of parent, children, terms), each emotion read once.
     expect(r!.batches).toBeLessThanOrEqual(4);
     expect(r!.keys).toBeLessThanOrEqual(100 + 100 + 100 + 31);
+    // A single emotion outside any list reads the snapshot directly: no batching, no promise.
+    await query(`{ emotion(label: "irritation") { parent { label } children { label } terms(first: 2) { totalCount } } }`, undefined, counting);
+    expect(reads[1]).toEqual({ batches: 0, keys: 0, direct: 3 });
   });
 });
 

@@ -98,12 +98,12 @@ describe('reading the tail of the change log', () => {
     const store = new MemoryStore();
     for (let i = 1; i <= 6; i++) await store.commit({ add: [quad(namedNode(`urn:s${i}`), namedNode('urn:p'), literal(String(i)))], remove: [], author: 'a', message: `m${i}`, command: `c${i}` });
     const reads: Array<number | undefined> = [];
-    const spy = { ...store, location: store.location, changes: (o?: { limit?: number }) => (reads.push(o?.limit), store.changes(o)) } as MemoryStore;
+    const spy = { ...store, location: store.location, lastChangeId: () => store.lastChangeId(), changes: (o?: { limit?: number }) => (reads.push(o?.limit), store.changes(o)) } as MemoryStore;
     const ids = async (range: Parameters<typeof changesBetween>[1]) => (await changesBetween(spy, range)).map((c) => c.id);
     expect(await ids({ from: 4 })).toEqual([6, 5, 4]);
     expect(await ids({ from: 2, before: 5, limit: 2 })).toEqual([4, 3]);
     expect(await ids({ limit: 10 })).toEqual([6, 5, 4, 3, 2, 1]);
     expect(await ids({ from: 7 })).toEqual([]);
-    expect(reads.filter((l) => l !== 1)).toEqual([3, 4, 6]);
+    expect(reads).toEqual([3, 4, 6]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSeed } from '../../src/kb/seed.js';
+import { LEXICON_BASE } from '../../src/rdf/namespaces.js';
 import { parseRdf, parseTurtle, quadKey, RDF_FORMATS, serialize } from '../../src/rdf/turtle.js';
 
 const keys = (quads: { subject: unknown }[]) => new Set((quads as never[]).map(quadKey));
@@ -23,7 +24,10 @@ describe('Turtle input', () => {
 
 describe('export', () => {
   it.each(RDF_FORMATS)('%s is deterministic and round-trips to the same graph', async (format) => {
-    const seed = await readSeed();
+    // The ontology part and a slice of the lexicon: every kind of term and literal, a tenth of the time.
+    const all = await readSeed();
+    const lexical = all.filter((q) => q.subject.value.startsWith(LEXICON_BASE));
+    const seed = [...all.filter((q) => !q.subject.value.startsWith(LEXICON_BASE)), ...lexical.slice(0, 5000)];
     const text = await serialize(seed, format);
     expect(await serialize([...seed].reverse(), format)).toBe(text);
     const back = await parseRdf(text, format, `export.${format}`);

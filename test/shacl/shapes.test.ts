@@ -9,10 +9,14 @@ import { validateGraph } from '../../src/shacl/validate.js';
 
 const { namedNode, literal, quad } = DataFactory;
 const e = (id: string) => namedNode(EMOTION_BASE + id);
+// Rules are broken on the ontology part (hierarchy, relations, crosswalks): checking 89,000
+// lexicon triples again for every case would only slow the suite. The shipped whole is checked once.
+let shipped: Quad[];
 let seed: Quad[];
 
 beforeAll(async () => {
-  seed = await readSeed();
+  shipped = await readSeed();
+  seed = shipped.filter((q) => !q.subject.value.startsWith(LEXICON_BASE));
 });
 
 function edit(add: Quad[], remove: (q: Quad) => boolean = () => false): Quad[] {
@@ -25,8 +29,9 @@ async function messages(quads: Quad[]): Promise<string[]> {
 }
 
 describe('SHACL shapes', () => {
-  it('accept the shipped knowledge', async () => {
-    expect(await messages(seed)).toEqual([]);
+  it('accept the shipped knowledge, lexicon included', async () => {
+    expect(shipped.length).toBeGreaterThan(seed.length);
+    expect(await messages(shipped)).toEqual([]);
   });
 
   it('require a definition', async () => {

@@ -5,7 +5,7 @@
 //   emokb link release [--out ontology/relations.ttl]                          write the accepted relations
 // The proposing command is a subcommand (not options on `link` itself) so that `link add --dry-run`
 // keeps its own options: commander would otherwise let the group swallow them.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
@@ -18,6 +18,7 @@ import { serialize } from '../rdf/turtle.js';
 import { edgeId, EDGE_BASE, isAsserted, LINKER_AGENT, linkerTime, loadLinkerResources, planProposals, propose, storedEdges, type StoredEdge } from '../linkers/index.js';
 import { parseEdgeDecisionsJson, parseEdgeDecisionsTsv, planEdgeDecisions, resolveEdgeDecisions, type EdgeDecision } from '../linkers/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
+import { readInputFile } from '../readInput.js';
 
 const STATUSES = ['candidate', 'accepted', 'rejected'] as const;
 
@@ -186,12 +187,7 @@ function describe(kb: KnowledgeBase, e: StoredEdge): string {
 }
 
 async function batch(service: KnowledgeService, file: string, reviewer: string, options: { dryRun?: boolean; json?: boolean }): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new EmokbError('BAD_INPUT', `--decisions: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const text = await readInputFile(file, '--decisions');
   const decisions: EdgeDecision[] = file.endsWith('.json') ? parseEdgeDecisionsJson(text, file) : parseEdgeDecisionsTsv(text, file);
   const kb = service.snapshot;
   const resolved = resolveEdgeDecisions(kb, decisions);

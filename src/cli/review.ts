@@ -3,7 +3,6 @@
 // a whole before anything is applied). Each interactive decision is committed as soon as it is
 // made, so a session stopped by quit, end of input or Ctrl-C keeps every decision so far and the
 // next session resumes with the candidates still pending.
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
@@ -15,6 +14,7 @@ import type { MorphologyContext } from '../expansion/morphology.js';
 import { loadResources, scopeOf } from '../expansion/pipeline.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions, type Decision } from '../expansion/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
+import { readInputFile } from '../readInput.js';
 
 interface ReviewOptions {
   decisions?: string;
@@ -48,12 +48,7 @@ export function registerReview(program: Command): void {
 
 async function batch(service: KnowledgeService, options: ReviewOptions, reviewer: string, morphology: MorphologyContext | undefined): Promise<void> {
   const file = options.decisions!;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new EmokbError('BAD_INPUT', `--decisions: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const text = await readInputFile(file, '--decisions');
   const decisions: Decision[] = file.endsWith('.json') ? parseDecisionsJson(text, file) : parseDecisionsTsv(text, file);
   const kb = service.snapshot;
   const entries = lexicalEntries(kb);

@@ -1,10 +1,10 @@
 // `emokb import` and `emokb export`: Turtle, N-Triples or JSON-LD in and out of the store.
 import { rename, writeFile } from 'node:fs/promises';
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { formatFromPath, parseRdf, RDF_FORMATS, serialize, type RdfFormat } from '../rdf/turtle.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
+import { readInputFile } from '../readInput.js';
 
 export function registerTransfer(program: Command): void {
   program
@@ -19,12 +19,7 @@ export function registerTransfer(program: Command): void {
     .option('--json', 'print the outcome as JSON')
     .action(async (file: string, options: { format?: string; replace?: boolean; dryRun?: boolean; message?: string; author?: string; json?: boolean }, command: Command) => {
       const format = parseFormat(options.format) ?? formatFromPath(file);
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new EmokbError('BAD_INPUT', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
+      const text = await readInputFile(file);
       const quads = await parseRdf(text, format, file);
       if (quads.length === 0) throw new EmokbError('BAD_INPUT', `${file} holds no triples; nothing was imported`);
       // An import into an empty store is the store's content: it is not seeded first.

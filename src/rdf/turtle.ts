@@ -1,11 +1,11 @@
 // Turtle, N-Triples and JSON-LD in and out. Reading reports file, line and column; writing is
 // deterministic (sorted, stable prefixes) so that re-exporting an unchanged store is byte-identical.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { DataFactory, Parser, Writer } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { PREFIXES, RDF, SKOLEM_BASE } from './namespaces.js';
+import { readInputFile } from '../readInput.js';
 
 const { namedNode, quad: makeQuad, defaultGraph } = DataFactory;
 
@@ -40,13 +40,7 @@ export function parseTurtle(text: string, source: string, options: { skolemize?:
 }
 
 export async function readTurtleFile(path: string): Promise<Quad[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new EmokbError('BAD_INPUT', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return parseTurtle(text, path);
+  return parseTurtle(await readInputFile(path), path);
 }
 
 function parseError(error: unknown, text: string, source: string): EmokbError {

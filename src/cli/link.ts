@@ -6,7 +6,6 @@
 // The proposing command is a subcommand (not options on `link` itself) so that `link add --dry-run`
 // keeps its own options: commander would otherwise let the group swallow them.
 import { writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
@@ -19,6 +18,7 @@ import { edgeId, EDGE_BASE, isAsserted, LINKER_AGENT, linkerTime, loadLinkerReso
 import { parseEdgeDecisionsJson, parseEdgeDecisionsTsv, planEdgeDecisions, resolveEdgeDecisions, type EdgeDecision } from '../linkers/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
+import { openPrompt } from './prompt.js';
 
 const STATUSES = ['candidate', 'accepted', 'rejected'] as const;
 
@@ -206,22 +206,14 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
   const queue = [...storedEdges(service.snapshot).values()]
     .filter((e) => e.status === 'candidate' && (!type || e.type === type))
     .sort((a, b) => b.score - a.score || a.iri.localeCompare(b.iri));
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  const lines = rl[Symbol.asyncIterator]();
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-    rl.close();
-  };
-  process.once('SIGINT', onSigint);
+  const prompt = openPrompt(out);
   let decided = 0;
   out.write(`link review: ${queue.length} pending edge(s); reviewer ${reviewer}\nkeys: a accept, r reject, s skip, q quit\n`);
   try {
-    for (let i = 0; i < queue.length && !interrupted; i++) {
+    for (let i = 0; i < queue.length && !prompt.interrupted; i++) {
       const edge = queue[i]!;
-      out.write(`\n[${i + 1}/${queue.length}, ${decided} decided] ${describe(service.snapshot, edge)}\n[a/r/s/q]> `);
-      const next = await lines.next();
-      const key = next.done ? 'q' : next.value.trim().toLowerCase()[0];
+      const answer = await prompt.ask(`\n[${i + 1}/${queue.length}, ${decided} decided] ${describe(service.snapshot, edge)}\n[a/r/s/q]> `);
+      const key = answer === undefined ? 'q' : answer.toLowerCase()[0];
       if (key === 'q') break;
       if (key === 's') continue;
       if (key !== 'a' && key !== 'r') {
@@ -241,9 +233,8 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
       }
     }
   } finally {
-    process.removeListener('SIGINT', onSigint);
-    rl.close();
+    prompt.close();
   }
-  out.write(`\n${decided} decision(s) kept; ${queue.length - decided} edge(s) not decided${interrupted ? ' (interrupted)' : ''}\n`);
+  out.write(`\n${decided} decision(s) kept; ${queue.length - decided} edge(s) not decided${prompt.interrupted ? ' (interrupted)' : ''}\n`);
 }
 

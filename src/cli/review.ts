@@ -3,7 +3,6 @@
 // a whole before anything is applied). Each interactive decision is committed as soon as it is
 // made, so a session stopped by quit, end of input or Ctrl-C keeps every decision so far and the
 // next session resumes with the candidates still pending.
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
@@ -15,6 +14,7 @@ import { loadResources, scopeOf } from '../expansion/pipeline.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions, type Decision } from '../expansion/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
+import { openPrompt } from './prompt.js';
 
 interface ReviewOptions {
   decisions?: string;
@@ -84,24 +84,13 @@ async function interactive(service: KnowledgeService, options: ReviewOptions, re
     commits = commits.then(() => service.change({ add, remove, author: reviewer, message, command: 'review' })).catch((e) => (failure ??= e));
   };
 
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  const lines = rl[Symbol.asyncIterator]();
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-    rl.close();
-  };
-  process.once('SIGINT', onSigint);
-  const ask = async (prompt: string): Promise<string | undefined> => {
-    out.write(prompt);
-    const next = await lines.next();
-    return next.done ? undefined : next.value.trim();
-  };
+  const prompt = openPrompt(out);
+  const ask = (text: string) => prompt.ask(text);
 
   out.write(`review: ${total} pending candidate(s)${scope ? ` under ${options.emotion}` : ''}; reviewer ${reviewer}\n`);
   out.write('keys: a accept, r reject, e reassign (then emotions, e.g. "fury" or "fury:0.6,scorn:0.3"), s skip, u undo, q quit\n');
   try {
-    while (index < queue.length && !interrupted) {
+    while (index < queue.length && !prompt.interrupted) {
       const entry = queue[index]!;
       out.write(`\n${describe(service, entry, morphology, index, total, decided)}\n`);
       const answer = await ask('[a/r/e/s/u/q]> ');
@@ -154,12 +143,11 @@ async function interactive(service: KnowledgeService, options: ReviewOptions, re
       }
     }
   } finally {
-    process.removeListener('SIGINT', onSigint);
-    rl.close();
+    prompt.close();
     await commits;
   }
   if (failure) throw failure;
-  out.write(`\n${decided} decision(s) kept; ${total - decided} candidate(s) still pending${interrupted ? ' (interrupted)' : ''}\n`);
+  out.write(`\n${decided} decision(s) kept; ${total - decided} candidate(s) still pending${prompt.interrupted ? ' (interrupted)' : ''}\n`);
 }
 
 function describe(service: KnowledgeService, entry: StoredEntry, resources: Awaited<ReturnType<typeof loadResources>> | undefined, index: number, total: number, decided: number): string {

@@ -14,6 +14,7 @@ import {
 } from '../lexicon/termQuads.js';
 import type { StoredEntry } from './candidateStore.js';
 import { formsFor, type MorphologyContext } from './morphology.js';
+import { jsonRows, tsvRows } from '../decisionsFile.js';
 
 const { literal, namedNode, quad } = DataFactory;
 
@@ -39,30 +40,15 @@ export interface ResolvedDecision extends Decision {
 
 /** TSV: term, pos, decision, emotions (`id[:weight],...`), kind (names|evokes), note. `#` starts a comment. */
 export function parseDecisionsTsv(text: string, file: string): Decision[] {
-  const out: Decision[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/\s+$/, '');
-    if (!line.trim() || line.trimStart().startsWith('#')) return;
-    const source = `${file}:${i + 1}`;
-    const [term = '', pos = '', action = '', emotions = '', kind = '', note = ''] = line.split('\t');
-    if (i === 0 && term.toLowerCase() === 'term' && action.toLowerCase() === 'decision') return; // header
-    out.push(decisionFrom({ term, pos, decision: action, emotions, kind, note }, source));
-  });
-  return out;
+  return tsvRows(text, file, 'term', 2).map(({ value: [term = '', pos = '', action = '', emotions = '', kind = '', note = ''], source }) =>
+    decisionFrom({ term, pos, decision: action, emotions, kind, note }, source),
+  );
 }
 
 export function parseDecisionsJson(text: string, file: string): Decision[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new EmokbError('PARSE_ERROR', `${file}: not JSON: ${(error as Error).message}`, { file });
-  }
-  if (!Array.isArray(data)) throw new EmokbError('BAD_INPUT', `${file}: expected an array of decisions`, { file });
-  return data.map((d, i) => {
-    const r = (d ?? {}) as Record<string, unknown>;
+  return jsonRows(text, file, 'an array of decisions').map(({ value: r, source }) => {
     const emotions = Array.isArray(r.emotions) ? r.emotions.join(',') : String(r.emotion ?? r.emotions ?? '');
-    return decisionFrom({ term: String(r.term ?? ''), pos: String(r.pos ?? ''), decision: String(r.decision ?? ''), emotions, kind: String(r.kind ?? ''), note: String(r.note ?? '') }, `${file}[${i}]`);
+    return decisionFrom({ term: String(r.term ?? ''), pos: String(r.pos ?? ''), decision: String(r.decision ?? ''), emotions, kind: String(r.kind ?? ''), note: String(r.note ?? '') }, source);
   });
 }
 

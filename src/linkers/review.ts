@@ -13,6 +13,7 @@ import { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import { decisionQuads, EDGE_BASE, edgeId, storedEdges, type StoredEdge } from './edges.js';
+import { jsonRows, tsvRows } from '../decisionsFile.js';
 
 const { namedNode } = DataFactory;
 
@@ -30,29 +31,13 @@ export interface EdgeDecision {
 
 /** TSV: edge, decision, note. `#` starts a comment; an optional header line `edge<TAB>decision`. */
 export function parseEdgeDecisionsTsv(text: string, file: string): EdgeDecision[] {
-  const out: EdgeDecision[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/\s+$/, '');
-    if (!line.trim() || line.trimStart().startsWith('#')) return;
-    const [edge = '', action = '', note = ''] = line.split('\t');
-    if (i === 0 && edge.toLowerCase() === 'edge' && action.toLowerCase() === 'decision') return;
-    out.push(decision(edge, action, note, `${file}:${i + 1}`));
-  });
-  return out;
+  return tsvRows(text, file, 'edge', 1).map(({ value: [edge = '', action = '', note = ''], source }) => decision(edge, action, note, source));
 }
 
 export function parseEdgeDecisionsJson(text: string, file: string): EdgeDecision[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new EmokbError('PARSE_ERROR', `${file}: not JSON: ${(error as Error).message}`, { file });
-  }
-  if (!Array.isArray(data)) throw new EmokbError('BAD_INPUT', `${file}: expected an array of {"edge", "decision", "note"}`, { file });
-  return data.map((d, i) => {
-    const r = (d ?? {}) as Record<string, unknown>;
-    return decision(String(r.edge ?? ''), String(r.decision ?? r.action ?? ''), typeof r.note === 'string' ? r.note : '', `${file}[${i}]`);
-  });
+  return jsonRows(text, file, 'an array of {"edge", "decision", "note"}').map(({ value: r, source }) =>
+    decision(String(r.edge ?? ''), String(r.decision ?? r.action ?? ''), typeof r.note === 'string' ? r.note : '', source),
+  );
 }
 
 function decision(edge: string, action: string, note: string, source: string): EdgeDecision {

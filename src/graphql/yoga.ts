@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
-import { createSchema, createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createSchema, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { Logger } from '../logger.js';
 import { SCHEMA_PATH } from '../paths.js';
@@ -41,6 +41,18 @@ export interface EmokbYogaOptions {
   plugins?: Plugin[];
 }
 
+/**
+ * `/ready`: 200 when `ready()`, else 503, with no body. Like yoga's useReadinessCheck, but it matches
+ * the path by string, where yoga's also runs a URLPattern over the URL of every other request.
+ */
+function useReadiness(options: { endpoint: string; ready: () => boolean }): Plugin {
+  return {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname === options.endpoint) endResponse(new fetchAPI.Response(null, { status: options.ready() ? 200 : 503 }));
+    },
+  };
+}
+
 export type EmokbYoga = YogaServerInstance<object, RequestContext>;
 
 let schemaSource: string | undefined;
@@ -54,7 +66,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     useBodyLimit({ maxBytes: limits.maxBodyBytes }),
     useQueryLimits(limits),
     useResultSizeLimit({ maxFields: limits.maxFields }),
-    useReadinessCheck({ endpoint: '/ready', check: () => options.snapshot() !== undefined && !options.draining?.() }),
+    useReadiness({ endpoint: '/ready', ready: () => options.snapshot() !== undefined && !options.draining?.() }),
   ];
   if (options.metrics !== false) plugins.push(useMetrics({ snapshot: options.snapshot }));
   if (log) plugins.push(useRequestLogging({ logger: log, accessLevel: options.accessLog ?? 'info' }));
@@ -62,6 +74,9 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
   return createYoga<object, RequestContext>({
     schema: createSchema<RequestContext>({ typeDefs: schemaSource, resolvers: [resolvers, editingResolvers(options.editing)] }),
     graphqlEndpoint: '/graphql',
+    // useBodyLimit is the body limit (HTTP 413 before parsing); yoga's own would pipe every body
+    // through a stream transform as well.
+    maxRequestBodySize: false,
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'emokb' },

@@ -235,6 +235,14 @@ describe('limits', () => {
     expect(((await fine.json()) as any).data.version.version).toBe(3);
   });
 
+  it('refuses a Content-Length that is not one integer (the body limit is this plugin alone, not yoga\'s)', async () => {
+    for (const length of ['abc', '10, 10', '-1']) {
+      const response = await yoga.fetch('http://emokb.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': length }, body: '{"query":"{ version { version } }"}' });
+      expect(response.status, length).toBe(400);
+      expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    }
+  });
+
   it('keeps the classify limits (text length, batch size) as BAD_USER_INPUT naming the argument', async () => {
     process.env.EMOKB_CLASSIFY_MAX_TEXT = '50';
     process.env.EMOKB_CLASSIFY_MAX_BATCH = '2';

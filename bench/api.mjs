@@ -42,7 +42,9 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
 async function startBare() {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', BARE], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  // NODE_ENV as `emokb serve` runs (it sets production unless told otherwise), so graphql-js's
+  // development checks cost neither side.
+  const child = spawn(process.execPath, ['--input-type=module', '-e', BARE], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
   const port = await new Promise((resolve, reject) => {
     child.stdout.setEncoding('utf8').once('data', (line) => resolve(JSON.parse(line).port));
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));

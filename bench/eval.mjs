@@ -212,4 +212,18 @@ for (const [name, opts] of variants) {
   const s = score(dev.kept, (text) => tagger.tag(text, o).dominant.primary);
   console.log(`| ${name} | ${fmt(s.accuracy)} | ${fmt(s.macroF1)} | ${fmt(s.coverage)} |`);
 }
+
+// What the corpus-derived senses (`emokb expand --corpus`, learnt from GoEmotions *train*) are
+// worth on each set. On GoEmotions dev they are in-domain; XED shows whether they carry over.
+const corpusSenses = new Set(quads.filter((q) => q.predicate.value === 'https://w3id.org/emokb/ontology#method' && q.object.value === 'corpus').map((q) => q.subject.value));
+if (corpusSenses.size) {
+  const without = Tagger.for(KnowledgeBase.fromQuads(quads.filter((q) => !corpusSenses.has(q.subject.value) && !corpusSenses.has(q.object.value))));
+  console.log(`\n## Lexicon sources: without the ${corpusSenses.size} corpus-derived senses (macro-F1)\n`);
+  console.log('| data set | all senses | without corpus senses | ratio |');
+  console.log('|---|---|---|---|');
+  for (const { set, kept, ours } of summary) {
+    const s = score(kept, (text) => without.tag(text, options).dominant.primary);
+    console.log(`| ${set.name} | ${fmt(ours.macroF1)} | ${fmt(s.macroF1)} | ${ratio(ours.macroF1, s.macroF1)} |`);
+  }
+}
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

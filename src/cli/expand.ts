@@ -6,6 +6,11 @@ import { EmokbError } from '../errors.js';
 import { planCandidates, pipelineTime, PIPELINE_AGENT } from '../expansion/candidateStore.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
+import { CORPUS_DEFAULTS, corpusCandidates, parseLabelledCorpus } from '../expansion/corpus.js';
+import { WordNet } from '../expansion/wordnet.js';
+import { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { readInputFile } from '../readInput.js';
+import { basename } from 'node:path';
 import { progressBar } from './progress.js';
 import { printJson, withService, type GlobalOptions } from './context.js';
 
@@ -17,6 +22,13 @@ interface ExpandOptions {
   check?: boolean;
   json?: boolean;
   time?: string;
+  corpus?: string;
+  scheme?: string;
+  labelNames?: string;
+  source?: string;
+  minDocuments?: string;
+  minLift?: string;
+  minShare?: string;
 }
 
 export function registerExpand(program: Command): void {
@@ -30,8 +42,19 @@ export function registerExpand(program: Command): void {
     .option('--check', 'also run the overlap-method comparison on the tertiary check set')
     .option('--time <iso>', 'timestamp for new candidates (default: SOURCE_DATE_EPOCH or now)')
     .option('--json', 'machine-readable summary')
+    .option('--corpus <file>', 'instead of WordNet: words associated with emotion labels in this labelled corpus (TSV text<TAB>labels, or JSON Lines {text, labels})')
+    .option('--scheme <name>', 'with --corpus: the crosswalk scheme of its labels (e.g. goemotions, plutchik)')
+    .option('--label-names <file>', 'with --corpus: labels are 0-based indices into this file of names, one a line')
+    .option('--source <name>', 'with --corpus: name recorded in the evidence (default: the file name)')
+    .option('--min-documents <n>', `with --corpus: fewest labelled documents containing the word (default ${CORPUS_DEFAULTS.minDocuments})`)
+    .option('--min-lift <x>', `with --corpus: smallest lift P(emotion | word) / P(emotion) (default ${CORPUS_DEFAULTS.minLift})`)
+    .option('--min-share <x>', `with --corpus: smallest share of the word's documents carrying the emotion (default ${CORPUS_DEFAULTS.minShare})`)
     .action(async (options: ExpandOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      if (options.corpus) return expandFromCorpus(options, globals);
+      for (const flag of ['scheme', 'labelNames', 'source', 'minDocuments', 'minLift', 'minShare'] as const) {
+        if (options[flag] !== undefined) throw new EmokbError('BAD_INPUT', `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --corpus`);
+      }
       if (!OVERLAP_METHODS.includes(options.method as OverlapMethodName)) {
         throw new EmokbError('BAD_INPUT', `--method: "${options.method}" is not a method; use one of ${OVERLAP_METHODS.join(', ')}`);
       }
@@ -98,4 +121,72 @@ export function registerExpand(program: Command): void {
         process.stdout.write(`${lines.join('\n')}\n`);
       });
     });
+}
+
+/** A number option: finite and within bounds, else BAD_INPUT naming the flag. */
+function numberOption(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a number >= ${min}`);
+  return n;
+}
+
+async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions): Promise<void> {
+  const file = options.corpus!;
+  if (!options.scheme) throw new EmokbError('BAD_INPUT', '--corpus needs --scheme: the crosswalk scheme its labels belong to (e.g. goemotions)');
+  if (options.emotion) throw new EmokbError('BAD_INPUT', '--emotion does not apply with --corpus');
+  const thresholds = {
+    minDocuments: numberOption(options.minDocuments, '--min-documents', 1),
+    minLift: numberOption(options.minLift, '--min-lift', 1),
+    minShare: numberOption(options.minShare, '--min-share', 0),
+  };
+  const labelNames = options.labelNames
+    ? (await readInputFile(options.labelNames, '--label-names')).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+    : undefined;
+  const documents = parseLabelledCorpus(await readInputFile(file, '--corpus'), file, labelNames);
+  const source = options.source ?? basename(file);
+  await withService(globals, async (service) => {
+    const kb = service.snapshot;
+    const began = performance.now();
+    const index = LexiconIndex.for(kb);
+    const known = { has: (word: string) => index.word(word) !== null } as ReadonlySet<string>;
+    const wn = await WordNet.load();
+    const result = corpusCandidates(kb, wn, documents, { scheme: options.scheme!, source, known, ...thresholds });
+    const plan = planCandidates(kb, result.candidates, { time: pipelineTime(options.time), refresh: options.refresh });
+    const outcome = await service.change(
+      {
+        add: plan.add,
+        remove: plan.remove,
+        author: PIPELINE_AGENT,
+        message: `expand --corpus ${source}: ${plan.added.candidates} candidates`,
+        command: `expand --corpus ${source} --scheme ${options.scheme}`,
+      },
+      { dryRun: options.dryRun },
+    );
+    const summary = {
+      scope: 'all',
+      source,
+      scheme: options.scheme,
+      documents: result.documents,
+      labelled: result.labelled,
+      unmappedLabels: result.unmappedLabels,
+      proposed: result.candidates.length,
+      added: plan.added,
+      keptFromEarlierRuns: plan.kept,
+      written: options.dryRun ? 0 : outcome.added,
+      change: outcome.record?.id ?? null,
+      ms: { total: Math.round(performance.now() - began) },
+    };
+    if (options.json) return printJson(summary);
+    process.stdout.write(
+      [
+        `corpus       ${source}: ${summary.documents} documents, ${summary.labelled} with a label mapped through "${summary.scheme}"`,
+        `unmapped     ${summary.unmappedLabels.join(', ') || '-'} (their documents count as background)`,
+        `proposed     ${summary.proposed} words`,
+        `added        ${plan.added.candidates} candidates${options.dryRun ? ' (dry run: nothing written)' : ''}`,
+        `kept         ${plan.kept.accepted} accepted, ${plan.kept.rejected} rejected, ${plan.kept.candidate} pending from earlier runs`,
+        `time         ${summary.ms.total} ms`,
+      ].join('\n') + '\n',
+    );
+  });
 }

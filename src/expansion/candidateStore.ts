@@ -120,7 +120,7 @@ export function candidateEntryQuads(c: Candidate, time: string): Quad[] {
       ...candidateQuads({
         sense: senseIri(iri, s.emotion),
         score: s.score,
-        evidence: [`wordnet:sense:${c.synset}`, ...s.evidence, ...(c.rejected ? [`rejected:${c.rejected}`] : [])],
+        evidence: [...(c.synset ? [`wordnet:sense:${c.synset}`] : []), ...s.evidence, ...(c.rejected ? [`rejected:${c.rejected}`] : [])],
       }),
     );
   }

@@ -19,7 +19,7 @@ type Lemmatizer = { noun(w: string): string; verb(w: string): string; adjective(
 let inflectorClass: InflectorClass | undefined;
 let winkLemmatizer: Lemmatizer | undefined;
 const Inflector = (): InflectorClass => (inflectorClass ??= (require('en-inflectors') as { Inflectors: InflectorClass }).Inflectors);
-const lemmatizer: Lemmatizer = {
+export const lemmatizer: Lemmatizer = {
   noun: (w) => (winkLemmatizer ??= require('wink-lemmatizer') as Lemmatizer).noun(w),
   verb: (w) => (winkLemmatizer ??= require('wink-lemmatizer') as Lemmatizer).verb(w),
   adjective: (w) => (winkLemmatizer ??= require('wink-lemmatizer') as Lemmatizer).adjective(w),

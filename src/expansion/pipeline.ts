@@ -44,10 +44,12 @@ export interface CandidateSense {
 
 export interface Candidate {
   lemma: string;
-  pos: PartOfSpeech;
+  /** Undefined for words WordNet does not have (interjections, slang) from the corpus source. */
+  pos: PartOfSpeech | undefined;
   senses: CandidateSense[];
-  ambiguity: Ambiguity;
-  /** WordNet sense the candidate came from (its gloss is shown at review). */
+  /** WordNet-based ambiguity figures; null for corpus candidates, whose lift already measures it. */
+  ambiguity: Ambiguity | null;
+  /** WordNet sense the candidate came from (its gloss is shown at review); '' for corpus candidates. */
   synset: string;
   /** Set when the ambiguity rules reject the word outright. */
   rejected: string | null;

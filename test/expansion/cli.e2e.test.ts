@@ -55,4 +55,52 @@ describe('emokb expand and review', () => {
     expect(ttl).toMatch(/"furies"@en/);
     expect(ttl).toMatch(/"fed up"@en/);
   }, 180_000);
+
+  it('proposes corpus candidates with evidence, and refuses a bad corpus naming the line', async () => {
+    const dir = await tempDir('emokb-corpus-');
+    const data = join(dir, 'data');
+    const hierarchy = join(dir, 'hierarchy.ttl');
+    const parts = await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(ontologyDir(f), 'utf8')));
+    await writeFile(hierarchy, parts.join('\n'));
+    expect((await runCli(['--data', data, 'import', hierarchy], { env })).code).toBe(0);
+    // GoEmotions-style ids into a label file: 0 annoyance, 1 joy, 2 neutral.
+    const names = join(dir, 'labels.txt');
+    await writeFile(names, 'annoyance\njoy\nneutral\n');
+    const rows = [
+      ...Array.from({ length: 6 }, (_, i) => `what a dumbass move number ${i}\t0\tid`),
+      ...Array.from({ length: 6 }, (_, i) => `such a lovely picnic ${i}\t1\tid`),
+      ...Array.from({ length: 20 }, (_, i) => `the move to the picnic table ${i}\t2\tid`),
+    ];
+    const corpus = join(dir, 'corpus.tsv');
+    await writeFile(corpus, `${rows.join('\n')}\n`);
+
+    // Bad input first: nothing may be written by any of these.
+    const noScheme = await runCli(['--data', data, 'expand', '--corpus', corpus], { env });
+    expect(noScheme.code).toBe(2);
+    expect(noScheme.stderr).toMatch(/--corpus needs --scheme/);
+    const broken = join(dir, 'broken.tsv');
+    await writeFile(broken, 'fine\t0\nno tab on this line\n');
+    const badLine = await runCli(['--data', data, 'expand', '--corpus', broken, '--scheme', 'goemotions', '--label-names', names], { env });
+    expect(badLine.code).toBe(2);
+    expect(badLine.stderr).toMatch(/broken\.tsv:2: expected text<TAB>labels/);
+    const badNumber = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--min-lift', 'high'], { env });
+    expect(badNumber.code).toBe(2);
+    expect(badNumber.stderr).toMatch(/--min-lift: "high" is not a number/);
+    const stray = await runCli(['--data', data, 'expand', '--scheme', 'goemotions'], { env });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--scheme applies only with --corpus/);
+    let stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
+    expect(stats.entries).toEqual({ accepted: 0, candidate: 0, rejected: 0 });
+
+    const run = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--source', 'toy', '--min-documents', '5', '--json'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ source: 'toy', documents: 32, labelled: 12, unmappedLabels: ['neutral'] });
+    stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
+    expect(stats.entries.candidate).toBe(summary.added.candidates);
+    const store = (await runCli(['--data', data, 'export'], { env })).stdout;
+    expect(store).toMatch(/dumbass-noun#sense-annoyance> a ontolex:LexicalSense;\s+ontolex:reference emotion:annoyance;[^<]*emo:method "corpus";[^<]*emo:senseKind emo:Evokes/);
+    expect(store).toMatch(/"toy: 6 of 6 documents carry anger \(lift \d+\.\d\d\)"/);
+    expect(store).not.toMatch(/lexicon\/en\/table/); // in every kind of document: no lift
+  }, 180_000);
 });

@@ -1,0 +1,103 @@
+// The corpus-association source: which words become candidates, where their sense goes, what the
+// evidence says, and how a bad corpus file is refused.
+import { describe, expect, it } from 'vitest';
+import { corpusCandidates, parseLabelledCorpus, type LabelledDocument } from '../../src/expansion/corpus.js';
+import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
+import { parseTurtle } from '../../src/rdf/turtle.js';
+import { EmokbError } from '../../src/errors.js';
+import { fixtureKb, fixtureWordNet } from './fixtures.js';
+
+/** The fixture hierarchy plus a two-label scheme: "mad" -> annoyance (anger family), "happy" -> joy. */
+function kbWithScheme(): KnowledgeBase {
+  const base = fixtureKb();
+  const ttl = `@prefix emotion: <https://w3id.org/emokb/emotion/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix t: <https://example.org/t/> .
+    t:mad a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "mad" .
+    t:happy a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "happy" .
+    emotion:annoyance skos:exactMatch t:mad .
+    emotion:joy-primary skos:exactMatch t:happy .`;
+  return KnowledgeBase.fromQuads([...base.quads, ...parseTurtle(ttl, 'scheme.ttl')], 2);
+}
+
+function corpus(): LabelledDocument[] {
+  const docs: LabelledDocument[] = [];
+  const add = (n: number, text: string, labels: string[]) => { for (let i = 0; i < n; i++) docs.push({ text, labels }); };
+  add(12, 'You idiot, that was the worst parking ever', ['mad']);
+  add(2, 'The idiot box is on again', ['happy']);
+  add(10, 'What a splendid parking spot', ['happy']);
+  add(30, 'The parking spot is on the left', ['neutral']); // background
+  add(3, 'Rare word zebra', ['mad']); // too few documents
+  return docs;
+}
+
+describe('corpusCandidates', () => {
+  const kb = kbWithScheme();
+  const wn = fixtureWordNet();
+
+  it('proposes words associated with one primary, under the mapped node that holds their documents', () => {
+    const result = corpusCandidates(kb, wn, corpus(), { scheme: 'toy', source: 'toy-corpus', minDocuments: 5, minLift: 2, minShare: 0.3 });
+    const byLemma = new Map(result.candidates.map((c) => [c.lemma, c]));
+    expect(result.documents).toBe(57);
+    expect(result.labelled).toBe(27);
+    expect(result.unmappedLabels).toEqual(['neutral']);
+    // "idiot": 12 of 14 documents are "mad" -> annoyance; the sense goes to annoyance, not anger.
+    const idiot = byLemma.get('idiot')!;
+    expect(idiot.senses).toHaveLength(1);
+    expect(idiot.senses[0]).toMatchObject({ emotion: 'https://w3id.org/emokb/emotion/annoyance', kind: 'evokes', method: 'corpus', path: 'corpus:toy-corpus' });
+    expect(idiot.senses[0]!.evidence[0]).toMatch(/^toy-corpus: 12 of 14 documents carry anger \(lift \d+\.\d\d\)$/);
+    expect(byLemma.get('splendid')!.senses[0]!.emotion).toBe('https://w3id.org/emokb/emotion/joy-primary');
+    // "parking" is everywhere, background included: no lift. "zebra": too few documents. Stop words never.
+    expect(byLemma.has('parking')).toBe(false);
+    expect(byLemma.has('zebra')).toBe(false);
+    expect(byLemma.has('the')).toBe(false);
+  });
+
+  it('weights by lift and leaves out words the lexicon already has', () => {
+    const all = corpusCandidates(kb, wn, corpus(), { scheme: 'toy', source: 's', minDocuments: 5 });
+    const worst = all.candidates.find((c) => c.lemma === 'worst')!;
+    const idiot = all.candidates.find((c) => c.lemma === 'idiot')!;
+    expect(worst.senses[0]!.weight).toBeGreaterThan(idiot.senses[0]!.weight); // 12 of 12 beats 12 of 14
+    const known = corpusCandidates(kb, wn, corpus(), { scheme: 'toy', source: 's', minDocuments: 5, known: new Set(['idiot']) });
+    expect(known.candidates.map((c) => c.lemma)).not.toContain('idiot');
+  });
+
+  it('groups inflected forms under their WordNet lemma with its part of speech', () => {
+    const docs = [...corpus(), ...Array.from({ length: 8 }, () => ({ text: 'They angered me again', labels: ['mad'] }))];
+    const result = corpusCandidates(kb, wn, docs, { scheme: 'toy', source: 's', minDocuments: 5 });
+    const anger = result.candidates.find((c) => c.lemma === 'anger');
+    expect(anger?.pos).toBe('verb');
+    expect(anger?.senses[0]!.evidence[1]).toBe('surface forms: angered');
+  });
+
+  it('refuses a scheme the knowledge base has no crosswalk for, and a corpus with no mapped label', () => {
+    expect(() => corpusCandidates(kb, wn, corpus(), { scheme: 'nope', source: 's' })).toThrow(/no crosswalk mappings for "nope"/);
+    expect(() => corpusCandidates(kb, wn, [{ text: 'x', labels: ['neutral'] }], { scheme: 'toy', source: 's' })).toThrow(/no document label maps/);
+  });
+});
+
+describe('parseLabelledCorpus', () => {
+  it('reads TSV with label names or indices, and JSON Lines', () => {
+    expect(parseLabelledCorpus('one\tmad,happy\textra\n\ntwo\thappy\n', 'c.tsv')).toEqual([
+      { text: 'one', labels: ['mad', 'happy'], at: 'c.tsv:1' },
+      { text: 'two', labels: ['happy'], at: 'c.tsv:3' },
+    ]);
+    expect(parseLabelledCorpus('{not json}\t1\n', 'c.tsv', ['mad', 'happy'])[0]!.labels).toEqual(['happy']);
+    expect(parseLabelledCorpus('{"text":"a","labels":["mad"]}\n', 'c.jsonl')[0]).toMatchObject({ text: 'a', labels: ['mad'] });
+  });
+
+  it('names the file and line of a malformed line', () => {
+    const fails = (content: string, file: string, names?: string[]) => {
+      try {
+        parseLabelledCorpus(content, file, names);
+      } catch (error) {
+        expect(error).toBeInstanceOf(EmokbError);
+        expect((error as EmokbError).code).toBe('BAD_INPUT');
+        return (error as Error).message;
+      }
+      throw new Error('no error');
+    };
+    expect(fails('ok\tmad\nno tab here\n', 'c.tsv')).toBe('c.tsv:2: expected text<TAB>labels');
+    expect(fails('a\t7\n', 'c.tsv', ['mad'])).toBe('c.tsv:1: label "7" is not an index into the 1 label names');
+    expect(fails('{"text": 1, "labels": []}\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: expected \{"text"/);
+    expect(fails('{oops\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: not valid JSON/);
+  });
+});

@@ -69,24 +69,53 @@ export interface LexiconData {
 export type Via = 'form' | 'lemma' | 'derivation';
 const VIAS: readonly Via[] = ['form', 'lemma', 'derivation'];
 
-/** What the hot path knows about a word. */
-export interface WordInfo {
+/** A node of the multiword trie: one word further into some multiword key. */
+export interface MweNode {
+  /** The entry of the key that ends here, or -1. */
+  entry: number;
+  /** The words that may follow (null: none, no key goes further). */
+  next: Map<string, MweNode> | null;
+}
+
+/**
+ * What the hot path knows about a word. A class, so that every record (NOTHING included) has one
+ * shape and the tagger's property reads stay monomorphic.
+ */
+export class WordInfo {
   /** entry * 4 + via index (0 form, 1 lemma, 2 derivation), or -1 when the word is not in the lexicon. */
   packed: number;
   /** Keys a multiword expression may start with here: the word itself first, then its lemmas. */
   mweFirsts: readonly string[];
+  /** The trie node of each of `mweFirsts` (same order; null where no key starts with it). */
+  mweRoots: ReadonlyArray<MweNode | null>;
   /** The most tokens such an expression has; 0 when none starts here. */
   mweMax: number;
   /** The normalised word itself (undefined on the shared NOTHING). */
-  norm?: string;
+  norm: string | undefined;
   /** Whether the word, or one of its lemmas, occurs after the first word of some multiword key (else a match cannot extend over it). */
-  inner?: boolean;
+  inner: boolean;
   /** Its inflectional lemmas, filled on first use (multiword matching asks for them). */
-  lemmas?: string[];
+  lemmas: string[] | undefined = undefined;
+  /**
+   * The lemmas a multiword match may continue with when the word itself does not continue it:
+   * those that occur inside some multiword key; empty for a word that cannot be inflected (see
+   * `mayBeInflected`). Filled on first use.
+   */
+  innerLemmas: readonly string[] | undefined = undefined;
+
+  constructor(packed: number, mweFirsts: readonly string[], mweRoots: ReadonlyArray<MweNode | null>, mweMax: number, norm: string | undefined, inner: boolean) {
+    this.packed = packed;
+    this.mweFirsts = mweFirsts;
+    this.mweRoots = mweRoots;
+    this.mweMax = mweMax;
+    this.norm = norm;
+    this.inner = inner;
+  }
 }
 const NO_FIRSTS: string[] = [];
+const NO_ROOTS: Array<MweNode | null> = [];
 /** The shared answer for a word that neither matches nor starts a multiword expression. */
-export const NOTHING: WordInfo = Object.freeze({ packed: -1, mweFirsts: NO_FIRSTS, mweMax: 0 });
+export const NOTHING: WordInfo = new WordInfo(-1, NO_FIRSTS, NO_ROOTS, 0, undefined, false);
 
 /**
  * Frequent English words: checked in a small set before the large word cache (fewer cache misses
@@ -130,6 +159,8 @@ export class LexiconIndex {
   readonly #mweInner = new Set<string>();
   /** Every proper prefix of a multiword key to the words that may follow it: matching extends only along these. */
   readonly #mweNext = new Map<string, Set<string>>();
+  /** The same keys as a trie over words: the first word's node, then one Map look-up per word. */
+  readonly #mweRoots = new Map<string, MweNode>();
   /** Word to what the hot path needs to know about it. */
   readonly #words = new Map<string, WordInfo>();
   readonly #lemmas = new Map<string, string[]>();
@@ -162,7 +193,11 @@ export class LexiconIndex {
         const first = key.slice(0, space);
         const words = key.split(' ');
         if ((this.#mweMax.get(first) ?? 0) < words.length) this.#mweMax.set(first, words.length);
+        let node = this.#mweRoots.get(first) ?? (this.#mweRoots.set(first, { entry: -1, next: null }), this.#mweRoots.get(first)!);
         for (let n = 1; n < words.length; n++) {
+          node.next ??= new Map();
+          node = node.next.get(words[n]!) ?? (node.next.set(words[n]!, { entry: -1, next: null }), node.next.get(words[n]!)!);
+          if (n === words.length - 1) node.entry = entry;
           const prefix = words.slice(0, n).join(' ');
           const next = this.#mweNext.get(prefix) ?? (this.#mweNext.set(prefix, new Set()), this.#mweNext.get(prefix)!);
           next.add(words[n]!);
@@ -225,7 +260,17 @@ export class LexiconIndex {
     // lemmas are asked for while extending a match); other non-matching words share NOTHING.
     const inner = this.#mweInner.has(norm) || (this.#mweInner.size > 0 && isLemmatisable(norm) && this.lemmas(norm).some((l) => this.#mweInner.has(l)));
     if (packed < 0 && mweMax === 0 && !inner) return NOTHING;
-    return { packed, mweFirsts, mweMax, norm, inner };
+    const roots = mweFirsts === NO_FIRSTS ? NO_ROOTS : mweFirsts.map((f) => this.#mweRoots.get(f) ?? null);
+    return new WordInfo(packed, mweFirsts, roots, mweMax, norm, inner);
+  }
+
+  /** The lemmas of an inner word that may continue a multiword match (see WordInfo.innerLemmas). */
+  innerLemmasOf(info: WordInfo): readonly string[] {
+    if (info.innerLemmas === undefined) {
+      const norm = info.norm;
+      info.innerLemmas = norm !== undefined && mayBeInflected(norm) ? this.lemmasOf(info, norm).filter((l) => this.#mweInner.has(l)) : NO_FIRSTS;
+    }
+    return info.innerLemmas;
   }
 
   /** `info` for word token t of a tokenized text, through the hash-addressed cache. */
@@ -317,6 +362,15 @@ function packedArray<T>(length: number, value: T): T[] {
   const a: T[] = [];
   for (let i = 0; i < length; i++) a.push(value);
   return a;
+}
+
+/** Cheap test before asking the lemmatiser about a word inside a multiword expression. */
+export function mayBeInflected(word: string): boolean {
+  const n = word.length;
+  if (n < 3) return false;
+  const last = word.charCodeAt(n - 1);
+  // -s, -ed, -ing, -er/-est, -en (and irregular forms, which the lexicon lists as other forms)
+  return last === 115 || last === 100 || last === 103 || last === 114 || last === 116 || last === 110;
 }
 
 /** Letters only (apostrophes and hyphens allowed inside), at least three: worth a lemmatiser call. */

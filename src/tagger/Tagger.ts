@@ -20,7 +20,7 @@
 import { EmokbError } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { LexiconIndex, NOTHING, type LexiconData } from '../lexicon/LexiconIndex.js';
+import { LexiconIndex, type LexiconData, type MweNode, type WordInfo } from '../lexicon/LexiconIndex.js';
 import {
   CAPITALS_FACTOR, CLAUSE_WORDS, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIERS, MODIFIER_PAIRS, NEGATION_WINDOW, isNegator,
 } from './cues.js';
@@ -76,23 +76,8 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
   };
 }
 
-/** One sense matched at one span, before output. */
-interface RawMatch {
-  startToken: number;
-  endToken: number; // inclusive
-  start: number;
-  end: number;
-  entry: number;
-  emotion: number;
-  kind: 'names' | 'evokes';
-  via: 0 | 1 | 2;
-  weight: number;
-  intensity: number;
-  negated: boolean;
-  /** Emotions the weight is counted toward (its own; its opposites; none). */
-  counted: readonly number[];
-  sentence: number;
-}
+const KINDS = ['names', 'evokes'] as const;
+const NO_EMOTIONS: readonly number[] = Object.freeze([]);
 
 const cache = new WeakMap<KnowledgeBase, Tagger>();
 
@@ -108,6 +93,35 @@ export class Tagger {
   readonly #pathLabels: readonly (readonly string[])[];
   /** Per emotion: its opposites, or those of its nearest ancestor that has any ("happiness" -> joy's). */
   readonly #opposites: readonly (readonly number[])[];
+  /** Per emotion: `[emotion]`, what a counted match adds to (shared, not allocated per match). */
+  readonly #self: readonly (readonly number[])[];
+  /** Per emotion: its label. */
+  readonly #labels: readonly string[];
+
+  // Per-document scratch: the word record of each token (valid up to #infoUpTo), and the matches
+  // as parallel arrays (no object per match until a caller asks for them).
+  #infos: WordInfo[] = [];
+  #infoUpTo = -1;
+  #count = 0;
+  #mStartToken = new Int32Array(64);
+  #mEndToken = new Int32Array(64);
+  #mStart = new Int32Array(64);
+  #mEnd = new Int32Array(64);
+  #mEntry = new Int32Array(64);
+  #mEmotion = new Int32Array(64);
+  #mSentence = new Int32Array(64);
+  #mKind = new Uint8Array(64);
+  #mVia = new Uint8Array(64);
+  #mNegated = new Uint8Array(64);
+  #mWeight = new Float64Array(64);
+  #mIntensity = new Float64Array(64);
+  #mCounted: (readonly number[])[] = [];
+  // Scoring scratch: emotions touched, and the score rows (tier, label, score) being sorted.
+  #touched = new Int32Array(64);
+  #rowTier = new Int32Array(64);
+  #rowScore = new Float64Array(64);
+  #rowLabel: string[] = [];
+  #rowCount = 0;
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -125,6 +139,12 @@ export class Tagger {
       for (const node of [...index.paths[i]!].reverse()) if (index.emotions[node]!.opposites.length) return index.emotions[node]!.opposites;
       return [];
     });
+    this.#self = index.emotions.map((_, i) => Object.freeze([i]));
+    this.#labels = index.emotions.map((e) => e.label);
+    // At most n emotions are touched per scoring; rows are one per touched emotion.
+    this.#touched = new Int32Array(n);
+    this.#rowTier = new Int32Array(n);
+    this.#rowScore = new Float64Array(n);
   }
 
   /** The tagger for a snapshot: built once, cached for the snapshot's lifetime. */
@@ -146,40 +166,50 @@ export class Tagger {
   tag(text: string, options: TagOptions | ResolvedOptions = {}): TagResult {
     if (typeof text !== 'string') throw new EmokbError('BAD_INPUT', 'text: give a string');
     const o = isResolved(options) ? options : resolveOptions(options);
-    const matches = this.#match(text, o);
+    const count = this.#match(text, o);
     const result: TagResult = { id: o.id, dominant: EMPTY_DOMINANT, scores: {} };
-    if (matches.length === 0) {
+    if (count === 0) {
       result.dominant = { primary: null, secondary: null, tertiary: null };
       for (const tier of o.tiers) result.scores[tier] = {};
     } else {
-      this.#score(matches, result, o);
+      this.#score(0, count, result, o);
     }
-    if (o.matches) result.matches = matches.map((m) => this.#publicMatch(text, m, o));
-    if (o.perSentence) result.sentences = this.#sentences(matches, o);
+    if (o.matches) {
+      const matches: TagMatch[] = new Array(count);
+      for (let m = 0; m < count; m++) matches[m] = this.#publicMatch(text, m, o);
+      result.matches = matches;
+    }
+    if (o.perSentence) result.sentences = this.#sentences(count, o);
     return result;
   }
 
-  /** Finds the matches with negation and intensity settled. */
-  #match(text: string, o: ResolvedOptions): RawMatch[] {
+  /** The word record of token t, looked up once per document. */
+  #infoAt(b: TokenBuffer, t: number): WordInfo {
+    if (t <= this.#infoUpTo) return this.#infos[t]!;
+    const info = this.index.infoAt(b, t);
+    this.#infos[t] = info;
+    this.#infoUpTo = t;
+    return info;
+  }
+
+  /** Finds the matches with negation and intensity settled, into the match arrays; returns their number. */
+  #match(text: string, o: ResolvedOptions): number {
     const b = tokenizeInto(text, this.#tokens, false);
-    const index = this.index;
-    const out: RawMatch[] = [];
+    this.#count = 0;
+    this.#infoUpTo = -1;
     const count = b.count;
     const kind = b.kind;
     for (let t = 0; t < count; t++) {
       if (kind[t] !== WORD) continue;
-      const info = index.infoAt(b, t);
-      if (info === NOTHING || (info.packed < 0 && info.mweMax === 0)) continue;
+      const info = this.#infoAt(b, t);
+      if (info.packed < 0 && info.mweMax === 0) continue;
       let entry = -1;
       let via: 0 | 1 | 2 = 0;
       let last = t;
-      if (info.mweMax > 0) {
-        const hit = this.#longest(b, t, info.mweFirsts, info.mweMax);
-        if (hit) {
-          entry = hit.entry;
-          last = hit.last;
-          via = hit.via;
-        }
+      if (info.mweMax > 0 && this.#longest(b, t, info)) {
+        entry = this.#hitEntry;
+        last = this.#hitLast;
+        via = this.#hitVia;
       }
       if (entry < 0) {
         if (info.packed < 0) continue;
@@ -187,45 +217,60 @@ export class Tagger {
         via = (info.packed & 3) as 0 | 1 | 2;
       }
       if (!b.sentencesDone) assignSentences(text, b);
-      this.#emit(text, b, t, last, entry, via, o, out);
+      this.#emit(b, t, last, entry, via, o);
       t = last;
     }
     if (o.perSentence) assignSentences(text, b);
-    return out;
+    if (this.#infos.length > 4096) this.#infos = [];
+    return this.#count;
   }
+
+  #hitEntry = -1;
+  #hitLast = 0;
+  #hitVia: 0 | 1 = 0;
 
   /**
-   * The longest multiword key starting at token t (contiguous words only), extending word by word
-   * only while the words so far are a prefix of some key. The last word may be inflected
-   * ("broken hearts" for "broken heart"): its lemmas are tried where the exact word fails.
+   * The longest multiword key starting at token t (contiguous words only), walking the trie of
+   * keys word by word, so that a word that continues no key fails in one look-up. The last word
+   * may be inflected ("broken hearts" for "broken heart"): its lemmas are tried where the exact
+   * word fails. Each way in (the word, then each of its lemmas) is walked in turn, and the last hit
+   * found wins. Sets #hitEntry, #hitLast, #hitVia; false when none.
    */
-  #longest(b: TokenBuffer, t: number, firsts: readonly string[], max: number): { entry: number; last: number; via: 0 | 1 } | null {
-    const index = this.index;
-    let best: { entry: number; last: number; via: 0 | 1 } | null = null;
-    for (let f = 0; f < firsts.length; f++) {
-      let key = firsts[f]!;
-      for (let k = t + 1; k < b.count && k - t < max && b.kind[k] === WORD; k++) {
-        const info = index.infoAt(b, k);
+  #longest(b: TokenBuffer, t: number, first: WordInfo): boolean {
+    const roots = first.mweRoots;
+    const max = first.mweMax;
+    const count = b.count;
+    let found = false;
+    for (let f = 0; f < roots.length; f++) {
+      const root = roots[f];
+      if (root === null || root === undefined) continue;
+      let node: MweNode = root;
+      for (let k = t + 1; k < count && k - t < max && b.kind[k] === WORD; k++) {
+        const info = this.#infoAt(b, k);
         if (!info.inner) break;
-        const nexts = index.mweNext(key);
-        if (!nexts) break;
-        let word = info.norm ?? b.word(k);
+        const nexts = node.next;
+        if (nexts === null) break;
         let via: 0 | 1 = f === 0 ? 0 : 1;
-        if (!nexts.has(word)) {
-          const lemma = mayBeInflected(word) ? index.lemmasOf(info, word).find((l) => nexts.has(l)) : undefined;
-          if (lemma === undefined) break;
-          word = lemma;
+        let child: MweNode | undefined = nexts.get(info.norm!);
+        if (child === undefined) {
+          const lemmas = this.index.innerLemmasOf(info);
+          for (let l = 0; l < lemmas.length && child === undefined; l++) child = nexts.get(lemmas[l]!);
+          if (child === undefined) break;
           via = 1;
         }
-        key = `${key} ${word}`;
-        const hit = index.multi(key);
-        if (hit !== undefined) best = { entry: hit, last: k, via };
+        node = child;
+        if (node.entry >= 0) {
+          this.#hitEntry = node.entry;
+          this.#hitLast = k;
+          this.#hitVia = via;
+          found = true;
+        }
       }
     }
-    return best;
+    return found;
   }
 
-  #emit(text: string, b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, out: RawMatch[]): void {
+  #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions): void {
     const negated = o.negation !== 'off' && this.#negated(b, first);
     let intensity = 1;
     if (!negated && o.intensity) intensity *= modifierFactor(b, first);
@@ -241,16 +286,53 @@ export class Tagger {
     intensity = Math.min(INTENSITY_MAX, Math.max(INTENSITY_MIN, intensity));
     const start = b.start[first]!;
     const end = b.end[last]!;
-    for (const sense of this.index.entries[entry]!.senses) {
+    const sentence = b.sentence[first]!;
+    const senses = this.index.entries[entry]!.senses;
+    for (let s = 0; s < senses.length; s++) {
+      const sense = senses[s]!;
       const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
       if (!(base > 0)) continue;
-      const counted = !negated ? [sense.emotion] : o.negation === 'opposite' ? this.#opposites[sense.emotion]! : [];
-      out.push({
-        startToken: first, endToken: last, start, end, entry, emotion: sense.emotion, kind: sense.kind, via,
-        weight: base * intensity, intensity, negated, counted, sentence: b.sentence[first]!,
-      });
+      const m = this.#count;
+      if (m === this.#mStart.length) this.#growMatches();
+      this.#mStartToken[m] = first;
+      this.#mEndToken[m] = last;
+      this.#mStart[m] = start;
+      this.#mEnd[m] = end;
+      this.#mEntry[m] = entry;
+      this.#mEmotion[m] = sense.emotion;
+      this.#mKind[m] = sense.kind === 'evokes' ? 1 : 0;
+      this.#mVia[m] = via;
+      this.#mWeight[m] = base * intensity;
+      this.#mIntensity[m] = intensity;
+      this.#mNegated[m] = negated ? 1 : 0;
+      this.#mCounted[m] = !negated ? this.#self[sense.emotion]! : o.negation === 'opposite' ? this.#opposites[sense.emotion]! : NO_EMOTIONS;
+      this.#mSentence[m] = sentence;
+      this.#count = m + 1;
     }
-    void text;
+  }
+
+  #growMatches(): void {
+    const size = this.#mStart.length * 2;
+    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    const i32 = (n: number) => new Int32Array(n);
+    const u8 = (n: number) => new Uint8Array(n);
+    const f64 = (n: number) => new Float64Array(n);
+    this.#mStartToken = grow(this.#mStartToken, i32);
+    this.#mEndToken = grow(this.#mEndToken, i32);
+    this.#mStart = grow(this.#mStart, i32);
+    this.#mEnd = grow(this.#mEnd, i32);
+    this.#mEntry = grow(this.#mEntry, i32);
+    this.#mEmotion = grow(this.#mEmotion, i32);
+    this.#mSentence = grow(this.#mSentence, i32);
+    this.#mKind = grow(this.#mKind, u8);
+    this.#mVia = grow(this.#mVia, u8);
+    this.#mNegated = grow(this.#mNegated, u8);
+    this.#mWeight = grow(this.#mWeight, f64);
+    this.#mIntensity = grow(this.#mIntensity, f64);
   }
 
   /** Whether a negator within the window before token `first` reaches it (no clause boundary between). */
@@ -266,73 +348,113 @@ export class Tagger {
     return false;
   }
 
-  /** Adds raw scores into the scratch arrays for `matches`, writes dominant and scores, resets the scratch. */
-  #score(matches: readonly RawMatch[], into: { dominant: DominantPath; scores: TierScores }, o: ResolvedOptions): void {
+  /**
+   * Rolls up matches [from, to) into the scratch raw scores, then settles the dominant path and
+   * the score rows (#rowTier/#rowLabel/#rowScore, #rowCount: reported tiers only, sorted by tier,
+   * score descending, label), and resets the scratch. Returns the dominant path's nodes via
+   * #domPrimary/#domSecondary/#domTertiary (-1: none).
+   */
+  #rollUp(from: number, to: number, o: ResolvedOptions): void {
     const raw = this.#raw;
     const first = this.#first;
     const paths = this.index.paths;
-    const touched: number[] = [];
-    for (let m = 0; m < matches.length; m++) {
-      const match = matches[m]!;
-      const share = match.counted.length > 1 ? match.weight / match.counted.length : match.weight;
-      for (const emotion of match.counted) {
-        for (const node of paths[emotion]!) {
+    const touched = this.#touched;
+    let touchedCount = 0;
+    for (let m = from; m < to; m++) {
+      const counted = this.#mCounted[m]!;
+      const weight = this.#mWeight[m]!;
+      const share = counted.length > 1 ? weight / counted.length : weight;
+      for (let c = 0; c < counted.length; c++) {
+        const path = paths[counted[c]!]!;
+        for (let p = 0; p < path.length; p++) {
+          const node = path[p]!;
           if (raw[node] === 0) {
-            touched.push(node);
+            touched[touchedCount++] = node;
             first[node] = m;
           }
           raw[node] = raw[node]! + share;
         }
       }
     }
-    const totals = new Float64Array(3);
-    for (const node of touched) {
+    let total0 = 0, total1 = 0, total2 = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const node = touched[i]!;
       const tier = this.#tierOf[node]!;
-      totals[tier] = totals[tier]! + raw[node]!;
+      if (tier === 0) total0 += raw[node]!;
+      else if (tier === 1) total1 += raw[node]!;
+      else total2 += raw[node]!;
     }
-    into.dominant = this.#dominant();
-    const scores: TierScores = {};
-    for (const tier of o.tiers) scores[tier] = {};
-    const tierIndex = o.tiers.map((t) => TIERS.indexOf(t));
-    const rows: Array<[number, string, number]> = [];
-    for (const node of touched) {
+    this.#domPrimary = this.#best(this.#primaries);
+    this.#domSecondary = this.#domPrimary < 0 ? -1 : this.#best(this.#children[this.#domPrimary]!);
+    this.#domTertiary = this.#domSecondary < 0 ? -1 : this.#best(this.#children[this.#domSecondary]!);
+    const rowTier = this.#rowTier;
+    const rowScore = this.#rowScore;
+    const rowLabel = this.#rowLabel;
+    const want = o.tiers.length === 3 ? 7 : tierMask(o.tiers);
+    let rows = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const node = touched[i]!;
       const tier = this.#tierOf[node]!;
-      if (!tierIndex.includes(tier)) continue;
-      const score = raw[node]! / totals[tier]!;
+      if (!(want & (1 << tier))) continue;
+      const score = raw[node]! / (tier === 0 ? total0 : tier === 1 ? total1 : total2);
       if (score < o.minScore || !(score > 0)) continue;
-      rows.push([tier, this.index.emotions[node]!.label, score]);
+      // Insertion into the sorted rows (stable; few rows): tier, then score descending, then label.
+      const label = this.#labels[node]!;
+      let at = rows;
+      while (at > 0) {
+        const pt = rowTier[at - 1]!;
+        const ps = rowScore[at - 1]!;
+        const pl = rowLabel[at - 1]!;
+        const order = pt - tier || score - ps || (pl < label ? -1 : pl > label ? 1 : 0);
+        if (order <= 0) break;
+        rowTier[at] = pt;
+        rowScore[at] = ps;
+        rowLabel[at] = pl;
+        at--;
+      }
+      rowTier[at] = tier;
+      rowScore[at] = score;
+      rowLabel[at] = label;
+      rows++;
     }
-    rows.sort((a, b) => a[0] - b[0] || b[2] - a[2] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    for (const [tier, label, score] of rows) scores[TIERS[tier]!]![label] = round(score);
-    into.scores = scores;
-    for (const node of touched) raw[node] = 0;
+    this.#rowCount = rows;
+    for (let i = 0; i < touchedCount; i++) raw[touched[i]!] = 0;
   }
 
-  #dominant(): DominantPath {
+  #domPrimary = -1;
+  #domSecondary = -1;
+  #domTertiary = -1;
+
+  /** Rolls up matches [from, to) into `into`'s dominant and scores. */
+  #score(from: number, to: number, into: { dominant: DominantPath; scores: TierScores }, o: ResolvedOptions): void {
+    this.#rollUp(from, to, o);
+    const label = (i: number) => (i < 0 ? null : this.#labels[i]!);
+    into.dominant = { primary: label(this.#domPrimary), secondary: label(this.#domSecondary), tertiary: label(this.#domTertiary) };
+    const scores: TierScores = {};
+    for (const tier of o.tiers) scores[tier] = {};
+    for (let r = 0; r < this.#rowCount; r++) scores[TIERS[this.#rowTier[r]!]!]![this.#rowLabel[r]!] = round(this.#rowScore[r]!);
+    into.scores = scores;
+  }
+
+  #best(candidates: readonly number[]): number {
     const raw = this.#raw;
-    const best = (candidates: readonly number[]): number => {
-      let pick = -1;
-      for (const c of candidates) {
-        if (!(raw[c]! > 0)) continue;
-        if (pick < 0 || raw[c]! > raw[pick]! + 1e-12 || (Math.abs(raw[c]! - raw[pick]!) <= 1e-12 && this.#before(c, pick))) pick = c;
-      }
-      return pick;
-    };
-    const primary = best(this.#primaries);
-    const secondary = primary < 0 ? -1 : best(this.#children[primary]!);
-    const tertiary = secondary < 0 ? -1 : best(this.#children[secondary]!);
-    const label = (i: number) => (i < 0 ? null : this.index.emotions[i]!.label);
-    return { primary: label(primary), secondary: label(secondary), tertiary: label(tertiary) };
+    let pick = -1;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      if (!(raw[c]! > 0)) continue;
+      if (pick < 0 || raw[c]! > raw[pick]! + 1e-12 || (Math.abs(raw[c]! - raw[pick]!) <= 1e-12 && this.#before(c, pick))) pick = c;
+    }
+    return pick;
   }
 
   /** Tie rule: the emotion matched first wins; then the label in alphabetical order. */
   #before(a: number, b: number): boolean {
     const fa = this.#first[a]!, fb = this.#first[b]!;
     if (fa !== fb) return fa < fb;
-    return this.index.emotions[a]!.label < this.index.emotions[b]!.label;
+    return this.#labels[a]! < this.#labels[b]!;
   }
 
-  #sentences(matches: readonly RawMatch[], o: ResolvedOptions): SentenceResult[] {
+  #sentences(count: number, o: ResolvedOptions): SentenceResult[] {
     const b = this.#tokens;
     const out: SentenceResult[] = [];
     let m = 0;
@@ -340,10 +462,10 @@ export class Tagger {
       const firstToken = b.sentenceFirst[s]!;
       let lastToken = b.sentenceLast[s]!;
       while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== 3) lastToken--;
-      const own: RawMatch[] = [];
-      while (m < matches.length && matches[m]!.sentence === s) own.push(matches[m++]!);
+      const from = m;
+      while (m < count && this.#mSentence[m] === s) m++;
       const result: SentenceResult = { start: b.start[firstToken]!, end: b.end[lastToken]!, dominant: EMPTY_DOMINANT, scores: {} };
-      if (own.length) this.#score(own, result, o);
+      if (m > from) this.#score(from, m, result, o);
       else {
         result.dominant = { primary: null, secondary: null, tertiary: null };
         for (const tier of o.tiers) result.scores[tier] = {};
@@ -353,25 +475,33 @@ export class Tagger {
     return out;
   }
 
-  #publicMatch(text: string, m: RawMatch, o: ResolvedOptions): TagMatch {
-    const emotion = this.index.emotions[m.emotion]!;
+  #publicMatch(text: string, m: number, o: ResolvedOptions): TagMatch {
+    const e = this.#mEmotion[m]!;
+    const emotion = this.index.emotions[e]!;
     const match: TagMatch = {
-      text: text.slice(m.start, m.end),
-      start: m.start,
-      end: m.end,
-      lemma: this.index.entries[m.entry]!.lemma,
+      text: text.slice(this.#mStart[m]!, this.#mEnd[m]!),
+      start: this.#mStart[m]!,
+      end: this.#mEnd[m]!,
+      lemma: this.index.entries[this.#mEntry[m]!]!.lemma,
       emotion: emotion.label,
       emotionId: emotion.id,
-      path: this.#pathLabels[m.emotion]!,
-      weight: round(m.weight),
-      negated: m.negated,
-      intensity: round(m.intensity),
-      kind: m.kind,
-      via: VIAS[m.via],
+      path: this.#pathLabels[e]!,
+      weight: round(this.#mWeight[m]!),
+      negated: this.#mNegated[m] === 1,
+      intensity: round(this.#mIntensity[m]!),
+      kind: KINDS[this.#mKind[m]!]!,
+      via: VIAS[this.#mVia[m]!]!,
     };
-    if (m.negated && o.negation === 'opposite' && m.counted.length) match.countedAs = this.index.emotions[m.counted[0]!]!.label;
+    const counted = this.#mCounted[m]!;
+    if (match.negated && o.negation === 'opposite' && counted.length) match.countedAs = this.#labels[counted[0]!]!;
     return match;
   }
+}
+
+function tierMask(tiers: readonly Tier[]): number {
+  let mask = 0;
+  for (const t of tiers) mask |= 1 << TIERS.indexOf(t);
+  return mask;
 }
 
 const EMPTY_DOMINANT: DominantPath = Object.freeze({ primary: null, secondary: null, tertiary: null }) as DominantPath;
@@ -386,15 +516,6 @@ export function prepareOptions(options: TagOptions = {}): ResolvedOptions {
   const resolved = resolveOptions(options);
   RESOLVED.add(resolved);
   return resolved;
-}
-
-/** Cheap test before asking the lemmatiser about a word inside a multiword expression. */
-function mayBeInflected(word: string): boolean {
-  const n = word.length;
-  if (n < 3) return false;
-  const last = word.charCodeAt(n - 1);
-  // -s, -ed, -ing, -er/-est, -en (and irregular forms, which the lexicon lists as other forms)
-  return last === 115 || last === 100 || last === 103 || last === 114 || last === 116 || last === 110;
 }
 
 /** Product of up to two modifiers directly before token `first`. */

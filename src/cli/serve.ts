@@ -21,7 +21,7 @@ const CLASSIFY_FLAGS = [
   ['maxBatchChars', '--max-batch-chars <n>', 'characters per classifyBatch', 'EMOKB_CLASSIFY_MAX_BATCH_CHARS', '1000000'],
 ] as const;
 
-type ServeFlags = { port: string; host: string; corsOrigin?: string; shutdownTimeout: string; accessLog: string } & Partial<Record<string, string>>;
+type ServeFlags = { port: string; host: string; corsOrigin?: string; shutdownTimeout: string; accessLog: string; compileAfter: string } & Partial<Record<string, string>>;
 
 function positive(flag: string, value: string): number {
   const n = Number(value);
@@ -37,6 +37,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
     .option('--cors-origin <origins>', 'CORS: `*` or comma-separated origins; default none, same origin only (env EMOKB_CORS_ORIGIN)', process.env.EMOKB_CORS_ORIGIN)
     .option('--access-log <level>', 'per-request log line: info, debug or off (env EMOKB_ACCESS_LOG)', process.env.EMOKB_ACCESS_LOG ?? 'info')
+    .option('--compile-after <n>', 'compile a query on its n-th execution (graphql-jit), 0 never (env EMOKB_COMPILE_AFTER)', process.env.EMOKB_COMPILE_AFTER ?? '2')
     .option('--shutdown-timeout <ms>', 'on SIGTERM, how long in-flight requests may take (env EMOKB_SHUTDOWN_TIMEOUT_MS)', process.env.EMOKB_SHUTDOWN_TIMEOUT_MS ?? '10000');
   for (const [, flag, what] of LIMIT_FLAGS) command.option(flag, what);
   for (const [, flag, what, env, fallback] of CLASSIFY_FLAGS) command.option(flag, `${what} (env ${env}, default ${fallback})`);
@@ -48,6 +49,8 @@ export function registerServe(program: Command): void {
     const shutdownTimeoutMs = positive('--shutdown-timeout', options.shutdownTimeout);
     if (!['info', 'debug', 'off'].includes(options.accessLog)) throw new EmokbError('BAD_INPUT', `--access-log: "${options.accessLog}" is not one of info, debug, off`);
     const accessLog = options.accessLog === 'off' ? false : (options.accessLog as 'info' | 'debug');
+    const compileAfter = Number(options.compileAfter);
+    if (!Number.isInteger(compileAfter) || compileAfter < 0) throw new EmokbError('BAD_INPUT', `--compile-after: "${options.compileAfter}" is not a whole number (0 = never compile)`);
     const overrides: Record<string, number> = {};
     for (const [key, flag] of LIMIT_FLAGS) {
       const value = options[key];
@@ -86,6 +89,7 @@ export function registerServe(program: Command): void {
       corsOrigins: parseCorsOrigin(options.corsOrigin),
       shutdownTimeoutMs,
       accessLog,
+      compileAfter,
     });
     logger.info({ url: `${running.url}/graphql`, limits }, 'listening');
     const stop = (signal: string) => {

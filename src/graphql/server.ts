@@ -26,6 +26,8 @@ export interface ServeOptions {
   corsOrigins?: string[];
   /** Level of the per-request access log line, or false for none (default `info`). */
   accessLog?: 'info' | 'debug' | false;
+  /** Compile a query document on its n-th execution (default 2, 0 never): see useCompiledExecution. */
+  compileAfter?: number;
   /** How long a shutdown waits for in-flight requests (default 10 s). */
   shutdownTimeoutMs?: number;
 }
@@ -50,6 +52,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     accessLog: options.accessLog,
+    compileAfter: options.compileAfter,
     draining: () => draining,
   });
   const server = createServer((req, res) => {

@@ -14,6 +14,7 @@ import { maskUnexpectedError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { editingResolvers, type EditingOptions } from './mutations.js';
 import { useBodyLimit } from './plugins/useBodyLimit.js';
+import { useCompiledExecution } from './plugins/useCompiledExecution.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { useQueryLimits } from './plugins/useQueryLimits.js';
 import { requestIdOf, useRequestId } from './plugins/useRequestId.js';
@@ -37,6 +38,8 @@ export interface EmokbYogaOptions {
   draining?: () => boolean;
   /** Level of the per-request access log line, or false for none (default `info`). */
   accessLog?: 'info' | 'debug' | false;
+  /** Compile a query document on its n-th execution (default 2, 0 never): see useCompiledExecution. */
+  compileAfter?: number;
   /** More plugins, after the built-in ones (tests use this to observe requests). */
   plugins?: Plugin[];
 }
@@ -68,6 +71,12 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     useResultSizeLimit({ maxFields: limits.maxFields }),
     useReadiness({ endpoint: '/ready', ready: () => options.snapshot() !== undefined && !options.draining?.() }),
   ];
+  plugins.push(
+    useCompiledExecution({
+      compileAfter: options.compileAfter,
+      onCompileError: (error) => log?.warn({ err: error }, 'query not compiled; it runs on the standard executor'),
+    }),
+  );
   if (options.metrics !== false) plugins.push(useMetrics({ snapshot: options.snapshot }));
   if (log) plugins.push(useRequestLogging({ logger: log, accessLevel: options.accessLog ?? 'info' }));
   plugins.push(...(options.plugins ?? []));

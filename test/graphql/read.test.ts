@@ -1,11 +1,13 @@
 // The complete read side through yoga.fetch (no socket) on the shipped knowledge base: every field
 // described in the schema, terms, look-ups, every error code, masking with the logged request id,
 // batching of fan-out fields, metrics and CORS.
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { buildSchema, getIntrospectionQuery, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plugin } from 'graphql-yoga';
 import type { SnapshotLoaders } from '../../src/graphql/loaders.js';
+import { loadGraphQLJit } from '../../src/graphql/plugins/useCompiledExecution.js';
 import { createEmokbYoga, type EmokbYoga, type EmokbYogaOptions } from '../../src/graphql/yoga.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { readSeed } from '../../src/kb/seed.js';
@@ -23,11 +25,14 @@ async function query(source: string, variables?: Record<string, unknown>, app = 
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
+// Every query here runs compiled from its first execution (production compiles from the second),
+// so these tests check graphql-jit's answers; 'compiled execution' below compares the two executors.
 function app(options: Partial<EmokbYogaOptions> = {}) {
-  return createEmokbYoga({ snapshot: () => kb, ...options });
+  return createEmokbYoga({ snapshot: () => kb, compileAfter: 1, ...options });
 }
 
 beforeAll(async () => {
+  await loadGraphQLJit();
   kb = KnowledgeBase.fromQuads(await readSeed(), 3);
   yoga = app();
 });
@@ -304,5 +309,57 @@ describe('metrics and CORS', () => {
     const open = app({ corsOrigins: ['https://app.example'] });
     expect((await preflight(open, 'https://app.example')).headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect((await preflight(open, 'https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+});
+
+describe('compiled execution', () => {
+  const EMOTION_FIELDS = `id iri label tier valence definition parent { label } children { label } ancestors { label } descendants { label }
+    siblings { label } path { label } mappings { scheme notation relation }
+    opposites { emotion { label } evidence { relation status methods score } } components { emotion { label } }
+    blends { blend { label } components { label } } transitionsOut { to { label } trigger { label } method } transitionsIn { from { label } }`;
+  const QUERIES: Array<[string, Record<string, unknown>?]> = [
+    ['{ emotion(label: "irritation") { path { label } children { label } terms(first: 10) { edges { node { lemma } } } } }'],
+    [`{ emotion(label: "joy") { ${EMOTION_FIELDS} } }`],
+    [`query($id: ID) { emotion(id: $id) { ${EMOTION_FIELDS} } }`, { id: 'rage' }],
+    ['{ emotion(label: "irritation") { terms(first: 5, status: ACCEPTED) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { iri lemma language partOfSpeech status forms { text canonical } senses { weight kind status emotion { label } provenance { method source author time score evidence } } provenance { method } } } } } }'],
+    ['query($n: Int, $after: String) { emotions(tier: SECONDARY, first: $n, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { label parent { label } terms(first: 3) { edges { node { lemma } } } } } } }', { n: 7 }],
+    ['{ lookup(text: "angrier") { whole matches { text via lemma why senses { emotion { id } path { label } weight kind } } } }'],
+    ['{ lookup(text: "fed up and seething") { matches { text lemma } emotions { emotion { label } path { label } weight matches } } }'],
+    ['{ mappings(scheme: "plutchik") { notation relation emotion { label } } stats { terms senses } version { version contentHash } roots { label } }'],
+    ['query($t: String!) { classify(text: $t) { dominant { primary secondary tertiary emotions { label } } scores { primary { label score } secondary { label score emotion { id } } } matches { text lemma negated intensity kind node { label } } } }', { t: "I'm not angry, just really disappointed. Still, what a relief!" }],
+    ['query($t: [String!]!) { classifyBatch(texts: $t, options: { perSentence: true }) { id dominant { primary } sentences { start end dominant { primary } } } }', { t: ['so happy', 'terrified and alone'] }],
+    [getIntrospectionQuery()],
+    // errors: the answer must be the standard executor's, word for word, with status and locations
+    ['{ emotion(label: "nonesuch") { label } }'],
+    ['{ emotion(label: "irritation") { label terms(first: 1000) { totalCount } } }'],
+    ['query($f: Int) { emotions(first: $f) { totalCount } }', { f: 'x' }],
+    ['query($t: String!) { lookup(text: $t) { whole } }', {}],
+    ['{ a: emotion(label: "joy") { label } b: emotion(label: "nonesuch") { label } }'],
+  ];
+
+  it('answers every query word for word as the standard executor does, errors included', async () => {
+    const standard = app({ compileAfter: 0 });
+    // The standard executor builds null-prototype objects, graphql-jit plain ones: which one answered.
+    let ranCompiled = 0;
+    const observe: Plugin = {
+      onExecute: () => ({
+        onExecuteDone: ({ result }) => {
+          const data = (result as { data?: object | null }).data;
+          if (data && Object.getPrototypeOf(data) === Object.prototype) ranCompiled++;
+        },
+      }),
+    };
+    const compiled = app({ compileAfter: 1, plugins: [observe] });
+    const text = async (yogaApp: EmokbYoga, source: string, variables?: Record<string, unknown>) => {
+      const response = await yogaApp.fetch('http://emokb.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source, variables }) });
+      return `${response.status} ${await response.text()}`;
+    };
+    for (const [source, variables] of QUERIES) {
+      const expected = await text(standard, source, variables);
+      expect(expected, source).not.toContain('INTERNAL_SERVER_ERROR');
+      expect(await text(compiled, source, variables), source).toBe(expected);
+      expect(await text(compiled, source, variables), source).toBe(expected);
+    }
+    expect(ranCompiled).toBe(2 * QUERIES.filter(([source]) => !/nonesuch|1000|\$f: Int|\$t: String!\) \{ lookup/.test(source)).length);
   });
 });

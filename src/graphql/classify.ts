@@ -1,16 +1,19 @@
 // GraphQL `classify` and `classifyBatch`: the tagger over the request's snapshot (built once per
-// snapshot and cached on it), shaped into GraphQL types (maps of label -> score become lists).
+// snapshot and cached on it). The tagger's result is served as it is, and the fields below turn its
+// parts into GraphQL types only when a query asks for them (maps of label -> score become lists,
+// labels and ids become Emotion nodes); match objects are not even built unless `matches` is
+// selected, which is most of what a classify that asks only for scores used to cost.
 // Limits come from the environment, read per request so a test or an operator can change them:
 //   EMOKB_CLASSIFY_MAX_TEXT         characters per text            (default 100000)
 //   EMOKB_CLASSIFY_MAX_BATCH        texts per classifyBatch         (default 100)
 //   EMOKB_CLASSIFY_MAX_BATCH_CHARS  characters per classifyBatch    (default 1000000)
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { isEmokbError } from '../errors.js';
 import type { Emotion, Tier } from '../kb/Emotion.js';
 import { TIERS } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { Tagger, prepareOptions, type ResolvedOptions } from '../tagger/Tagger.js';
-import type { DominantPath, NegationPolicy, TagOptions, TagResult, TierScores } from '../tagger/types.js';
+import type { DominantPath, NegationPolicy, TagMatch, TagOptions, TagResult, TierScores } from '../tagger/types.js';
 import type { RequestContext } from './resolvers.js';
 
 export interface ClassifyLimits {
@@ -51,7 +54,7 @@ interface GraphQLOptions {
   evokesFactor?: number | null;
 }
 
-function toTagOptions(options: GraphQLOptions | null | undefined): ResolvedOptions {
+function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
   const o = options ?? {};
   const tagOptions: TagOptions = {};
   if (o.tiers != null) tagOptions.tiers = o.tiers.map((t) => t.toLowerCase() as Tier);
@@ -62,6 +65,8 @@ function toTagOptions(options: GraphQLOptions | null | undefined): ResolvedOptio
   if (o.emphasis != null) tagOptions.emphasis = o.emphasis;
   if (o.matches != null) tagOptions.matches = o.matches;
   if (o.evokesFactor != null) tagOptions.evokesFactor = o.evokesFactor;
+  // Matches nobody asked for are not built (the answer is the same: the field is not in it).
+  if (!matchesSelected) tagOptions.matches = false;
   try {
     return prepareOptions(tagOptions);
   } catch (error) {
@@ -69,6 +74,20 @@ function toTagOptions(options: GraphQLOptions | null | undefined): ResolvedOptio
     const argument = `options.${String(error.details?.field ?? '')}`;
     throw new GraphQLError(`options.${error.message}`, { extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 200 } } });
   }
+}
+
+/** Whether the result type's selection (fragments included, directives ignored) has `field`. */
+function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === field;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
 }
 
 /** Label -> emotion per tier, per snapshot. */
@@ -82,42 +101,30 @@ function emotionAt(kb: KnowledgeBase, tier: Tier, label: string): Emotion {
   return map.get(`${tier}\u0000${label}`)!;
 }
 
-function shapeDominant(kb: KnowledgeBase, d: DominantPath) {
-  const emotions = TIERS.map((t) => (d[t] ? emotionAt(kb, t, d[t]!) : null)).filter((e): e is Emotion => e !== null);
-  return { ...d, emotions };
+/** One entry of a tier's scores, resolved to its Emotion only if asked. */
+export interface ScoreView {
+  tier: Tier;
+  label: string;
+  score: number;
 }
 
-function shapeScores(kb: KnowledgeBase, scores: TierScores) {
-  const out: Partial<Record<Tier, Array<{ label: string; score: number; emotion: Emotion }>>> = {};
-  for (const tier of TIERS) {
-    const s = scores[tier];
-    if (s) out[tier] = Object.entries(s).map(([label, score]) => ({ label, score, emotion: emotionAt(kb, tier, label) }));
-  }
-  return out;
-}
-
-function shape(kb: KnowledgeBase, r: TagResult) {
-  return {
-    id: r.id === null ? null : String(r.id),
-    dominant: shapeDominant(kb, r.dominant),
-    scores: shapeScores(kb, r.scores),
-    matches: r.matches?.map((m) => ({ ...m, kind: m.kind.toUpperCase(), node: kb.resolve(m.emotionId) })) ?? null,
-    sentences: r.sentences?.map((s) => ({ start: s.start, end: s.end, dominant: shapeDominant(kb, s.dominant), scores: shapeScores(kb, s.scores) })) ?? null,
-  };
+function scoresAt(scores: TierScores, tier: Tier): ScoreView[] | null {
+  const s = scores[tier];
+  return s ? Object.entries(s).map(([label, score]) => ({ tier, label, score })) : null;
 }
 
 type Args = Record<string, unknown>;
 
 export const classifyResolvers = {
   Query: {
-    classify(_: unknown, args: Args, { kb }: RequestContext) {
+    classify(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult {
       const text = args.text as string;
       const limits = classifyLimits();
       if (text.length > limits.maxText) throw overLimit('text', 'maxText', 'EMOKB_CLASSIFY_MAX_TEXT', limits.maxText, text.length, 'characters');
-      const options = toTagOptions(args.options as GraphQLOptions | null);
-      return shape(kb, Tagger.for(kb).tag(text, options));
+      const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
+      return Tagger.for(kb).tag(text, options);
     },
-    classifyBatch(_: unknown, args: Args, { kb }: RequestContext) {
+    classifyBatch(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult[] {
       const texts = args.texts as string[];
       const limits = classifyLimits();
       if (texts.length > limits.maxBatch) throw overLimit('texts', 'maxBatch', 'EMOKB_CLASSIFY_MAX_BATCH', limits.maxBatch, texts.length, 'texts');
@@ -127,12 +134,39 @@ export const classifyResolvers = {
         total += t.length;
       });
       if (total > limits.maxBatchChars) throw overLimit('texts', 'maxBatchChars', 'EMOKB_CLASSIFY_MAX_BATCH_CHARS', limits.maxBatchChars, total, 'characters in all');
-      const options = toTagOptions(args.options as GraphQLOptions | null);
+      const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
       const tagger = Tagger.for(kb);
       return texts.map((text, i) => {
         options.id = i;
-        return shape(kb, tagger.tag(text, options));
+        return tagger.tag(text, options);
       });
     },
+  },
+  TagResult: {
+    id: (r: TagResult) => (r.id === null ? null : String(r.id)),
+    matches: (r: TagResult) => r.matches ?? null,
+    sentences: (r: TagResult) => r.sentences ?? null,
+  },
+  DominantPath: {
+    emotions: (d: DominantPath, _: Args, { kb }: RequestContext) => {
+      const out: Emotion[] = [];
+      for (const tier of TIERS) {
+        const label = d[tier];
+        if (label) out.push(emotionAt(kb, tier, label));
+      }
+      return out;
+    },
+  },
+  TierScores: {
+    primary: (s: TierScores) => scoresAt(s, 'primary'),
+    secondary: (s: TierScores) => scoresAt(s, 'secondary'),
+    tertiary: (s: TierScores) => scoresAt(s, 'tertiary'),
+  },
+  EmotionScore: {
+    emotion: (s: ScoreView, _: Args, { kb }: RequestContext) => emotionAt(kb, s.tier, s.label),
+  },
+  TagMatch: {
+    kind: (m: TagMatch) => m.kind.toUpperCase(),
+    node: (m: TagMatch, _: Args, { kb }: RequestContext) => kb.resolve(m.emotionId),
   },
 };

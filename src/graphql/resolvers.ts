@@ -84,6 +84,11 @@ export const resolvers = {
     term: (_: unknown, args: Args, { kb }: RequestContext) => termCatalog(kb).byIri.get(args.iri as string) ?? null,
     ...classifyResolvers.Query,
   },
+  TagResult: classifyResolvers.TagResult,
+  DominantPath: classifyResolvers.DominantPath,
+  TierScores: classifyResolvers.TierScores,
+  EmotionScore: classifyResolvers.EmotionScore,
+  TagMatch: classifyResolvers.TagMatch,
   Emotion: {
     tier: (e: Emotion) => e.tier.toUpperCase(),
     valence: (e: Emotion) => e.valence.toUpperCase(),

@@ -4,13 +4,14 @@
 import { buildSchema, getIntrospectionQuery, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Plugin } from 'graphql-yoga';
 import type { SnapshotLoaders } from '../../src/graphql/loaders.js';
 import { loadGraphQLJit } from '../../src/graphql/plugins/useCompiledExecution.js';
 import { createEmokbYoga, type EmokbYoga, type EmokbYogaOptions } from '../../src/graphql/yoga.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { readSeed } from '../../src/kb/seed.js';
+import { Tagger } from '../../src/tagger/Tagger.js';
 import { SCHEMA_PATH } from '../../src/paths.js';
 
 let kb: KnowledgeBase;
@@ -144,6 +145,33 @@ describe('other queries', () => {
     expect(body.data.version).toEqual({ version: 3, contentHash: kb.contentHash });
     expect(body.data.classify.dominant.primary).toBe('anger');
     expect(body.data.classifyBatch.map((r: any) => [r.id, r.dominant.primary])).toEqual([['0', 'joy'], ['1', 'sadness']]);
+  });
+
+  it('has the tagger build matches only when the query selects them (directly or in a fragment)', async () => {
+    const tag = vi.spyOn(Tagger.prototype, 'tag');
+    try {
+      const text = 'I am furious and so angry';
+      const asked = async (selection: string, fragments = '') => {
+        tag.mockClear();
+        const { body } = await query(`query($t: String!) { classify(text: $t) { ${selection} } } ${fragments}`, { t: text });
+        expect(body.errors).toBeUndefined();
+        return { data: body.data.classify, built: (tag.mock.calls[0]![1] as { matches: boolean }).matches };
+      };
+      const direct = await asked('dominant { primary } matches { lemma node { id } }');
+      expect(direct.built).toBe(true);
+      expect(direct.data.matches.map((m: any) => m.lemma)).toEqual(['furious', 'angry']);
+      expect(await asked('... on TagResult { matches { lemma node { id } } } dominant { primary }')).toEqual(direct);
+      expect(await asked('...M dominant { primary }', 'fragment M on TagResult { matches { lemma node { id } } }')).toEqual(direct);
+      const none = await asked('dominant { primary } scores { primary { label score emotion { id } } }');
+      expect(none.built).toBe(false);
+      expect(none.data.dominant).toEqual(direct.data.dominant);
+      const off = await asked('matches { lemma }');
+      expect(off.data.matches).toHaveLength(2);
+      const { body } = await query('{ classify(text: "so angry", options: { matches: false }) { matches { lemma } } }');
+      expect(body.data.classify.matches).toBeNull();
+    } finally {
+      tag.mockRestore();
+    }
   });
 });
 

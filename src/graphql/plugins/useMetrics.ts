@@ -58,6 +58,10 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
     },
   });
   const started = new WeakMap<Request, { start: number; route: string }>();
+  // prom-client's labels() validates, hashes and binds anew on every call: one child per label set,
+  // kept (the label sets are few: fixed routes, two methods, a handful of statuses).
+  const requestCounters = new Map<string, { inc: () => void }>();
+  const latencyByRoute = new Map<string, { observe: (value: number) => void }>();
   return {
     registry,
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -82,9 +86,15 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
     onResponse({ request, response }) {
       const seen = started.get(request);
       const route = seen?.route ?? 'other';
-      // labels() hands back the cached child, so a request costs no label-set hashing beyond it.
-      requests.labels(route, request.method === 'GET' || request.method === 'POST' ? request.method : 'other', String(response.status)).inc();
-      if (seen) latency.labels(route).observe((performance.now() - seen.start) / 1000);
+      const method = request.method === 'GET' || request.method === 'POST' ? request.method : 'other';
+      const key = `${route} ${method} ${response.status}`;
+      let counter = requestCounters.get(key);
+      if (!counter) requestCounters.set(key, (counter = requests.labels(route, method, String(response.status))));
+      counter.inc();
+      if (!seen) return;
+      let histogram = latencyByRoute.get(route);
+      if (!histogram) latencyByRoute.set(route, (histogram = latency.labels(route)));
+      histogram.observe((performance.now() - seen.start) / 1000);
     },
   };
 }

@@ -24,8 +24,10 @@ import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
 
 // The hot path's word cache: open addressing over the hash the tokenizer computes inline, so a
 // word seen before is found without building its string (most tokens are only hashed and compared).
+// It starts small and doubles at half full (a small table stays in the CPU cache), up to
+// 2^SLOT_BITS slots; past that, new words go through the string-keyed cache.
 const SLOT_BITS = 18;
-const SLOT_MASK = (1 << SLOT_BITS) - 1;
+const INITIAL_SLOT_BITS = 12;
 const SLOT_LIMIT = 1 << (SLOT_BITS - 1);
 import { derivationsOf, lemmasOf } from '../tagger/wordForms.js';
 
@@ -164,10 +166,11 @@ export class LexiconIndex {
   /** Word to what the hot path needs to know about it. */
   readonly #words = new Map<string, WordInfo>();
   readonly #lemmas = new Map<string, string[]>();
-  readonly #slotHash = new Int32Array(1 << SLOT_BITS);
+  #slotMask = (1 << INITIAL_SLOT_BITS) - 1;
+  #slotHash = new Int32Array(1 << INITIAL_SLOT_BITS);
   // Filled by push, not `new Array(n)`: a large preallocated array is kept as a slow dictionary.
-  readonly #slotWord: string[] = packedArray(1 << SLOT_BITS, '');
-  readonly #slotInfo: WordInfo[] = packedArray<WordInfo>(1 << SLOT_BITS, NOTHING);
+  #slotWord: string[] = packedArray(1 << INITIAL_SLOT_BITS, '');
+  #slotInfo: WordInfo[] = packedArray<WordInfo>(1 << INITIAL_SLOT_BITS, NOTHING);
   #slots = 0;
   /** Words that can be answered NOTHING without the word cache: short non-keys and frequent words. */
   readonly #short = new Set<string>();
@@ -276,23 +279,45 @@ export class LexiconIndex {
   /** `info` for word token t of a tokenized text, through the hash-addressed cache. */
   infoAt(b: TokenBuffer, t: number): WordInfo {
     const h = b.hash[t]!;
-    let i = h & SLOT_MASK;
+    const mask = this.#slotMask;
+    const words = this.#slotWord;
+    const hashes = this.#slotHash;
+    let i = h & mask;
     for (;;) {
-      const word = this.#slotWord[i]!;
+      const word = words[i]!;
       if (word === '') break;
-      if (this.#slotHash[i] === h && b.wordEquals(t, word)) return this.#slotInfo[i]!;
-      i = (i + 1) & SLOT_MASK;
+      if (hashes[i] === h && b.wordEquals(t, word)) return this.#slotInfo[i]!;
+      i = (i + 1) & mask;
     }
     const norm = b.word(t);
     if (this.#slots >= SLOT_LIMIT) return this.info(norm);
     const info = this.#computeInfo(norm);
-    {
-      this.#slotWord[i] = norm;
-      this.#slotHash[i] = h;
-      this.#slotInfo[i] = info;
-      this.#slots++;
-    }
+    this.#insert(h, norm, info, i);
     return info;
+  }
+
+  /** Puts a word in slot i (free), growing the table at half full. */
+  #insert(h: number, norm: string, info: WordInfo, i: number): void {
+    this.#slotWord[i] = norm;
+    this.#slotHash[i] = h;
+    this.#slotInfo[i] = info;
+    this.#slots++;
+    if (this.#slots * 2 <= this.#slotMask + 1 || this.#slotMask + 1 >= 1 << SLOT_BITS) return;
+    const words = this.#slotWord, hashes = this.#slotHash, infos = this.#slotInfo;
+    const size = (this.#slotMask + 1) * 2;
+    const mask = size - 1;
+    this.#slotMask = mask;
+    this.#slotHash = new Int32Array(size);
+    this.#slotWord = packedArray(size, '');
+    this.#slotInfo = packedArray<WordInfo>(size, NOTHING);
+    for (let j = 0; j < words.length; j++) {
+      if (words[j] === '') continue;
+      let k = hashes[j]! & mask;
+      while (this.#slotWord[k] !== '') k = (k + 1) & mask;
+      this.#slotWord[k] = words[j]!;
+      this.#slotHash[k] = hashes[j]!;
+      this.#slotInfo[k] = infos[j]!;
+    }
   }
 
   /** Resolves one normalised word to an entry and how it was reached. */

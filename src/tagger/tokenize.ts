@@ -115,6 +115,11 @@ export class TokenBuffer {
   sentence = new Int32Array(256);
   /** Hash of each word's normalised form (`hashWord`), computed while tokenizing. */
   hash = new Int32Array(256);
+  /**
+   * The normalised code units of the text's ASCII words, at the text's own indexes (lower case,
+   * folded joiners): what `wordEquals` compares against, so a look-up never reads the string.
+   */
+  chars = new Uint16Array(1024);
   /** Normalised words, filled on demand by `word(t)` ('' until then, and for non-words). */
   norm: string[] = [];
   /** The text last tokenized. */
@@ -129,7 +134,9 @@ export class TokenBuffer {
   reset(): void {
     this.count = 0;
     this.sentencesDone = false;
-    this.norm.length = 0;
+    // `push` overwrites norm[n] for every token: keep the array's storage from one text to the next
+    // (truncating frees it and the next text regrows it), except after a long text.
+    if (this.norm.length > 4096) this.norm.length = 0;
     this.sentenceFirst.length = 0;
     this.sentenceLast.length = 0;
     this.sentenceExclaims.length = 0;
@@ -165,8 +172,8 @@ export class TokenBuffer {
     const start = this.start[t]!;
     const length = this.end[t]! - start;
     if (norm.length !== length) return false;
-    const text = this.text;
-    for (let k = 0; k < length; k++) if (foldCode(text.charCodeAt(start + k)) !== norm.charCodeAt(k)) return false;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[start + k] !== norm.charCodeAt(k)) return false;
     return true;
   }
 
@@ -194,6 +201,8 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
   buffer.reset();
   buffer.text = text;
   const n = text.length;
+  if (buffer.chars.length < n || buffer.chars.length > (1 << 20) && n < 1 << 16) buffer.chars = new Uint16Array(Math.max(1024, n));
+  const chars = buffer.chars;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -208,10 +217,10 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
       let h = FNV_OFFSET;
       for (;;) {
         const d = text.charCodeAt(i);
-        if (d >= 65 && d <= 90) upper++, (flags |= HAS_LETTER), (h = Math.imul(h ^ (d | 32), FNV_PRIME));
-        else if (d >= 97 && d <= 122) lower++, (flags |= HAS_LETTER), (h = Math.imul(h ^ d, FNV_PRIME));
+        if (d >= 65 && d <= 90) upper++, (flags |= HAS_LETTER), (h = Math.imul(h ^ (d | 32), FNV_PRIME)), (chars[i] = d | 32);
+        else if (d >= 97 && d <= 122) lower++, (flags |= HAS_LETTER), (h = Math.imul(h ^ d, FNV_PRIME)), (chars[i] = d);
         else if (d >= 128) other = true;
-        else h = Math.imul(h ^ d, FNV_PRIME);
+        else (h = Math.imul(h ^ d, FNV_PRIME)), (chars[i] = d);
         i += w;
         if (i >= n) break;
         const e = text.charCodeAt(i);
@@ -224,7 +233,9 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
             if (e === 0x27 || e === 0x2019) flags |= HAS_APOSTROPHE;
             else if (e !== 0x2e) flags |= HAS_HYPHEN;
             if (e >= 128) fold = true;
-            h = Math.imul(h ^ foldCode(e), FNV_PRIME);
+            const folded = foldCode(e);
+            h = Math.imul(h ^ folded, FNV_PRIME);
+            chars[i] = folded;
             i += 1;
             w = next;
             continue;

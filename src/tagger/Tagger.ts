@@ -24,6 +24,7 @@ import { LexiconIndex, type LexiconData, type MweNode, type WordInfo } from '../
 import {
   CAPITALS_FACTOR, CLAUSE_WORDS, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIERS, MODIFIER_PAIRS, NEGATION_WINDOW, isNegator,
 } from './cues.js';
+import { ByteWriter, serializeResult, utf8, writeRounded } from './serialize.js';
 import { ALL_CAPS, TokenBuffer, WORD, assignSentences, tokenizeInto } from './tokenize.js';
 import type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions, TagResult, TierScores } from './types.js';
 
@@ -121,6 +122,7 @@ export class Tagger {
   #rowTier = new Int32Array(64);
   #rowScore = new Float64Array(64);
   #rowLabel: string[] = [];
+  #rowNode = new Int32Array(64);
   #rowCount = 0;
 
   constructor(index: LexiconIndex) {
@@ -145,6 +147,7 @@ export class Tagger {
     this.#touched = new Int32Array(n);
     this.#rowTier = new Int32Array(n);
     this.#rowScore = new Float64Array(n);
+    this.#rowNode = new Int32Array(n);
   }
 
   /** The tagger for a snapshot: built once, cached for the snapshot's lifetime. */
@@ -181,6 +184,180 @@ export class Tagger {
     }
     if (o.perSentence) result.sentences = this.#sentences(count, o);
     return result;
+  }
+
+  /**
+   * Writes JSON.stringify(this.tag(text, options)) as UTF-8 into `w`, without building the result
+   * objects or any string per document: the hot path of `emokb tag`. `options` must be resolved.
+   */
+  writeJson(text: string, o: ResolvedOptions, w: ByteWriter): void {
+    const J = (this.#json ??= this.#jsonPieces());
+    if (!J.plain) {
+      w.utf8(serializeResult(this.tag(text, o)));
+      return;
+    }
+    const count = this.#match(text, o);
+    w.bytes(J.openId);
+    writeId(w, o.id);
+    w.bytes(J.dominantKey);
+    if (count === 0) {
+      w.bytes(J.nullDominant);
+      w.bytes(J.scoresKey);
+      w.bytes(J.emptyScores[tierMask(o.tiers)]!);
+    } else {
+      this.#rollUp(0, count, o);
+      this.#writeScored(w, o, J);
+    }
+    if (o.matches) {
+      w.bytes(J.matchesKey);
+      for (let m = 0; m < count; m++) {
+        if (m > 0) w.bytes(J.comma);
+        this.#writeMatch(text, m, o, w, J);
+      }
+      w.bytes(J.closeArray);
+    }
+    if (o.perSentence) {
+      w.bytes(J.sentencesKey);
+      const b = this.#tokens;
+      let m = 0;
+      for (let s = 0; s < b.sentenceFirst.length; s++) {
+        const firstToken = b.sentenceFirst[s]!;
+        let lastToken = b.sentenceLast[s]!;
+        while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== 3) lastToken--;
+        const from = m;
+        while (m < count && this.#mSentence[m] === s) m++;
+        w.bytes(s > 0 ? J.nextSentenceStart : J.sentenceStart);
+        w.int(b.start[firstToken]!);
+        w.bytes(J.endKey);
+        w.int(b.end[lastToken]!);
+        w.bytes(J.dominantKey);
+        if (m > from) {
+          this.#rollUp(from, m, o);
+          this.#writeScored(w, o, J);
+        } else {
+          w.bytes(J.nullDominant);
+          w.bytes(J.scoresKey);
+          w.bytes(J.emptyScores[tierMask(o.tiers)]!);
+        }
+        w.bytes(J.closeObject);
+      }
+      w.bytes(J.closeArray);
+    }
+    w.bytes(J.closeObject);
+  }
+
+  #json: JsonPieces | undefined;
+
+  /** The dominant path and scores of the last #rollUp: `{...},"scores":{...}`. */
+  #writeScored(w: ByteWriter, o: ResolvedOptions, J: JsonPieces): void {
+    w.bytes(J.dominantOpen);
+    w.bytes(this.#domPrimary < 0 ? J.null : J.label[this.#domPrimary]!);
+    w.bytes(J.secondaryKey);
+    w.bytes(this.#domSecondary < 0 ? J.null : J.label[this.#domSecondary]!);
+    w.bytes(J.tertiaryKey);
+    w.bytes(this.#domTertiary < 0 ? J.null : J.label[this.#domTertiary]!);
+    w.bytes(J.closeObject);
+    w.bytes(J.scoresKey);
+    w.bytes(J.openObject);
+    const rows = this.#rowCount;
+    let r = 0;
+    for (let t = 0; t < o.tiers.length; t++) {
+      const tier = TIERS.indexOf(o.tiers[t]!);
+      if (t > 0) w.bytes(J.comma);
+      w.bytes(J.tierKey[tier]!);
+      // Rows are sorted by tier: this tier's are next.
+      let first = true;
+      while (r < rows && this.#rowTier[r]! < tier) r++;
+      while (r < rows && this.#rowTier[r] === tier) {
+        if (!first) w.bytes(J.comma);
+        first = false;
+        w.bytes(J.labelKey[this.#rowNode[r]!]!);
+        writeRounded(w, this.#rowScore[r]!);
+        r++;
+      }
+      w.bytes(J.closeObject);
+    }
+    w.bytes(J.closeObject);
+  }
+
+  #writeMatch(text: string, m: number, o: ResolvedOptions, w: ByteWriter, J: JsonPieces): void {
+    const e = this.#mEmotion[m]!;
+    w.bytes(J.matchOpen);
+    w.jsonString(text.slice(this.#mStart[m]!, this.#mEnd[m]!));
+    w.bytes(J.startKey);
+    w.int(this.#mStart[m]!);
+    w.bytes(J.endKey);
+    w.int(this.#mEnd[m]!);
+    const entry = this.#mEntry[m]!;
+    w.bytes((J.lemma[entry] ??= utf8(`,"lemma":${JSON.stringify(this.index.entries[entry]!.lemma)}`)));
+    w.bytes(J.emotion[e]!);
+    writeRounded(w, this.#mWeight[m]!);
+    const negated = this.#mNegated[m] === 1;
+    w.bytes(negated ? J.negatedTrue : J.negatedFalse);
+    writeRounded(w, this.#mIntensity[m]!);
+    w.bytes(J.kindVia[this.#mKind[m]! * 3 + this.#mVia[m]!]!);
+    const counted = this.#mCounted[m]!;
+    if (negated && o.negation === 'opposite' && counted.length) {
+      w.bytes(J.countedAsKey);
+      w.bytes(J.label[counted[0]!]!);
+    }
+    w.bytes(J.closeObject);
+  }
+
+  /** The constant pieces of the JSON, encoded once per tagger. */
+  #jsonPieces(): JsonPieces {
+    const emotions = this.index.emotions;
+    // The direct writer orders score keys as the rows are sorted; an object would move
+    // integer-like keys first and merge equal labels within a tier, so with such labels (none in
+    // the shipped hierarchy) it serializes the object instead.
+    const seen = new Set<string>();
+    let plain = true;
+    for (const e of emotions) {
+      const key = `${e.tier}\u0000${e.label}`;
+      if (seen.has(key) || /^(0|[1-9][0-9]*)$/.test(e.label)) plain = false;
+      seen.add(key);
+    }
+    const lemma: Array<Uint8Array | undefined> = [];
+    for (let i = 0; i < this.index.entries.length; i++) lemma.push(undefined);
+    const emptyScores: Uint8Array[] = [];
+    for (let mask = 0; mask < 8; mask++) {
+      const tiers = TIERS.filter((_, i) => mask & (1 << i));
+      emptyScores.push(utf8(JSON.stringify(Object.fromEntries(tiers.map((t) => [t, {}])))));
+    }
+    return {
+      plain,
+      openId: utf8('{"id":'),
+      dominantKey: utf8(',"dominant":'),
+      dominantOpen: utf8('{"primary":'),
+      secondaryKey: utf8(',"secondary":'),
+      tertiaryKey: utf8(',"tertiary":'),
+      nullDominant: utf8('{"primary":null,"secondary":null,"tertiary":null}'),
+      scoresKey: utf8(',"scores":'),
+      emptyScores,
+      tierKey: TIERS.map((t) => utf8(`${JSON.stringify(t)}:{`)),
+      matchesKey: utf8(',"matches":['),
+      sentencesKey: utf8(',"sentences":['),
+      sentenceStart: utf8('{"start":'),
+      nextSentenceStart: utf8(',{"start":'),
+      matchOpen: utf8('{"text":'),
+      startKey: utf8(',"start":'),
+      endKey: utf8(',"end":'),
+      negatedTrue: utf8(',"negated":true,"intensity":'),
+      negatedFalse: utf8(',"negated":false,"intensity":'),
+      kindVia: KINDS.flatMap((k) => VIAS.map((v) => utf8(`,"kind":${JSON.stringify(k)},"via":${JSON.stringify(v)}`))),
+      countedAsKey: utf8(',"countedAs":'),
+      comma: utf8(','),
+      openObject: utf8('{'),
+      closeObject: utf8('}'),
+      closeArray: utf8(']'),
+      null: utf8('null'),
+      label: emotions.map((e) => utf8(JSON.stringify(e.label))),
+      labelKey: emotions.map((e) => utf8(`${JSON.stringify(e.label)}:`)),
+      emotion: emotions.map((e, i) =>
+        utf8(`,"emotion":${JSON.stringify(e.label)},"emotionId":${JSON.stringify(e.id)},"path":${JSON.stringify(this.#pathLabels[i])},"weight":`),
+      ),
+      lemma,
+    };
   }
 
   /** The word record of token t, looked up once per document. */
@@ -390,6 +567,7 @@ export class Tagger {
     const rowTier = this.#rowTier;
     const rowScore = this.#rowScore;
     const rowLabel = this.#rowLabel;
+    const rowNode = this.#rowNode;
     const want = o.tiers.length === 3 ? 7 : tierMask(o.tiers);
     let rows = 0;
     for (let i = 0; i < touchedCount; i++) {
@@ -410,11 +588,13 @@ export class Tagger {
         rowTier[at] = pt;
         rowScore[at] = ps;
         rowLabel[at] = pl;
+        rowNode[at] = rowNode[at - 1]!;
         at--;
       }
       rowTier[at] = tier;
       rowScore[at] = score;
       rowLabel[at] = label;
+      rowNode[at] = node;
       rows++;
     }
     this.#rowCount = rows;
@@ -496,6 +676,52 @@ export class Tagger {
     if (match.negated && o.negation === 'opposite' && counted.length) match.countedAs = this.#labels[counted[0]!]!;
     return match;
   }
+}
+
+/** Pre-encoded pieces of the output JSON (see Tagger#jsonPieces). */
+interface JsonPieces {
+  /** false: labels the direct writer cannot order like an object (see #jsonPieces); serialize objects instead. */
+  plain: boolean;
+  openId: Uint8Array;
+  dominantKey: Uint8Array;
+  dominantOpen: Uint8Array;
+  secondaryKey: Uint8Array;
+  tertiaryKey: Uint8Array;
+  nullDominant: Uint8Array;
+  scoresKey: Uint8Array;
+  /** `{"primary":{},...}` per tier mask. */
+  emptyScores: Uint8Array[];
+  tierKey: Uint8Array[];
+  matchesKey: Uint8Array;
+  sentencesKey: Uint8Array;
+  sentenceStart: Uint8Array;
+  nextSentenceStart: Uint8Array;
+  matchOpen: Uint8Array;
+  startKey: Uint8Array;
+  endKey: Uint8Array;
+  negatedTrue: Uint8Array;
+  negatedFalse: Uint8Array;
+  kindVia: Uint8Array[];
+  countedAsKey: Uint8Array;
+  comma: Uint8Array;
+  openObject: Uint8Array;
+  closeObject: Uint8Array;
+  closeArray: Uint8Array;
+  null: Uint8Array;
+  /** Per emotion: its label as a JSON string. */
+  label: Uint8Array[];
+  /** Per emotion: `"label":`. */
+  labelKey: Uint8Array[];
+  /** Per emotion: `,"emotion":…,"emotionId":…,"path":[…],"weight":`. */
+  emotion: Uint8Array[];
+  /** Per entry: `,"lemma":…`, filled on first use. */
+  lemma: Array<Uint8Array | undefined>;
+}
+
+function writeId(w: ByteWriter, id: string | number | null): void {
+  if (typeof id === 'number') w.int(id);
+  else if (typeof id === 'string') w.jsonString(id);
+  else w.ascii('null');
 }
 
 function tierMask(tiers: readonly Tier[]): number {

@@ -1,8 +1,8 @@
-// One batch of input lines to one string of JSON Lines: the unit of work `emokb tag` hands to a
+// One batch of input lines to JSON Lines as UTF-8 bytes: the unit of work `emokb tag` hands to a
 // worker thread (or runs in-process). Parsing happens here, in the worker, so the main thread only
 // reads, splits and writes. A malformed line becomes an error record naming its line number;
 // with `strict`, the batch stops at the first one and reports it instead.
-import { serializeResult } from './serialize.js';
+import { ByteWriter } from './serialize.js';
 import { prepareOptions, type ResolvedOptions, type Tagger } from './Tagger.js';
 
 export type InputFormat = 'text' | 'jsonl';
@@ -26,15 +26,16 @@ export interface BatchTask {
   options: ResolvedOptions;
   /** For error messages about over-long lines. */
   maxLineBytes: number;
+  /** A buffer to write the output into (handed back by the main thread for reuse; it may outgrow it). */
+  out?: ArrayBuffer;
 }
 
 export interface BatchOutput {
-  /** JSON Lines, each terminated by "\n" (possibly empty); or as UTF-8 in `bytes` (from a worker). */
-  output: string;
-  bytes?: Uint8Array;
+  /** JSON Lines as UTF-8, each terminated by "\n" (possibly empty). */
+  bytes: Uint8Array;
   /** Number of error records written (or, with `strict`, 1 when the batch stopped). */
   errors: number;
-  /** With `strict`: the first malformed line; `output` then holds only the lines before it. */
+  /** With `strict`: the first malformed line; `bytes` then holds only the lines before it. */
   stoppedAt?: { line: number; message: string };
 }
 
@@ -57,15 +58,16 @@ export function taskLines(task: BatchTask): Array<string | null> {
   return lines;
 }
 
-export function tagBatch(tagger: Tagger, task: BatchTask): BatchOutput {
-  const parts: string[] = [];
+/**
+ * Tags a batch into `out` (a fresh writer when not given): JSON Lines as UTF-8, never as strings.
+ * The returned `bytes` is a view of the writer's buffer.
+ */
+export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): BatchOutput {
   const lines = taskLines(task);
+  const w = out ?? new ByteWriter(task.out ? new Uint8Array(task.out) : Math.max(1 << 16, (task.bytes?.length ?? 0) * 4));
   let errors = 0;
   // Resolved once per batch (validation skipped per line); only `id` changes from line to line.
   const options = prepareOptions(task.options);
-  // Most documents match nothing, and their line differs only in the id: write it from a template.
-  options.id = null;
-  const emptyTail = options.perSentence ? undefined : JSON.stringify(tagger.tag('', options)).slice('{"id":null'.length);
   for (let i = 0; i < lines.length; i++) {
     const lineNumber = task.firstLine + i;
     const line = lines[i] as string | null;
@@ -97,17 +99,15 @@ export function tagBatch(tagger: Tagger, task: BatchTask): BatchOutput {
     }
     if (problem !== undefined) {
       errors++;
-      if (task.strict) return { output: parts.join(''), errors, stoppedAt: { line: lineNumber, message: problem } };
-      parts.push(`${errorRecord(lineNumber, problem, id === lineNumber ? null : id)}\n`);
+      if (task.strict) return { bytes: w.view(), errors, stoppedAt: { line: lineNumber, message: problem } };
+      w.utf8(`${errorRecord(lineNumber, problem, id === lineNumber ? null : id)}\n`);
       continue;
     }
     options.id = typeof id === 'string' || typeof id === 'number' ? id : id == null ? null : JSON.stringify(id);
-    const result = tagger.tag(text, options);
-    parts.push(
-      emptyTail !== undefined && result.dominant.primary === null && !result.matches?.length
-        ? `{"id":${JSON.stringify(options.id)}${emptyTail}\n`
-        : `${serializeResult(result)}\n`,
-    );
+    tagger.writeJson(text, options, w);
+    w.bytes(NEWLINE);
   }
-  return { output: parts.join(''), errors };
+  return { bytes: w.view(), errors };
 }
+
+const NEWLINE = Uint8Array.of(10);

@@ -49,6 +49,8 @@ export interface StreamSummary {
 
 const YOUNG_GENERATION_MB = Number(process.env.EMOKB_TAG_YOUNG_MB) || 8;
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** Output buffers larger than this (a batch with huge lines) are not kept for reuse. */
+const MAX_SPARE_BYTES = 8 << 20;
 
 export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   const batchLines = o.batchLines ?? 2000;
@@ -74,18 +76,20 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   let total = 0;
   if (o.onProgress) for (const f of o.files) if (f !== '-') total += (await stat(f)).size;
 
-  const write = (chunk: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (!chunk) return resolve();
-      const ok = o.output.write(chunk, (error) => (error ? reject(error) : undefined));
-      if (ok) resolve();
-      else o.output.once('drain', resolve);
-    });
-
+  // Output buffers come back here once written, and go out again with the next task (so the
+  // worker writes into memory that already exists instead of allocating a buffer per batch).
+  const spare: ArrayBuffer[] = [];
+  const maxSpare = maxInFlight + 2;
   const writeBytes = (bytes: Uint8Array) =>
     new Promise<void>((resolve, reject) => {
-      if (!bytes.length) return resolve();
-      const ok = o.output.write(bytes, (error) => (error ? reject(error) : undefined));
+      const recycle = () => {
+        if (spare.length < maxSpare && bytes.buffer.byteLength <= MAX_SPARE_BYTES) spare.push(bytes.buffer as ArrayBuffer);
+      };
+      if (!bytes.length) {
+        recycle();
+        return resolve();
+      }
+      const ok = o.output.write(bytes, (error) => (error ? reject(error) : recycle()));
       if (ok) resolve();
       else o.output.once('drain', resolve);
     });
@@ -93,8 +97,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   /** Writes the oldest batch's output; with --strict, stops at its first malformed line. */
   const drainOne = async () => {
     const result = await inFlight.shift()!;
-    if (result.bytes) await writeBytes(result.bytes);
-    else await write(result.output);
+    await writeBytes(result.bytes);
     summary.errors += result.errors;
     if (result.stoppedAt) {
       throw new EmokbError('BAD_INPUT', `${result.stoppedAt.message} (--strict: stopped; results up to the line before it were written)`, {
@@ -119,14 +122,15 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
       bytes.set(p, at);
       at += p.length;
     }
-    const task: BatchTask = { bytes, overlong, firstLine, format: o.format, textField: o.textField, idField: o.idField, strict: o.strict, options: o.options, maxLineBytes };
+    const out = spare.pop();
+    const task: BatchTask = { bytes, overlong, firstLine, format: o.format, textField: o.textField, idField: o.idField, strict: o.strict, options: o.options, maxLineBytes, out };
     firstLine += partsLines;
     summary.documents += partsLines;
     parts = [];
     partsBytes = 0;
     partsLines = 0;
     overlong = [];
-    inFlight.push(pool ? (pool.run(task, { transferList: [bytes.buffer] }) as Promise<BatchOutput>) : Promise.resolve(tagBatch(local!, task)));
+    inFlight.push(pool ? (pool.run(task, { transferList: out ? [bytes.buffer, out] : [bytes.buffer] }) as Promise<BatchOutput>) : Promise.resolve(tagBatch(local!, task)));
     while (inFlight.length >= maxInFlight) await drainOne();
   };
   /** Adds complete lines (a buffer ending in "\n" holding `count` lines). */

@@ -121,4 +121,23 @@ describe('the JSON Lines serializer', () => {
       { numRuns: 300 },
     );
   });
+
+  it('the byte writer of `emokb tag` writes exactly the UTF-8 of JSON.stringify(tag())', async () => {
+    const { ByteWriter } = await import('../../src/tagger/serialize.js');
+    const { prepareOptions } = await import('../../src/tagger/Tagger.js');
+    const w = new ByteWriter(8); // tiny: every document makes it grow
+    const tierSets = [undefined, ['primary', 'tertiary'], ['secondary'], []] as const;
+    fc.assert(
+      fc.property(
+        anyText, optionsArb, fc.boolean(), fc.boolean(), fc.constantFrom(...tierSets), fc.oneof(fc.constant(null), fc.string({ unit: 'binary' }), fc.integer(), fc.double()),
+        (text, options, perSentence, matches, tiers, id) => {
+          const o = { ...options, perSentence, matches, id, tiers: tiers as never, minScore: perSentence ? 0.2 : 0 };
+          w.pos = 0;
+          tagger.writeJson(text, prepareOptions(o), w);
+          expect(Buffer.from(w.view()).equals(Buffer.from(JSON.stringify(tagger.tag(text, o)), 'utf8'))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });

@@ -41,12 +41,32 @@ function inList(path: GraphQLResolveInfo['path'] | undefined): boolean {
   return false;
 }
 
-function termPage(matching: readonly TermView[], start: number, first: number) {
-  const page = matching.slice(start, start + first);
+/** A connection edge; its cursor is encoded only if a query asks for it (most ask for the nodes). */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    readonly index: number,
+    readonly kind: string,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.index, this.kind);
+  }
+}
+
+/** A page of `all` from `start`: edges, pageInfo (end cursor encoded on demand) and totalCount. */
+function connection<T>(all: readonly T[], start: number, first: number, kind: string) {
+  const page = all.slice(start, start + first);
+  const edges = page.map((node, i) => new Edge(node, start + i, kind));
   return {
-    edges: page.map((node, i) => ({ cursor: encodeCursor(start + i, 'term'), node })),
-    pageInfo: { hasNextPage: start + first < matching.length, endCursor: page.length ? encodeCursor(start + page.length - 1, 'term') : null },
-    totalCount: matching.length,
+    edges,
+    pageInfo: {
+      hasNextPage: start + first < all.length,
+      get endCursor() {
+        return page.length ? encodeCursor(start + page.length - 1, kind) : null;
+      },
+    },
+    totalCount: all.length,
   };
 }
 
@@ -69,12 +89,7 @@ export const resolvers = {
         .emotions()
         .filter((e) => (!tier || e.tier === tier) && (!valence || e.valence === valence) && (!search || e.label.includes(search)));
       const start = typeof args.after === 'string' ? decodeCursor(args.after) + 1 : 0;
-      const page = all.slice(start, start + first);
-      return {
-        edges: page.map((node, i) => ({ cursor: encodeCursor(start + i), node })),
-        pageInfo: { hasNextPage: start + first < all.length, endCursor: page.length ? encodeCursor(start + page.length - 1) : null },
-        totalCount: all.length,
-      };
+      return connection(all, start, first, 'emotion');
     },
     roots: (_: unknown, __: Args, { kb }: RequestContext) => kb.tier('primary'),
     mappings: (_: unknown, args: Args, { kb }: RequestContext) => kb.mappings(args.scheme as string | undefined),
@@ -106,7 +121,7 @@ export const resolvers = {
       if (first < 0 || first > MAX_PAGE) throw badUserInput('first', `must be between 0 and ${MAX_PAGE}`);
       const status = lower<TermStatus>(args.status);
       const start = typeof args.after === 'string' ? decodeCursor(args.after, 'term') + 1 : 0;
-      const page = (all: readonly TermView[]) => termPage(status ? all.filter((t) => t.status === status) : all, start, first);
+      const page = (all: readonly TermView[]) => connection(status ? all.filter((t) => t.status === status) : all, start, first, 'term');
       if (inList(info.path)) return loaders.terms.load(e.iri).then(page);
       loaders.reads.direct++;
       return page(termCatalog(kb).byEmotion.get(e.iri) ?? []);

@@ -6,7 +6,7 @@ import { EmokbError } from '../errors.js';
 import { planCandidates, pipelineTime, PIPELINE_AGENT } from '../expansion/candidateStore.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
-import { CORPUS_DEFAULTS, corpusCandidates, parseLabelledCorpus } from '../expansion/corpus.js';
+import { CORPUS_DEFAULTS, corpusCandidates, parseLabelledCorpus, replacesWordNetRejection } from '../expansion/corpus.js';
 import { WordNet } from '../expansion/wordnet.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { readInputFile } from '../readInput.js';
@@ -152,7 +152,11 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions):
     const known = { has: (word: string) => index.word(word) !== null } as ReadonlySet<string>;
     const wn = await WordNet.load();
     const result = corpusCandidates(kb, wn, documents, { scheme: options.scheme!, source, known, ...thresholds });
-    const plan = planCandidates(kb, result.candidates, { time: pipelineTime(options.time), refresh: options.refresh });
+    const plan = planCandidates(kb, result.candidates, {
+      time: pipelineTime(options.time),
+      refresh: options.refresh,
+      replaces: replacesWordNetRejection,
+    });
     const outcome = await service.change(
       {
         add: plan.add,
@@ -173,6 +177,7 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions):
       proposed: result.candidates.length,
       added: plan.added,
       keptFromEarlierRuns: plan.kept,
+      replacedWordNetRejections: plan.replaced,
       written: options.dryRun ? 0 : outcome.added,
       change: outcome.record?.id ?? null,
       ms: { total: Math.round(performance.now() - began) },
@@ -183,7 +188,7 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions):
         `corpus       ${source}: ${summary.documents} documents, ${summary.labelled} with a label mapped through "${summary.scheme}"`,
         `unmapped     ${summary.unmappedLabels.join(', ') || '-'} (their documents count as background)`,
         `proposed     ${summary.proposed} words`,
-        `added        ${plan.added.candidates} candidates${options.dryRun ? ' (dry run: nothing written)' : ''}`,
+        `added        ${plan.added.candidates} candidates (${plan.replaced} of them words rejected earlier as WordNet proposals)${options.dryRun ? ' (dry run: nothing written)' : ''}`,
         `kept         ${plan.kept.accepted} accepted, ${plan.kept.rejected} rejected, ${plan.kept.candidate} pending from earlier runs`,
         `time         ${summary.ms.total} ms`,
       ].join('\n') + '\n',

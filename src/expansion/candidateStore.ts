@@ -77,6 +77,8 @@ export interface CandidatePlan {
   added: { candidates: number; rejected: number };
   /** Entries already in the store, by status, that were left as they are. */
   kept: Record<TermStatus, number>;
+  /** Accepted or rejected entries replaced through `replaces`. */
+  replaced: number;
 }
 
 export interface PlanOptions {
@@ -84,19 +86,29 @@ export interface PlanOptions {
   time: string;
   /** Replace pending (emo:Candidate) entries with this run's proposal instead of keeping them. */
   refresh?: boolean;
+  /**
+   * Whether an existing entry may be replaced by this run's proposal anyway. The corpus source
+   * uses it for words rejected as *WordNet* proposals: that rejection judged a WordNet sense
+   * ("fuck" as a feeling verb), not the word's use in text, so the new proposal is reviewed anew.
+   */
+  replaces?: (prior: StoredEntry) => boolean;
 }
 
 export function planCandidates(kb: KnowledgeBase, candidates: readonly Candidate[], options: PlanOptions): CandidatePlan {
   const existing = lexicalEntries(kb);
-  const plan: CandidatePlan = { add: [], remove: [], added: { candidates: 0, rejected: 0 }, kept: { candidate: 0, accepted: 0, rejected: 0 } };
+  const plan: CandidatePlan = { add: [], remove: [], added: { candidates: 0, rejected: 0 }, kept: { candidate: 0, accepted: 0, rejected: 0 }, replaced: 0 };
   for (const c of candidates) {
     const iri = entryIri(c.lemma, c.pos);
     const prior = existing.get(iri);
-    if (prior && !(options.refresh && prior.status === 'candidate')) {
+    const replace = prior && ((options.refresh && prior.status === 'candidate') || options.replaces?.(prior));
+    if (prior && !replace) {
       plan.kept[prior.status]++;
       continue;
     }
-    if (prior) plan.remove.push(...prior.quads);
+    if (prior) {
+      plan.remove.push(...prior.quads);
+      if (prior.status !== 'candidate') plan.replaced++;
+    }
     plan.add.push(...candidateEntryQuads(c, options.time));
     if (c.rejected) plan.added.rejected++;
     else plan.added.candidates++;

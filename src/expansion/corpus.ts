@@ -50,6 +50,15 @@ export interface CorpusOptions {
   known?: ReadonlySet<string>;
 }
 
+/**
+ * Which existing entries a corpus proposal may replace (`planCandidates`' `replaces`): a word
+ * rejected as a WordNet proposal, since that rejection judged a WordNet sense ("fuck" as a feeling
+ * verb), not the word's use in text. A word rejected from a corpus stays rejected.
+ */
+export function replacesWordNetRejection(prior: { status: string; senses: ReadonlyArray<{ method: string }> }): boolean {
+  return prior.status === 'rejected' && prior.senses.every((s) => s.method !== 'corpus');
+}
+
 export const CORPUS_DEFAULTS = { minDocuments: 10, minLift: 2, minShare: 0.3 } as const;
 
 export interface CorpusResult {

@@ -119,6 +119,18 @@ describe('emokb import and export', () => {
     expect(b.stdout).toBe(a.stdout);
   });
 
+  it('stops quietly when the reader closes the pipe early (export | head)', async () => {
+    const child = startCli(['--data', seeded, 'export']);
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // Read the first chunk, then close our end, as `head -c` would.
+    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+    child.stdout!.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   // Turtle on the whole shipped store; the other formats on the ontology part, to keep the suite quick.
   it.each([
     ['turtle', () => seeded],

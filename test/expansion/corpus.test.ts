@@ -1,11 +1,16 @@
 // The corpus-association source: which words become candidates, where their sense goes, what the
 // evidence says, and how a bad corpus file is refused.
+import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { corpusCandidates, parseLabelledCorpus, type LabelledDocument } from '../../src/expansion/corpus.js';
+import { corpusCandidates, parseLabelledCorpus, replacesWordNetRejection, type LabelledDocument } from '../../src/expansion/corpus.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { parseTurtle } from '../../src/rdf/turtle.js';
 import { EmokbError } from '../../src/errors.js';
-import { fixtureKb, fixtureWordNet } from './fixtures.js';
+import { lexicalEntries, planCandidates } from '../../src/expansion/candidateStore.js';
+import { CandidateGenerator } from '../../src/expansion/candidates.js';
+import { Emotionality } from '../../src/expansion/emotional.js';
+import { expand } from '../../src/expansion/pipeline.js';
+import { fixtureKb, fixtureVectors, fixtureWordNet } from './fixtures.js';
 
 /** The fixture hierarchy plus a two-label scheme: "mad" -> annoyance (anger family), "happy" -> joy. */
 function kbWithScheme(): KnowledgeBase {
@@ -66,6 +71,34 @@ describe('corpusCandidates', () => {
     const anger = result.candidates.find((c) => c.lemma === 'anger');
     expect(anger?.pos).toBe('verb');
     expect(anger?.senses[0]!.evidence[1]).toBe('surface forms: angered');
+  });
+
+  it('proposes again a word rejected as a WordNet proposal only when told to, never one rejected from the corpus', () => {
+    // The WordNet pipeline rejects "cool" outright (too common); in this corpus it comes with joy.
+    const emotionality = new Emotionality(wn);
+    const proposals = expand(kb, { wn, vectors: fixtureVectors(), emotionality, generator: new CandidateGenerator(wn, emotionality) }).candidates;
+    const time = '2026-01-01T00:00:00.000Z';
+    const withWordNet = KnowledgeBase.fromQuads([...kb.quads, ...planCandidates(kb, proposals, { time }).add], 3);
+    expect([...lexicalEntries(withWordNet).values()].find((e) => e.lemma === 'cool')?.status).toBe('rejected');
+    const docs = [...corpus(), ...Array.from({ length: 8 }, () => ({ text: 'So cool, thank you', labels: ['happy'] }))];
+    const cool = corpusCandidates(withWordNet, wn, docs, { scheme: 'toy', source: 's', minDocuments: 5 }).candidates.filter((c) => c.lemma === 'cool');
+    expect(cool).toHaveLength(1);
+
+    expect(planCandidates(withWordNet, cool, { time }).kept.rejected).toBe(1);
+    const plan = planCandidates(withWordNet, cool, { time, replaces: replacesWordNetRejection });
+    expect(plan).toMatchObject({ replaced: 1, added: { candidates: 1, rejected: 0 } });
+    const replaced = KnowledgeBase.fromQuads([...withWordNet.quads.filter((q) => !plan.remove.includes(q)), ...plan.add], 4);
+    const entry = [...lexicalEntries(replaced).values()].find((e) => e.lemma === 'cool')!;
+    expect(entry.status).toBe('candidate');
+    expect(entry.senses.map((s) => s.method)).toEqual(['corpus']);
+
+    // Rejected from the corpus: stays rejected on the next run.
+    const rejected = KnowledgeBase.fromQuads(
+      replaced.quads.map((q) => (q.object.value.endsWith('#Candidate') ? DataFactory.quad(q.subject, q.predicate, DataFactory.namedNode(q.object.value.replace('#Candidate', '#Rejected')), q.graph) : q)),
+      5,
+    );
+    const rerun = planCandidates(rejected, cool, { time, replaces: replacesWordNetRejection });
+    expect(rerun).toMatchObject({ replaced: 0, add: [], kept: { rejected: 1 } });
   });
 
   it('refuses a scheme the knowledge base has no crosswalk for, and a corpus with no mapped label', () => {

@@ -29,6 +29,7 @@ import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
 const SLOT_BITS = 18;
 const INITIAL_SLOT_BITS = 12;
 const SLOT_LIMIT = 1 << (SLOT_BITS - 1);
+import { cueOf } from '../tagger/cues.js';
 import { derivationsOf, lemmasOf } from '../tagger/wordForms.js';
 
 export interface LexiconEmotion {
@@ -104,6 +105,10 @@ export class WordInfo {
    * `mayBeInflected`). Filled on first use.
    */
   innerLemmas: readonly string[] | undefined = undefined;
+  /** What the word is as a negation, clause or intensity cue (CUE_* bits of tagger/cues.ts). */
+  cue = 0;
+  /** Its factor as an intensifier or diminisher ("very" 1.5), 0 when it is none. */
+  modifier = 0;
 
   constructor(packed: number, mweFirsts: readonly string[], mweRoots: ReadonlyArray<MweNode | null>, mweMax: number, norm: string | undefined, inner: boolean) {
     this.packed = packed;
@@ -245,6 +250,19 @@ export class LexiconIndex {
   }
 
   #computeInfo(norm: string): WordInfo {
+    let info = this.#lexicalInfo(norm);
+    // Negation, clause and intensity cues get a record of their own (not the shared NOTHING), so
+    // the tagger reads them from the record instead of comparing strings.
+    const { cue, modifier } = cueOf(norm);
+    if (cue !== 0 || modifier !== 0) {
+      if (info === NOTHING) info = new WordInfo(-1, NO_FIRSTS, NO_ROOTS, 0, norm, false);
+      info.cue = cue;
+      info.modifier = modifier;
+    }
+    return info;
+  }
+
+  #lexicalInfo(norm: string): WordInfo {
     if (norm.length < 3 ? !this.#short.has(norm) : this.#frequent.has(norm)) return NOTHING;
     const packed = this.#resolveWord(norm);
     let mweFirsts: string[] = NO_FIRSTS;

@@ -22,7 +22,8 @@ import { TIERS, type Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { LexiconIndex, type LexiconData, type MweNode, type WordInfo } from '../lexicon/LexiconIndex.js';
 import {
-  CAPITALS_FACTOR, CLAUSE_WORDS, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIERS, MODIFIER_PAIRS, NEGATION_WINDOW, isNegator,
+  CAPITALS_FACTOR, CUE_CLAUSE, CUE_NEGATOR, CUE_PAIR_END, CUE_PSEUDO, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIER_PAIRS, NEGATION_WINDOW,
+  isPseudoNegation,
 } from './cues.js';
 import { ByteWriter, serializeResult, utf8, writeRounded } from './serialize.js';
 import { ALL_CAPS, TokenBuffer, WORD, assignSentences, tokenizeInto } from './tokenize.js';
@@ -110,6 +111,8 @@ export class Tagger {
   #mEnd = new Int32Array(64);
   #mEntry = new Int32Array(64);
   #mEmotion = new Int32Array(64);
+  /** Index of the sense within its entry. */
+  #mSense = new Int32Array(64);
   #mSentence = new Int32Array(64);
   #mKind = new Uint8Array(64);
   #mVia = new Uint8Array(64);
@@ -199,22 +202,16 @@ export class Tagger {
     const count = this.#match(text, o);
     w.bytes(J.openId);
     writeId(w, o.id);
-    w.bytes(J.dominantKey);
+    const mask = tierMask(o.tiers);
     if (count === 0) {
-      w.bytes(J.nullDominant);
-      w.bytes(J.scoresKey);
-      w.bytes(J.emptyScores[tierMask(o.tiers)]!);
+      w.bytes(o.matches ? J.emptyWithMatches[mask]! : J.empty[mask]!);
     } else {
       this.#rollUp(0, count, o);
       this.#writeScored(w, o, J);
-    }
-    if (o.matches) {
-      w.bytes(J.matchesKey);
-      for (let m = 0; m < count; m++) {
-        if (m > 0) w.bytes(J.comma);
-        this.#writeMatch(text, m, o, w, J);
+      if (o.matches) {
+        for (let m = 0; m < count; m++) this.#writeMatch(text, m, o, w, J);
+        w.byte(0x5d); // ]
       }
-      w.bytes(J.closeArray);
     }
     if (o.perSentence) {
       w.bytes(J.sentencesKey);
@@ -230,78 +227,80 @@ export class Tagger {
         w.int(b.start[firstToken]!);
         w.bytes(J.endKey);
         w.int(b.end[lastToken]!);
-        w.bytes(J.dominantKey);
         if (m > from) {
           this.#rollUp(from, m, o);
           this.#writeScored(w, o, J);
         } else {
-          w.bytes(J.nullDominant);
-          w.bytes(J.scoresKey);
-          w.bytes(J.emptyScores[tierMask(o.tiers)]!);
+          w.bytes(J.empty[mask]!);
         }
-        w.bytes(J.closeObject);
+        w.byte(0x7d); // }
       }
-      w.bytes(J.closeArray);
+      w.byte(0x5d); // ]
     }
-    w.bytes(J.closeObject);
+    w.byte(0x7d); // }
   }
 
   #json: JsonPieces | undefined;
 
-  /** The dominant path and scores of the last #rollUp: `{...},"scores":{...}`. */
+  /** `,"dominant":{…},"scores":{…}` of the last #rollUp. */
   #writeScored(w: ByteWriter, o: ResolvedOptions, J: JsonPieces): void {
-    w.bytes(J.dominantOpen);
-    w.bytes(this.#domPrimary < 0 ? J.null : J.label[this.#domPrimary]!);
-    w.bytes(J.secondaryKey);
-    w.bytes(this.#domSecondary < 0 ? J.null : J.label[this.#domSecondary]!);
-    w.bytes(J.tertiaryKey);
-    w.bytes(this.#domTertiary < 0 ? J.null : J.label[this.#domTertiary]!);
-    w.bytes(J.closeObject);
-    w.bytes(J.scoresKey);
-    w.bytes(J.openObject);
+    w.bytes(this.#domPrimary < 0 ? J.primaryNull : J.primary[this.#domPrimary]!);
+    w.bytes(this.#domSecondary < 0 ? J.secondaryNull : J.secondary[this.#domSecondary]!);
+    w.bytes(this.#domTertiary < 0 ? J.tertiaryNull : J.tertiary[this.#domTertiary]!);
     const rows = this.#rowCount;
     let r = 0;
     for (let t = 0; t < o.tiers.length; t++) {
       const tier = TIERS.indexOf(o.tiers[t]!);
-      if (t > 0) w.bytes(J.comma);
-      w.bytes(J.tierKey[tier]!);
+      w.bytes(t > 0 ? J.tierKeyNext[tier]! : J.tierKeyFirst[tier]!);
       // Rows are sorted by tier: this tier's are next.
-      let first = true;
       while (r < rows && this.#rowTier[r]! < tier) r++;
+      let first = true;
       while (r < rows && this.#rowTier[r] === tier) {
-        if (!first) w.bytes(J.comma);
+        w.bytes(first ? J.labelKeyFirst[this.#rowNode[r]!]! : J.labelKeyNext[this.#rowNode[r]!]!);
         first = false;
-        w.bytes(J.labelKey[this.#rowNode[r]!]!);
         writeRounded(w, this.#rowScore[r]!);
         r++;
       }
-      w.bytes(J.closeObject);
     }
-    w.bytes(J.closeObject);
+    w.bytes(o.tiers.length ? J.closeScores : J.closeEmptyScores);
   }
 
   #writeMatch(text: string, m: number, o: ResolvedOptions, w: ByteWriter, J: JsonPieces): void {
-    const e = this.#mEmotion[m]!;
-    w.bytes(J.matchOpen);
-    w.jsonString(text.slice(this.#mStart[m]!, this.#mEnd[m]!));
+    const start = this.#mStart[m]!;
+    const end = this.#mEnd[m]!;
+    w.bytes(m > 0 ? J.matchNext : J.matchFirst);
+    w.jsonString(text, start, end);
     w.bytes(J.startKey);
-    w.int(this.#mStart[m]!);
+    w.int(start);
     w.bytes(J.endKey);
-    w.int(this.#mEnd[m]!);
+    w.int(end);
     const entry = this.#mEntry[m]!;
-    w.bytes((J.lemma[entry] ??= utf8(`,"lemma":${JSON.stringify(this.index.entries[entry]!.lemma)}`)));
-    w.bytes(J.emotion[e]!);
+    const senses = (J.sense[entry] ??= this.#sensePieces(entry));
+    w.bytes(senses[this.#mSense[m]!]!);
     writeRounded(w, this.#mWeight[m]!);
     const negated = this.#mNegated[m] === 1;
     w.bytes(negated ? J.negatedTrue : J.negatedFalse);
     writeRounded(w, this.#mIntensity[m]!);
-    w.bytes(J.kindVia[this.#mKind[m]! * 3 + this.#mVia[m]!]!);
     const counted = this.#mCounted[m]!;
     if (negated && o.negation === 'opposite' && counted.length) {
+      w.bytes(J.kindVia[this.#mKind[m]! * 3 + this.#mVia[m]!]!);
       w.bytes(J.countedAsKey);
       w.bytes(J.label[counted[0]!]!);
+      w.byte(0x7d); // }
+    } else {
+      w.bytes(J.kindViaClose[this.#mKind[m]! * 3 + this.#mVia[m]!]!);
     }
-    w.bytes(J.closeObject);
+  }
+
+  /** Per sense of an entry: `,"lemma":…,"emotion":…,"emotionId":…,"path":[…],"weight":`. */
+  #sensePieces(entry: number): Uint8Array[] {
+    const { lemma, senses } = this.index.entries[entry]!;
+    return senses.map((sense) => {
+      const e = this.index.emotions[sense.emotion]!;
+      return utf8(
+        `,"lemma":${JSON.stringify(lemma)},"emotion":${JSON.stringify(e.label)},"emotionId":${JSON.stringify(e.id)},"path":${JSON.stringify(this.#pathLabels[sense.emotion])},"weight":`,
+      );
+    });
   }
 
   /** The constant pieces of the JSON, encoded once per tagger. */
@@ -317,46 +316,48 @@ export class Tagger {
       if (seen.has(key) || /^(0|[1-9][0-9]*)$/.test(e.label)) plain = false;
       seen.add(key);
     }
-    const lemma: Array<Uint8Array | undefined> = [];
-    for (let i = 0; i < this.index.entries.length; i++) lemma.push(undefined);
-    const emptyScores: Uint8Array[] = [];
+    const sense: Array<Uint8Array[] | undefined> = [];
+    for (let i = 0; i < this.index.entries.length; i++) sense.push(undefined);
+    const q = JSON.stringify;
+    const empty: Uint8Array[] = [];
+    const emptyWithMatches: Uint8Array[] = [];
     for (let mask = 0; mask < 8; mask++) {
-      const tiers = TIERS.filter((_, i) => mask & (1 << i));
-      emptyScores.push(utf8(JSON.stringify(Object.fromEntries(tiers.map((t) => [t, {}])))));
+      const scores = q(Object.fromEntries(TIERS.filter((_, i) => mask & (1 << i)).map((t) => [t, {}])));
+      const body = `,"dominant":{"primary":null,"secondary":null,"tertiary":null},"scores":${scores}`;
+      empty.push(utf8(body));
+      emptyWithMatches.push(utf8(`${body},"matches":[]`));
     }
     return {
       plain,
       openId: utf8('{"id":'),
-      dominantKey: utf8(',"dominant":'),
-      dominantOpen: utf8('{"primary":'),
-      secondaryKey: utf8(',"secondary":'),
-      tertiaryKey: utf8(',"tertiary":'),
-      nullDominant: utf8('{"primary":null,"secondary":null,"tertiary":null}'),
-      scoresKey: utf8(',"scores":'),
-      emptyScores,
-      tierKey: TIERS.map((t) => utf8(`${JSON.stringify(t)}:{`)),
-      matchesKey: utf8(',"matches":['),
+      empty,
+      emptyWithMatches,
+      primary: emotions.map((e) => utf8(`,"dominant":{"primary":${q(e.label)}`)),
+      primaryNull: utf8(',"dominant":{"primary":null'),
+      secondary: emotions.map((e) => utf8(`,"secondary":${q(e.label)}`)),
+      secondaryNull: utf8(',"secondary":null'),
+      tertiary: emotions.map((e) => utf8(`,"tertiary":${q(e.label)}},"scores":{`)),
+      tertiaryNull: utf8(',"tertiary":null},"scores":{'),
+      tierKeyFirst: TIERS.map((t) => utf8(`${q(t)}:{`)),
+      tierKeyNext: TIERS.map((t) => utf8(`},${q(t)}:{`)),
+      labelKeyFirst: emotions.map((e) => utf8(`${q(e.label)}:`)),
+      labelKeyNext: emotions.map((e) => utf8(`,${q(e.label)}:`)),
+      closeScores: utf8('}}'),
+      closeEmptyScores: utf8('}'),
+      matchFirst: utf8(',"matches":[{"text":'),
+      matchNext: utf8(',{"text":'),
       sentencesKey: utf8(',"sentences":['),
       sentenceStart: utf8('{"start":'),
       nextSentenceStart: utf8(',{"start":'),
-      matchOpen: utf8('{"text":'),
       startKey: utf8(',"start":'),
       endKey: utf8(',"end":'),
       negatedTrue: utf8(',"negated":true,"intensity":'),
       negatedFalse: utf8(',"negated":false,"intensity":'),
-      kindVia: KINDS.flatMap((k) => VIAS.map((v) => utf8(`,"kind":${JSON.stringify(k)},"via":${JSON.stringify(v)}`))),
+      kindVia: KINDS.flatMap((k) => VIAS.map((v) => utf8(`,"kind":${q(k)},"via":${q(v)}`))),
+      kindViaClose: KINDS.flatMap((k) => VIAS.map((v) => utf8(`,"kind":${q(k)},"via":${q(v)}}`))),
       countedAsKey: utf8(',"countedAs":'),
-      comma: utf8(','),
-      openObject: utf8('{'),
-      closeObject: utf8('}'),
-      closeArray: utf8(']'),
-      null: utf8('null'),
-      label: emotions.map((e) => utf8(JSON.stringify(e.label))),
-      labelKey: emotions.map((e) => utf8(`${JSON.stringify(e.label)}:`)),
-      emotion: emotions.map((e, i) =>
-        utf8(`,"emotion":${JSON.stringify(e.label)},"emotionId":${JSON.stringify(e.id)},"path":${JSON.stringify(this.#pathLabels[i])},"weight":`),
-      ),
-      lemma,
+      label: emotions.map((e) => utf8(q(e.label))),
+      sense,
     };
   }
 
@@ -450,7 +451,7 @@ export class Tagger {
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions): void {
     const negated = o.negation !== 'off' && this.#negated(b, first);
     let intensity = 1;
-    if (!negated && o.intensity) intensity *= modifierFactor(b, first);
+    if (!negated && o.intensity) intensity *= this.#modifierFactor(b, first);
     if (o.emphasis) {
       if (b.sentenceExclaims[b.sentence[first]!]) intensity *= EXCLAMATION_FACTOR;
       for (let k = first; k <= last; k++) {
@@ -477,6 +478,7 @@ export class Tagger {
       this.#mEnd[m] = end;
       this.#mEntry[m] = entry;
       this.#mEmotion[m] = sense.emotion;
+      this.#mSense[m] = s;
       this.#mKind[m] = sense.kind === 'evokes' ? 1 : 0;
       this.#mVia[m] = via;
       this.#mWeight[m] = base * intensity;
@@ -504,6 +506,7 @@ export class Tagger {
     this.#mEnd = grow(this.#mEnd, i32);
     this.#mEntry = grow(this.#mEntry, i32);
     this.#mEmotion = grow(this.#mEmotion, i32);
+    this.#mSense = grow(this.#mSense, i32);
     this.#mSentence = grow(this.#mSentence, i32);
     this.#mKind = grow(this.#mKind, u8);
     this.#mVia = grow(this.#mVia, u8);
@@ -512,17 +515,44 @@ export class Tagger {
     this.#mIntensity = grow(this.#mIntensity, f64);
   }
 
-  /** Whether a negator within the window before token `first` reaches it (no clause boundary between). */
+  /**
+   * Whether a negator within the window before token `first` reaches it (no clause boundary
+   * between). Reads the cue bits of the word records: every word token before `first` has one.
+   */
   #negated(b: TokenBuffer, first: number): boolean {
+    const infos = this.#infos;
     let words = 0;
     for (let k = first - 1; k >= 0; k--) {
       if (b.kind[k] !== WORD) return false;
-      const w = b.word(k);
-      if (CLAUSE_WORDS.has(w)) return false;
-      if (isNegator(w, k + 1 < b.count && b.kind[k + 1] === WORD ? b.word(k + 1) : undefined)) return true;
+      const cue = infos[k]!.cue;
+      if (cue & CUE_CLAUSE) return false;
+      // (the word after k is a word: k + 1 <= first)
+      if (cue & CUE_NEGATOR && !(cue & CUE_PSEUDO && isPseudoNegation(b.word(k), b.word(k + 1)))) return true;
       if (++words >= NEGATION_WINDOW) return false;
     }
     return false;
+  }
+
+  /** Product of up to two modifiers directly before token `first` ("really very", "kind of"). */
+  #modifierFactor(b: TokenBuffer, first: number): number {
+    const infos = this.#infos;
+    let factor = 1;
+    let k = first - 1;
+    for (let seen = 0; seen < 2 && k >= 0 && b.kind[k] === WORD; seen++) {
+      const info = infos[k]!;
+      if (info.cue & CUE_PAIR_END && k > 0 && b.kind[k - 1] === WORD) {
+        const pair = MODIFIER_PAIRS.get(b.word(k))!.get(b.word(k - 1));
+        if (pair !== undefined) {
+          factor *= pair;
+          k -= 2;
+          continue;
+        }
+      }
+      if (info.modifier === 0) break;
+      factor *= info.modifier;
+      k--;
+    }
+    return factor;
   }
 
   /**
@@ -683,39 +713,41 @@ interface JsonPieces {
   /** false: labels the direct writer cannot order like an object (see #jsonPieces); serialize objects instead. */
   plain: boolean;
   openId: Uint8Array;
-  dominantKey: Uint8Array;
-  dominantOpen: Uint8Array;
-  secondaryKey: Uint8Array;
-  tertiaryKey: Uint8Array;
-  nullDominant: Uint8Array;
-  scoresKey: Uint8Array;
-  /** `{"primary":{},...}` per tier mask. */
-  emptyScores: Uint8Array[];
-  tierKey: Uint8Array[];
-  matchesKey: Uint8Array;
+  /** Per tier mask: `,"dominant":{nulls},"scores":{"tier":{},…}` (and `,"matches":[]`). */
+  empty: Uint8Array[];
+  emptyWithMatches: Uint8Array[];
+  /** Per emotion: `,"dominant":{"primary":label`, `,"secondary":label`, `,"tertiary":label},"scores":{`. */
+  primary: Uint8Array[];
+  primaryNull: Uint8Array;
+  secondary: Uint8Array[];
+  secondaryNull: Uint8Array;
+  tertiary: Uint8Array[];
+  tertiaryNull: Uint8Array;
+  /** Per tier: `"tier":{` and `},"tier":{`. */
+  tierKeyFirst: Uint8Array[];
+  tierKeyNext: Uint8Array[];
+  /** Per emotion: `"label":` and `,"label":`. */
+  labelKeyFirst: Uint8Array[];
+  labelKeyNext: Uint8Array[];
+  closeScores: Uint8Array;
+  closeEmptyScores: Uint8Array;
+  matchFirst: Uint8Array;
+  matchNext: Uint8Array;
   sentencesKey: Uint8Array;
   sentenceStart: Uint8Array;
   nextSentenceStart: Uint8Array;
-  matchOpen: Uint8Array;
   startKey: Uint8Array;
   endKey: Uint8Array;
   negatedTrue: Uint8Array;
   negatedFalse: Uint8Array;
+  /** Per kind x via: `,"kind":…,"via":…` (and with the closing brace). */
   kindVia: Uint8Array[];
+  kindViaClose: Uint8Array[];
   countedAsKey: Uint8Array;
-  comma: Uint8Array;
-  openObject: Uint8Array;
-  closeObject: Uint8Array;
-  closeArray: Uint8Array;
-  null: Uint8Array;
   /** Per emotion: its label as a JSON string. */
   label: Uint8Array[];
-  /** Per emotion: `"label":`. */
-  labelKey: Uint8Array[];
-  /** Per emotion: `,"emotion":…,"emotionId":…,"path":[…],"weight":`. */
-  emotion: Uint8Array[];
-  /** Per entry: `,"lemma":…`, filled on first use. */
-  lemma: Array<Uint8Array | undefined>;
+  /** Per entry, per sense: see Tagger#sensePieces; filled on first use. */
+  sense: Array<Uint8Array[] | undefined>;
 }
 
 function writeId(w: ByteWriter, id: string | number | null): void {
@@ -742,26 +774,6 @@ export function prepareOptions(options: TagOptions = {}): ResolvedOptions {
   const resolved = resolveOptions(options);
   RESOLVED.add(resolved);
   return resolved;
-}
-
-/** Product of up to two modifiers directly before token `first`. */
-function modifierFactor(b: TokenBuffer, first: number): number {
-  let factor = 1;
-  let k = first - 1;
-  for (let seen = 0; seen < 2 && k >= 0 && b.kind[k] === WORD; seen++) {
-    const w = b.word(k);
-    const pair = MODIFIER_PAIRS.get(w);
-    if (pair && k > 0 && b.kind[k - 1] === WORD && pair.has(b.word(k - 1))) {
-      factor *= pair.get(b.word(k - 1))!;
-      k -= 2;
-      continue;
-    }
-    const f = MODIFIERS.get(w);
-    if (f === undefined) break;
-    factor *= f;
-    k--;
-  }
-  return factor;
 }
 
 function round(x: number): number {

@@ -54,3 +54,27 @@ export const CAPITALS_FACTOR = 1.25;
 /** Intensity stays within these bounds whatever the modifiers. */
 export const INTENSITY_MIN = 0.2;
 export const INTENSITY_MAX = 3;
+
+/** Cue bits of a word (see `cueOf`), kept on its lexicon word record so the tagger reads no strings. */
+export const CUE_CLAUSE = 1;
+/** A negator: in NEGATORS, or ends in "n't". */
+export const CUE_NEGATOR = 2;
+/** A negator that does not negate before some words (PSEUDO_NEGATION): check the next word. */
+export const CUE_PSEUDO = 4;
+/** The last word of a two-word modifier ("of" in "kind of"): check the word before. */
+export const CUE_PAIR_END = 8;
+
+/** What a normalised word is as a cue: bits, and its modifier factor (0: none). */
+export function cueOf(norm: string): { cue: number; modifier: number } {
+  let cue = 0;
+  if (CLAUSE_WORDS.has(norm)) cue |= CUE_CLAUSE;
+  if (NEGATORS.has(norm) || (norm.length > 3 && norm.endsWith("n't"))) cue |= CUE_NEGATOR;
+  if (PSEUDO_NEGATION.has(norm)) cue |= CUE_PSEUDO;
+  if (MODIFIER_PAIRS.has(norm)) cue |= CUE_PAIR_END;
+  return { cue, modifier: MODIFIERS.get(norm) ?? 0 };
+}
+
+/** Whether negator `norm` followed by `next` is not a negation ("not only", "no doubt"). */
+export function isPseudoNegation(norm: string, next: string): boolean {
+  return PSEUDO_NEGATION.get(norm)?.has(next) ?? false;
+}

@@ -104,6 +104,12 @@ export class ByteWriter {
     this.pos += b.length;
   }
 
+  /** One byte. */
+  byte(c: number): void {
+    if (this.pos >= this.buf.length) this.reserve(1);
+    this.buf[this.pos++] = c;
+  }
+
   /** A string of ASCII characters (numbers, keys): one byte each. */
   ascii(s: string): void {
     const n = s.length;
@@ -136,14 +142,14 @@ export class ByteWriter {
     for (let m = n; m > 0; m = (m / 10) | 0) buf[--pos] = 48 + (m % 10);
   }
 
-  /** JSON.stringify(s), UTF-8 encoded. */
-  jsonString(s: string): void {
-    const n = s.length;
-    this.reserve(n * 6 + 2);
+  /** JSON.stringify(s.slice(from, to)), UTF-8 encoded (without making the slice). */
+  jsonString(s: string, from = 0, to = s.length): void {
+    const n = to;
+    this.reserve((to - from) * 6 + 2);
     const buf = this.buf;
     let pos = this.pos;
     buf[pos++] = 0x22;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {

@@ -10,7 +10,8 @@
 // bare servers run with NODE_ENV=production, as `emokb serve` does. `{ version }` on emokb shows the
 // fixed cost of its plugin stack (request id, limits, metrics, access log). The contenders run
 // alternately (bare, lean, version, a, b, bare, ...) so that load from elsewhere on the machine hits
-// all alike. `--soak S` then drives query (a) and (b) for S seconds, sampling the server's RSS, and
+// all alike; each run also reports the server's own CPU time per request (from /proc), which other
+// load on the machine moves far less than req/s (the summary gives its median). `--soak S` then drives query (a) and (b) for S seconds, sampling the server's RSS, and
 // fails on any error or on memory that keeps growing. Loopback only; every loop is bounded; it
 // stops by itself.
 // Usage: npm run bench:api [-- --duration 10] [-- --connections 20] [-- --rounds 2] [-- --soak 120]
@@ -55,7 +56,7 @@ async function startBare(lean = false) {
     child.stdout.setEncoding('utf8').once('data', (line) => resolve(JSON.parse(line).port));
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
   });
-  return { url: `http://${HOST}:${port}`, close: () => (child.kill('SIGTERM'), new Promise((r) => child.once('exit', r))) };
+  return { url: `http://${HOST}:${port}`, pid: child.pid, close: () => (child.kill('SIGTERM'), new Promise((r) => child.once('exit', r))) };
 }
 
 // --- emokb: the real CLI on a seeded copy of the store ---------------------------------------------
@@ -104,6 +105,13 @@ async function seededCopy() {
   return join(dir, 'data');
 }
 
+/** CPU time (user + system, ms) the process has used, from /proc; 0 where there is none. */
+async function cpuMs(pid) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields.length > 13 ? ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 : 0; // clock ticks of 10 ms
+}
+
 function rss(pid) {
   return readFile(`/proc/${pid}/status`, 'utf8').then((s) => Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) * 1024, () => 0);
 }
@@ -134,6 +142,7 @@ async function main() {
     b: JSON.stringify({ query: QUERY_B, variables: { t: TEXT.slice(0, 300) } }),
   };
   const urlOf = (name) => (name === 'bare' ? bare.url : name === 'lean' ? lean.url : emokb.url);
+  const pidOf = (name) => (name === 'bare' ? bare.pid : name === 'lean' ? lean.pid : emokb.child.pid);
   // Correctness first: the answers the load will repeat.
   for (const [name, body] of Object.entries(bodies)) {
     const answer = await (await fetch(`${urlOf(name)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
@@ -147,33 +156,38 @@ async function main() {
   const runs = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < rounds; round++) {
     for (const name of names) {
+      const before = await cpuMs(pidOf(name));
       const result = await drive(urlOf(name), bodies[name], duration);
+      // The server's own CPU per request: unlike req/s, barely moved by other load on the machine.
+      result.cpuUs = ((await cpuMs(pidOf(name))) - before) * 1000 / Math.max(1, result.requests.total);
       runs[name].push(result);
       const bad = result.errors + result.timeouts + (result.non2xx ?? 0);
-      console.log(`  round ${round + 1} ${name.padEnd(7)} ${fmt(result.requests.average).padStart(7)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms${bad ? `  ERRORS ${bad}` : ''}`);
+      console.log(`  round ${round + 1} ${name.padEnd(7)} ${fmt(result.requests.average).padStart(7)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  server CPU ${fmt(result.cpuUs)} us/request${bad ? `  ERRORS ${bad}` : ''}`);
     }
   }
   const summary = (name) => {
     const list = runs[name];
     const avg = (f) => list.reduce((s, r) => s + f(r), 0) / list.length;
-    return { rps: avg((r) => r.requests.average), p50: avg((r) => r.latency.p50), p99: avg((r) => r.latency.p99), errors: list.reduce((s, r) => s + r.errors + r.timeouts + (r.non2xx ?? 0), 0) };
+    const cpu = [...list.map((r) => r.cpuUs)].sort((x, y) => x - y);
+    return { rps: avg((r) => r.requests.average), p50: avg((r) => r.latency.p50), p99: avg((r) => r.latency.p99), cpuUs: cpu[Math.floor(cpu.length / 2)], errors: list.reduce((s, r) => s + r.errors + r.timeouts + (r.non2xx ?? 0), 0) };
   };
   const base = summary('bare');
   const leanBase = summary('lean');
   const pct = (s, b) => `${fmt((s.rps / b.rps) * 100)}%`;
-  console.log('\n| server / query | req/s | p50 ms | p99 ms | vs bare | vs lean bare | target |');
-  console.log('|---|---:|---:|---:|---:|---:|---|');
-  console.log(`| bare yoga \`{ hello }\` | ${fmt(base.rps)} | ${fmt(base.p50, 1)} | ${fmt(base.p99, 1)} | 100% | ${pct(base, leanBase)} | |`);
-  console.log(`| lean bare yoga \`{ hello }\` (maxRequestBodySize: false) | ${fmt(leanBase.rps)} | ${fmt(leanBase.p50, 1)} | ${fmt(leanBase.p99, 1)} | ${pct(leanBase, base)} | 100% | |`);
+  const cpu = (s) => fmt(s.cpuUs);
+  console.log('\n| server / query | req/s | p50 ms | p99 ms | vs bare | vs lean bare | server CPU us/request | target |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+  console.log(`| bare yoga \`{ hello }\` | ${fmt(base.rps)} | ${fmt(base.p50, 1)} | ${fmt(base.p99, 1)} | 100% | ${pct(base, leanBase)} | ${cpu(base)} | |`);
+  console.log(`| lean bare yoga \`{ hello }\` (maxRequestBodySize: false) | ${fmt(leanBase.rps)} | ${fmt(leanBase.p50, 1)} | ${fmt(leanBase.p99, 1)} | ${pct(leanBase, base)} | 100% | ${cpu(leanBase)} | |`);
   const version = summary('version');
-  console.log(`| emokb \`{ version { version } }\` | ${fmt(version.rps)} | ${fmt(version.p50, 1)} | ${fmt(version.p99, 1)} | ${pct(version, base)} | ${pct(version, leanBase)} | |`);
+  console.log(`| emokb \`{ version { version } }\` | ${fmt(version.rps)} | ${fmt(version.p50, 1)} | ${fmt(version.p99, 1)} | ${pct(version, base)} | ${pct(version, leanBase)} | ${cpu(version)} | |`);
   let pass = true;
   for (const [name, label, target] of [['a', '(a) emotion + path + children + terms(10)', 0.7], ['b', '(b) classify, 300 characters', 0.4]]) {
     const s = summary(name);
     const ratio = s.rps / base.rps;
     const ok = ratio >= target && s.p99 < 25 && s.errors === 0;
     pass &&= ok;
-    console.log(`| emokb ${label} | ${fmt(s.rps)} | ${fmt(s.p50, 1)} | ${fmt(s.p99, 1)} | ${pct(s, base)} | ${pct(s, leanBase)} | >= ${target * 100}% of bare, p99 < 25 ms: ${ok ? 'met' : 'NOT met'} |`);
+    console.log(`| emokb ${label} | ${fmt(s.rps)} | ${fmt(s.p50, 1)} | ${fmt(s.p99, 1)} | ${pct(s, base)} | ${pct(s, leanBase)} | ${cpu(s)} | >= ${target * 100}% of bare, p99 < 25 ms: ${ok ? 'met' : 'NOT met'} |`);
   }
 
   if (soak > 0) {

@@ -171,11 +171,14 @@ export class LexiconIndex {
   /** Word to what the hot path needs to know about it. */
   readonly #words = new Map<string, WordInfo>();
   readonly #lemmas = new Map<string, string[]>();
+  // The table is one Int32Array of 4 fields per slot (hash, length (0: empty), offset of the
+  // word's code units in #pool, index in #slotInfo), so a probe reads one cache line, and the words
+  // themselves sit side by side in #pool in the order they were first seen (frequent words first).
   #slotMask = (1 << INITIAL_SLOT_BITS) - 1;
-  #slotHash = new Int32Array(1 << INITIAL_SLOT_BITS);
-  // Filled by push, not `new Array(n)`: a large preallocated array is kept as a slow dictionary.
-  #slotWord: string[] = packedArray(1 << INITIAL_SLOT_BITS, '');
-  #slotInfo: WordInfo[] = packedArray<WordInfo>(1 << INITIAL_SLOT_BITS, NOTHING);
+  #slotRecords = new Int32Array(4 << INITIAL_SLOT_BITS);
+  #pool = new Uint16Array(1 << 16);
+  #poolUsed = 0;
+  #slotInfo: WordInfo[] = [];
   #slots = 0;
   /** Words that can be answered NOTHING without the word cache: short non-keys and frequent words. */
   readonly #short = new Set<string>();
@@ -298,44 +301,81 @@ export class LexiconIndex {
   infoAt(b: TokenBuffer, t: number): WordInfo {
     const h = b.hash[t]!;
     const mask = this.#slotMask;
-    const words = this.#slotWord;
-    const hashes = this.#slotHash;
+    const records = this.#slotRecords;
+    const pool = this.#pool;
+    const norm = b.norm[t]!;
     let i = h & mask;
-    for (;;) {
-      const word = words[i]!;
-      if (word === '') break;
-      if (hashes[i] === h && b.wordEquals(t, word)) return this.#slotInfo[i]!;
-      i = (i + 1) & mask;
+    if (norm === '') {
+      // An ASCII word: its normalised code units are in the token buffer's `chars`.
+      const start = b.start[t]!;
+      const length = b.end[t]! - start;
+      const chars = b.chars;
+      for (;;) {
+        const r = i << 2;
+        const l = records[r + 1]!;
+        if (l === 0) break;
+        if (records[r] === h && l === length) {
+          const at = records[r + 2]! - start;
+          let k = start;
+          const end = start + length;
+          while (k < end && pool[at + k] === chars[k]) k++;
+          if (k === end) return this.#slotInfo[records[r + 3]!]!;
+        }
+        i = (i + 1) & mask;
+      }
+    } else {
+      const length = norm.length;
+      for (;;) {
+        const r = i << 2;
+        const l = records[r + 1]!;
+        if (l === 0) break;
+        if (records[r] === h && l === length) {
+          const at = records[r + 2]!;
+          let k = 0;
+          while (k < length && pool[at + k] === norm.charCodeAt(k)) k++;
+          if (k === length) return this.#slotInfo[records[r + 3]!]!;
+        }
+        i = (i + 1) & mask;
+      }
     }
-    const norm = b.word(t);
-    if (this.#slots >= SLOT_LIMIT) return this.info(norm);
-    const info = this.#computeInfo(norm);
-    this.#insert(h, norm, info, i);
+    const word = b.word(t);
+    if (this.#slots >= SLOT_LIMIT) return this.info(word);
+    const info = this.#computeInfo(word);
+    this.#insert(h, word, info, i);
     return info;
   }
 
   /** Puts a word in slot i (free), growing the table at half full. */
-  #insert(h: number, norm: string, info: WordInfo, i: number): void {
-    this.#slotWord[i] = norm;
-    this.#slotHash[i] = h;
-    this.#slotInfo[i] = info;
+  #insert(h: number, word: string, info: WordInfo, i: number): void {
+    const length = word.length;
+    if (this.#poolUsed + length > this.#pool.length) {
+      const pool = new Uint16Array(Math.max(this.#pool.length * 2, this.#poolUsed + length));
+      pool.set(this.#pool);
+      this.#pool = pool;
+    }
+    const at = this.#poolUsed;
+    for (let k = 0; k < length; k++) this.#pool[at + k] = word.charCodeAt(k);
+    this.#poolUsed += length;
+    const r = i << 2;
+    this.#slotRecords[r] = h;
+    this.#slotRecords[r + 1] = length;
+    this.#slotRecords[r + 2] = at;
+    this.#slotRecords[r + 3] = this.#slotInfo.length;
+    this.#slotInfo.push(info);
     this.#slots++;
     if (this.#slots * 2 <= this.#slotMask + 1 || this.#slotMask + 1 >= 1 << SLOT_BITS) return;
-    const words = this.#slotWord, hashes = this.#slotHash, infos = this.#slotInfo;
+    const old = this.#slotRecords;
     const size = (this.#slotMask + 1) * 2;
     const mask = size - 1;
-    this.#slotMask = mask;
-    this.#slotHash = new Int32Array(size);
-    this.#slotWord = packedArray(size, '');
-    this.#slotInfo = packedArray<WordInfo>(size, NOTHING);
-    for (let j = 0; j < words.length; j++) {
-      if (words[j] === '') continue;
-      let k = hashes[j]! & mask;
-      while (this.#slotWord[k] !== '') k = (k + 1) & mask;
-      this.#slotWord[k] = words[j]!;
-      this.#slotHash[k] = hashes[j]!;
-      this.#slotInfo[k] = infos[j]!;
+    const records = new Int32Array(size << 2);
+    for (let j = 0; j < old.length; j += 4) {
+      if (old[j + 1] === 0) continue;
+      let k = old[j]! & mask;
+      while (records[(k << 2) + 1] !== 0) k = (k + 1) & mask;
+      records.set(old.subarray(j, j + 4), k << 2);
     }
+    this.#slotMask = mask;
+    this.#slotRecords = records;
   }
 
   /** Resolves one normalised word to an entry and how it was reached. */
@@ -399,12 +439,6 @@ export class LexiconIndex {
     }
     return -1;
   }
-}
-
-function packedArray<T>(length: number, value: T): T[] {
-  const a: T[] = [];
-  for (let i = 0; i < length; i++) a.push(value);
-  return a;
 }
 
 /** Cheap test before asking the lemmatiser about a word inside a multiword expression. */

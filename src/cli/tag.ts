@@ -20,6 +20,7 @@ import { LevelStore } from '../store/LevelStore.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { tagStream } from '../tagger/stream.js';
 import { prepareOptions } from '../tagger/Tagger.js';
+import { winkDataSnapshot, winkLexiconVersion } from '../tagger/wordForms.js';
 import type { NegationPolicy } from '../tagger/types.js';
 import { dataDir, withService, type GlobalOptions } from './context.js';
 
@@ -110,6 +111,7 @@ Examples:
       const batchLines = parseCount(options.batchLines, '--batch-lines', 1, 2000);
 
       const lexicon = await loadLexicon(command.optsWithGlobals<GlobalOptions>());
+      const winkData = await loadWinkData(command.optsWithGlobals<GlobalOptions>());
 
       const output = options.output ? createWriteStream(options.output) : process.stdout;
       let brokenPipe = false;
@@ -137,6 +139,7 @@ Examples:
           options: tagOptions,
           workers,
           lexicon,
+          winkData,
           batchLines,
           onProgress: bar
             ? (read, total) => {
@@ -199,6 +202,35 @@ async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
     }
     return lexicon;
   });
+}
+
+const WINK_FILE = 'tagger-wink.json';
+const WINK_FORMAT = 1;
+
+/**
+ * The lemmatiser's data as one JSON text (see winkDataSnapshot), kept in the data directory: a
+ * header line, then the text. Made on the first run; undefined if it cannot be made.
+ */
+async function loadWinkData(options: GlobalOptions): Promise<string | undefined> {
+  const file = join(dataDir(options), WINK_FILE);
+  const header = JSON.stringify({ format: WINK_FORMAT, winkLexicon: winkLexiconVersion() });
+  try {
+    const text = await readFile(file, 'utf8');
+    const nl = text.indexOf('\n');
+    if (nl > 0 && text.slice(0, nl) === header) return text.slice(nl + 1);
+  } catch {
+    // not made yet, or unreadable: make it
+  }
+  const data = winkDataSnapshot();
+  if (data === undefined) return undefined;
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, `${header}\n${data}`);
+    await rename(tmp, file);
+  } catch {
+    // a read-only data directory only costs the next run the same again
+  }
+  return data;
 }
 
 function inputFormat(files: string[], options: TagCommandOptions): InputFormat {

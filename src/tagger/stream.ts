@@ -15,6 +15,7 @@ import { EmokbError } from '../errors.js';
 import type { LexiconData } from '../lexicon/LexiconIndex.js';
 import { tagBatch, type BatchOutput, type BatchTask, type InputFormat } from './batch.js';
 import { Tagger, type ResolvedOptions } from './Tagger.js';
+import { useWinkDataSnapshot } from './wordForms.js';
 
 export interface StreamOptions {
   /** Input files; '-' or none: standard input. */
@@ -29,6 +30,8 @@ export interface StreamOptions {
   /** 0: tag in this thread; N >= 1: a pool of N worker threads. */
   workers: number;
   lexicon: LexiconData;
+  /** The lemmatiser's data as JSON (`winkDataSnapshot`), so threads need not compile it. */
+  winkData?: string;
   /** Lines per batch (default 2000) and bytes per batch (default 256 KiB), whichever is reached first. */
   batchLines?: number;
   batchBytes?: number;
@@ -60,7 +63,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     o.workers > 0
       ? new Piscina({
           filename: o.workerFile ?? DEFAULT_WORKER,
-          workerData: { lexicon: o.lexicon },
+          workerData: { lexicon: o.lexicon, winkData: o.winkData },
           minThreads: o.workers,
           maxThreads: o.workers,
           idleTimeout: 60_000,
@@ -69,6 +72,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
           resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         })
       : undefined;
+  if (!pool && o.winkData !== undefined) useWinkDataSnapshot(o.winkData);
   const local = pool ? undefined : Tagger.fromData(o.lexicon);
   const maxInFlight = Math.max(2, o.workers * 3);
   const inFlight: Array<Promise<BatchOutput>> = [];

@@ -4,7 +4,8 @@
 // participle into the noun Parrott's labels use ("sad" -> "sadness", "angrily" -> "angry" ->
 // "anger", "frustrated" -> "frustration", "terrified" -> "terror"). The caller caches the outcome
 // per word, so each of these runs once per distinct word in a process.
-import { createRequire } from 'node:module';
+import { Module, createRequire } from 'node:module';
+import { isDeepStrictEqual } from 'node:util';
 
 interface WinkLemmatizer {
   lemmatizeNoun(word: string): string;
@@ -19,6 +20,79 @@ function wink(): WinkLemmatizer {
   // CommonJS without type declarations: typed here rather than with an ambient module declaration.
   winkLemmatizer ??= require('wink-lemmatizer') as WinkLemmatizer;
   return winkLemmatizer;
+}
+
+// wink-lemmatizer's data: five CommonJS modules of wink-lexicon (3 MB of JavaScript, 77,000
+// assignments), which cost each thread that loads them 0.3-1 s of compiling. The same data as one
+// JSON text parses in under 0.1 s: `emokb tag` makes that text once (kept in the data directory),
+// and its worker threads register the parsed data as those modules before wink-lemmatizer asks.
+const WINK_DATA = ['wn-adjective-exceptions', 'wn-noun-exceptions', 'wn-verb-exceptions', 'wn-words', 'wn-word-senses'] as const;
+
+function winkDataFiles(): string[] {
+  const fromWink = createRequire(require.resolve('wink-lemmatizer'));
+  return WINK_DATA.map((name) => fromWink.resolve(`wink-lexicon/src/${name}.js`));
+}
+
+/** The version of wink-lexicon, which a data snapshot must match. */
+export function winkLexiconVersion(): string {
+  const fromWink = createRequire(require.resolve('wink-lemmatizer'));
+  return (fromWink('wink-lexicon/package.json') as { version: string }).version;
+}
+
+// In the JSON text the objects are plain (the modules make them without a prototype), and the
+// senses are written once each, with one index per word (the module shares them the same way).
+const SENSES = WINK_DATA.indexOf('wn-word-senses');
+
+function toSnapshot(values: unknown[]): unknown[] {
+  const senses = values[SENSES] as number[][];
+  const unique: number[][] = [];
+  const indexOf = new Map<number[], number>();
+  const index = senses.map((s) => indexOf.get(s) ?? (indexOf.set(s, unique.push(s) - 1), unique.length - 1));
+  return values.map((v, i) => (i === SENSES ? { unique, index } : v));
+}
+
+function fromSnapshot(parsed: unknown[]): unknown[] {
+  return parsed.map((value, i) => {
+    if (i !== SENSES) return Object.setPrototypeOf(value as object, null) as unknown;
+    const { unique, index } = value as { unique: number[][]; index: number[] };
+    return index.map((u) => unique[u]);
+  });
+}
+
+/**
+ * wink-lemmatizer's data as one JSON text, or undefined if it does not come back from JSON exactly
+ * as the modules build it (then threads load the modules themselves). Loads the modules.
+ */
+export function winkDataSnapshot(): string | undefined {
+  const values = winkDataFiles().map((file) => require(file) as unknown);
+  const json = JSON.stringify(toSnapshot(values));
+  return isDeepStrictEqual(fromSnapshot(JSON.parse(json) as unknown[]), values) ? json : undefined;
+}
+
+/**
+ * Registers a `winkDataSnapshot` as wink-lexicon's data modules, so that wink-lemmatizer, when
+ * first needed, gets them without compiling them. False (and nothing registered) if the text is
+ * not such a snapshot or the modules are loaded already.
+ */
+export function useWinkDataSnapshot(json: string): boolean {
+  const files = winkDataFiles();
+  if (winkLemmatizer || files.some((file) => require.cache[file])) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== files.length || !parsed.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) return false;
+  const values = fromSnapshot(parsed);
+  files.forEach((file, i) => {
+    const module = new Module(file);
+    module.filename = file;
+    module.loaded = true;
+    module.exports = values[i];
+    require.cache[file] = module;
+  });
+  return true;
 }
 
 /** Inflectional lemmas of a lowercase word, most likely first, without the word itself. */

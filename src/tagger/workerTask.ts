@@ -4,8 +4,13 @@ import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { LexiconData } from '../lexicon/LexiconIndex.js';
 import { tagBatch, type BatchOutput, type BatchTask } from './batch.js';
 import { Tagger } from './Tagger.js';
+import { useWinkDataSnapshot } from './wordForms.js';
 
-const tagger = Tagger.fromData((workerData as { lexicon: LexiconData }).lexicon);
+const data = workerData as { lexicon: LexiconData; winkData?: string };
+// The lemmatiser's data, parsed from JSON instead of compiled from its modules (see wordForms.ts).
+if (data.winkData !== undefined) useWinkDataSnapshot(data.winkData);
+data.winkData = undefined;
+const tagger = Tagger.fromData(data.lexicon);
 
 export default function run(task: BatchTask): BatchOutput {
   const result = tagBatch(tagger, task);

@@ -1,0 +1,35 @@
+// The lemmatiser's data snapshot (what `emokb tag` hands its worker threads instead of letting each
+// compile wink-lexicon's modules) must give exactly the lemmas the modules give.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+import { lemmasOf, winkDataSnapshot } from '../../src/tagger/wordForms.js';
+
+const WORDS = [
+  'running', 'ran', 'feet', 'happier', 'happiest', 'angrily', 'terrified', 'hopes', 'broken', 'hearts', 'geese', 'was', 'better', 'worse',
+  'loved', 'cries', 'axes', 'data', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'abc', "don't", 'heart-broken',
+];
+
+describe('wink data snapshot', () => {
+  it('gives the same lemmas as the modules, in a thread that never loaded them', () => {
+    const snapshot = winkDataSnapshot();
+    expect(snapshot).toBeTypeOf('string');
+    const expected = WORDS.map((w) => lemmasOf(w));
+    // A fresh process (this one has loaded the modules): register the snapshot, then lemmatise.
+    const script = `
+      const { useWinkDataSnapshot, lemmasOf } = await import(${JSON.stringify(join(ROOT, 'dist/tagger/wordForms.js'))});
+      const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+      const used = useWinkDataSnapshot(input.snapshot);
+      console.log(JSON.stringify({ used, lemmas: input.words.map((w) => lemmasOf(w)) }));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}`], {
+      input: JSON.stringify({ snapshot, words: WORDS }),
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    const out = JSON.parse(child.stdout) as { used: boolean; lemmas: string[][] };
+    expect(out.used).toBe(true);
+    expect(out.lemmas).toEqual(expected);
+  });
+});

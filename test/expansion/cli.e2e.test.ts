@@ -10,14 +10,20 @@ import { TEST_CACHE } from './cache.js';
 
 const env = { EMOKB_CACHE: TEST_CACHE, EMOKB_AUTHOR: 'Test Reviewer' };
 
+/** A temporary store holding the hierarchy and crosswalks only (no shipped lexicon). */
+async function hierarchyStore(prefix: string): Promise<{ dir: string; data: string }> {
+  const dir = await tempDir(prefix);
+  const data = join(dir, 'data');
+  const hierarchy = join(dir, 'hierarchy.ttl');
+  const parts = await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(ontologyDir(f), 'utf8')));
+  await writeFile(hierarchy, parts.join('\n'));
+  expect((await runCli(['--data', data, 'import', hierarchy], { env })).code).toBe(0);
+  return { dir, data };
+}
+
 describe('emokb expand and review', () => {
   it('expands one family, reviews in batch and interactively', async () => {
-    const dir = await tempDir('emokb-expand-');
-    const data = join(dir, 'data');
-    const hierarchy = join(dir, 'hierarchy.ttl');
-    const parts = await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(ontologyDir(f), 'utf8')));
-    await writeFile(hierarchy, parts.join('\n'));
-    expect((await runCli(['--data', data, 'import', hierarchy], { env })).code).toBe(0);
+    const { dir, data } = await hierarchyStore('emokb-expand-');
 
     const expanded = await runCli(['--data', data, 'expand', '--emotion', 'rage-secondary', '--time', '2026-01-02T03:04:05Z', '--json'], { env });
     expect(expanded.code, expanded.stderr).toBe(0);
@@ -57,12 +63,7 @@ describe('emokb expand and review', () => {
   }, 180_000);
 
   it('proposes corpus candidates with evidence, and refuses a bad corpus naming the line', async () => {
-    const dir = await tempDir('emokb-corpus-');
-    const data = join(dir, 'data');
-    const hierarchy = join(dir, 'hierarchy.ttl');
-    const parts = await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(ontologyDir(f), 'utf8')));
-    await writeFile(hierarchy, parts.join('\n'));
-    expect((await runCli(['--data', data, 'import', hierarchy], { env })).code).toBe(0);
+    const { dir, data } = await hierarchyStore('emokb-corpus-');
     // GoEmotions-style ids into a label file: 0 annoyance, 1 joy, 2 neutral.
     const names = join(dir, 'labels.txt');
     await writeFile(names, 'annoyance\njoy\nneutral\n');

@@ -46,6 +46,15 @@ function foldCode(c: number): number {
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'jr', 'sr', 'prof', 'inc', 'ltd', 'co', 'no', 'vol', 'approx', 'dept', 'mt']);
 
+// ASCII character classes: 0 not a word character.
+const LOWER_CLASS = 1;
+const UPPER_CLASS = 2;
+const DIGIT_CLASS = 3;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LOWER_CLASS;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = UPPER_CLASS;
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT_CLASS;
+
 // Word-character table for the BMP, filled lazily: 0 unknown, 1 word, 2 not a word.
 const BMP = new Uint8Array(65536);
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
@@ -206,7 +215,11 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    let w = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : wordCharAt(text, i);
+    if (c === 32) {
+      i++;
+      continue;
+    }
+    let w = c < 128 ? (ASCII_CLASS[c] !== 0 ? 1 : 0) : wordCharAt(text, i);
     if (w > 0) {
       const start = i;
       let flags = 0;
@@ -215,19 +228,35 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
       let other = false;
       let fold = false;
       let h = FNV_OFFSET;
+      // d: the code unit at i, a word character of w code units.
+      let d = c;
       for (;;) {
-        const d = text.charCodeAt(i);
-        if (d >= 65 && d <= 90) upper++, (flags |= HAS_LETTER), (h = Math.imul(h ^ (d | 32), FNV_PRIME)), (chars[i] = d | 32);
-        else if (d >= 97 && d <= 122) lower++, (flags |= HAS_LETTER), (h = Math.imul(h ^ d, FNV_PRIME)), (chars[i] = d);
-        else if (d >= 128) other = true;
-        else (h = Math.imul(h ^ d, FNV_PRIME)), (chars[i] = d);
+        if (d < 128) {
+          const k = ASCII_CLASS[d];
+          if (k === UPPER_CLASS) upper++, (flags |= HAS_LETTER), (d |= 32);
+          else if (k === LOWER_CLASS) lower++, (flags |= HAS_LETTER);
+          h = Math.imul(h ^ d, FNV_PRIME);
+          chars[i] = d;
+        } else other = true;
+        const wasDigit = d >= 48 && d <= 57;
         i += w;
         if (i >= n) break;
         const e = text.charCodeAt(i);
-        w = e < 128 ? ((e >= 97 && e <= 122) || (e >= 65 && e <= 90) || (e >= 48 && e <= 57) ? 1 : 0) : wordCharAt(text, i);
-        if (w > 0) continue;
+        if (e < 128) {
+          if (ASCII_CLASS[e] !== 0) {
+            d = e;
+            w = 1;
+            continue;
+          }
+        } else {
+          w = wordCharAt(text, i);
+          if (w > 0) {
+            d = e;
+            continue;
+          }
+        }
         // An apostrophe or hyphen joins two word characters; a period joins two digits (3.5).
-        if ((isJoiner(e) || (e === 0x2e && d >= 48 && d <= 57)) && i + 1 < n) {
+        if ((isJoiner(e) || (e === 0x2e && wasDigit)) && i + 1 < n) {
           const next = wordCharAt(text, i + 1);
           if (next > 0 && (e !== 0x2e || (text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57))) {
             if (e === 0x27 || e === 0x2019) flags |= HAS_APOSTROPHE;
@@ -238,6 +267,7 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
             chars[i] = folded;
             i += 1;
             w = next;
+            d = text.charCodeAt(i);
             continue;
           }
         }

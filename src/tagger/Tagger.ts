@@ -176,7 +176,7 @@ export class Tagger {
     const result: TagResult = { id: o.id, dominant: EMPTY_DOMINANT, scores: {} };
     if (count === 0) {
       result.dominant = { primary: null, secondary: null, tertiary: null };
-      for (const tier of o.tiers) result.scores[tier] = {};
+      result.scores = emptyScores(o.tiers);
     } else {
       this.#score(0, count, result, o);
     }
@@ -638,11 +638,15 @@ export class Tagger {
   /** Rolls up matches [from, to) into `into`'s dominant and scores. */
   #score(from: number, to: number, into: { dominant: DominantPath; scores: TierScores }, o: ResolvedOptions): void {
     this.#rollUp(from, to, o);
-    const label = (i: number) => (i < 0 ? null : this.#labels[i]!);
-    into.dominant = { primary: label(this.#domPrimary), secondary: label(this.#domSecondary), tertiary: label(this.#domTertiary) };
-    const scores: TierScores = {};
-    for (const tier of o.tiers) scores[tier] = {};
-    for (let r = 0; r < this.#rowCount; r++) scores[TIERS[this.#rowTier[r]!]!]![this.#rowLabel[r]!] = round(this.#rowScore[r]!);
+    const labels = this.#labels;
+    into.dominant = {
+      primary: this.#domPrimary < 0 ? null : labels[this.#domPrimary]!,
+      secondary: this.#domSecondary < 0 ? null : labels[this.#domSecondary]!,
+      tertiary: this.#domTertiary < 0 ? null : labels[this.#domTertiary]!,
+    };
+    const scores = emptyScores(o.tiers);
+    const byTier = [scores.primary, scores.secondary, scores.tertiary];
+    for (let r = 0; r < this.#rowCount; r++) byTier[this.#rowTier[r]!]![this.#rowLabel[r]!] = round(this.#rowScore[r]!);
     into.scores = scores;
   }
 
@@ -678,7 +682,7 @@ export class Tagger {
       if (m > from) this.#score(from, m, result, o);
       else {
         result.dominant = { primary: null, secondary: null, tertiary: null };
-        for (const tier of o.tiers) result.scores[tier] = {};
+        result.scores = emptyScores(o.tiers);
       }
       out.push(result);
     }
@@ -754,6 +758,14 @@ function writeId(w: ByteWriter, id: string | number | null): void {
   if (typeof id === 'number') w.int(id);
   else if (typeof id === 'string') w.jsonString(id);
   else w.ascii('null');
+}
+
+/** `{tier: {}}` for each tier reported (one literal, one shape, in the common case of all three). */
+function emptyScores(tiers: readonly Tier[]): TierScores {
+  if (tiers.length === 3) return { primary: {}, secondary: {}, tertiary: {} };
+  const scores: TierScores = {};
+  for (const tier of tiers) scores[tier] = {};
+  return scores;
 }
 
 function tierMask(tiers: readonly Tier[]): number {

@@ -6,7 +6,7 @@
 /** Words that negate what follows them within the scope (see NEGATION_WINDOW). */
 export const NEGATORS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'without', 'hardly', 'barely', 'scarcely', 'neither', 'nor', 'nobody', 'nothing', 'none', 'nowhere', 'cannot', 'lack', 'lacks', 'lacking',
-  // contractions written without the apostrophe ("don't" itself ends in n't, see isNegator)
+  // contractions written without the apostrophe ("don't" itself ends in n't, see cueOf)
   'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt', 'neednt',
 ]);
 
@@ -23,12 +23,6 @@ export const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'however', 'alt
 
 /** A negator reaches at most this many words after itself (and never past a clause boundary). */
 export const NEGATION_WINDOW = 4;
-
-export function isNegator(norm: string, next: string | undefined): boolean {
-  if (!NEGATORS.has(norm) && !(norm.length > 3 && norm.endsWith("n't"))) return false;
-  const pseudo = PSEUDO_NEGATION.get(norm);
-  return !(pseudo && next !== undefined && pseudo.has(next));
-}
 
 /** Factors for a modifier right before a match (up to two, multiplied: "really very happy"). */
 export const MODIFIERS: ReadonlyMap<string, number> = new Map([

@@ -215,26 +215,19 @@ export class Tagger {
     }
     if (o.perSentence) {
       w.bytes(J.sentencesKey);
-      const b = this.#tokens;
-      let m = 0;
-      for (let s = 0; s < b.sentenceFirst.length; s++) {
-        const firstToken = b.sentenceFirst[s]!;
-        let lastToken = b.sentenceLast[s]!;
-        while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== 3) lastToken--;
-        const from = m;
-        while (m < count && this.#mSentence[m] === s) m++;
+      this.#eachSentence(count, (s, start, end, from, to) => {
         w.bytes(s > 0 ? J.nextSentenceStart : J.sentenceStart);
-        w.int(b.start[firstToken]!);
+        w.int(start);
         w.bytes(J.endKey);
-        w.int(b.end[lastToken]!);
-        if (m > from) {
-          this.#rollUp(from, m, o);
+        w.int(end);
+        if (to > from) {
+          this.#rollUp(from, to, o);
           this.#writeScored(w, o, J);
         } else {
           w.bytes(J.empty[mask]!);
         }
         w.byte(0x7d); // }
-      }
+      });
       w.byte(0x5d); // ]
     }
     w.byte(0x7d); // }
@@ -669,8 +662,25 @@ export class Tagger {
   }
 
   #sentences(count: number, o: ResolvedOptions): SentenceResult[] {
-    const b = this.#tokens;
     const out: SentenceResult[] = [];
+    this.#eachSentence(count, (_s, start, end, from, to) => {
+      const result: SentenceResult = { start, end, dominant: EMPTY_DOMINANT, scores: {} };
+      if (to > from) this.#score(from, to, result, o);
+      else {
+        result.dominant = { primary: null, secondary: null, tertiary: null };
+        result.scores = emptyScores(o.tiers);
+      }
+      out.push(result);
+    });
+    return out;
+  }
+
+  /**
+   * Each sentence of the last text: its span (up to its last word or terminal, so trailing breaks
+   * are not part of it) and its matches [from, to) (matches are in text order).
+   */
+  #eachSentence(count: number, visit: (s: number, start: number, end: number, from: number, to: number) => void): void {
+    const b = this.#tokens;
     let m = 0;
     for (let s = 0; s < b.sentenceFirst.length; s++) {
       const firstToken = b.sentenceFirst[s]!;
@@ -678,15 +688,8 @@ export class Tagger {
       while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== 3) lastToken--;
       const from = m;
       while (m < count && this.#mSentence[m] === s) m++;
-      const result: SentenceResult = { start: b.start[firstToken]!, end: b.end[lastToken]!, dominant: EMPTY_DOMINANT, scores: {} };
-      if (m > from) this.#score(from, m, result, o);
-      else {
-        result.dominant = { primary: null, secondary: null, tertiary: null };
-        result.scores = emptyScores(o.tiers);
-      }
-      out.push(result);
+      visit(s, b.start[firstToken]!, b.end[lastToken]!, from, m);
     }
-    return out;
   }
 
   #publicMatch(text: string, m: number, o: ResolvedOptions): TagMatch {

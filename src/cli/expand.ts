@@ -11,6 +11,7 @@ import { WordNet } from '../expansion/wordnet.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { readInputFile } from '../readInput.js';
 import { basename } from 'node:path';
+import { numberFlag } from './numberFlag.js';
 import { progressBar } from './progress.js';
 import { printJson, withService, type GlobalOptions } from './context.js';
 
@@ -123,22 +124,14 @@ export function registerExpand(program: Command): void {
     });
 }
 
-/** A number option: finite and within bounds, else BAD_INPUT naming the flag. */
-function numberOption(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a number >= ${min}`);
-  return n;
-}
-
 async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions): Promise<void> {
   const file = options.corpus!;
   if (!options.scheme) throw new EmokbError('BAD_INPUT', '--corpus needs --scheme: the crosswalk scheme its labels belong to (e.g. goemotions)');
   if (options.emotion) throw new EmokbError('BAD_INPUT', '--emotion does not apply with --corpus');
   const thresholds = {
-    minDocuments: numberOption(options.minDocuments, '--min-documents', 1),
-    minLift: numberOption(options.minLift, '--min-lift', 1),
-    minShare: numberOption(options.minShare, '--min-share', 0),
+    minDocuments: options.minDocuments === undefined ? undefined : numberFlag(options.minDocuments, '--min-documents', { min: 1 }),
+    minLift: options.minLift === undefined ? undefined : numberFlag(options.minLift, '--min-lift', { min: 1, fraction: true }),
+    minShare: options.minShare === undefined ? undefined : numberFlag(options.minShare, '--min-share', { min: 0, max: 1, fraction: true }),
   };
   const labelNames = options.labelNames
     ? (await readInputFile(options.labelNames, '--label-names')).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
@@ -149,9 +142,8 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions):
     const kb = service.snapshot;
     const began = performance.now();
     const index = LexiconIndex.for(kb);
-    const known = { has: (word: string) => index.word(word) !== null } as ReadonlySet<string>;
     const wn = await WordNet.load();
-    const result = corpusCandidates(kb, wn, documents, { scheme: options.scheme!, source, known, ...thresholds });
+    const result = corpusCandidates(kb, wn, documents, { scheme: options.scheme!, source, isKnown: (word) => index.word(word) !== null, ...thresholds });
     const plan = planCandidates(kb, result.candidates, {
       time: pipelineTime(options.time),
       refresh: options.refresh,

@@ -10,6 +10,7 @@ import type { ChangeRecord } from '../store/KnowledgeStore.js';
 import { defaultAuthor, printJson, type GlobalOptions } from './context.js';
 import { inArgumentTerms, printEditResult } from './editOutput.js';
 import { onLogOrServer, onStoreOrServer } from './storeOrServer.js';
+import { numberFlag } from './numberFlag.js';
 
 export function registerHistory(program: Command): void {
   program
@@ -18,7 +19,7 @@ export function registerHistory(program: Command): void {
     .option('--limit <n>', 'show at most N changes', '20')
     .option('--json', 'print the changes as JSON, with the triples each added and removed')
     .action(async (options: { limit: string; json?: boolean }, command: Command) => {
-      const limit = positiveInteger(options.limit, '--limit');
+      const limit = numberFlag(options.limit, '--limit', { min: 1 });
       const changes = await readLog(command, 0, limit);
       if (options.json) return printJson(changes);
       if (!changes.length) return void process.stdout.write('no changes\n');
@@ -39,7 +40,7 @@ export function registerHistory(program: Command): void {
     .option('--dry-run', 'validate and show what would change; write nothing')
     .option('--json', 'print the result as JSON')
     .action(async (change: string | undefined, options: { force?: boolean; message?: string; author?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
-      const request = { ...(change === undefined ? {} : { change: positiveInteger(change, '<change>') }), force: Boolean(options.force) };
+      const request = { ...(change === undefined ? {} : { change: numberFlag(change, '<change>', { min: 1 }) }), force: Boolean(options.force) };
       const meta = { author: defaultAuthor(options.author), ...(options.message ? { message: options.message } : {}) };
       const dryRun = Boolean(options.dryRun);
       try {
@@ -59,7 +60,7 @@ export function registerHistory(program: Command): void {
     .option('--since <change>', 'changes after this id (default 1: everything after the initial seed or import)', '1')
     .option('--format <format>', `one of ${PATCH_FORMATS.join(', ')}`, 'summary')
     .action(async (options: { since: string; format: string }, command: Command) => {
-      const since = positiveInteger(options.since, '--since', true);
+      const since = numberFlag(options.since, '--since', { min: 0 });
       if (!PATCH_FORMATS.includes(options.format as PatchFormat)) {
         throw new EmokbError('BAD_INPUT', `--format: "${options.format}" is not one of ${PATCH_FORMATS.join(', ')}`);
       }
@@ -88,10 +89,3 @@ async function readLog(command: Command, since: number, limit: number): Promise<
   return value;
 }
 
-function positiveInteger(value: string, name: string, allowZero = false): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || (!allowZero && n < 1)) {
-    throw new EmokbError('BAD_INPUT', `${name}: "${value}" is not a ${allowZero ? 'whole number' : 'positive whole number'}`);
-  }
-  return n;
-}

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { dataDir, openService, type GlobalOptions } from './context.js';
+import { numberFlag } from './numberFlag.js';
 
 /** Mirrors LIMIT_SETTINGS in src/graphql/config.ts, which this file does not import so the other commands start fast. */
 const LIMIT_FLAGS = [
@@ -23,12 +24,6 @@ const CLASSIFY_FLAGS = [
 
 type ServeFlags = { port: string; host: string; corsOrigin?: string; shutdownTimeout: string; accessLog: string; compileAfter: string } & Partial<Record<string, string>>;
 
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a positive integer`);
-  return n;
-}
-
 export function registerServe(program: Command): void {
   const command = program
     .command('serve')
@@ -42,24 +37,20 @@ export function registerServe(program: Command): void {
   for (const [, flag, what] of LIMIT_FLAGS) command.option(flag, what);
   for (const [, flag, what, env, fallback] of CLASSIFY_FLAGS) command.option(flag, `${what} (env ${env}, default ${fallback})`);
   command.action(async (options: ServeFlags, cmd: Command) => {
-    const port = Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new EmokbError('BAD_INPUT', `--port: "${options.port}" is not a port number (0-65535)`);
-    }
-    const shutdownTimeoutMs = positive('--shutdown-timeout', options.shutdownTimeout);
+    const port = numberFlag(options.port, '--port', { min: 0, max: 65535 });
+    const shutdownTimeoutMs = numberFlag(options.shutdownTimeout, '--shutdown-timeout', { min: 1 });
     if (!['info', 'debug', 'off'].includes(options.accessLog)) throw new EmokbError('BAD_INPUT', `--access-log: "${options.accessLog}" is not one of info, debug, off`);
     const accessLog = options.accessLog === 'off' ? false : (options.accessLog as 'info' | 'debug');
-    const compileAfter = Number(options.compileAfter);
-    if (!Number.isInteger(compileAfter) || compileAfter < 0) throw new EmokbError('BAD_INPUT', `--compile-after: "${options.compileAfter}" is not a whole number (0 = never compile)`);
+    const compileAfter = numberFlag(options.compileAfter, '--compile-after', { min: 0 });
     const overrides: Record<string, number> = {};
     for (const [key, flag] of LIMIT_FLAGS) {
       const value = options[key];
-      if (value !== undefined) overrides[key === 'maxBody' ? 'maxBodyBytes' : key] = positive(flag.split(' ')[0]!, value);
+      if (value !== undefined) overrides[key === 'maxBody' ? 'maxBodyBytes' : key] = numberFlag(value, flag.split(' ')[0]!, { min: 1 });
     }
     // classify reads its limits from the environment per request: a flag sets the variable.
     for (const [key, flag, , env] of CLASSIFY_FLAGS) {
       const value = options[key];
-      if (value !== undefined) process.env[env] = String(positive(flag.split(' ')[0]!, value));
+      if (value !== undefined) process.env[env] = String(numberFlag(value, flag.split(' ')[0]!, { min: 1 }));
     }
     const globals = cmd.optsWithGlobals<GlobalOptions>();
     // graphql-js reads NODE_ENV once, when it is first loaded (here): outside `production` every

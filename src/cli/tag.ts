@@ -23,6 +23,7 @@ import { prepareOptions } from '../tagger/Tagger.js';
 import { winkDataSnapshot, winkLexiconVersion } from '../tagger/wordForms.js';
 import type { NegationPolicy } from '../tagger/types.js';
 import { dataDir, withService, type GlobalOptions } from './context.js';
+import { numberFlag } from './numberFlag.js';
 
 interface TagCommandOptions {
   format?: string;
@@ -41,13 +42,6 @@ interface TagCommandOptions {
   progress: boolean;
   batchLines?: string;
   quiet?: boolean;
-}
-
-function parseCount(value: string | undefined, name: string, min: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new EmokbError('BAD_INPUT', `${name}: "${value}" is not a whole number >= ${min}`, { option: name });
-  return n;
 }
 
 export function registerTag(program: Command): void {
@@ -107,8 +101,8 @@ Examples:
           throw error;
         }
       })();
-      const workers = parseCount(options.workers, '--workers', 0, availableParallelism());
-      const batchLines = parseCount(options.batchLines, '--batch-lines', 1, 2000);
+      const workers = options.workers === undefined ? availableParallelism() : numberFlag(options.workers, '--workers', { min: 0 });
+      const batchLines = options.batchLines === undefined ? 2000 : numberFlag(options.batchLines, '--batch-lines', { min: 1 });
 
       const lexicon = await loadLexicon(command.optsWithGlobals<GlobalOptions>());
       const winkData = await loadWinkData(command.optsWithGlobals<GlobalOptions>());

@@ -9,7 +9,7 @@
 // becomes a candidate for the primary with the highest lift when the lift, the number of documents
 // and the share of the word's documents that carry that primary all pass their thresholds. The
 // sense goes to the most specific mapped node that holds most of those documents (GoEmotions'
-// "gratitude" documents to Parrott's "gratitude"-like node), else to the primary. Senses are of
+// "annoyance" documents to Parrott's annoyance), else to the primary. Senses are of
 // kind `evokes` and weighted by lift; every candidate goes through the human review like WordNet's.
 //
 // Documents without a mapped label stay in the counts as background (GoEmotions' "neutral"), which
@@ -46,8 +46,8 @@ export interface CorpusOptions {
   minLift?: number;
   /** Smallest share of the word's documents that carry the chosen primary. */
   minShare?: number;
-  /** Normalised words to leave out (already in the lexicon). */
-  known?: ReadonlySet<string>;
+  /** Whether a normalised word is to be left out (the lexicon already matches it). */
+  isKnown?: (word: string) => boolean;
 }
 
 /**
@@ -97,7 +97,7 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
     let key = lemmaCache.get(word);
     if (key === undefined) {
       const { lemma, pos } = lemmaOf(wn, word);
-      key = options.known?.has(word) || options.known?.has(lemma) ? null : `${lemma}|${pos ?? ''}`;
+      key = options.isKnown?.(word) || options.isKnown?.(lemma) ? null : `${lemma}|${pos ?? ''}`;
       lemmaCache.set(word, key);
     }
     return key;

@@ -103,5 +103,11 @@ describe('emokb expand and review', () => {
     expect(store).toMatch(/dumbass-noun#sense-annoyance> a ontolex:LexicalSense;\s+ontolex:reference emotion:annoyance;[^<]*emo:method "corpus";[^<]*emo:senseKind emo:Evokes/);
     expect(store).toMatch(/"toy: 6 of 6 documents carry anger \(lift \d+\.\d\d\)"/);
     expect(store).not.toMatch(/lexicon\/en\/table/); // in every kind of document: no lift
+
+    // The interactive review shows a corpus candidate's counts, which are its whole case.
+    const session = await runCli(['--data', data, 'review', '--emotion', 'annoyance'], { env, input: 'q\n' });
+    expect(session.code, session.stderr).toBe(0);
+    expect(session.stdout).toMatch(/path {6}corpus:toy/);
+    expect(session.stdout).toMatch(/evidence {2}toy: 6 of 6 documents carry anger \(lift \d+\.\d\d\)/);
   }, 180_000);
 });

@@ -230,6 +230,17 @@ describe('limits', () => {
     expect(body.errors[0].extensions.actual).toBeGreaterThan(100000);
   });
 
+  it('counts page sizes given as variables at their values, not their defaults', async () => {
+    const source = 'query($a: Int, $b: Int) { emotions(first: $a) { edges { node { terms(first: $b) { edges { node { lemma senses { weight } } } } } } } }';
+    const big = await query(source, { a: 500, b: 500 });
+    expect(big.status, JSON.stringify(big.body).slice(0, 400)).toBe(400);
+    expect(big.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxFields', max: 100000 });
+    expect(big.body.errors[0].extensions.actual).toBeGreaterThan(100000);
+    const small = await query(source, { a: 2, b: 2 });
+    expect(small.status, JSON.stringify(small.body.errors)).toBe(200);
+    expect(small.body.data.emotions.edges).toHaveLength(2);
+  });
+
   it('refuses a query over the cost limit', async () => {
     const { body } = await query('{ emotions(first: 100000) { totalCount } }');
     expect(body.errors.map((e: any) => e.extensions.limit)).toContain('maxCost');

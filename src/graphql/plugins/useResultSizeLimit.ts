@@ -1,11 +1,11 @@
 // An estimate of how many fields a query resolves, checked at validation: each list multiplies what
-// is under it by its `first`/`limit` argument, or by a typical size for lists without one
+// is under it by its `first`/`limit` argument (a variable's value once known, at execution), or by a typical size for lists without one
 // (children ~10, siblings ~10, descendants ~30). graphql-armor's cost counts only `first`/`last`,
 // so without this `siblings { siblings { siblings ... } } }` would pass every other limit and fan out
 // to billions of fields. Over the limit: LIMIT_EXCEEDED (limit `maxFields`) before execution.
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType,
-  type FieldNode, type GraphQLObjectType, type SelectionSetNode, type ValidationContext, type ValueNode,
+  GraphQLError, Kind, getNamedType, getNullableType, getOperationAST, isListType, isObjectType,
+  type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { settingOf } from '../config.js';
@@ -39,59 +39,71 @@ function intValue(node: ValueNode | undefined, variables: Record<string, unknown
   return undefined;
 }
 
-export function resultSizeRule(options: ResultSizeLimitOptions) {
+type Operation = { operation: string; selectionSet: SelectionSetNode };
+
+/**
+ * The estimate for one operation. Page sizes given as variables are read from `variables`; at
+ * validation there are none yet, so a variable counts as the argument's default there and the
+ * plugin checks again at execution with the real values.
+ */
+function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFragment: (name: string) => FragmentDefinitionNode | undefined | null, variables: Record<string, unknown> | undefined) {
   const sizes = { ...LIST_SIZES, ...options.listSizes };
+  const estimate = (set: SelectionSetNode, type: GraphQLObjectType, seen: Set<string>): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) total += field(selection, type, seen);
+      else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : getFragment(selection.name.value);
+        if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && seen.has(selection.name.value))) continue;
+        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
+        const inner = selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, selection.name.value]) : seen;
+        if (condition && isObjectType(condition)) total += estimate(fragment.selectionSet, condition, inner);
+      }
+      if (total > options.maxFields) return total;
+    }
+    return total;
+  };
+  const field = (node: FieldNode, parent: GraphQLObjectType, seen: Set<string>): number => {
+    const definition = parent.getFields()[node.name.value];
+    if (!definition) return 1;
+    const pageArgument = node.arguments?.find((a) => PAGE_ARGUMENTS.includes(a.name.value));
+    const declared = definition.args.find((a) => PAGE_ARGUMENTS.includes(a.name));
+    let multiplier = 1;
+    if (declared) {
+      const given = intValue(pageArgument?.value, variables);
+      multiplier = Math.max(1, given ?? (typeof declared.defaultValue === 'number' ? declared.defaultValue : 50));
+    } else if (definition.name === 'edges' && parent.name.endsWith('Connection')) {
+      multiplier = 1; // the connection field's `first` already counted the page
+    } else if (isListType(getNullableType(definition.type))) {
+      multiplier = sizes[`${parent.name}.${definition.name}`] ?? 10;
+    }
+    const named = getNamedType(definition.type);
+    const below = node.selectionSet && isObjectType(named) ? estimate(node.selectionSet, named, seen) : 0;
+    return multiplier * (1 + below);
+  };
+  return (operation: Operation): number => {
+    const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+    return root ? Math.round(estimate(operation.selectionSet, root, new Set())) : 0;
+  };
+}
+
+function tooManyFields(options: ResultSizeLimitOptions, total: number, operation: Operation): GraphQLError {
+  const s = settingOf('maxFields');
+  return new GraphQLError(`the query may resolve about ${total} fields, over the limit of ${options.maxFields} (maxFields: ${s.flag} or ${s.env}); ask for smaller pages or fewer nested lists`, {
+    nodes: [operation as never],
+    extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxFields', max: options.maxFields, actual: total, http: { status: 400 } },
+  });
+}
+
+export function resultSizeRule(options: ResultSizeLimitOptions) {
   return (context: ValidationContext) => {
-    const schema = context.getSchema();
-    const estimate = (set: SelectionSetNode, type: GraphQLObjectType, seen: Set<string>): number => {
-      let total = 0;
-      for (const selection of set.selections) {
-        if (selection.kind === Kind.FIELD) total += field(selection, type, seen);
-        else {
-          const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : context.getFragment(selection.name.value);
-          if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && seen.has(selection.name.value))) continue;
-          const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-          const inner = selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, selection.name.value]) : seen;
-          if (condition && isObjectType(condition)) total += estimate(fragment.selectionSet, condition, inner);
-        }
-        if (total > options.maxFields) return total;
-      }
-      return total;
-    };
-    const field = (node: FieldNode, parent: GraphQLObjectType, seen: Set<string>): number => {
-      const definition = parent.getFields()[node.name.value];
-      if (!definition) return 1;
-      const pageArgument = node.arguments?.find((a) => PAGE_ARGUMENTS.includes(a.name.value));
-      const declared = definition.args.find((a) => PAGE_ARGUMENTS.includes(a.name));
-      let multiplier = 1;
-      if (declared) {
-        const given = intValue(pageArgument?.value, undefined);
-        multiplier = Math.max(1, given ?? (typeof declared.defaultValue === 'number' ? declared.defaultValue : 50));
-      } else if (definition.name === 'edges' && parent.name.endsWith('Connection')) {
-        multiplier = 1; // the connection field's `first` already counted the page
-      } else if (isListType(getNullableType(definition.type))) {
-        multiplier = sizes[`${parent.name}.${definition.name}`] ?? 10;
-      }
-      const named = getNamedType(definition.type);
-      const below = node.selectionSet && (isObjectType(named) || isInterfaceType(named)) && isObjectType(named) ? estimate(node.selectionSet, named, seen) : 0;
-      return multiplier * (1 + below);
-    };
+    const estimate = estimator(options, context.getSchema(), (name) => context.getFragment(name), undefined);
     return {
       OperationDefinition: {
-        enter(operation: { operation: string; selectionSet: SelectionSetNode }) {
-          const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-          if (!root) return;
-          const total = Math.round(estimate(operation.selectionSet, root, new Set()));
-          if (total > options.maxFields) {
-            const s = settingOf('maxFields');
-            // Thrown, like graphql-armor's rejections, so the answer is HTTP 400 with this one error.
-            throw (
-              new GraphQLError(`the query may resolve about ${total} fields, over the limit of ${options.maxFields} (maxFields: ${s.flag} or ${s.env}); ask for smaller pages or fewer nested lists`, {
-                nodes: [operation as never],
-                extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxFields', max: options.maxFields, actual: total, http: { status: 400 } },
-              })
-            );
-          }
+        enter(operation: Operation) {
+          const total = estimate(operation);
+          // Thrown, like graphql-armor's rejections, so the answer is HTTP 400 with this one error.
+          if (total > options.maxFields) throw tooManyFields(options, total, operation);
         },
       },
     };
@@ -103,6 +115,17 @@ export function useResultSizeLimit(options: ResultSizeLimitOptions): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(rule);
+    },
+    // Page sizes passed as variables are known only now: estimate again with their values.
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = args.variableValues;
+      if (!variables || Object.keys(variables).length === 0) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+      const total = estimator(options, args.schema, (name) => fragments.get(name), variables)(operation);
+      if (total > options.maxFields) setResultAndStopExecution({ errors: [tooManyFields(options, total, operation)] });
     },
   };
 }

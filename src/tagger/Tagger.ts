@@ -404,8 +404,8 @@ export class Tagger {
    * The longest multiword key starting at token t (contiguous words only), walking the trie of
    * keys word by word, so that a word that continues no key fails in one look-up. The last word
    * may be inflected ("broken hearts" for "broken heart"): its lemmas are tried where the exact
-   * word fails. Each way in (the word, then each of its lemmas) is walked in turn, and the last hit
-   * found wins. Sets #hitEntry, #hitLast, #hitVia; false when none.
+   * word fails. Each way in (the word, then each of its lemmas) is walked in turn; the longest hit
+   * wins, and of equally long ones the first found. Sets #hitEntry, #hitLast, #hitVia; false when none.
    */
   #longest(b: TokenBuffer, t: number, first: WordInfo): boolean {
     const roots = first.mweRoots;
@@ -430,7 +430,8 @@ export class Tagger {
           via = 1;
         }
         node = child;
-        if (node.entry >= 0) {
+        // Longer wins; at equal length the earlier way in (the word itself before its lemmas).
+        if (node.entry >= 0 && (!found || k > this.#hitLast)) {
           this.#hitEntry = node.entry;
           this.#hitLast = k;
           this.#hitVia = via;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
+import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
+import { parseTurtle } from '../../src/rdf/turtle.js';
 import { LexiconIndex } from '../../src/lexicon/LexiconIndex.js';
 import { Tagger } from '../../src/tagger/Tagger.js';
 import { tag } from '../../src/tagger/tag.js';
@@ -58,6 +59,20 @@ describe('matching', () => {
     expect(matched('I am fed up with you')).toEqual(['fed up:exasperation']);
     expect(matched('he was boiling over')).toEqual(['boiling over:fury']);
     expect(matched('fed, up')).toEqual([]);
+  });
+
+  it('keeps the longest key when a shorter one is reached through a lemma of the first word', async () => {
+    // "broken heart syndrome" (3 words, exact) against "break heart" (2 words, via the lemma of "broken").
+    const entry = (id: string, lemma: string, emotion: string) => `
+      <https://example.org/lex/${id}> a ontolex:LexicalEntry ; ontolex:canonicalForm <https://example.org/lex/${id}#form> ;
+        ontolex:sense <https://example.org/lex/${id}#sense> ; emo:status emo:Accepted .
+      <https://example.org/lex/${id}#form> a ontolex:Form ; ontolex:writtenRep "${lemma}"@en .
+      <https://example.org/lex/${id}#sense> a ontolex:LexicalSense ; ontolex:reference emotion:${emotion} ; emo:weight 0.8 .`;
+    const ttl = `@prefix emo: <https://w3id.org/emokb/ontology#> . @prefix emotion: <https://w3id.org/emokb/emotion/> . @prefix ontolex: <http://www.w3.org/ns/lemon/ontolex#> .
+      ${entry('bhs', 'broken heart syndrome', 'grief')} ${entry('bh', 'break heart', 'sorrow')}`;
+    const kb = await fixtureKb();
+    const small = new Tagger(LexiconIndex.for(KnowledgeBase.fromQuads([...kb.quads, ...parseTurtle(ttl, 'extra.ttl')], 2)));
+    expect(small.tag('a broken heart syndrome here').matches!.map((m) => m.text)).toEqual(['broken heart syndrome']);
   });
 
   it('matches hyphen and apostrophe variants', () => {

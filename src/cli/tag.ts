@@ -7,7 +7,8 @@
 // JSON file instead of loading every quad into a snapshot: faster to start, and hundreds of MB
 // less peak memory with a full lexicon.
 import { createWriteStream } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
@@ -164,6 +165,36 @@ Examples:
     });
 }
 
+// Two files in the data directory spare each run work that depends only on their key: the
+// compiled lexicon (key: store version + the code that compiles and reads it) and the lemmatiser's
+// data (key: wink-lexicon's version). A file whose key differs, or that cannot be read or parsed,
+// is made again. Writing is best effort: a read-only data directory costs the next run the same
+// work, and says so on standard error.
+
+async function readCache(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+async function writeCache(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as NodeJS.ErrnoException).code ?? error}); the next run repeats the work\n`);
+  }
+}
+
+/** Identity of the code that compiles a lexicon and reads it back: a cache made by other code is stale. */
+async function compilerIdentity(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const module of ['../lexicon/LexiconIndex.js', '../tagger/tokenize.js', '../tagger/wordForms.js']) {
+    hash.update(await readFile(new URL(module, import.meta.url)).catch(() => Buffer.from(module)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 const CACHE_FILE = 'tagger-lexicon.json';
 const CACHE_FORMAT = 1;
 
@@ -171,29 +202,25 @@ const CACHE_FORMAT = 1;
 async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
   const file = join(dataDir(options), CACHE_FILE);
   const store = await LevelStore.open(dataDir(options));
-  let version: number | undefined;
+  let version: number;
   try {
-    version = (await store.lastChangeId());
+    version = await store.lastChangeId();
   } finally {
     await store.close();
   }
-  if (version !== undefined) {
+  const compiler = await compilerIdentity();
+  const text = await readCache(file);
+  if (text !== undefined) {
     try {
-      const cached = JSON.parse(await readFile(file, 'utf8')) as { format: number; version: number; lexicon: LexiconData };
-      if (cached.format === CACHE_FORMAT && cached.version === version && cached.lexicon.version === version) return cached.lexicon;
+      const cached = JSON.parse(text) as { format: number; version: number; compiler: string; lexicon: LexiconData };
+      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version && cached.lexicon.version === version) return cached.lexicon;
     } catch {
-      // no cache yet, or unreadable: compile
+      // a damaged file: compile again
     }
   }
   return withService(options, async (service) => {
     const lexicon = compileLexicon(service.snapshot);
-    try {
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, version: service.snapshot.version, lexicon }));
-      await rename(tmp, file);
-    } catch {
-      // a read-only data directory only costs the next run a compile
-    }
+    await writeCache(file, JSON.stringify({ format: CACHE_FORMAT, version: service.snapshot.version, compiler, lexicon }));
     return lexicon;
   });
 }
@@ -202,28 +229,17 @@ const WINK_FILE = 'tagger-wink.json';
 const WINK_FORMAT = 1;
 
 /**
- * The lemmatiser's data as one JSON text (see winkDataSnapshot), kept in the data directory: a
- * header line, then the text. Made on the first run; undefined if it cannot be made.
+ * The lemmatiser's data as one JSON text (see winkDataSnapshot), kept in the data directory after
+ * a header line (its key); undefined if it cannot be made.
  */
 async function loadWinkData(options: GlobalOptions): Promise<string | undefined> {
   const file = join(dataDir(options), WINK_FILE);
   const header = JSON.stringify({ format: WINK_FORMAT, winkLexicon: winkLexiconVersion() });
-  try {
-    const text = await readFile(file, 'utf8');
-    const nl = text.indexOf('\n');
-    if (nl > 0 && text.slice(0, nl) === header) return text.slice(nl + 1);
-  } catch {
-    // not made yet, or unreadable: make it
-  }
+  const text = await readCache(file);
+  const nl = text?.indexOf('\n') ?? -1;
+  if (text !== undefined && nl > 0 && text.slice(0, nl) === header) return text.slice(nl + 1);
   const data = winkDataSnapshot();
-  if (data === undefined) return undefined;
-  try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${header}\n${data}`);
-    await rename(tmp, file);
-  } catch {
-    // a read-only data directory only costs the next run the same again
-  }
+  if (data !== undefined) await writeCache(file, `${header}\n${data}`);
   return data;
 }
 

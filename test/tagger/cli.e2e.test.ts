@@ -99,6 +99,17 @@ describe('emokb tag', () => {
     expect(JSON.parse(await readFile(join(data, 'tagger-lexicon.json'), 'utf8')).version).toBeGreaterThan(cached.version);
   });
 
+  it('does not trust a cached lexicon made by other code', async () => {
+    await runCli(['--data', data, 'tag', '-q'], { input: 'happy' });
+    const file = join(data, 'tagger-lexicon.json');
+    const cached = JSON.parse(await readFile(file, 'utf8'));
+    // Same store version, other compiler, and a lexicon that knows nothing.
+    await writeFile(file, JSON.stringify({ ...cached, compiler: 'other code', lexicon: { ...cached.lexicon, entries: [], keys: [] } }));
+    const run = await runCli(['--data', data, 'tag', '--tiers', 'primary', '-q'], { input: 'happy' });
+    expect(parse(run.stdout)[0]!.dominant.primary).toBe('joy');
+    expect(JSON.parse(await readFile(file, 'utf8')).compiler).toBe(cached.compiler);
+  });
+
   it('rejects bad options and unreadable files with exit status 2', async () => {
     expect((await runCli(['--data', data, 'tag', '--tiers', 'primary,nope'])).code).toBe(2);
     expect((await runCli(['--data', data, 'tag', '--negation', 'maybe'])).stderr).toMatch(/--negation/);

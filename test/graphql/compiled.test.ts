@@ -74,4 +74,12 @@ describe('useCompiledExecution', () => {
     expect(executors).toEqual(['standard']);
     expect(calls()).toBe(2); // once compiled, once standard: only ever for queries, which only read
   });
+
+  it('runs a document that failed compiled on the standard executor from then on', async () => {
+    const { run, calls } = setup(1);
+    await run('{ hello fails }');
+    await run('{ hello fails }');
+    await run('{ hello fails }');
+    expect(calls()).toBe(4); // twice the first time, then once each
+  });
 });

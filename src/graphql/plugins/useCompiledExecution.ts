@@ -6,7 +6,8 @@
 // What stays exactly as before:
 // - Errors. graphql-jit words variable errors differently and its field errors carry no AST nodes
 //   (so yoga would drop their locations). A compiled result with any error is therefore discarded
-//   and the query runs again on yoga's standard executor, whose answer is the one sent. Only
+//   and the query runs again on yoga's standard executor, whose answer is the one sent; that
+//   document runs on the standard executor from then on. Only
 //   queries are compiled, never mutations, so running again never repeats a write: query
 //   resolvers only read the request's snapshot.
 // - One-off queries. A document is compiled on its `compileAfter`-th execution (default 2), so a
@@ -74,9 +75,16 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
       if (!query) return;
       const compiled = query;
       const standard = executeFn;
+      const current = entry;
       setExecuteFn((run) => {
         const result = compiled.query(run.rootValue, run.contextValue, run.variableValues) as MaybePromise<ExecutionResult>;
-        const checked = (r: ExecutionResult) => (r.errors?.length ? standard(run) : r);
+        // An errored answer is replaced by the standard executor's; the document then stays there,
+        // so a query that keeps failing (a missing label) does not run its resolvers twice each time.
+        const checked = (r: ExecutionResult) => {
+          if (!r.errors?.length) return r;
+          current.compiled.set(name, null);
+          return standard(run);
+        };
         return isPromise(result) ? result.then(checked) : checked(result);
       });
     },

@@ -164,8 +164,6 @@ export class LexiconIndex {
   readonly #mweMax = new Map<string, number>();
   /** Every word that occurs after the first in some multiword key. */
   readonly #mweInner = new Set<string>();
-  /** Every proper prefix of a multiword key to the words that may follow it: matching extends only along these. */
-  readonly #mweNext = new Map<string, Set<string>>();
   /** The same keys as a trie over words: the first word's node, then one Map look-up per word. */
   readonly #mweRoots = new Map<string, MweNode>();
   /** Word to what the hot path needs to know about it. */
@@ -209,9 +207,6 @@ export class LexiconIndex {
           node.next ??= new Map();
           node = node.next.get(words[n]!) ?? (node.next.set(words[n]!, { entry: -1, next: null }), node.next.get(words[n]!)!);
           if (n === words.length - 1) node.entry = entry;
-          const prefix = words.slice(0, n).join(' ');
-          const next = this.#mweNext.get(prefix) ?? (this.#mweNext.set(prefix, new Set()), this.#mweNext.get(prefix)!);
-          next.add(words[n]!);
           this.#mweInner.add(words[n]!);
         }
       }
@@ -382,16 +377,6 @@ export class LexiconIndex {
   word(norm: string): WordHit | null {
     const { packed } = this.info(norm);
     return packed < 0 ? null : { entry: packed >> 2, via: VIAS[packed & 3]! };
-  }
-
-  /** The most tokens a multiword key starting with this word has (0: none starts with it). */
-  mweMax(first: string): number {
-    return this.#mweMax.get(first) ?? 0;
-  }
-
-  /** The words that may follow `key` in some multiword key (undefined: none). */
-  mweNext(key: string): ReadonlySet<string> | undefined {
-    return this.#mweNext.get(key);
   }
 
   multi(key: string): number | undefined {

@@ -105,8 +105,6 @@ export class Tagger {
   #infos: WordInfo[] = [];
   #infoUpTo = -1;
   #count = 0;
-  #mStartToken = new Int32Array(64);
-  #mEndToken = new Int32Array(64);
   #mStart = new Int32Array(64);
   #mEnd = new Int32Array(64);
   #mEntry = new Int32Array(64);
@@ -466,8 +464,6 @@ export class Tagger {
       if (!(base > 0)) continue;
       const m = this.#count;
       if (m === this.#mStart.length) this.#growMatches();
-      this.#mStartToken[m] = first;
-      this.#mEndToken[m] = last;
       this.#mStart[m] = start;
       this.#mEnd[m] = end;
       this.#mEntry[m] = entry;
@@ -494,8 +490,6 @@ export class Tagger {
     const i32 = (n: number) => new Int32Array(n);
     const u8 = (n: number) => new Uint8Array(n);
     const f64 = (n: number) => new Float64Array(n);
-    this.#mStartToken = grow(this.#mStartToken, i32);
-    this.#mEndToken = grow(this.#mEndToken, i32);
     this.#mStart = grow(this.#mStart, i32);
     this.#mEnd = grow(this.#mEnd, i32);
     this.#mEntry = grow(this.#mEntry, i32);

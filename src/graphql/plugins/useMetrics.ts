@@ -37,26 +37,20 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
     registers: [registry],
   });
   const errors = new Counter({ name: `${prefix}graphql_errors_total`, help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
-  new Gauge({
-    name: `${prefix}snapshot_version`,
-    help: 'Change-log id of the knowledge-base snapshot being served (absent while loading).',
-    registers: [registry],
-    collect() {
-      const kb = options.snapshot();
-      this.reset();
-      if (kb) this.set(kb.version);
-    },
-  });
-  new Gauge({
-    name: `${prefix}snapshot_triples`,
-    help: 'Triples in the snapshot being served.',
-    registers: [registry],
-    collect() {
-      const kb = options.snapshot();
-      this.reset();
-      if (kb) this.set(kb.counts.triples);
-    },
-  });
+  // Read from the snapshot being served at scrape time; absent while it loads.
+  const snapshotGauge = (name: string, help: string, read: (kb: KnowledgeBase) => number) =>
+    new Gauge({
+      name: `${prefix}${name}`,
+      help,
+      registers: [registry],
+      collect() {
+        const kb = options.snapshot();
+        this.reset();
+        if (kb) this.set(read(kb));
+      },
+    });
+  snapshotGauge('snapshot_version', 'Change-log id of the knowledge-base snapshot being served (absent while loading).', (kb) => kb.version);
+  snapshotGauge('snapshot_triples', 'Triples in the snapshot being served.', (kb) => kb.counts.triples);
   const started = new WeakMap<Request, { start: number; route: string }>();
   // prom-client's labels() validates, hashes and binds anew on every call: one child per label set,
   // kept (the label sets are few: fixed routes, two methods, a handful of statuses).

@@ -25,11 +25,12 @@ export function translate<T>(fn: () => T): T {
   }
 }
 
-/** A query or request over one of the API's limits (see config.ts); HTTP 400 unless given. */
-export function limitExceeded(limit: string, max: number, actual: number | undefined, message: string, status = 400): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'LIMIT_EXCEEDED', limit, max, ...(actual === undefined ? {} : { actual }), http: { status } },
-  });
+/**
+ * The extensions of every over-a-limit error (see config.ts): which limit, its maximum, what was
+ * found. GraphQL errors add `http` (the status yoga answers with); a body written by hand does not.
+ */
+export function limitExtensions(limit: string, max: number, actual: number | undefined) {
+  return { code: 'LIMIT_EXCEEDED', limit, max, ...(actual === undefined ? {} : { actual }) };
 }
 
 /**

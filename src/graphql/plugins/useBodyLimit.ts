@@ -8,6 +8,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { settingOf } from '../config.js';
+import { limitExtensions } from '../errors.js';
 
 export interface BodyLimitOptions {
   /** Most bytes a request body may have. */
@@ -23,7 +24,7 @@ function tooLarge(maxBytes: number, actual?: number) {
   const s = settingOf('maxBodyBytes');
   return {
     message: `request body${actual === undefined ? '' : ` of ${actual} bytes`} exceeds the limit of ${maxBytes} bytes (maxBodyBytes: ${s.flag} or ${s.env})`,
-    extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: maxBytes, ...(actual === undefined ? {} : { actual }) },
+    extensions: limitExtensions('maxBodyBytes', maxBytes, actual),
   };
 }
 

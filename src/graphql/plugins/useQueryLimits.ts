@@ -5,6 +5,7 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { settingOf, type ApiLimits } from '../config.js';
+import { limitExtensions } from '../errors.js';
 
 export type QueryLimitsOptions = Pick<ApiLimits, 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxTokens' | 'maxDirectives'>;
 
@@ -23,7 +24,7 @@ function relabel(limit: keyof QueryLimitsOptions, max: number) {
     const actual = found ? Number(found[1]) : undefined;
     const s = settingOf(limit);
     error.message = `${WHAT[limit]}${actual === undefined ? '' : ` ${actual}`} exceeds the limit of ${max} (${limit}: ${s.flag} or ${s.env})`;
-    Object.assign(error.extensions, { code: 'LIMIT_EXCEEDED', limit, max, ...(actual === undefined ? {} : { actual }), http: { status: 400 } });
+    Object.assign(error.extensions, { ...limitExtensions(limit, max, actual), http: { status: 400 } });
   };
 }
 

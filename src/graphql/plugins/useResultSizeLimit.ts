@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { settingOf } from '../config.js';
+import { limitExtensions } from '../errors.js';
 
 export interface ResultSizeLimitOptions {
   /** Most fields a query may be estimated to resolve. */
@@ -91,7 +92,7 @@ function tooManyFields(options: ResultSizeLimitOptions, total: number, operation
   const s = settingOf('maxFields');
   return new GraphQLError(`the query may resolve about ${total} fields, over the limit of ${options.maxFields} (maxFields: ${s.flag} or ${s.env}); ask for smaller pages or fewer nested lists`, {
     nodes: [operation as never],
-    extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxFields', max: options.maxFields, actual: total, http: { status: 400 } },
+    extensions: { ...limitExtensions('maxFields', options.maxFields, total), http: { status: 400 } },
   });
 }
 

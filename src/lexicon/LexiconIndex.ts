@@ -299,39 +299,25 @@ export class LexiconIndex {
     const records = this.#slotRecords;
     const pool = this.#pool;
     const norm = b.norm[t]!;
+    // A word with non-ASCII letters (rare) goes through the string-keyed cache.
+    if (norm !== '') return this.info(norm);
+    // An ASCII word: its normalised code units are in the token buffer's `chars`.
     let i = h & mask;
-    if (norm === '') {
-      // An ASCII word: its normalised code units are in the token buffer's `chars`.
-      const start = b.start[t]!;
-      const length = b.end[t]! - start;
-      const chars = b.chars;
-      for (;;) {
-        const r = i << 2;
-        const l = records[r + 1]!;
-        if (l === 0) break;
-        if (records[r] === h && l === length) {
-          const at = records[r + 2]! - start;
-          let k = start;
-          const end = start + length;
-          while (k < end && pool[at + k] === chars[k]) k++;
-          if (k === end) return this.#slotInfo[records[r + 3]!]!;
-        }
-        i = (i + 1) & mask;
+    const start = b.start[t]!;
+    const length = b.end[t]! - start;
+    const chars = b.chars;
+    for (;;) {
+      const r = i << 2;
+      const l = records[r + 1]!;
+      if (l === 0) break;
+      if (records[r] === h && l === length) {
+        const at = records[r + 2]! - start;
+        let k = start;
+        const end = start + length;
+        while (k < end && pool[at + k] === chars[k]) k++;
+        if (k === end) return this.#slotInfo[records[r + 3]!]!;
       }
-    } else {
-      const length = norm.length;
-      for (;;) {
-        const r = i << 2;
-        const l = records[r + 1]!;
-        if (l === 0) break;
-        if (records[r] === h && l === length) {
-          const at = records[r + 2]!;
-          let k = 0;
-          while (k < length && pool[at + k] === norm.charCodeAt(k)) k++;
-          if (k === length) return this.#slotInfo[records[r + 3]!]!;
-        }
-        i = (i + 1) & mask;
-      }
+      i = (i + 1) & mask;
     }
     const word = b.word(t);
     if (this.#slots >= SLOT_LIMIT) return this.info(word);

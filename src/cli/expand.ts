@@ -6,7 +6,7 @@ import { EmokbError } from '../errors.js';
 import { planCandidates, pipelineTime, PIPELINE_AGENT } from '../expansion/candidateStore.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
-import { CORPUS_DEFAULTS, corpusCandidates, parseLabelledCorpus, replacesWordNetRejection } from '../expansion/corpus.js';
+import { CORPUS_DEFAULTS, corpusCandidates, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection } from '../expansion/corpus.js';
 import { WordNet } from '../expansion/wordnet.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { readInputFile } from '../readInput.js';
@@ -26,6 +26,7 @@ interface ExpandOptions {
   corpus?: string;
   scheme?: string;
   labelNames?: string;
+  part?: string;
   source?: string;
   minDocuments?: string;
   minLift?: string;
@@ -45,7 +46,8 @@ export function registerExpand(program: Command): void {
     .option('--json', 'machine-readable summary')
     .option('--corpus <file>', 'instead of WordNet: words associated with emotion labels in this labelled corpus (TSV text<TAB>labels, or JSON Lines {text, labels})')
     .option('--scheme <name>', 'with --corpus: the crosswalk scheme of its labels (e.g. goemotions, plutchik)')
-    .option('--label-names <file>', 'with --corpus: labels are 0-based indices into this file of names, one a line')
+    .option('--label-names <file>', 'with --corpus: labels are ids: a file of names, one a line (id = 0-based line index), or ID<TAB>NAME lines')
+    .option('--part <i/n>', 'with --corpus: only part I of N interleaved parts (line L is in part ((L-1) mod N)+1; 1/2 = odd lines), to hold the rest out')
     .option('--source <name>', 'with --corpus: name recorded in the evidence (default: the file name)')
     .option('--min-documents <n>', `with --corpus: fewest labelled documents containing the word (default ${CORPUS_DEFAULTS.minDocuments})`)
     .option('--min-lift <x>', `with --corpus: smallest lift P(emotion | word) / P(emotion) (default ${CORPUS_DEFAULTS.minLift})`)
@@ -53,7 +55,7 @@ export function registerExpand(program: Command): void {
     .action(async (options: ExpandOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (options.corpus) return expandFromCorpus(options, globals);
-      for (const flag of ['scheme', 'labelNames', 'source', 'minDocuments', 'minLift', 'minShare'] as const) {
+      for (const flag of ['scheme', 'labelNames', 'part', 'source', 'minDocuments', 'minLift', 'minShare'] as const) {
         if (options[flag] !== undefined) throw new EmokbError('BAD_INPUT', `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --corpus`);
       }
       if (!OVERLAP_METHODS.includes(options.method as OverlapMethodName)) {
@@ -133,10 +135,9 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions):
     minLift: options.minLift === undefined ? undefined : numberFlag(options.minLift, '--min-lift', { min: 1, fraction: true }),
     minShare: options.minShare === undefined ? undefined : numberFlag(options.minShare, '--min-share', { min: 0, max: 1, fraction: true }),
   };
-  const labelNames = options.labelNames
-    ? (await readInputFile(options.labelNames, '--label-names')).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
-    : undefined;
-  const documents = parseLabelledCorpus(await readInputFile(file, '--corpus'), file, labelNames);
+  const part = options.part === undefined ? undefined : parsePart(options.part);
+  const labelNames = options.labelNames ? parseLabelNames(await readInputFile(options.labelNames, '--label-names'), options.labelNames) : undefined;
+  const documents = parseLabelledCorpus(await readInputFile(file, '--corpus'), file, labelNames, part);
   const source = options.source ?? basename(file);
   await withService(globals, async (service) => {
     const kb = service.snapshot;

@@ -231,12 +231,55 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * *.ndjson) or tab-separated lines (`text<TAB>label,label[<TAB>anything]`, any other name). With `labelNames`, labels are 0-based indices into it
  * (GoEmotions' `labels.txt`). A malformed line is a BAD_INPUT error naming the file and line.
  */
-export function parseLabelledCorpus(content: string, file: string, labelNames?: readonly string[]): LabelledDocument[] {
+/**
+ * One of N interleaved parts of a corpus: line L belongs to part I when (L - 1) mod N = I - 1, so
+ * `1/2` is the odd lines and `2/2` the even ones. It lets one labelled file serve both as a
+ * candidate source and as held-out evaluation data (`npm run eval` scores XED's part 2/2 only).
+ */
+export interface CorpusPart {
+  index: number;
+  of: number;
+}
+
+export function parsePart(value: string, flag = '--part'): CorpusPart {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = m ? Number(m[1]) : NaN, of = m ? Number(m[2]) : NaN;
+  if (!m || of < 1 || index < 1 || index > of) {
+    throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a part I/N with 1 <= I <= N (e.g. 1/2: the odd lines)`, { option: flag });
+  }
+  return { index, of };
+}
+
+export function inPart(lineNumber: number, part: CorpusPart | undefined): boolean {
+  return !part || (lineNumber - 1) % part.of === part.index - 1;
+}
+
+/**
+ * Label names for corpora whose labels are numbers: one name a line, the line's 0-based index
+ * being its id (GoEmotions' labels.txt), or `ID<TAB>NAME` lines for ids that do not start at 0
+ * (XED's 1 = anger ... 8 = trust).
+ */
+export function parseLabelNames(content: string, file: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const lines = content.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const explicit = lines.some((l) => l.includes('\t'));
+  lines.forEach((line, i) => {
+    if (!explicit) return void names.set(String(i), line);
+    const [id, name, ...rest] = line.split('\t').map((c) => c.trim());
+    if (!id || !/^\d+$/.test(id) || !name || rest.length || names.has(String(Number(id)))) {
+      throw new EmokbError('BAD_INPUT', `${file}: line "${line}": expected one NAME a line or ID<TAB>NAME lines with distinct whole-number ids`, { file });
+    }
+    names.set(String(Number(id)), name);
+  });
+  return names;
+}
+
+export function parseLabelledCorpus(content: string, file: string, labelNames?: ReadonlyMap<string, string>, part?: CorpusPart): LabelledDocument[] {
   const out: LabelledDocument[] = [];
   const lines = content.split(/\r?\n/);
   const json = /\.(jsonl|ndjson)$/i.test(file);
   lines.forEach((line, i) => {
-    if (!line.trim()) return;
+    if (!line.trim() || !inPart(i + 1, part)) return;
     const at = `${file}:${i + 1}`;
     let text: unknown, labels: unknown;
     if (json) {
@@ -257,8 +300,8 @@ export function parseLabelledCorpus(content: string, file: string, labelNames?: 
     }
     const names = (labels as string[]).map((label) => {
       if (!labelNames) return label;
-      const name = /^\d+$/.test(label) ? labelNames[Number(label)] : undefined;
-      if (name === undefined) throw new EmokbError('BAD_INPUT', `${at}: label "${label}" is not an index into the ${labelNames.length} label names`, { file, line: i + 1 });
+      const name = /^\d+$/.test(label) ? labelNames.get(String(Number(label))) : undefined;
+      if (name === undefined) throw new EmokbError('BAD_INPUT', `${at}: label "${label}" is not one of the ${labelNames.size} label ids (${[...labelNames.keys()].join(', ')})`, { file, line: i + 1 });
       return name;
     });
     out.push({ text: text as string, labels: names, at });

@@ -2,7 +2,7 @@
 // evidence says, and how a bad corpus file is refused.
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { corpusCandidates, parseLabelledCorpus, replacesWordNetRejection, type LabelledDocument } from '../../src/expansion/corpus.js';
+import { corpusCandidates, inPart, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection, type LabelledDocument } from '../../src/expansion/corpus.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { parseTurtle } from '../../src/rdf/turtle.js';
 import { EmokbError } from '../../src/errors.js';
@@ -107,20 +107,34 @@ describe('corpusCandidates', () => {
   });
 });
 
+describe('corpus parts', () => {
+  it('splits a file into interleaved parts by line number, so one part can be held out', () => {
+    const content = 'a\tmad\nb\tmad\nc\tmad\nd\tmad\ne\tmad\n';
+    const texts = (part: string) => parseLabelledCorpus(content, 'c.tsv', undefined, parsePart(part)).map((d) => d.text);
+    expect(texts('1/2')).toEqual(['a', 'c', 'e']);
+    expect(texts('2/2')).toEqual(['b', 'd']);
+    expect(texts('1/1')).toEqual(['a', 'b', 'c', 'd', 'e']);
+    for (let line = 1; line <= 12; line++) expect([1, 2, 3].filter((i) => inPart(line, { index: i, of: 3 }))).toHaveLength(1);
+    for (const bad of ['0/2', '3/2', '1/0', 'half', '1/2/3']) expect(() => parsePart(bad)).toThrow(`--part: "${bad}" is not a part I/N`);
+  });
+});
+
 describe('parseLabelledCorpus', () => {
   it('reads TSV with label names or indices, and JSON Lines', () => {
     expect(parseLabelledCorpus('one\tmad,happy\textra\n\ntwo\thappy\n', 'c.tsv')).toEqual([
       { text: 'one', labels: ['mad', 'happy'], at: 'c.tsv:1' },
       { text: 'two', labels: ['happy'], at: 'c.tsv:3' },
     ]);
-    expect(parseLabelledCorpus('{not json}\t1\n', 'c.tsv', ['mad', 'happy'])[0]!.labels).toEqual(['happy']);
+    expect(parseLabelledCorpus('{not json}\t1\n', 'c.tsv', parseLabelNames('mad\nhappy\n', 'n.txt'))[0]!.labels).toEqual(['happy']);
+    // Ids that do not start at 0 (XED: 1 = anger ...), given as ID<TAB>NAME lines.
+    expect(parseLabelledCorpus('x\t1, 8\n', 'c.tsv', parseLabelNames('1\tanger\n8\ttrust\n', 'n.tsv'))[0]!.labels).toEqual(['anger', 'trust']);
     expect(parseLabelledCorpus('{"text":"a","labels":["mad"]}\n', 'c.jsonl')[0]).toMatchObject({ text: 'a', labels: ['mad'] });
   });
 
   it('names the file and line of a malformed line', () => {
-    const fails = (content: string, file: string, names?: string[]) => {
+    const fails = (content: string, file: string, names?: string) => {
       try {
-        parseLabelledCorpus(content, file, names);
+        parseLabelledCorpus(content, file, names === undefined ? undefined : parseLabelNames(names, 'n.txt'));
       } catch (error) {
         expect(error).toBeInstanceOf(EmokbError);
         expect((error as EmokbError).code).toBe('BAD_INPUT');
@@ -129,7 +143,8 @@ describe('parseLabelledCorpus', () => {
       throw new Error('no error');
     };
     expect(fails('ok\tmad\nno tab here\n', 'c.tsv')).toBe('c.tsv:2: expected text<TAB>labels');
-    expect(fails('a\t7\n', 'c.tsv', ['mad'])).toBe('c.tsv:1: label "7" is not an index into the 1 label names');
+    expect(fails('a\t7\n', 'c.tsv', 'mad\n')).toBe('c.tsv:1: label "7" is not one of the 1 label ids (0)');
+    expect(fails('a\t1\n', 'c.tsv', '1\tanger\nfear\n')).toBe('n.txt: line "fear": expected one NAME a line or ID<TAB>NAME lines with distinct whole-number ids');
     expect(fails('{"text": 1, "labels": []}\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: expected \{"text"/);
     expect(fails('{oops\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: not valid JSON/);
   });

@@ -546,7 +546,7 @@ export class Tagger {
   /**
    * Rolls up matches [from, to) into the scratch raw scores, then settles the dominant path and
    * the score rows (#rowTier/#rowLabel/#rowScore, #rowCount: reported tiers only, sorted by tier,
-   * score descending, label), and resets the scratch. Returns the dominant path's nodes via
+   * then by the dominant rule: score descending, matched first, label), and resets the scratch. Returns the dominant path's nodes via
    * #domPrimary/#domSecondary/#domTertiary (-1: none).
    */
   #rollUp(from: number, to: number, o: ResolvedOptions): void {
@@ -594,14 +594,15 @@ export class Tagger {
       if (!(want & (1 << tier))) continue;
       const score = raw[node]! / (tier === 0 ? total0 : tier === 1 ? total1 : total2);
       if (score < o.minScore || !(score > 0)) continue;
-      // Insertion into the sorted rows (stable; few rows): tier, then score descending, then label.
+      // Insertion into the sorted rows (few rows): tier, then the tie rule of the dominant path
+      // (score descending, matched first, label), so each tier's first key is its best emotion.
       const label = this.#labels[node]!;
       let at = rows;
       while (at > 0) {
         const pt = rowTier[at - 1]!;
         const ps = rowScore[at - 1]!;
         const pl = rowLabel[at - 1]!;
-        const order = pt - tier || score - ps || (pl < label ? -1 : pl > label ? 1 : 0);
+        const order = pt - tier || score - ps || first[rowNode[at - 1]!]! - first[node]! || (pl < label ? -1 : pl > label ? 1 : 0);
         if (order <= 0) break;
         rowTier[at] = pt;
         rowScore[at] = ps;

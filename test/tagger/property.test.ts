@@ -73,6 +73,12 @@ describe('properties', () => {
         const primary = r.scores.primary!;
         if (r.dominant.primary === null) expect(Object.keys(primary)).toEqual([]);
         else expect(primary[r.dominant.primary]).toBeCloseTo(Math.max(...Object.values(primary)), 3);
+        // each tier is listed best first by the dominant's tie rule: the first primary key is it
+        expect(Object.keys(primary)[0] ?? null).toBe(r.dominant.primary);
+        for (const tier of TIERS) {
+          const values = Object.values(r.scores[tier]!);
+          values.slice(1).forEach((v, i) => expect(v).toBeLessThanOrEqual(values[i]!));
+        }
         if (r.dominant.secondary) expect(r.scores.secondary![r.dominant.secondary]).toBeGreaterThan(0);
         if (r.dominant.tertiary) expect(r.dominant.secondary).not.toBeNull();
       }),

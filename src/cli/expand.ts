@@ -3,7 +3,8 @@
 // standard error when it is a terminal; standard output carries the summary only.
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
-import { planCandidates, pipelineTime, PIPELINE_AGENT } from '../expansion/candidateStore.js';
+import { planCandidates, PIPELINE_AGENT } from '../expansion/candidateStore.js';
+import { provenanceTime } from '../rdf/provenanceTime.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
 import { CORPUS_DEFAULTS, corpusCandidates, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection } from '../expansion/corpus.js';
@@ -54,7 +55,8 @@ export function registerExpand(program: Command): void {
     .option('--min-share <x>', `with --corpus: smallest share of the word's documents carrying the emotion (default ${CORPUS_DEFAULTS.minShare})`)
     .action(async (options: ExpandOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      if (options.corpus) return expandFromCorpus(options, globals);
+      const time = provenanceTime(options.time); // a bad --time is refused before any work
+      if (options.corpus) return expandFromCorpus(options, globals, time);
       for (const flag of ['scheme', 'labelNames', 'part', 'source', 'minDocuments', 'minLift', 'minShare'] as const) {
         if (options[flag] !== undefined) throw new EmokbError('BAD_INPUT', `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --corpus`);
       }
@@ -77,7 +79,7 @@ export function registerExpand(program: Command): void {
             bar.update(done, { step: label });
           },
         });
-        const plan = planCandidates(kb, result.candidates, { time: pipelineTime(options.time), refresh: options.refresh });
+        const plan = planCandidates(kb, result.candidates, { time, refresh: options.refresh });
         bar.update({ step: 'validating and writing' });
         const outcome = await service.change(
           {
@@ -126,7 +128,7 @@ export function registerExpand(program: Command): void {
     });
 }
 
-async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions): Promise<void> {
+async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, time: string): Promise<void> {
   const file = options.corpus!;
   if (!options.scheme) throw new EmokbError('BAD_INPUT', '--corpus needs --scheme: the crosswalk scheme its labels belong to (e.g. goemotions)');
   if (options.emotion) throw new EmokbError('BAD_INPUT', '--emotion does not apply with --corpus');
@@ -146,7 +148,7 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions):
     const wn = await WordNet.load();
     const result = corpusCandidates(kb, wn, documents, { scheme: options.scheme!, source, isKnown: (word) => index.word(word) !== null, ...thresholds });
     const plan = planCandidates(kb, result.candidates, {
-      time: pipelineTime(options.time),
+      time,
       refresh: options.refresh,
       replaces: replacesWordNetRejection,
     });

@@ -14,7 +14,8 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import { EMO, RDF } from '../rdf/namespaces.js';
 import { serialize } from '../rdf/turtle.js';
-import { edgeId, EDGE_BASE, isAsserted, LINKER_AGENT, linkerTime, loadLinkerResources, planProposals, propose, storedEdges, type StoredEdge } from '../linkers/index.js';
+import { provenanceTime } from '../rdf/provenanceTime.js';
+import { edgeId, EDGE_BASE, isAsserted, LINKER_AGENT, loadLinkerResources, planProposals, propose, storedEdges, type StoredEdge } from '../linkers/index.js';
 import { parseEdgeDecisionsJson, parseEdgeDecisionsTsv, planEdgeDecisions, resolveEdgeDecisions, type EdgeDecision } from '../linkers/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
@@ -36,6 +37,7 @@ export function registerLink(program: Command): void {
     .option('--json', 'machine-readable summary')
     .action(async (options: { type: string; emotion?: string; refresh?: boolean; time?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const type = parseType(options.type);
+      const time = provenanceTime(options.time);
       await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
         const began = performance.now();
         const kb = service.snapshot;
@@ -43,7 +45,7 @@ export function registerLink(program: Command): void {
         const resources = await loadLinkerResources();
         const loaded = performance.now() - began;
         const proposals = propose(kb, resources, type, emotion ? { emotion } : {});
-        const plan = planProposals(kb, proposals, { time: linkerTime(options.time), refresh: options.refresh, isAsserted: (p) => isAsserted(kb, p) });
+        const plan = planProposals(kb, proposals, { time, refresh: options.refresh, isAsserted: (p) => isAsserted(kb, p) });
         const outcome = await service.change(
           { add: plan.add, remove: plan.remove, author: LINKER_AGENT, message: `link propose --type ${type}${emotion ? ` --emotion ${emotion.id}` : ''}: ${plan.added} candidate edge(s)`, command: `link propose --type ${type}${emotion ? ` --emotion ${emotion.id}` : ''}` },
           { dryRun: options.dryRun },
@@ -191,7 +193,7 @@ async function batch(service: KnowledgeService, file: string, reviewer: string, 
   const decisions: EdgeDecision[] = file.endsWith('.json') ? parseEdgeDecisionsJson(text, file) : parseEdgeDecisionsTsv(text, file);
   const kb = service.snapshot;
   const resolved = resolveEdgeDecisions(kb, decisions);
-  const plan = planEdgeDecisions(kb, resolved, { reviewer, time: linkerTime() });
+  const plan = planEdgeDecisions(kb, resolved, { reviewer, time: provenanceTime() });
   const counts = Object.entries(plan.counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
   const outcome = await service.change(
     { add: plan.add, remove: plan.remove, author: reviewer, message: `link review ${file}: ${counts}`, command: `link review --decisions ${file}` },
@@ -225,7 +227,7 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
       try {
         const kb = service.snapshot;
         const action = key === 'a' ? 'accept' : 'reject';
-        const plan = planEdgeDecisions(kb, resolveEdgeDecisions(kb, [{ edge: edge.iri, action }]), { reviewer, time: new Date().toISOString() });
+        const plan = planEdgeDecisions(kb, resolveEdgeDecisions(kb, [{ edge: edge.iri, action }]), { reviewer, time: provenanceTime() });
         await service.change({ add: plan.add, remove: plan.remove, author: reviewer, message: `link review: ${action} ${edgeId(edge.iri)}`, command: 'link review' });
         decided++;
       } catch (error) {

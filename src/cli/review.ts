@@ -15,6 +15,7 @@ import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions,
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
 import { openPrompt } from './prompt.js';
+import { provenanceTime } from '../rdf/provenanceTime.js';
 
 interface ReviewOptions {
   decisions?: string;
@@ -53,7 +54,7 @@ async function batch(service: KnowledgeService, options: ReviewOptions, reviewer
   const kb = service.snapshot;
   const entries = lexicalEntries(kb);
   const resolved = resolveDecisions(kb, entries, decisions);
-  const plan = planDecisions(entries, resolved, { reviewer, time: new Date().toISOString(), morphology });
+  const plan = planDecisions(entries, resolved, { reviewer, time: provenanceTime(), morphology });
   const outcome = await service.change(
     { add: plan.add, remove: plan.remove, author: reviewer, message: `review ${file}: ${summaryOf(plan.counts)}`, command: `review --decisions ${file}` },
     { dryRun: options.dryRun },
@@ -132,7 +133,7 @@ async function interactive(service: KnowledgeService, options: ReviewOptions, re
         const kb = service.snapshot;
         const entries = lexicalEntries(kb);
         const resolved = resolveDecisions(kb, entries, [decision]);
-        const plan = planDecisions(entries, resolved, { reviewer, time: new Date().toISOString(), morphology });
+        const plan = planDecisions(entries, resolved, { reviewer, time: provenanceTime(), morphology });
         for (const f of plan.flagged) out.write(`flagged form ${f.form}: ${f.reason}\n`);
         commit(plan.add, plan.remove, `review: ${decision.action} "${entry.lemma}"`);
         history.push({ entry, add: plan.add, remove: plan.remove });

@@ -139,10 +139,4 @@ export function candidateEntryQuads(c: Candidate, time: string): Quad[] {
   return quads;
 }
 
-/** Time for new quads: SOURCE_DATE_EPOCH (reproducible builds) if set, else now. */
-export function pipelineTime(explicit?: string): string {
-  if (explicit) return new Date(explicit).toISOString();
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
-}
 

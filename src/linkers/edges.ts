@@ -187,12 +187,6 @@ export function storedEdges(kb: KnowledgeBase): Map<string, StoredEdge> {
   return out;
 }
 
-/** Time for new quads: an explicit ISO time, else SOURCE_DATE_EPOCH (reproducible builds), else now. */
-export function linkerTime(explicit?: string): string {
-  if (explicit) return new Date(explicit).toISOString();
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
-}
 
 export interface ProposalPlan {
   add: Quad[];

@@ -38,6 +38,7 @@ interface TagCommandOptions {
   negation: string;
   intensity: boolean;
   emphasis: boolean;
+  punctuationCues: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -61,6 +62,7 @@ export function registerTag(program: Command): void {
     .option('--negation <policy>', 'exclude (negated matches count for nothing), opposite (count toward the opposite emotion), off', 'exclude')
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
+    .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -95,6 +97,7 @@ Examples:
             negation: options.negation as NegationPolicy,
             intensity: options.intensity,
             emphasis: options.emphasis,
+            punctuationCues: options.punctuationCues,
             matches: options.matches,
           });
         } catch (error) {

@@ -52,6 +52,7 @@ interface GraphQLOptions {
   emphasis?: boolean | null;
   matches?: boolean | null;
   evokesFactor?: number | null;
+  punctuationCues?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -65,6 +66,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.emphasis != null) tagOptions.emphasis = o.emphasis;
   if (o.matches != null) tagOptions.matches = o.matches;
   if (o.evokesFactor != null) tagOptions.evokesFactor = o.evokesFactor;
+  if (o.punctuationCues != null) tagOptions.punctuationCues = o.punctuationCues;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

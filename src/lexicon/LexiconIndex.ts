@@ -65,6 +65,12 @@ export interface LexiconData {
   entries: LexiconEntry[];
   /** Normalised key (tokens joined by one space) to entry index. */
   keys: Array<[string, number]>;
+  /**
+   * Sentence marks ("?", "!") with an entry of their own, to entry index: punctuation cues. Such an
+   * entry has no word to match; the tagger counts it once for a sentence its mark closes in which
+   * no word matched (a question with no emotion word is weak evidence of surprise).
+   */
+  marks: Array<[string, number]>;
   /** Counts for reports. */
   stats: { lexiconEntries: number; seedLabels: number; keys: number; multiword: number };
 }
@@ -505,6 +511,7 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
 
   const entries: LexiconEntry[] = [];
   const keys = new Map<string, number>();
+  const marks = new Map<string, number>();
   const buffer = new TokenBuffer();
   const addKey = (key: string, entry: number) => {
     if (key && !keys.has(key)) keys.set(key, entry);
@@ -536,6 +543,10 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     senses.sort((a, b) => b.weight - a.weight || a.emotion - b.emotion);
     const index = entries.push({ lemma, senses, source: 'lexicon' }) - 1;
     lexiconEntries++;
+    if (SENTENCE_MARKS.includes(lemma.trim())) {
+      if (!marks.has(lemma.trim())) marks.set(lemma.trim(), index);
+      continue;
+    }
     const variants: string[] = [];
     addForm(lemma, index, variants);
     for (const form of otherForms.get(entry) ?? []) {
@@ -583,9 +594,13 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     emotions,
     entries,
     keys: keyList,
+    marks: [...marks].sort(([a], [b]) => SENTENCE_MARKS.indexOf(a) - SENTENCE_MARKS.indexOf(b)),
     stats: { lexiconEntries, seedLabels, keys: keyList.length, multiword: keyList.filter(([k]) => k.includes(' ')).length },
   };
 }
+
+/** Marks that may carry an entry of their own (punctuation cues), in the order a "?!" tries them. */
+export const SENTENCE_MARKS: readonly string[] = ['?', '!'];
 
 /** Variants of a key with hyphens or apostrophes: joined, split at hyphens, apostrophes dropped. */
 function keyVariants(key: string): string[] {

@@ -26,7 +26,7 @@ import {
   isPseudoNegation,
 } from './cues.js';
 import { ByteWriter, serializeResult, utf8, writeRounded } from './serialize.js';
-import { ALL_CAPS, TokenBuffer, WORD, assignSentences, tokenizeInto } from './tokenize.js';
+import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from './tokenize.js';
 import type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions, TagResult, TierScores } from './types.js';
 
 /** Options with every default filled in. */
@@ -40,6 +40,7 @@ export interface ResolvedOptions {
   emphasis: boolean;
   matches: boolean;
   evokesFactor: number;
+  punctuationCues: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -75,6 +76,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     emphasis: options.emphasis ?? true,
     matches: options.matches ?? true,
     evokesFactor,
+    punctuationCues: options.punctuationCues ?? true,
   };
 }
 
@@ -149,7 +151,11 @@ export class Tagger {
     this.#rowTier = new Int32Array(n);
     this.#rowScore = new Float64Array(n);
     this.#rowNode = new Int32Array(n);
+    this.#marks = index.data.marks.map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
   }
+
+  /** Punctuation cues: a sentence mark's char code and its entry, in the order "?!" tries them. */
+  readonly #marks: ReadonlyArray<readonly [number, number]>;
 
   /** The tagger for a snapshot: built once, cached for the snapshot's lifetime. */
   static for(kb: KnowledgeBase): Tagger {
@@ -368,8 +374,12 @@ export class Tagger {
     this.#infoUpTo = -1;
     const count = b.count;
     const kind = b.kind;
+    const cues = o.punctuationCues && this.#marks.length > 0;
     for (let t = 0; t < count; t++) {
-      if (kind[t] !== WORD) continue;
+      if (kind[t] !== WORD) {
+        if (cues && kind[t] === TERMINAL) this.#cue(text, b, t, o);
+        continue;
+      }
       const info = this.#infoAt(b, t);
       if (info.packed < 0 && info.mweMax === 0) continue;
       let entry = -1;
@@ -392,6 +402,29 @@ export class Tagger {
     if (o.perSentence) assignSentences(text, b);
     if (this.#infos.length > 4096) this.#infos = [];
     return this.#count;
+  }
+
+  /**
+   * A punctuation cue at terminal token t: when its run holds a mark with an entry ("?") and no
+   * word of its sentence matched, the mark's entry counts once for the sentence, as a match on the
+   * mark itself (neither negated nor scaled: the words around it are not its modifiers).
+   */
+  #cue(text: string, b: TokenBuffer, t: number, o: ResolvedOptions): void {
+    let entry = -1;
+    for (let i = 0; i < this.#marks.length && entry < 0; i++) {
+      const code = this.#marks[i]![0];
+      for (let c = b.start[t]!; c < b.end[t]!; c++) {
+        if (text.charCodeAt(c) === code) {
+          entry = this.#marks[i]![1];
+          break;
+        }
+      }
+    }
+    if (entry < 0) return;
+    if (!b.sentencesDone) assignSentences(text, b);
+    const sentence = b.sentence[t]!;
+    if (this.#count > 0 && this.#mSentence[this.#count - 1] === sentence) return;
+    this.#emit(b, t, t, entry, 0, o, true);
   }
 
   #hitEntry = -1;
@@ -440,11 +473,11 @@ export class Tagger {
     return found;
   }
 
-  #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions): void {
-    const negated = o.negation !== 'off' && this.#negated(b, first);
+  #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
+    const negated = !cue && o.negation !== 'off' && this.#negated(b, first);
     let intensity = 1;
-    if (!negated && o.intensity) intensity *= this.#modifierFactor(b, first);
-    if (o.emphasis) {
+    if (!negated && !cue && o.intensity) intensity *= this.#modifierFactor(b, first);
+    if (o.emphasis && !cue) {
       if (b.sentenceExclaims[b.sentence[first]!]) intensity *= EXCLAMATION_FACTOR;
       for (let k = first; k <= last; k++) {
         if (b.flags[k]! & ALL_CAPS) {

@@ -31,6 +31,11 @@ export interface TagOptions {
   matches?: boolean;
   /** Multiplier for senses of kind emo:Evokes (weak, context-dependent evidence); default 0.5. Names senses count 1. */
   evokesFactor?: number;
+  /**
+   * Count the lexicon's punctuation cues (default true): a sentence closed by a mark that has an
+   * entry ("?": surprise, weakly) and in which no word matched gets one match on the mark.
+   */
+  punctuationCues?: boolean;
 }
 
 export interface DominantPath {

@@ -53,6 +53,14 @@ describe('classify', () => {
     expect(c.sentences).toEqual([{ start: 0, end: 10, dominant: { primary: 'sadness' } }, { start: 11, end: 17, dominant: { primary: 'sadness' } }]);
   });
 
+  it('takes punctuationCues: a question with no emotion word is weak surprise unless it is off', async () => {
+    const r = await query(`{ on: classify(text: "Why?") { dominant { primary } matches { text lemma kind } }
+      off: classify(text: "Why?", options: { punctuationCues: false }) { dominant { primary } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.on).toEqual({ dominant: { primary: 'surprise' }, matches: [{ text: '?', lemma: '?', kind: 'EVOKES' }] });
+    expect(r.data.off.dominant.primary).toBeNull();
+  });
+
   it('classifyBatch keeps order and numbers the results', async () => {
     const r = await query(`{ classifyBatch(texts: ["joy", "", "terror"], options: { matches: false }) { id dominant { primary } } }`);
     expect(r.data.classifyBatch).toEqual([

@@ -21,7 +21,8 @@ describe('the compiled lexicon', () => {
     const index = LexiconIndex.for(kb);
     expect(LexiconIndex.for(kb)).toBe(index);
     expect(Tagger.for(kb)).toBe(tagger);
-    expect(index.data.stats.lexiconEntries).toBe(8); // not "meh": it is a candidate
+    expect(index.data.stats.lexiconEntries).toBe(9); // not "meh": it is a candidate
+    expect(index.data.marks.map(([mark]) => mark)).toEqual(['?']); // the "?" entry is a cue, not a key
     expect(index.data.stats.seedLabels).toBeGreaterThan(120);
     expect(index.word('meh')).toBeNull();
   });
@@ -143,6 +144,28 @@ describe('intensity and emphasis', () => {
   it('moves the dominant emotion', () => {
     expect(tagger.tag('a bit sad but extremely happy').dominant.primary).toBe('joy');
     expect(tagger.tag('extremely sad but a bit happy').dominant.primary).toBe('sadness');
+  });
+});
+
+describe('punctuation cues', () => {
+  it('counts "?" once for a question in which no word matched, as a weak evoking match on the mark', () => {
+    const r = tagger.tag('Why would you do that ?! Why ??');
+    expect(r.matches).toEqual([
+      expect.objectContaining({ text: '?!', start: 22, end: 24, lemma: '?', emotion: 'surprise', path: ['surprise', 'surprise'], kind: 'evokes', negated: false, intensity: 1, weight: 0.25 }),
+      expect.objectContaining({ text: '??', start: 29, end: 31, lemma: '?' }),
+    ]);
+    expect(r.dominant).toEqual({ primary: 'surprise', secondary: 'surprise', tertiary: null });
+  });
+
+  it('stays out of a question whose words matched, and is neither negated nor scaled', () => {
+    expect(tagger.tag('Are you sad?').matches!.map((m) => m.text)).toEqual(['sad']);
+    expect(tagger.tag('I am sad. Really?', { perSentence: true }).sentences!.map((s) => s.dominant.primary)).toEqual(['sadness', 'surprise']);
+    expect(tagger.tag("Don't you EVER know ?")).toMatchObject({ matches: [{ lemma: '?', negated: false, intensity: 1 }] });
+  });
+
+  it('is off with punctuationCues: false, and a statement or exclamation has none', () => {
+    expect(tagger.tag('Why?', { punctuationCues: false }).dominant.primary).toBeNull();
+    expect(tagger.tag('Go home. Now!').matches).toEqual([]);
   });
 });
 

@@ -90,6 +90,9 @@ describe('emokb expand and review', () => {
     const stray = await runCli(['--data', data, 'expand', '--scheme', 'goemotions'], { env });
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/--scheme applies only with --corpus/);
+    const badPart = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--part', '3/2'], { env });
+    expect(badPart.code).toBe(2);
+    expect(badPart.stderr).toMatch(/--part: "3\/2" is not a part I\/N/);
     let stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
     expect(stats.entries).toEqual({ accepted: 0, candidate: 0, rejected: 0 });
 
@@ -97,6 +100,10 @@ describe('emokb expand and review', () => {
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ source: 'toy', documents: 32, labelled: 12, unmappedLabels: ['neutral'] });
+    // --part holds the other lines out: the even half of the 32 lines
+    const half = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--part', '2/2', '--dry-run', '--json'], { env });
+    expect(half.code, half.stderr).toBe(0);
+    expect(JSON.parse(half.stdout)).toMatchObject({ documents: 16, labelled: 6 });
     stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
     expect(stats.entries.candidate).toBe(summary.added.candidates);
     const store = (await runCli(['--data', data, 'export'], { env })).stdout;

@@ -36,6 +36,15 @@ describe('emokb tag', () => {
     expect(r.stderr).toMatch(/tagged 3000 lines/);
   });
 
+  it('reads a question with no emotion word as weak surprise, unless --no-punctuation-cues', async () => {
+    const input = 'You did what?\nAre you happy?\n';
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on.map((o) => o.dominant.primary)).toEqual(['surprise', 'joy']);
+    expect(on[0]!.matches).toEqual([expect.objectContaining({ text: '?', start: 12, end: 13, lemma: '?', kind: 'evokes', negated: false })]);
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', '--no-punctuation-cues'], { input })).stdout);
+    expect(off.map((o) => o.dominant.primary)).toEqual([null, 'joy']);
+  });
+
   it('gives the same output with workers and in the main thread', async () => {
     const file = join(dir, 'in.txt');
     const a = await runCli(['--data', data, 'tag', file, '--workers', '2', '-q']);

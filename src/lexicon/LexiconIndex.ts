@@ -20,7 +20,7 @@ import type { Quad } from '@rdfjs/types';
 import type { Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
-import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
+import { NON_ASCII, TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
 
 // The hot path's word cache: open addressing over the hash the tokenizer computes inline, so a
 // word seen before is found without building its string (most tokens are only hashed and compared).
@@ -304,9 +304,9 @@ export class LexiconIndex {
     const mask = this.#slotMask;
     const records = this.#slotRecords;
     const pool = this.#pool;
-    const norm = b.norm[t]!;
-    // A word with non-ASCII letters (rare) goes through the string-keyed cache.
-    if (norm !== '') return this.info(norm);
+    // A word with non-ASCII letters (rare) goes through the string-keyed cache. (Not `norm !== ''`:
+    // the word before a period has its string made by the sentence splitter, and would miss the slots.)
+    if (b.flags[t]! & NON_ASCII) return this.info(b.norm[t]!);
     // An ASCII word: its normalised code units are in the token buffer's `chars`.
     let i = h & mask;
     const start = b.start[t]!;

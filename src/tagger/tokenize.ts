@@ -25,6 +25,11 @@ export const ALL_CAPS = 4;
 export const HAS_LETTER = 8;
 /** Its normalised form differs from the raw text (capitals, curly apostrophes, Unicode hyphens). */
 const NEEDS_FOLD = 16;
+/**
+ * Has non-ASCII letters: its normalised form is a string made while tokenizing, not code units in
+ * `chars` (a word's `norm` is also filled later by `word(t)`, so `norm !== ''` does not tell).
+ */
+export const NON_ASCII = 32;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -284,7 +289,7 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
         }
         if (upper >= 2 && lower === 0) flags |= ALL_CAPS;
         const norm = normaliseWord(raw);
-        buffer.push(start, i, WORD, flags, norm, hashWord(norm));
+        buffer.push(start, i, WORD, flags | NON_ASCII, norm, hashWord(norm));
         continue;
       }
       if (upper >= 2 && lower === 0) flags |= ALL_CAPS;

@@ -151,7 +151,8 @@ export class Tagger {
     this.#rowTier = new Int32Array(n);
     this.#rowScore = new Float64Array(n);
     this.#rowNode = new Int32Array(n);
-    this.#marks = index.data.marks.map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
+    // (`marks ?? []`: LexiconData is public, and data compiled by an older version has none)
+    this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
   }
 
   /** Punctuation cues: a sentence mark's char code and its entry, in the order "?!" tries them. */
@@ -423,7 +424,13 @@ export class Tagger {
     if (entry < 0) return;
     if (!b.sentencesDone) assignSentences(text, b);
     const sentence = b.sentence[t]!;
+    // Only a mark that closes its sentence ("what?happy", a URL's "?q=" do not), only a sentence
+    // with words ("?" alone, the "!" of "? !"), and only one with no word matched.
+    if (b.sentenceLast[sentence] !== t) return;
     if (this.#count > 0 && this.#mSentence[this.#count - 1] === sentence) return;
+    let words = false;
+    for (let k = b.sentenceFirst[sentence]!; k < t && !words; k++) words = b.kind[k] === WORD;
+    if (!words) return;
     this.#emit(b, t, t, entry, 0, o, true);
   }
 
@@ -628,19 +635,21 @@ export class Tagger {
       const score = raw[node]! / (tier === 0 ? total0 : tier === 1 ? total1 : total2);
       if (score < o.minScore || !(score > 0)) continue;
       // Insertion into the sorted rows (few rows): tier, then the tie rule of the dominant path
-      // (score descending, matched first, label), so each tier's first key is its best emotion.
+      // (raw score descending with #best's tolerance, matched first, label), so each tier's first
+      // key is its best emotion.
       const label = this.#labels[node]!;
       let at = rows;
       while (at > 0) {
         const pt = rowTier[at - 1]!;
-        const ps = rowScore[at - 1]!;
+        const pn = rowNode[at - 1]!;
         const pl = rowLabel[at - 1]!;
-        const order = pt - tier || score - ps || first[rowNode[at - 1]!]! - first[node]! || (pl < label ? -1 : pl > label ? 1 : 0);
+        const d = raw[node]! - raw[pn]!;
+        const order = pt - tier || (d > TIE_TOLERANCE ? 1 : d < -TIE_TOLERANCE ? -1 : 0) || first[pn]! - first[node]! || (pl < label ? -1 : pl > label ? 1 : 0);
         if (order <= 0) break;
         rowTier[at] = pt;
-        rowScore[at] = ps;
+        rowScore[at] = rowScore[at - 1]!;
         rowLabel[at] = pl;
-        rowNode[at] = rowNode[at - 1]!;
+        rowNode[at] = pn;
         at--;
       }
       rowTier[at] = tier;
@@ -678,7 +687,7 @@ export class Tagger {
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
       if (!(raw[c]! > 0)) continue;
-      if (pick < 0 || raw[c]! > raw[pick]! + 1e-12 || (Math.abs(raw[c]! - raw[pick]!) <= 1e-12 && this.#before(c, pick))) pick = c;
+      if (pick < 0 || raw[c]! > raw[pick]! + TIE_TOLERANCE || (Math.abs(raw[c]! - raw[pick]!) <= TIE_TOLERANCE && this.#before(c, pick))) pick = c;
     }
     return pick;
   }
@@ -828,6 +837,9 @@ export function prepareOptions(options: TagOptions = {}): ResolvedOptions {
   RESOLVED.add(resolved);
   return resolved;
 }
+
+/** Raw scores this close are a tie (sums of weights differ in the last bits: 0.5 + 0.42 vs 0.92). */
+const TIE_TOLERANCE = 1e-12;
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;

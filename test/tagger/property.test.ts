@@ -27,6 +27,8 @@ const optionsArb = fc.record({
   negation: fc.constantFrom<NegationPolicy>('exclude', 'opposite', 'off'),
   intensity: fc.boolean(),
   emphasis: fc.boolean(),
+  // weights that add up unevenly (0.5 + 0.42 vs 0.92) test the tie tolerance of dominant and key order
+  evokesFactor: fc.constantFrom(0.5, 1, 0.3, 0.84),
 });
 
 describe('properties', () => {

@@ -163,13 +163,61 @@ describe('punctuation cues', () => {
     expect(tagger.tag("Don't you EVER know ?")).toMatchObject({ matches: [{ lemma: '?', negated: false, intensity: 1 }] });
   });
 
-  it('is off with punctuationCues: false, and a statement or exclamation has none', () => {
+  it('only for a mark that closes a sentence with words in it', () => {
+    expect(matched('what?happy')).toEqual(['happy:happiness']); // no sentence end: "happy" is in the same sentence
+    expect(matched('see http://x.com/?q=1')).toEqual([]);
+    expect(matched('?')).toEqual([]);
+    expect(matched('Really ? ?')).toEqual(['?:surprise']); // the second "?" closes a sentence of no words
+  });
+
+  it('is off with punctuationCues: false; a mark without an entry is no cue', () => {
     expect(tagger.tag('Why?', { punctuationCues: false }).dominant.primary).toBeNull();
     expect(tagger.tag('Go home. Now!').matches).toEqual([]);
+  });
+
+  it('tries "?" before "!" in a run, and a "!" entry cues exclamations', async () => {
+    const bang = parseTurtle(
+      `@prefix emo: <https://w3id.org/emokb/ontology#> . @prefix emotion: <https://w3id.org/emokb/emotion/> .
+       @prefix ontolex: <http://www.w3.org/ns/lemon/ontolex#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+       <https://w3id.org/emokb/lexicon/en/%21> a ontolex:LexicalEntry ; emo:status emo:Accepted ;
+         ontolex:canonicalForm <https://w3id.org/emokb/lexicon/en/%21#form> ; ontolex:sense <https://w3id.org/emokb/lexicon/en/%21#sense> .
+       <https://w3id.org/emokb/lexicon/en/%21#form> a ontolex:Form ; ontolex:writtenRep "!"@en .
+       <https://w3id.org/emokb/lexicon/en/%21#sense> a ontolex:LexicalSense ; ontolex:reference emotion:anger-primary ;
+         emo:weight "0.5"^^xsd:decimal ; emo:senseKind emo:Evokes .`,
+      'bang.ttl',
+    );
+    const withBang = Tagger.for(KnowledgeBase.fromQuads([...kb.quads, ...bang]));
+    expect(withBang.index.data.marks.map(([mark]) => mark)).toEqual(['?', '!']);
+    const lemmas = (text: string) => withBang.tag(text).matches!.map((m) => `${m.text}:${m.lemma}:${m.emotion}`);
+    expect(lemmas('Go home! Why?!')).toEqual(['!:!:anger', '?!:?:surprise']);
+    expect(lemmas('Why ? !')).toEqual(['?:?:surprise']); // the lone "!" has no words of its own
+    expect(lemmas('Go home, I am sad!')).toEqual(['sad:sadness:sadness']);
   });
 });
 
 describe('roll-up, normalisation and dominant', () => {
+  it('treats sums equal but for the last bits as a tie, in dominant and in key order alike', () => {
+    const entry = (word: string, emotion: string, weight: string) => `
+      <https://w3id.org/emokb/lexicon/en/${word}> a ontolex:LexicalEntry ; emo:status emo:Accepted ;
+        ontolex:canonicalForm <https://w3id.org/emokb/lexicon/en/${word}#form> ; ontolex:sense <https://w3id.org/emokb/lexicon/en/${word}#sense> .
+      <https://w3id.org/emokb/lexicon/en/${word}#form> a ontolex:Form ; ontolex:writtenRep "${word}"@en .
+      <https://w3id.org/emokb/lexicon/en/${word}#sense> a ontolex:LexicalSense ; ontolex:reference emotion:${emotion} ;
+        emo:weight "${weight}"^^xsd:decimal ; emo:senseKind emo:Names .`;
+    const quads = parseTurtle(
+      `@prefix emo: <https://w3id.org/emokb/ontology#> . @prefix emotion: <https://w3id.org/emokb/emotion/> .
+       @prefix ontolex: <http://www.w3.org/ns/lemon/ontolex#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+       ${entry('zorp', 'anger-primary', '0.5')} ${entry('blick', 'anger-primary', '0.42')} ${entry('quux', 'sadness-primary', '0.92')}`,
+      'ties.ttl',
+    );
+    const t = Tagger.for(KnowledgeBase.fromQuads([...kb.quads, ...quads]));
+    expect(0.5 + 0.42).not.toBe(0.92); // 0.9199999999999999
+    const r = t.tag('zorp blick quux');
+    expect(r.dominant.primary).toBe('anger'); // a tie, and anger was matched first
+    expect(Object.keys(r.scores.primary!)).toEqual(['anger', 'sadness']);
+    expect(Object.keys(t.tag('quux zorp blick').scores.primary!)).toEqual(['sadness', 'anger']);
+  });
+
+
   it('adds each match to its emotion and every ancestor; each tier sums to 1', () => {
     const r = tagger.tag('grief and terror and terror');
     expect(r.scores.primary).toEqual({ fear: 0.6667, sadness: 0.3333 });

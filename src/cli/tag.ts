@@ -199,7 +199,8 @@ async function compilerIdentity(): Promise<string> {
 }
 
 const CACHE_FILE = 'tagger-lexicon.json';
-const CACHE_FORMAT = 1;
+// 2: LexiconData gained `marks` (punctuation cues).
+const CACHE_FORMAT = 2;
 
 /** The compiled lexicon of the store's current version: from the cache file, else compiled (and cached). */
 async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
@@ -216,7 +217,7 @@ async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
   if (text !== undefined) {
     try {
       const cached = JSON.parse(text) as { format: number; version: number; compiler: string; lexicon: LexiconData };
-      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version && cached.lexicon.version === version) return cached.lexicon;
+      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version && cached.lexicon.version === version && Array.isArray(cached.lexicon.marks)) return cached.lexicon;
     } catch {
       // a damaged file: compile again
     }

@@ -90,7 +90,7 @@ describe('emokb tag', () => {
     const before = await runCli(['--data', data, 'tag', '--tiers', 'primary', '-q'], { input: 'glumpish' });
     expect(parse(before.stdout)[0]!.dominant.primary).toBeNull();
     const cached = JSON.parse(await readFile(join(data, 'tagger-lexicon.json'), 'utf8'));
-    expect(cached).toMatchObject({ format: 1 });
+    expect(cached).toMatchObject({ format: 2 });
     const term = join(dir, 'glumpish.ttl');
     await writeFile(
       term,
@@ -117,6 +117,14 @@ describe('emokb tag', () => {
     const run = await runCli(['--data', data, 'tag', '--tiers', 'primary', '-q'], { input: 'happy' });
     expect(parse(run.stdout)[0]!.dominant.primary).toBe('joy');
     expect(JSON.parse(await readFile(file, 'utf8')).compiler).toBe(cached.compiler);
+    // A cache of an older format (no punctuation cues) is compiled again, not read as if complete.
+    const { marks, ...withoutMarks } = cached.lexicon;
+    expect(marks.map(([mark]: [string, number]) => mark)).toEqual(['?']);
+    await writeFile(file, JSON.stringify({ ...cached, format: 1, lexicon: withoutMarks }));
+    const old = await runCli(['--data', data, 'tag', '--tiers', 'primary', '-q'], { input: 'You did what?' });
+    expect(old.code, old.stderr).toBe(0);
+    expect(parse(old.stdout)[0]!.dominant.primary).toBe('surprise');
+    expect(JSON.parse(await readFile(file, 'utf8')).lexicon.marks).toEqual(marks);
   });
 
   it('rejects bad options and unreadable files with exit status 2', async () => {

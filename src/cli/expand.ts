@@ -140,6 +140,7 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
   const part = options.part === undefined ? undefined : parsePart(options.part);
   const labelNames = options.labelNames ? parseLabelNames(await readInputFile(options.labelNames, '--label-names'), options.labelNames) : undefined;
   const documents = parseLabelledCorpus(await readInputFile(file, '--corpus'), file, labelNames, part);
+  if (part && !documents.length) throw new EmokbError('BAD_INPUT', `--part ${options.part}: selects no document of ${file}`, { option: '--part' });
   const source = options.source ?? basename(file);
   await withService(globals, async (service) => {
     const kb = service.snapshot;

@@ -105,6 +105,7 @@ export function registerLink(program: Command): void {
     .action(async (options: { decisions?: string; type?: string; reviewer?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const reviewer = defaultAuthor(options.reviewer);
       const type = options.type ? parseType(options.type) : undefined;
+      provenanceTime(); // a bad SOURCE_DATE_EPOCH is refused before any work
       await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
         if (options.decisions) return batch(service, options.decisions, reviewer, options);
         return interactive(service, reviewer, type);

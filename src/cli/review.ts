@@ -39,6 +39,7 @@ export function registerReview(program: Command): void {
     .action(async (options: ReviewOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const reviewer = defaultAuthor(options.reviewer);
+      provenanceTime(); // a bad SOURCE_DATE_EPOCH is refused before any work
       await withService(globals, async (service) => {
         const morphology = options.forms === false ? undefined : await loadResources();
         if (options.decisions) return batch(service, options, reviewer, morphology);

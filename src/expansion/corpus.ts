@@ -244,7 +244,7 @@ export interface CorpusPart {
 export function parsePart(value: string, flag = '--part'): CorpusPart {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const index = m ? Number(m[1]) : NaN, of = m ? Number(m[2]) : NaN;
-  if (!m || of < 1 || index < 1 || index > of) {
+  if (!m || !Number.isSafeInteger(of) || of < 1 || index < 1 || index > of) {
     throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a part I/N with 1 <= I <= N (e.g. 1/2: the odd lines)`, { option: flag });
   }
   return { index, of };
@@ -255,19 +255,20 @@ export function inPart(lineNumber: number, part: CorpusPart | undefined): boolea
 }
 
 /**
- * Label names for corpora whose labels are numbers: one name a line, the line's 0-based index
- * being its id (GoEmotions' labels.txt), or `ID<TAB>NAME` lines for ids that do not start at 0
- * (XED's 1 = anger ... 8 = trust).
+ * Label names for corpora whose labels are numbers: one name a line, the n-th name (blank lines
+ * skipped) having id n - 1 (GoEmotions' labels.txt), or `ID<TAB>NAME` lines for ids that do not
+ * start at 0 (XED's 1 = anger ... 8 = trust).
  */
 export function parseLabelNames(content: string, file: string): Map<string, string> {
   const names = new Map<string, string>();
-  const lines = content.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const explicit = lines.some((l) => l.includes('\t'));
-  lines.forEach((line, i) => {
-    if (!explicit) return void names.set(String(i), line);
-    const [id, name, ...rest] = line.split('\t').map((c) => c.trim());
-    if (!id || !/^\d+$/.test(id) || !name || rest.length || names.has(String(Number(id)))) {
-      throw new EmokbError('BAD_INPUT', `${file}: line "${line}": expected one NAME a line or ID<TAB>NAME lines with distinct whole-number ids`, { file });
+  const lines = content.split(/\r?\n/).map((text, i) => ({ text: text.trim(), at: i + 1 })).filter((l) => l.text);
+  if (!lines.length) throw new EmokbError('BAD_INPUT', `${file}: no label names`, { file });
+  const explicit = lines.some((l) => l.text.includes('\t'));
+  lines.forEach(({ text, at }, i) => {
+    if (!explicit) return void names.set(String(i), text);
+    const [id, name, ...rest] = text.split('\t').map((c) => c.trim());
+    if (!id || !/^\d+$/.test(id) || !Number.isSafeInteger(Number(id)) || !name || rest.length || names.has(String(Number(id)))) {
+      throw new EmokbError('BAD_INPUT', `${file}:${at}: "${text}": expected one NAME a line, or ID<TAB>NAME lines with distinct whole-number ids`, { file, line: at });
     }
     names.set(String(Number(id)), name);
   });

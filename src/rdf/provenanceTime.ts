@@ -11,6 +11,9 @@ export function provenanceTime(explicit?: string, flag = '--time'): string {
   }
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return new Date().toISOString();
-  if (!/^\d+$/.test(epoch.trim())) throw new EmokbError('BAD_INPUT', `SOURCE_DATE_EPOCH: "${epoch}" is not a whole number of seconds since 1970`, { variable: 'SOURCE_DATE_EPOCH' });
-  return new Date(Number(epoch) * 1000).toISOString();
+  const time = new Date(Number(epoch) * 1000);
+  if (!/^\d+$/.test(epoch.trim()) || Number.isNaN(time.getTime())) {
+    throw new EmokbError('BAD_INPUT', `SOURCE_DATE_EPOCH: "${epoch}" is not a whole number of seconds since 1970 (up to year 275760)`, { variable: 'SOURCE_DATE_EPOCH' });
+  }
+  return time.toISOString();
 }

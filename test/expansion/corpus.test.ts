@@ -115,7 +115,7 @@ describe('corpus parts', () => {
     expect(texts('2/2')).toEqual(['b', 'd']);
     expect(texts('1/1')).toEqual(['a', 'b', 'c', 'd', 'e']);
     for (let line = 1; line <= 12; line++) expect([1, 2, 3].filter((i) => inPart(line, { index: i, of: 3 }))).toHaveLength(1);
-    for (const bad of ['0/2', '3/2', '1/0', 'half', '1/2/3']) expect(() => parsePart(bad)).toThrow(`--part: "${bad}" is not a part I/N`);
+    for (const bad of ['0/2', '3/2', '1/0', 'half', '1/2/3', '1/99999999999999999999']) expect(() => parsePart(bad)).toThrow(`--part: "${bad}" is not a part I/N`);
   });
 });
 
@@ -144,7 +144,8 @@ describe('parseLabelledCorpus', () => {
     };
     expect(fails('ok\tmad\nno tab here\n', 'c.tsv')).toBe('c.tsv:2: expected text<TAB>labels');
     expect(fails('a\t7\n', 'c.tsv', 'mad\n')).toBe('c.tsv:1: label "7" is not one of the 1 label ids (0)');
-    expect(fails('a\t1\n', 'c.tsv', '1\tanger\nfear\n')).toBe('n.txt: line "fear": expected one NAME a line or ID<TAB>NAME lines with distinct whole-number ids');
+    expect(fails('a\t1\n', 'c.tsv', '1\tanger\n\nfear\n')).toBe('n.txt:3: "fear": expected one NAME a line, or ID<TAB>NAME lines with distinct whole-number ids');
+    expect(fails('a\t1\n', 'c.tsv', '\n\n')).toBe('n.txt: no label names');
     expect(fails('{"text": 1, "labels": []}\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: expected \{"text"/);
     expect(fails('{oops\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: not valid JSON/);
   });

@@ -31,5 +31,7 @@ describe('provenanceTime', () => {
     expect(refused(() => provenanceTime('yesterday'))).toBe('--time: "yesterday" is not a date and time (ISO 8601, e.g. 2026-11-30T00:00:00Z)');
     process.env.SOURCE_DATE_EPOCH = 'soon';
     expect(refused(() => provenanceTime())).toMatch(/^SOURCE_DATE_EPOCH: "soon" is not a whole number/);
+    process.env.SOURCE_DATE_EPOCH = '99999999999999';
+    expect(refused(() => provenanceTime())).toMatch(/^SOURCE_DATE_EPOCH: "99999999999999" is not a whole number/);
   });
 });

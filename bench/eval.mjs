@@ -22,7 +22,7 @@ const { readSeed } = await import('../dist/kb/seed.js');
 const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
 const { Tagger, prepareOptions } = await import('../dist/tagger/Tagger.js');
 const { keyOf } = await import('../dist/lexicon/LexiconIndex.js');
-const { inPart } = await import('../dist/expansion/corpus.js');
+const { parseLabelNames, parseLabelledCorpus } = await import('../dist/expansion/corpus.js');
 
 const argv = process.argv.slice(2);
 const examplesPerConfusion = Number(argv[argv.indexOf('--examples') + 1]) || 2;
@@ -57,15 +57,11 @@ async function loadGoEmotions() {
   });
 }
 
-/** XED English, one of its interleaved halves (see the top of this file). */
+/** XED English, one of its interleaved halves (see the top of this file), read as `emokb expand --corpus --part` reads it. */
 async function loadXed(part) {
-  const names = ['', 'anger', 'anticipation', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'trust'];
-  const rows = (await readFile(join(dataDir, 'xed', 'en-annotated.tsv'), 'utf8')).split('\n');
-  return rows.flatMap((row, i) => {
-    if (!row.trim() || !inPart(i + 1, part)) return [];
-    const tab = row.lastIndexOf('\t');
-    return [{ text: row.slice(0, tab), labels: row.slice(tab + 1).split(',').map((id) => names[Number(id.trim())]) }];
-  });
+  const file = join(dataDir, 'xed', 'en-annotated.tsv');
+  const names = parseLabelNames(await readFile(join(root, 'curation', 'en', 'xed-labels.tsv'), 'utf8'), 'xed-labels.tsv');
+  return parseLabelledCorpus(await readFile(file, 'utf8'), file, names, part);
 }
 
 /** Keeps items whose mapped labels give exactly one primary; counts the rest. */
@@ -186,10 +182,11 @@ for (const { set, all, kept, unmapped, multiple, open, ours, base, classes } of 
 }
 const targets = { 'GoEmotions dev': 0.5, 'XED English held-out (2/2)': 0.35 };
 console.log('');
-for (const { set, ours } of summary) {
+for (const { set, ours, open } of summary) {
   const target = targets[set.name];
   if (target === undefined) continue;
-  console.log(`target ${set.name}: macro-F1 >= ${target}: ${ours.macroF1 >= target ? 'MET' : 'NOT MET'} (${fmt(ours.macroF1)})`);
+  const verdict = (x) => `${x >= target ? 'MET' : 'NOT MET'} (${fmt(x)})`;
+  console.log(`target ${set.name}: macro-F1 >= ${target}: in the data set's classes ${verdict(ours.macroF1)}; open ${verdict(open.macroF1)}`);
 }
 
 for (const { set, kept, ours } of summary) {
@@ -211,9 +208,8 @@ for (const { set, kept, ours } of summary) {
   }
 }
 
-// Ablation on GoEmotions dev (the tuning set): what each feature is worth.
-const dev = summary[0];
-console.log('\n## GoEmotions dev: ablation (macro-F1)\n');
+// Ablation: what each feature is worth (macro-F1 in the data set's classes).
+console.log('\n## Ablation (macro-F1, data set\'s classes)\n');
 const variants = [
   ['all features (default)', {}],
   ['negation off', { negation: 'off' }],
@@ -222,13 +218,14 @@ const variants = [
   ['emphasis off', { emphasis: false }],
   ['evoking senses x0.25 (default x0.5)', { evokesFactor: 0.25 }],
   ['evoking senses x1', { evokesFactor: 1 }],
+  ['punctuation cues off', { punctuationCues: false }],
 ];
-console.log('| variant | accuracy | macro-F1 | coverage |');
-console.log('|---|---|---|---|');
+console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
+console.log(`|---|${summary.map(() => '---|').join('')}`);
 for (const [name, opts] of variants) {
   const o = prepareOptions({ ...opts, matches: false });
-  const s = score(dev.kept, (text) => tagger.tag(text, o).dominant.primary);
-  console.log(`| ${name} | ${fmt(s.accuracy)} | ${fmt(s.macroF1)} | ${fmt(s.coverage)} |`);
+  const cells = summary.map(({ kept, classes }) => fmt(score(kept, (text) => firstIn(Object.keys(tagger.tag(text, o).scores.primary), classes)).macroF1));
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
 }
 
 // What the corpus-derived senses (`emokb expand --corpus`, learnt from GoEmotions train

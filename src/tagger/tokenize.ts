@@ -50,6 +50,7 @@ function foldCode(c: number): number {
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'jr', 'sr', 'prof', 'inc', 'ltd', 'co', 'no', 'vol', 'approx', 'dept', 'mt']);
+const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
 // ASCII character classes: 0 not a word character.
 const LOWER_CLASS = 1;
@@ -330,7 +331,8 @@ function endsSentence(text: string, b: TokenBuffer, t: number): boolean {
     if (!(next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0 || next === 0x22 || next === 0x27 || next === 0x201d || next === 0x29 || next >= 0x3000)) return false;
   }
   // A single period right after an abbreviation or a single letter ("Mr.", "J.") does not end one.
-  if (end - b.start[t]! === 1 && text.charCodeAt(b.start[t]!) === 0x2e && t > 0 && b.kind[t - 1] === WORD && b.end[t - 1] === b.start[t]) {
+  // (Only a short word can be one: longer ones are not made into strings here.)
+  if (end - b.start[t]! === 1 && text.charCodeAt(b.start[t]!) === 0x2e && t > 0 && b.kind[t - 1] === WORD && b.end[t - 1] === b.start[t] && b.end[t - 1]! - b.start[t - 1]! <= ABBREVIATION_MAX) {
     const prev = b.word(t - 1);
     if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
   }

@@ -152,9 +152,13 @@ export class TokenBuffer {
     // `push` overwrites norm[n] for every token: keep the array's storage from one text to the next
     // (truncating frees it and the next text regrows it), except after a long text.
     if (this.norm.length > 4096) this.norm.length = 0;
-    this.sentenceFirst.length = 0;
-    this.sentenceLast.length = 0;
-    this.sentenceExclaims.length = 0;
+    // Setting an array's length is a runtime call even when it is 0 already; most texts never fill
+    // the sentence arrays (they are filled for texts with a match).
+    if (this.sentenceFirst.length !== 0) {
+      this.sentenceFirst.length = 0;
+      this.sentenceLast.length = 0;
+      this.sentenceExclaims.length = 0;
+    }
   }
 
   push(start: number, end: number, kind: number, flags: number, norm: string, hash = 0): void {

@@ -720,7 +720,7 @@ export class Tagger {
   #eachSentence(count: number, visit: (s: number, start: number, end: number, from: number, to: number) => void): void {
     const b = this.#tokens;
     let m = 0;
-    for (let s = 0; s < b.sentenceFirst.length; s++) {
+    for (let s = 0; s < b.sentenceCount; s++) {
       const firstToken = b.sentenceFirst[s]!;
       let lastToken = b.sentenceLast[s]!;
       while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== 3) lastToken--;

@@ -139,10 +139,15 @@ export class TokenBuffer {
   norm: string[] = [];
   /** The text last tokenized. */
   text = '';
-  /** Per sentence: first and last token index, and whether it ends in "!". */
-  sentenceFirst: number[] = [];
-  sentenceLast: number[] = [];
-  sentenceExclaims: boolean[] = [];
+  /**
+   * Per sentence (the first `sentenceCount` entries): first and last token index, and whether it
+   * ends in "!" (1). Typed arrays with a count, reused from text to text: filling JS arrays anew
+   * for every text with a match cost as much as tokenizing it.
+   */
+  sentenceCount = 0;
+  sentenceFirst = new Int32Array(16);
+  sentenceLast = new Int32Array(16);
+  sentenceExclaims = new Uint8Array(16);
   /** Whether sentence fields are filled for the current text (they are computed on demand). */
   sentencesDone = false;
 
@@ -152,13 +157,26 @@ export class TokenBuffer {
     // `push` overwrites norm[n] for every token: keep the array's storage from one text to the next
     // (truncating frees it and the next text regrows it), except after a long text.
     if (this.norm.length > 4096) this.norm.length = 0;
-    // Setting an array's length is a runtime call even when it is 0 already; most texts never fill
-    // the sentence arrays (they are filled for texts with a match).
-    if (this.sentenceFirst.length !== 0) {
-      this.sentenceFirst.length = 0;
-      this.sentenceLast.length = 0;
-      this.sentenceExclaims.length = 0;
+    this.sentenceCount = 0;
+  }
+
+  /** Appends a sentence (assignSentences). */
+  pushSentence(first: number, last: number, exclaims: boolean): void {
+    const n = this.sentenceCount;
+    if (n === this.sentenceFirst.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (size: number) => T): T => {
+        const b = make(n * 2);
+        b.set(a);
+        return b;
+      };
+      this.sentenceFirst = grow(this.sentenceFirst, (size) => new Int32Array(size));
+      this.sentenceLast = grow(this.sentenceLast, (size) => new Int32Array(size));
+      this.sentenceExclaims = grow(this.sentenceExclaims, (size) => new Uint8Array(size));
     }
+    this.sentenceFirst[n] = first;
+    this.sentenceLast[n] = last;
+    this.sentenceExclaims[n] = exclaims ? 1 : 0;
+    this.sentenceCount = n + 1;
   }
 
   push(start: number, end: number, kind: number, flags: number, norm: string, hash = 0): void {
@@ -350,15 +368,17 @@ export function assignSentences(text: string, b: TokenBuffer): void {
   let first = 0;
   let exclaims = false;
   const count = b.count;
+  const kinds = b.kind;
   for (let t = 0; t < count; t++) {
     b.sentence[t] = sentence;
-    if (b.kind[t] === TERMINAL && !exclaims) {
+    const kind = kinds[t]!;
+    // Only a terminal or a line break can end a sentence before the last token.
+    if (kind !== TERMINAL && kind !== BREAK && t !== count - 1) continue;
+    if (kind === TERMINAL && !exclaims) {
       for (let c = b.start[t]!; c < b.end[t]!; c++) if (text.charCodeAt(c) === 0x21 || text.charCodeAt(c) === 0xff01) exclaims = true;
     }
-    if (endsSentence(text, b, t) || t === count - 1) {
-      b.sentenceFirst.push(first);
-      b.sentenceLast.push(t);
-      b.sentenceExclaims.push(exclaims);
+    if (t === count - 1 || endsSentence(text, b, t)) {
+      b.pushSentence(first, t, exclaims);
       sentence++;
       first = t + 1;
       exclaims = false;
@@ -400,10 +420,12 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
       sentence: b.sentence[t]!,
     });
   }
-  const sentences: Sentence[] = b.sentenceFirst.map((f, s) => {
+  const sentences: Sentence[] = [];
+  for (let s = 0; s < b.sentenceCount; s++) {
+    const f = b.sentenceFirst[s]!;
     let last = b.sentenceLast[s]!;
     while (last > f && b.kind[last] === BREAK) last--;
-    return { start: b.start[f]!, end: b.end[last]!, tokens: [f, b.sentenceLast[s]!] };
-  });
+    sentences.push({ start: b.start[f]!, end: b.end[last]!, tokens: [f, b.sentenceLast[s]!] });
+  }
   return { tokens, sentences };
 }

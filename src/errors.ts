@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'STORE_ERROR'      // the store could not be opened or read
   | 'UNAUTHENTICATED'  // a running server refused the credential (GraphQL mutations need server.json's token)
   | 'CONFLICT'         // the edit contradicts the current state: it exists already, or (undo) later changes touched the same triples
+  | 'OUTPUT_FAILED'    // the output could not be written (disk full, a device error); what was written before stays
   | 'INTERNAL';
 
 /** Exit status per code: 0 is success, 1 is reserved for crashes Node reports itself. */
@@ -24,6 +25,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   STORE_ERROR: 8,
   UNAUTHENTICATED: 9,
   CONFLICT: 10,
+  OUTPUT_FAILED: 11,
   INTERNAL: 70,
 };
 

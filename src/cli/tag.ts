@@ -6,12 +6,13 @@
 // (tagger-lexicon.json, keyed by the change-log version), so a run on an unchanged store reads one
 // JSON file instead of loading every quad into a snapshot: faster to start, and hundreds of MB
 // less peak memory with a full lexicon.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { EmokbError } from '../errors.js';
@@ -19,7 +20,7 @@ import { TIERS, type Tier } from '../kb/Emotion.js';
 import { compileLexicon, type LexiconData } from '../lexicon/LexiconIndex.js';
 import { LevelStore } from '../store/LevelStore.js';
 import type { InputFormat } from '../tagger/batch.js';
-import { tagStream } from '../tagger/stream.js';
+import { checkInputFiles, tagStream } from '../tagger/stream.js';
 import { prepareOptions } from '../tagger/Tagger.js';
 import { winkDataSnapshot, winkLexiconVersion } from '../tagger/wordForms.js';
 import type { NegationPolicy } from '../tagger/types.js';
@@ -87,7 +88,7 @@ Examples:
       if (tiers && (tiers.length === 0 || tiers.some((t) => !TIERS.includes(t)))) {
         throw new EmokbError('BAD_INPUT', `--tiers: "${options.tiers}"; give some of ${TIERS.join(', ')}`, { option: '--tiers' });
       }
-      const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
+      const minScore = options.minScore === undefined ? undefined : numberFlag(options.minScore, '--min-score', { min: 0, max: 1, fraction: true });
       const tagOptions = (() => {
         try {
           return prepareOptions({
@@ -108,16 +109,15 @@ Examples:
       const workers = options.workers === undefined ? availableParallelism() : numberFlag(options.workers, '--workers', { min: 0 });
       const batchLines = options.batchLines === undefined ? 2000 : numberFlag(options.batchLines, '--batch-lines', { min: 1 });
 
+      // Every input is checked before the output is opened: opening truncates an --output file.
+      const totalBytes = await checkInputFiles(files);
       const lexicon = await loadLexicon(command.optsWithGlobals<GlobalOptions>());
       const winkData = await loadWinkData(command.optsWithGlobals<GlobalOptions>());
 
-      const output = options.output ? createWriteStream(options.output) : process.stdout;
-      let brokenPipe = false;
-      output.on('error', (error: NodeJS.ErrnoException) => {
-        // A reader that went away (`emokb tag big.txt | head`) is not an error of ours.
-        if (error.code === 'EPIPE') brokenPipe = true;
-        // Other write errors reach tagStream through the write callback and fail the command there.
-      });
+      // Standard output's errors are bin/emokb.js's (a closed pipe ends quietly, others fail).
+      const output = options.output ? await openOutput(options.output) : process.stdout;
+      let writeFailure: NodeJS.ErrnoException | undefined;
+      if (output !== process.stdout) output.on('error', (error: NodeJS.ErrnoException) => (writeFailure = error));
       const readsFiles = files.length > 0 && !files.includes('-');
       const bar = readsFiles && options.progress && process.stderr.isTTY
         ? new SingleBar({ stream: process.stderr, format: 'tagging [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left', hideCursor: true, etaBuffer: 50 })
@@ -139,6 +139,7 @@ Examples:
           lexicon,
           winkData,
           batchLines,
+          totalBytes,
           onProgress: bar
             ? (read, total) => {
                 const now = performance.now();
@@ -152,9 +153,9 @@ Examples:
         bar?.stop();
         if (output !== process.stdout) {
           output.end();
-          await once(output, 'finish');
+          await finished(output); // rejects when a write failed, even before this point
         }
-        if (!options.quiet && !brokenPipe) {
+        if (!options.quiet) {
           const seconds = (performance.now() - started) / 1000;
           process.stderr.write(
             `emokb: tagged ${summary.documents} lines (${summary.errors} errors) from ${(summary.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${(summary.bytes / 1e6 / Math.max(seconds, 1e-3)).toFixed(1)} MB/s, ${workers} worker${workers === 1 ? '' : 's'})\n`,
@@ -162,10 +163,21 @@ Examples:
         }
       } catch (error) {
         bar?.stop();
-        if (brokenPipe) return;
+        if (writeFailure) throw new EmokbError('OUTPUT_FAILED', `--output ${options.output}: cannot write (${writeFailure.code ?? writeFailure.message})`, { option: '--output' });
         throw error;
       }
     });
+}
+
+/** Opens an --output file, or fails naming it (a missing directory, no permission). */
+async function openOutput(file: string): Promise<WriteStream> {
+  const stream = createWriteStream(file);
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw new EmokbError('BAD_INPUT', `--output ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`, { option: '--output' });
+  }
+  return stream;
 }
 
 // Two files in the data directory spare each run work that depends only on their key: the

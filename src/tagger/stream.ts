@@ -7,7 +7,7 @@
 // dispatch, worker restart on a crash, and clean shutdown, so this file only adds what piscina does
 // not know about: keeping output in input order and bounding work in flight.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -39,6 +39,8 @@ export interface StreamOptions {
   maxLineBytes?: number;
   /** Called with bytes read so far and the total (when known: files only). */
   onProgress?: (read: number, total: number) => void;
+  /** The input files' total size (`checkInputFiles`), for onProgress. */
+  totalBytes?: number;
   /** Where the worker entry lives (tests of a build may point elsewhere). */
   workerFile?: string;
 }
@@ -54,6 +56,26 @@ const YOUNG_GENERATION_MB = Number(process.env.EMOKB_TAG_YOUNG_MB) || 8;
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Output buffers larger than this (a batch with huge lines) are not kept for reuse. */
 const MAX_SPARE_BYTES = 8 << 20;
+
+/**
+ * Checks that every input file (not '-') is a readable file, before anything is written (an
+ * `--output` file is truncated when opened), and returns their total size. BAD_INPUT names the file.
+ */
+export async function checkInputFiles(files: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) {
+    if (file === '-') continue;
+    try {
+      const s = await stat(file);
+      if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      await access(file, constants.R_OK);
+      total += s.size;
+    } catch (error) {
+      throw new EmokbError('BAD_INPUT', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`, { file });
+    }
+  }
+  return total;
+}
 
 export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   const batchLines = o.batchLines ?? 2000;
@@ -77,15 +99,18 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   const maxInFlight = Math.max(2, o.workers * 3);
   const inFlight: Array<Promise<BatchOutput>> = [];
   const summary: StreamSummary = { lines: 0, documents: 0, errors: 0, bytes: 0 };
-  let total = 0;
-  if (o.onProgress) for (const f of o.files) if (f !== '-') total += (await stat(f)).size;
+  const total = o.totalBytes ?? 0;
 
   // Output buffers come back here once written, and go out again with the next task (so the
   // worker writes into memory that already exists instead of allocating a buffer per batch).
   const spare: ArrayBuffer[] = [];
   const maxSpare = maxInFlight + 2;
+  // A write that fails reports it in its callback, often after write() has returned true and the
+  // batch moved on: the failure is kept, and the next write (or the end) rejects with it.
+  let writeError: Error | undefined;
   const writeBytes = (bytes: Uint8Array) =>
     new Promise<void>((resolve, reject) => {
+      if (writeError) return reject(writeError);
       const recycle = () => {
         if (spare.length < maxSpare && bytes.buffer.byteLength <= MAX_SPARE_BYTES) spare.push(bytes.buffer as ArrayBuffer);
       };
@@ -93,7 +118,11 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
         recycle();
         return resolve();
       }
-      const ok = o.output.write(bytes, (error) => (error ? reject(error) : recycle()));
+      const ok = o.output.write(bytes, (error) => {
+        if (!error) return recycle();
+        writeError ??= error;
+        reject(error);
+      });
       if (ok) resolve();
       else o.output.once('drain', resolve);
     });

@@ -14,19 +14,25 @@ export interface CliResult {
   stderr: string;
 }
 
-export function startCli(args: string[], options: { env?: Record<string, string> } = {}): ChildProcess {
+export interface CliOptions {
+  env?: Record<string, string>;
+  /** A file descriptor for the child's standard output instead of a pipe (then `stdout` is ''). */
+  stdoutFd?: number;
+}
+
+export function startCli(args: string[], options: CliOptions = {}): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, EMOKB_LOG_LEVEL: 'warn', ...options.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
   });
 }
 
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: CliOptions & { input?: string } = {}): Promise<CliResult> {
   const child = startCli(args, options);
   let stdout = '';
   let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   child.stdin!.end(options.input ?? '');
   return new Promise((resolve, reject) => {

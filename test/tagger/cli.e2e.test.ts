@@ -1,4 +1,5 @@
 // `emokb tag` end to end: the real CLI over the built dist/, on a store seeded in a temp dir.
+import { closeSync, openSync } from 'node:fs';
 import { writeFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,5 +135,34 @@ describe('emokb tag', () => {
     const missing = await runCli(['--data', data, 'tag', join(dir, 'missing.txt')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/missing\.txt: cannot read/);
+    expect((await runCli(['--data', data, 'tag', '--min-score', 'abc'])).stderr).toMatch(/--min-score: "abc" is not a number from 0 to 1/);
+  });
+
+  it('checks every input and the --output path before writing: a bad one leaves an existing output as it was', async () => {
+    const input = join(dir, 'ok.txt');
+    const out = join(dir, 'kept.jsonl');
+    await writeFile(input, 'happy\n');
+    await writeFile(out, 'earlier results\n');
+    const missing = await runCli(['--data', data, 'tag', '-o', out, input, join(dir, 'missing.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing\.txt: cannot read \(ENOENT\)/);
+    expect(await readFile(out, 'utf8')).toBe('earlier results\n');
+    const folder = await runCli(['--data', data, 'tag', dir]);
+    expect(folder.stderr).toMatch(/cannot read \(EISDIR\)/);
+    const nowhere = await runCli(['--data', data, 'tag', '-o', join(dir, 'no', 'such', 'dir.jsonl'), input]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/--output .*dir\.jsonl: cannot write \(ENOENT\)/);
+  });
+
+  it('a full disk is OUTPUT_FAILED (exit 11) naming the output, for a file and for standard output', async () => {
+    const input = join(dir, 'ok.txt');
+    await writeFile(input, 'happy\n');
+    const file = await runCli(['--data', data, 'tag', '-q', '-o', '/dev/full', input]);
+    expect(file.code).toBe(11);
+    expect(file.stderr).toMatch(/OUTPUT_FAILED: --output \/dev\/full: cannot write \(ENOSPC\)/);
+    const full = openSync('/dev/full', 'w');
+    const stdout = await runCli(['--data', data, 'tag', '-q', input], { stdoutFd: full }).finally(() => closeSync(full));
+    expect(stdout.code).toBe(11);
+    expect(stdout.stderr).toMatch(/OUTPUT_FAILED: standard output: cannot write \(ENOSPC\)/);
   });
 });

@@ -229,7 +229,7 @@ async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
   if (text !== undefined) {
     try {
       const cached = JSON.parse(text) as { format: number; version: number; compiler: string; lexicon: LexiconData };
-      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version && cached.lexicon.version === version && Array.isArray(cached.lexicon.marks)) return cached.lexicon;
+      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version) return cached.lexicon;
     } catch {
       // a damaged file: compile again
     }

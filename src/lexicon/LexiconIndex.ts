@@ -21,6 +21,8 @@ import type { Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
 import { NON_ASCII, TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
+import { cueOf } from '../tagger/cues.js';
+import { derivationsOf, lemmasOf } from '../tagger/wordForms.js';
 
 // The hot path's word cache: open addressing over the hash the tokenizer computes inline, so a
 // word seen before is found without building its string (most tokens are only hashed and compared).
@@ -29,8 +31,6 @@ import { NON_ASCII, TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.j
 const SLOT_BITS = 18;
 const INITIAL_SLOT_BITS = 12;
 const SLOT_LIMIT = 1 << (SLOT_BITS - 1);
-import { cueOf } from '../tagger/cues.js';
-import { derivationsOf, lemmasOf } from '../tagger/wordForms.js';
 
 export interface LexiconEmotion {
   iri: string;
@@ -93,9 +93,10 @@ export interface MweNode {
 export class WordInfo {
   /** entry * 4 + via index (0 form, 1 lemma, 2 derivation), or -1 when the word is not in the lexicon. */
   packed: number;
-  /** Keys a multiword expression may start with here: the word itself first, then its lemmas. */
-  mweFirsts: readonly string[];
-  /** The trie node of each of `mweFirsts` (same order; null where no key starts with it). */
+  /**
+   * The trie nodes of the keys a multiword expression may start with here (the word itself first,
+   * then its lemmas; null where no key starts with it).
+   */
   mweRoots: ReadonlyArray<MweNode | null>;
   /** The most tokens such an expression has; 0 when none starts here. */
   mweMax: number;
@@ -103,8 +104,6 @@ export class WordInfo {
   norm: string | undefined;
   /** Whether the word, or one of its lemmas, occurs after the first word of some multiword key (else a match cannot extend over it). */
   inner: boolean;
-  /** Its inflectional lemmas, filled on first use (multiword matching asks for them). */
-  lemmas: string[] | undefined = undefined;
   /**
    * The lemmas a multiword match may continue with when the word itself does not continue it:
    * those that occur inside some multiword key; empty for a word that cannot be inflected (see
@@ -116,9 +115,8 @@ export class WordInfo {
   /** Its factor as an intensifier or diminisher ("very" 1.5), 0 when it is none. */
   modifier = 0;
 
-  constructor(packed: number, mweFirsts: readonly string[], mweRoots: ReadonlyArray<MweNode | null>, mweMax: number, norm: string | undefined, inner: boolean) {
+  constructor(packed: number, mweRoots: ReadonlyArray<MweNode | null>, mweMax: number, norm: string | undefined, inner: boolean) {
     this.packed = packed;
-    this.mweFirsts = mweFirsts;
     this.mweRoots = mweRoots;
     this.mweMax = mweMax;
     this.norm = norm;
@@ -128,7 +126,7 @@ export class WordInfo {
 const NO_FIRSTS: string[] = [];
 const NO_ROOTS: Array<MweNode | null> = [];
 /** The shared answer for a word that neither matches nor starts a multiword expression. */
-export const NOTHING: WordInfo = new WordInfo(-1, NO_FIRSTS, NO_ROOTS, 0, undefined, false);
+const NOTHING: WordInfo = new WordInfo(-1, NO_ROOTS, 0, undefined, false);
 
 /**
  * Frequent English words: checked in a small set before the large word cache (fewer cache misses
@@ -259,7 +257,7 @@ export class LexiconIndex {
     // the tagger reads them from the record instead of comparing strings.
     const { cue, modifier } = cueOf(norm);
     if (cue !== 0 || modifier !== 0) {
-      if (info === NOTHING) info = new WordInfo(-1, NO_FIRSTS, NO_ROOTS, 0, norm, false);
+      if (info === NOTHING) info = new WordInfo(-1, NO_ROOTS, 0, norm, false);
       info.cue = cue;
       info.modifier = modifier;
     }
@@ -286,14 +284,14 @@ export class LexiconIndex {
     const inner = this.#mweInner.has(norm) || (this.#mweInner.size > 0 && isLemmatisable(norm) && this.lemmas(norm).some((l) => this.#mweInner.has(l)));
     if (packed < 0 && mweMax === 0 && !inner) return NOTHING;
     const roots = mweFirsts === NO_FIRSTS ? NO_ROOTS : mweFirsts.map((f) => this.#mweRoots.get(f) ?? null);
-    return new WordInfo(packed, mweFirsts, roots, mweMax, norm, inner);
+    return new WordInfo(packed, roots, mweMax, norm, inner);
   }
 
   /** The lemmas of an inner word that may continue a multiword match (see WordInfo.innerLemmas). */
   innerLemmasOf(info: WordInfo): readonly string[] {
     if (info.innerLemmas === undefined) {
       const norm = info.norm;
-      info.innerLemmas = norm !== undefined && mayBeInflected(norm) ? this.lemmasOf(info, norm).filter((l) => this.#mweInner.has(l)) : NO_FIRSTS;
+      info.innerLemmas = norm !== undefined && mayBeInflected(norm) ? this.lemmas(norm).filter((l) => this.#mweInner.has(l)) : NO_FIRSTS;
     }
     return info.innerLemmas;
   }
@@ -379,13 +377,6 @@ export class LexiconIndex {
     return this.#single.get(key);
   }
 
-  /** Lemmas of a word through its record (no string look-up when the record has them). */
-  lemmasOf(info: WordInfo, norm: string): string[] {
-    if (info === NOTHING) return this.lemmas(norm);
-    info.lemmas ??= this.lemmas(norm);
-    return info.lemmas;
-  }
-
   /** Inflectional lemmas of a word (cached). */
   lemmas(norm: string): string[] {
     let lemmas = this.#lemmas.get(norm);
@@ -419,7 +410,7 @@ export class LexiconIndex {
 }
 
 /** Cheap test before asking the lemmatiser about a word inside a multiword expression. */
-export function mayBeInflected(word: string): boolean {
+function mayBeInflected(word: string): boolean {
   const n = word.length;
   if (n < 3) return false;
   const last = word.charCodeAt(n - 1);
@@ -600,7 +591,7 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
 }
 
 /** Marks that may carry an entry of their own (punctuation cues), in the order a "?!" tries them. */
-export const SENTENCE_MARKS: readonly string[] = ['?', '!'];
+const SENTENCE_MARKS: readonly string[] = ['?', '!'];
 
 /** Variants of a key with hyphens or apostrophes: joined, split at hyphens, apostrophes dropped. */
 function keyVariants(key: string): string[] {

@@ -25,7 +25,7 @@ import {
   CAPITALS_FACTOR, CUE_CLAUSE, CUE_NEGATOR, CUE_PAIR_END, CUE_PSEUDO, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIER_PAIRS, NEGATION_WINDOW,
   isPseudoNegation,
 } from './cues.js';
-import { ByteWriter, serializeResult, utf8, writeRounded } from './serialize.js';
+import { ByteWriter, utf8, writeRounded } from './serialize.js';
 import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from './tokenize.js';
 import type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions, TagResult, TierScores } from './types.js';
 
@@ -201,7 +201,7 @@ export class Tagger {
   writeJson(text: string, o: ResolvedOptions, w: ByteWriter): void {
     const J = (this.#json ??= this.#jsonPieces());
     if (!J.plain) {
-      w.utf8(serializeResult(this.tag(text, o)));
+      w.utf8(JSON.stringify(this.tag(text, o)));
       return;
     }
     const count = this.#match(text, o);
@@ -723,7 +723,7 @@ export class Tagger {
     for (let s = 0; s < b.sentenceCount; s++) {
       const firstToken = b.sentenceFirst[s]!;
       let lastToken = b.sentenceLast[s]!;
-      while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== 3) lastToken--;
+      while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== TERMINAL) lastToken--;
       const from = m;
       while (m < count && this.#mSentence[m] === s) m++;
       visit(s, b.start[firstToken]!, b.end[lastToken]!, from, m);

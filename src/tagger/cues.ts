@@ -19,13 +19,13 @@ const PSEUDO_NEGATION: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 
 /** Words after which a negation cannot reach: a new clause starts. */
-export const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'except', 'nevertheless', 'still']);
+const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'except', 'nevertheless', 'still']);
 
 /** A negator reaches at most this many words after itself (and never past a clause boundary). */
 export const NEGATION_WINDOW = 4;
 
 /** Factors for a modifier right before a match (up to two, multiplied: "really very happy"). */
-export const MODIFIERS: ReadonlyMap<string, number> = new Map([
+const MODIFIERS: ReadonlyMap<string, number> = new Map([
   // intensifiers
   ['very', 1.5], ['really', 1.4], ['so', 1.4], ['soo', 1.5], ['sooo', 1.6], ['extremely', 1.8], ['incredibly', 1.8], ['super', 1.5], ['totally', 1.5],
   ['absolutely', 1.6], ['completely', 1.5], ['utterly', 1.6], ['truly', 1.4], ['deeply', 1.6], ['highly', 1.5], ['too', 1.3], ['most', 1.4],

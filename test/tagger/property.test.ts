@@ -119,17 +119,6 @@ describe('the tokenizer hash', () => {
 });
 
 describe('the JSON Lines serializer', () => {
-  it('writes exactly what JSON.stringify writes', async () => {
-    const { serializeResult } = await import('../../src/tagger/serialize.js');
-    fc.assert(
-      fc.property(anyText, optionsArb, fc.boolean(), fc.oneof(fc.constant(null), fc.string(), fc.integer()), (text, options, perSentence, id) => {
-        const r = tagger.tag(text, { ...options, perSentence, id, tiers: perSentence ? ['primary', 'tertiary'] : undefined, minScore: perSentence ? 0.2 : 0 });
-        expect(serializeResult(r)).toBe(JSON.stringify(r));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
   it('the byte writer of `emokb tag` writes exactly the UTF-8 of JSON.stringify(tag())', async () => {
     const { ByteWriter } = await import('../../src/tagger/serialize.js');
     const { prepareOptions } = await import('../../src/tagger/Tagger.js');

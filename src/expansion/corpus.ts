@@ -19,7 +19,10 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { PartOfSpeech } from '../lexicon/termQuads.js';
 import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
 import { EmokbError } from '../errors.js';
+import { EMO } from '../rdf/namespaces.js';
+import type { StoredEntry } from './candidateStore.js';
 import { POS_NAME } from './candidates.js';
+import { REJECTED_AFTER_ACCEPT } from './review.js';
 import { lemmatizer } from './morphology.js';
 import type { Candidate } from './pipeline.js';
 import type { WnPos, WordNet } from './wordnet.js';
@@ -53,10 +56,15 @@ export interface CorpusOptions {
 /**
  * Which existing entries a corpus proposal may replace (`planCandidates`' `replaces`): a word
  * rejected as a WordNet proposal, since that rejection judged a WordNet sense ("fuck" as a feeling
- * verb), not the word's use in text. A word rejected from a corpus stays rejected.
+ * verb), not the word's use in text. A word rejected from a corpus stays rejected, and so does one
+ * taken back after it had been accepted ("calm", "please": a judgement of the word itself).
  */
-export function replacesWordNetRejection(prior: { status: string; senses: ReadonlyArray<{ method: string }> }): boolean {
-  return prior.status === 'rejected' && prior.senses.every((s) => s.method !== 'corpus');
+export function replacesWordNetRejection(prior: Pick<StoredEntry, 'status' | 'senses' | 'quads'>): boolean {
+  return (
+    prior.status === 'rejected' &&
+    prior.senses.every((s) => s.method !== 'corpus') &&
+    !prior.quads.some((q) => q.predicate.equals(EMO.evidence) && q.object.value === REJECTED_AFTER_ACCEPT)
+  );
 }
 
 export const CORPUS_DEFAULTS = { minDocuments: 10, minLift: 2, minShare: 0.3 } as const;

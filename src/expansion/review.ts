@@ -18,6 +18,9 @@ import { jsonRows, tsvRows } from '../decisionsFile.js';
 
 const { literal, namedNode, quad } = DataFactory;
 
+/** Entry evidence of a reject decision on an accepted entry. */
+export const REJECTED_AFTER_ACCEPT = 'rejected-after-accept';
+
 export type Action = 'accept' | 'reject' | 'reassign' | 'add' | 'skip';
 export const ACTIONS: readonly Action[] = ['accept', 'reject', 'reassign', 'add', 'skip'];
 
@@ -167,6 +170,9 @@ function decisionQuads(prior: StoredEntry | undefined, d: ResolvedDecision, ctx:
     if (!prior) throw new EmokbError('NOT_FOUND', `${d.source ?? d.term}: no candidate to ${d.action}`);
     // Keep the senses as proposed, with the reviewer added.
     out.push(...priorQuads.filter((q) => !q.predicate.equals(PROV.wasAttributedTo)));
+    // A word taken back after acceptance is a judgement of the word, not of one proposal: marked so
+    // that no later candidate source reopens it (`replacesWordNetRejection`).
+    if (d.action === 'reject' && prior.status === 'accepted') out.push(quad(entry, EMO.evidence, literal(REJECTED_AFTER_ACCEPT)));
     for (const s of prior.senses) out.push(quad(namedNode(s.iri), PROV.wasAttributedTo, literal(ctx.reviewer)));
   } else {
     // reassign / add: the senses are replaced by the given emotions.

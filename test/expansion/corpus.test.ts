@@ -10,6 +10,7 @@ import { lexicalEntries, planCandidates } from '../../src/expansion/candidateSto
 import { CandidateGenerator } from '../../src/expansion/candidates.js';
 import { Emotionality } from '../../src/expansion/emotional.js';
 import { expand } from '../../src/expansion/pipeline.js';
+import { planDecisions, resolveDecisions } from '../../src/expansion/review.js';
 import { fixtureKb, fixtureVectors, fixtureWordNet } from './fixtures.js';
 
 /** The fixture hierarchy plus a two-label scheme: "mad" -> annoyance (anger family), "happy" -> joy. */
@@ -99,6 +100,17 @@ describe('corpusCandidates', () => {
     );
     const rerun = planCandidates(rejected, cool, { time, replaces: replacesWordNetRejection });
     expect(rerun).toMatchObject({ replaced: 0, add: [], kept: { rejected: 1 } });
+
+    // Accepted, then taken back by a reviewer (corrections.tsv): a judgement of the word, which
+    // no corpus run reopens.
+    const review = (base: KnowledgeBase, action: 'accept' | 'reject', version: number) => {
+      const entries = lexicalEntries(base);
+      const plan = planDecisions(entries, resolveDecisions(base, entries, [{ term: 'cool', action }]), { reviewer: 'r', time });
+      return KnowledgeBase.fromQuads([...base.quads.filter((q) => !plan.remove.includes(q)), ...plan.add], version);
+    };
+    const takenBack = review(review(withWordNet, 'accept', 6), 'reject', 7);
+    expect([...lexicalEntries(takenBack).values()].find((e) => e.lemma === 'cool')?.status).toBe('rejected');
+    expect(planCandidates(takenBack, cool, { time, replaces: replacesWordNetRejection })).toMatchObject({ replaced: 0, add: [], kept: { rejected: 1 } });
   });
 
   it('refuses a scheme the knowledge base has no crosswalk for, and a corpus with no mapped label', () => {

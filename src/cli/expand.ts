@@ -159,7 +159,8 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
         remove: plan.remove,
         author: PIPELINE_AGENT,
         message: `expand --corpus ${source}: ${plan.added.candidates} candidates`,
-        command: `expand --corpus ${source} --scheme ${options.scheme}`,
+        // The run as typed (file, part, label names, thresholds), so the change log can repeat it.
+        command: ['expand', '--corpus', file, '--scheme', options.scheme!, ...corpusFlags(options)].join(' '),
       },
       { dryRun: options.dryRun },
     );
@@ -190,4 +191,17 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
       ].join('\n') + '\n',
     );
   });
+}
+
+/** The optional corpus flags given, as command-line words. */
+function corpusFlags(options: ExpandOptions): string[] {
+  const given: Array<[string, string | undefined]> = [
+    ['--part', options.part],
+    ['--label-names', options.labelNames],
+    ['--source', options.source],
+    ['--min-documents', options.minDocuments],
+    ['--min-lift', options.minLift],
+    ['--min-share', options.minShare],
+  ];
+  return given.flatMap(([flag, value]) => (value === undefined ? [] : [flag, value]));
 }

@@ -100,6 +100,9 @@ describe('emokb expand and review', () => {
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ source: 'toy', documents: 32, labelled: 12, unmappedLabels: ['neutral'] });
+    // The change log records the run as typed, so that it can be repeated.
+    const history = await runCli(['--data', data, 'history', '--limit', '1'], { env });
+    expect(history.stdout).toContain(`expand --corpus ${corpus} --scheme goemotions --label-names ${names} --source toy --min-documents 5`);
     // --part holds the other lines out: the even half of the 32 lines
     const half = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--part', '2/2', '--dry-run', '--json'], { env });
     expect(half.code, half.stderr).toBe(0);

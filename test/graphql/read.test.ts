@@ -239,6 +239,10 @@ describe('limits', () => {
     const small = await query(source, { a: 2, b: 2 });
     expect(small.status, JSON.stringify(small.body.errors)).toBe(200);
     expect(small.body.data.emotions.edges).toHaveLength(2);
+    // A variable's declared default counts when it is not sent.
+    const defaulted = await query(source.replace('$a: Int, $b: Int', '$a: Int = 500, $b: Int = 500'));
+    expect(defaulted.status).toBe(400);
+    expect(defaulted.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxFields' });
   });
 
   it('refuses a query over the cost limit', async () => {

@@ -5,7 +5,7 @@
 // to billions of fields. Over the limit: LIMIT_EXCEEDED (limit `maxFields`) before execution.
 import {
   GraphQLError, Kind, getNamedType, getNullableType, getOperationAST, isListType, isObjectType,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValueNode,
+  type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValueNode, type VariableDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { settingOf } from '../config.js';
@@ -30,25 +30,27 @@ const LIST_SIZES: Record<string, number> = {
 };
 const PAGE_ARGUMENTS = ['first', 'last', 'limit'];
 
-function intValue(node: ValueNode | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+/** A page size given literally, as a variable's value, or else as the variable's declared default. */
+function intValue(node: ValueNode | undefined, variables: Record<string, unknown> | undefined, defaults: ReadonlyMap<string, number>): number | undefined {
   if (!node) return undefined;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
     const v = variables?.[node.name.value];
-    return typeof v === 'number' ? v : undefined;
+    return typeof v === 'number' ? v : defaults.get(node.name.value);
   }
   return undefined;
 }
 
-type Operation = { operation: string; selectionSet: SelectionSetNode };
+type Operation = { operation: string; selectionSet: SelectionSetNode; variableDefinitions?: ReadonlyArray<VariableDefinitionNode> };
 
 /**
  * The estimate for one operation. Page sizes given as variables are read from `variables`; at
- * validation there are none yet, so a variable counts as the argument's default there and the
- * plugin checks again at execution with the real values.
+ * validation there are none yet, so a variable counts as its declared default there (else the
+ * argument's default) and the plugin checks again at execution with the real values.
  */
 function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFragment: (name: string) => FragmentDefinitionNode | undefined | null, variables: Record<string, unknown> | undefined) {
   const sizes = { ...LIST_SIZES, ...options.listSizes };
+  let defaults: ReadonlyMap<string, number> = new Map();
   const estimate = (set: SelectionSetNode, type: GraphQLObjectType, seen: Set<string>): number => {
     let total = 0;
     for (const selection of set.selections) {
@@ -71,7 +73,7 @@ function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFr
     const declared = definition.args.find((a) => PAGE_ARGUMENTS.includes(a.name));
     let multiplier = 1;
     if (declared) {
-      const given = intValue(pageArgument?.value, variables);
+      const given = intValue(pageArgument?.value, variables, defaults);
       multiplier = Math.max(1, given ?? (typeof declared.defaultValue === 'number' ? declared.defaultValue : 50));
     } else if (definition.name === 'edges' && parent.name.endsWith('Connection')) {
       multiplier = 1; // the connection field's `first` already counted the page
@@ -83,6 +85,11 @@ function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFr
     return multiplier * (1 + below);
   };
   return (operation: Operation): number => {
+    // `query($n: Int = 500)`: a variable not sent counts with its declared default, at validation
+    // (no values yet) and at execution alike.
+    defaults = new Map(
+      (operation.variableDefinitions ?? []).flatMap((d) => (d.defaultValue?.kind === Kind.INT ? [[d.variable.name.value, Number(d.defaultValue.value)] as const] : [])),
+    );
     const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
     return root ? Math.round(estimate(operation.selectionSet, root, new Set())) : 0;
   };

@@ -20,13 +20,17 @@ function setup(compileAfter?: number) {
   };
   const yoga = createYoga({
     schema: createSchema({
-      typeDefs: 'type Query { hello: String! fails: String } type Mutation { write: Int! }',
+      typeDefs: 'type Query { hello: String! fails: String echo(fail: Boolean): String } type Mutation { write: Int! }',
       resolvers: {
         Query: {
           hello: () => 'world',
           fails: () => {
             calls++;
             throw new Error('boom');
+          },
+          echo: (_: unknown, { fail }: { fail?: boolean }) => {
+            if (fail) throw new Error('asked to fail');
+            return 'ok';
           },
         },
         Mutation: { write: () => ++writes },
@@ -36,8 +40,8 @@ function setup(compileAfter?: number) {
     maskedErrors: false,
     plugins: [useCompiledExecution({ compileAfter }), observe],
   });
-  const run = async (query: string) =>
-    (await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json() as Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string; locations?: unknown }> }>;
+  const run = async (query: string, variables?: Record<string, unknown>) =>
+    (await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string; locations?: unknown }> }>;
   return { run, executors, writes: () => writes, calls: () => calls };
 }
 
@@ -75,11 +79,24 @@ describe('useCompiledExecution', () => {
     expect(calls()).toBe(2); // once compiled, once standard: only ever for queries, which only read
   });
 
-  it('runs a document that failed compiled on the standard executor from then on', async () => {
+  it('keeps a document whose compiled answer failed on the standard executor while it keeps failing', async () => {
     const { run, calls } = setup(1);
     await run('{ hello fails }');
     await run('{ hello fails }');
     await run('{ hello fails }');
     expect(calls()).toBe(4); // twice the first time, then once each
+  });
+
+  it('compiles again after compileAfter clean runs: one failing request does not slow the query for all', async () => {
+    const { run, executors } = setup(2);
+    const query = 'query($f: Boolean) { hello echo(fail: $f) }';
+    await run(query); // 1st: standard (not compiled yet)
+    await run(query); // 2nd: compiled
+    const failed = await run(query, { f: true }); // compiled, errored: answered by the standard executor
+    expect(failed.errors?.[0]).toMatchObject({ message: 'asked to fail', locations: [{ line: 1, column: 28 }] });
+    await run(query); // clean run 1 of 2 on the standard executor
+    await run(query); // clean run 2 of 2
+    await run(query); // compiled again
+    expect(executors).toEqual(['standard', 'compiled', 'standard', 'standard', 'standard', 'compiled']);
   });
 });

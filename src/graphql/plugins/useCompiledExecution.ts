@@ -7,7 +7,9 @@
 // - Errors. graphql-jit words variable errors differently and its field errors carry no AST nodes
 //   (so yoga would drop their locations). A compiled result with any error is therefore discarded
 //   and the query runs again on yoga's standard executor, whose answer is the one sent; that
-//   document runs on the standard executor from then on. Only
+//   operation then runs on the standard executor until `compileAfter` of its runs there were
+//   clean (one client's missing label must not slow the query for all; one that keeps failing
+//   stays there, so its resolvers do not run twice each time). Only
 //   queries are compiled, never mutations, so running again never repeats a write: query
 //   resolvers only read the request's snapshot.
 // - One-off queries. A document is compiled on its `compileAfter`-th execution (default 2), so a
@@ -38,10 +40,16 @@ export interface CompiledExecutionOptions {
   onCompileError?: (error: unknown) => void;
 }
 
+interface Compiled {
+  query: CompiledQuery;
+  /** Clean runs on the standard executor still owed after a compiled answer had errors. */
+  cooldown: number;
+}
+
 interface Entry {
   runs: number;
   /** By operation name ('' for none); null: not compiled (a mutation, or graphql-jit refused it). */
-  compiled: Map<string, CompiledQuery | null>;
+  compiled: Map<string, Compiled | null>;
 }
 
 type MaybePromise<T> = T | Promise<T>;
@@ -51,11 +59,11 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
   const compileAfter = options.compileAfter ?? 2;
   if (compileAfter <= 0) return {};
   const entries = new WeakMap<DocumentNode, Entry>();
-  const compile = (jit: GraphQLJit, schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+  const compile = (jit: GraphQLJit, schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled | null => {
     if (getOperationAST(document, operationName)?.operation !== 'query') return null;
     try {
       const result = jit.compileQuery(schema, document, operationName);
-      if (jit.isCompiledQuery(result)) return result;
+      if (jit.isCompiledQuery(result)) return { query: result, cooldown: 0 };
       options.onCompileError?.(result.errors);
     } catch (error) {
       options.onCompileError?.(error);
@@ -70,23 +78,31 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
       if (entry.runs < compileAfter) entry.runs++;
       if (entry.runs < compileAfter || !jit) return;
       const name = args.operationName ?? '';
-      let query = entry.compiled.get(name);
-      if (query === undefined) entry.compiled.set(name, (query = compile(jit, args.schema, args.document, args.operationName ?? undefined)));
-      if (!query) return;
-      const compiled = query;
+      let compiled = entry.compiled.get(name);
+      if (compiled === undefined) entry.compiled.set(name, (compiled = compile(jit, args.schema, args.document, args.operationName ?? undefined)));
+      if (!compiled) return;
+      const current = compiled;
       const standard = executeFn;
-      const current = entry;
-      setExecuteFn((run) => {
-        const result = compiled.query(run.rootValue, run.contextValue, run.variableValues) as MaybePromise<ExecutionResult>;
-        // An errored answer is replaced by the standard executor's; the document then stays there,
-        // so a query that keeps failing (a missing label) does not run its resolvers twice each time.
-        const checked = (r: ExecutionResult) => {
+      const then = (result: MaybePromise<ExecutionResult>, next: (r: ExecutionResult) => MaybePromise<ExecutionResult>) =>
+        isPromise(result) ? result.then(next) : next(result);
+      if (current.cooldown > 0) {
+        // Back on the standard executor after an errored compiled answer: count the clean runs.
+        setExecuteFn((run) =>
+          then(standard(run) as MaybePromise<ExecutionResult>, (r) => {
+            if (!r.errors?.length) current.cooldown--;
+            return r;
+          }),
+        );
+        return;
+      }
+      setExecuteFn((run) =>
+        // An errored answer is replaced by the standard executor's (see the top of this file).
+        then(current.query.query(run.rootValue, run.contextValue, run.variableValues) as MaybePromise<ExecutionResult>, (r) => {
           if (!r.errors?.length) return r;
-          current.compiled.set(name, null);
-          return standard(run);
-        };
-        return isPromise(result) ? result.then(checked) : checked(result);
-      });
+          current.cooldown = compileAfter;
+          return standard(run) as MaybePromise<ExecutionResult>;
+        }),
+      );
     },
   };
 }

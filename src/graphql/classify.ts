@@ -104,7 +104,7 @@ function emotionAt(kb: KnowledgeBase, tier: Tier, label: string): Emotion {
 }
 
 /** One entry of a tier's scores, resolved to its Emotion only if asked. */
-export interface ScoreView {
+interface ScoreView {
   tier: Tier;
   label: string;
   score: number;
@@ -146,8 +146,6 @@ export const classifyResolvers = {
   },
   TagResult: {
     id: (r: TagResult) => (r.id === null ? null : String(r.id)),
-    matches: (r: TagResult) => r.matches ?? null,
-    sentences: (r: TagResult) => r.sentences ?? null,
   },
   DominantPath: {
     emotions: (d: DominantPath, _: Args, { kb }: RequestContext) => {

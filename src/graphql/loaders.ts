@@ -54,6 +54,3 @@ export class SnapshotLoaders {
   }
 }
 
-export function createLoaders(kb: KnowledgeBase): SnapshotLoaders {
-  return new SnapshotLoaders(kb);
-}

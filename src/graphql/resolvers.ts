@@ -4,7 +4,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Emotion, Mapping, Tier, Valence } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { normaliseLabel } from '../kb/KnowledgeBase.js';
-import { classifyResolvers } from './classify.js';
 import { badUserInput, translate } from './errors.js';
 import type { SnapshotLoaders } from './loaders.js';
 import { lookup, type EvokedEmotionView, type EvokedSense } from './lookup.js';
@@ -54,20 +53,24 @@ class Edge<T> {
   }
 }
 
+/** A page's end: a class like Edge (an object literal with a getter is slow to create in V8). */
+class PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly lastIndex: number,
+    readonly kind: string,
+  ) {}
+
+  get endCursor(): string | null {
+    return this.lastIndex >= 0 ? encodeCursor(this.lastIndex, this.kind) : null;
+  }
+}
+
 /** A page of `all` from `start`: edges, pageInfo (end cursor encoded on demand) and totalCount. */
 function connection<T>(all: readonly T[], start: number, first: number, kind: string) {
   const page = all.slice(start, start + first);
   const edges = page.map((node, i) => new Edge(node, start + i, kind));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: start + first < all.length,
-      get endCursor() {
-        return page.length ? encodeCursor(start + page.length - 1, kind) : null;
-      },
-    },
-    totalCount: all.length,
-  };
+  return { edges, pageInfo: new PageInfo(start + first < all.length, page.length ? start + page.length - 1 : -1, kind), totalCount: all.length };
 }
 
 export const resolvers = {
@@ -97,13 +100,7 @@ export const resolvers = {
     version: (_: unknown, __: Args, { kb }: RequestContext) => ({ version: kb.version, contentHash: kb.contentHash }),
     lookup: (_: unknown, args: Args, { kb }: RequestContext) => lookup(kb, args.text as string),
     term: (_: unknown, args: Args, { kb }: RequestContext) => termCatalog(kb).byIri.get(args.iri as string) ?? null,
-    ...classifyResolvers.Query,
   },
-  TagResult: classifyResolvers.TagResult,
-  DominantPath: classifyResolvers.DominantPath,
-  TierScores: classifyResolvers.TierScores,
-  EmotionScore: classifyResolvers.EmotionScore,
-  TagMatch: classifyResolvers.TagMatch,
   Emotion: {
     tier: (e: Emotion) => e.tier.toUpperCase(),
     valence: (e: Emotion) => e.valence.toUpperCase(),

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import { SCHEMA_PATH } from '../paths.js';
 import { DEFAULT_LIMITS, type ApiLimits } from './config.js';
 import { maskUnexpectedError } from './errors.js';
-import { createLoaders } from './loaders.js';
+import { SnapshotLoaders } from './loaders.js';
 import { editingResolvers, type EditingOptions } from './mutations.js';
 import { useBodyLimit } from './plugins/useBodyLimit.js';
 import { useCompiledExecution } from './plugins/useCompiledExecution.js';
@@ -20,6 +20,7 @@ import { useQueryLimits } from './plugins/useQueryLimits.js';
 import { requestIdOf, useRequestId } from './plugins/useRequestId.js';
 import { useResultSizeLimit } from './plugins/useResultSizeLimit.js';
 import { useRequestLogging } from './plugins/useRequestLogging.js';
+import { classifyResolvers } from './classify.js';
 import { resolvers, type RequestContext } from './resolvers.js';
 
 export interface EmokbYogaOptions {
@@ -81,7 +82,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
   if (log) plugins.push(useRequestLogging({ logger: log, accessLevel: options.accessLog ?? 'info' }));
   plugins.push(...(options.plugins ?? []));
   return createYoga<object, RequestContext>({
-    schema: createSchema<RequestContext>({ typeDefs: schemaSource, resolvers: [resolvers, editingResolvers(options.editing)] }),
+    schema: createSchema<RequestContext>({ typeDefs: schemaSource, resolvers: [resolvers, classifyResolvers, editingResolvers(options.editing)] }),
     graphqlEndpoint: '/graphql',
     // useBodyLimit is the body limit (HTTP 413 before parsing); yoga's own would pipe every body
     // through a stream transform as well.
@@ -107,7 +108,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     context: ({ request }: { request: Request }): RequestContext => {
       const kb = options.snapshot();
       if (!kb) throw new GraphQLError('the knowledge base is still loading; retry shortly', { extensions: { code: 'NOT_READY', http: { status: 503 } } });
-      return { kb, loaders: createLoaders(kb), requestId: requestIdOf(request) };
+      return { kb, loaders: new SnapshotLoaders(kb), requestId: requestIdOf(request) };
     },
     plugins,
   });

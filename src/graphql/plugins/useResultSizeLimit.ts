@@ -103,7 +103,7 @@ function tooManyFields(options: ResultSizeLimitOptions, total: number, operation
   });
 }
 
-export function resultSizeRule(options: ResultSizeLimitOptions) {
+function resultSizeRule(options: ResultSizeLimitOptions) {
   return (context: ValidationContext) => {
     const estimate = estimator(options, context.getSchema(), (name) => context.getFragment(name), undefined);
     return {

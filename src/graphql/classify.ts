@@ -15,6 +15,7 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { Tagger, prepareOptions, type ResolvedOptions } from '../tagger/Tagger.js';
 import type { DominantPath, NegationPolicy, TagMatch, TagOptions, TagResult, TierScores } from '../tagger/types.js';
 import type { RequestContext } from './resolvers.js';
+import { CLASSIFY_SETTINGS } from './config.js';
 
 export interface ClassifyLimits {
   maxText: number;
@@ -22,23 +23,19 @@ export interface ClassifyLimits {
   maxBatchChars: number;
 }
 
-export const DEFAULT_CLASSIFY_LIMITS: Readonly<ClassifyLimits> = { maxText: 100_000, maxBatch: 100, maxBatchChars: 1_000_000 };
-
-function envLimit(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
+/** The limits in force: each CLASSIFY_SETTINGS variable (checked by `emokb serve` at start), else its default. */
 export function classifyLimits(): ClassifyLimits {
-  return {
-    maxText: envLimit('EMOKB_CLASSIFY_MAX_TEXT', DEFAULT_CLASSIFY_LIMITS.maxText),
-    maxBatch: envLimit('EMOKB_CLASSIFY_MAX_BATCH', DEFAULT_CLASSIFY_LIMITS.maxBatch),
-    maxBatchChars: envLimit('EMOKB_CLASSIFY_MAX_BATCH_CHARS', DEFAULT_CLASSIFY_LIMITS.maxBatchChars),
-  };
+  const out = {} as Record<keyof ClassifyLimits, number>;
+  for (const s of CLASSIFY_SETTINGS) {
+    const value = Number(process.env[s.env]);
+    out[s.key] = Number.isInteger(value) && value > 0 ? value : s.default;
+  }
+  return out;
 }
 
-function overLimit(argument: string, limit: string, env: string, max: number, actual: number, unit: string): GraphQLError {
-  return new GraphQLError(`${argument}: ${actual} ${unit} exceeds the limit ${limit} of ${max} (set by ${env})`, {
+function overLimit(argument: string, limit: keyof ClassifyLimits, max: number, actual: number, unit: string): GraphQLError {
+  const s = CLASSIFY_SETTINGS.find((x) => x.key === limit)!;
+  return new GraphQLError(`${argument}: ${actual} ${unit} exceeds the limit ${limit} of ${max} (${s.flag} or ${s.env})`, {
     extensions: { code: 'BAD_USER_INPUT', argument, limit, max, actual, http: { status: 200 } },
   });
 }
@@ -122,20 +119,20 @@ export const classifyResolvers = {
     classify(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult {
       const text = args.text as string;
       const limits = classifyLimits();
-      if (text.length > limits.maxText) throw overLimit('text', 'maxText', 'EMOKB_CLASSIFY_MAX_TEXT', limits.maxText, text.length, 'characters');
+      if (text.length > limits.maxText) throw overLimit('text', 'maxText', limits.maxText, text.length, 'characters');
       const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
       return Tagger.for(kb).tag(text, options);
     },
     classifyBatch(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult[] {
       const texts = args.texts as string[];
       const limits = classifyLimits();
-      if (texts.length > limits.maxBatch) throw overLimit('texts', 'maxBatch', 'EMOKB_CLASSIFY_MAX_BATCH', limits.maxBatch, texts.length, 'texts');
+      if (texts.length > limits.maxBatch) throw overLimit('texts', 'maxBatch', limits.maxBatch, texts.length, 'texts');
       let total = 0;
       texts.forEach((t, i) => {
-        if (t.length > limits.maxText) throw overLimit(`texts[${i}]`, 'maxText', 'EMOKB_CLASSIFY_MAX_TEXT', limits.maxText, t.length, 'characters');
+        if (t.length > limits.maxText) throw overLimit(`texts[${i}]`, 'maxText', limits.maxText, t.length, 'characters');
         total += t.length;
       });
-      if (total > limits.maxBatchChars) throw overLimit('texts', 'maxBatchChars', 'EMOKB_CLASSIFY_MAX_BATCH_CHARS', limits.maxBatchChars, total, 'characters in all');
+      if (total > limits.maxBatchChars) throw overLimit('texts', 'maxBatchChars', limits.maxBatchChars, total, 'characters in all');
       const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
       const tagger = Tagger.for(kb);
       return texts.map((text, i) => {

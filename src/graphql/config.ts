@@ -36,6 +36,16 @@ export const LIMIT_SETTINGS: readonly LimitSetting[] = [
   { key: 'maxBodyBytes', flag: '--max-body', env: 'EMOKB_MAX_BODY_BYTES', default: 2 * 1024 * 1024, what: 'request body bytes (HTTP 413)' },
 ];
 
+/**
+ * classify's limits, in the same shape. The resolvers read their variables per request; `emokb
+ * serve` checks them at start and sets them from its flags.
+ */
+export const CLASSIFY_SETTINGS = [
+  { key: 'maxText', flag: '--max-text', env: 'EMOKB_CLASSIFY_MAX_TEXT', default: 100_000, what: 'characters per classify text' },
+  { key: 'maxBatch', flag: '--max-batch', env: 'EMOKB_CLASSIFY_MAX_BATCH', default: 100, what: 'texts per classifyBatch' },
+  { key: 'maxBatchChars', flag: '--max-batch-chars', env: 'EMOKB_CLASSIFY_MAX_BATCH_CHARS', default: 1_000_000, what: 'characters per classifyBatch' },
+] as const;
+
 export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze(
   Object.fromEntries(LIMIT_SETTINGS.map((s) => [s.key, s.default])) as unknown as ApiLimits,
 );

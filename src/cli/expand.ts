@@ -47,7 +47,7 @@ export function registerExpand(program: Command): void {
     .option('--json', 'machine-readable summary')
     .option('--corpus <file>', 'instead of WordNet: words associated with emotion labels in this labelled corpus (TSV text<TAB>labels, or JSON Lines {text, labels})')
     .option('--scheme <name>', 'with --corpus: the crosswalk scheme of its labels (e.g. goemotions, plutchik)')
-    .option('--label-names <file>', 'with --corpus: labels are ids: a file of names, one a line (the n-th name, blank lines skipped, is id n-1), or ID<TAB>NAME lines')
+    .option('--label-names <file>', 'with --corpus: labels are ids: a file of names, one a line (line n is id n-1), or ID<TAB>NAME lines')
     .option('--part <i/n>', 'with --corpus: only part I of N interleaved parts (line L is in part ((L-1) mod N)+1; 1/2 = odd lines), to hold the rest out')
     .option('--source <name>', 'with --corpus: name recorded in the evidence (default: the file name)')
     .option('--min-documents <n>', `with --corpus: fewest labelled documents containing the word (default ${CORPUS_DEFAULTS.minDocuments})`)

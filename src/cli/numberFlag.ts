@@ -12,7 +12,8 @@ export interface NumberBounds {
 export function numberFlag(value: string, flag: string, { min = 0, max, fraction = false }: NumberBounds = {}): number {
   const text = value.trim();
   const n = Number(text);
-  const shaped = fraction ? text !== '' && Number.isFinite(n) : /^\d+$/.test(text);
+  // Decimal only (Number() also takes "0x1", "1e3" and " "), and whole numbers within exact range.
+  const shaped = fraction ? /^-?(\d+\.?\d*|\.\d+)$/.test(text) : /^\d+$/.test(text) && Number.isSafeInteger(n);
   if (!shaped || n < min || (max !== undefined && n > max)) {
     const range = max === undefined ? `>= ${min}` : `from ${min} to ${max}`;
     throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a ${fraction ? 'number' : 'whole number'} ${range}`, { option: flag });

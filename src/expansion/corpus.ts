@@ -21,7 +21,7 @@ import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
 import { EmokbError } from '../errors.js';
 import { EMO } from '../rdf/namespaces.js';
 import type { StoredEntry } from './candidateStore.js';
-import { POS_NAME } from './candidates.js';
+import { POS_NAME, round } from './candidates.js';
 import { REJECTED_AFTER_ACCEPT } from './review.js';
 import { lemmatizer } from './morphology.js';
 import type { Candidate } from './pipeline.js';
@@ -159,7 +159,7 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
       if (n !== best.primary && primaryOf(n) === best.primary && docs > nodeDocs) (node = n), (nodeDocs = docs);
     }
     if (nodeDocs < 0.6 * best.docs) node = best.primary;
-    const weight = round(Math.min(1, Math.max(0.2, Math.log2(best.lift) / 3)));
+    const weight = round(Math.min(1, Math.max(0.2, Math.log2(best.lift) / 3)), 2);
     const evidence = `${options.source}: ${best.docs} of ${counts.documents} documents carry ${kb.emotion(best.primary)!.label} (lift ${best.lift.toFixed(2)})`;
     candidates.push({
       lemma,
@@ -232,13 +232,7 @@ function lemmaOf(wn: WordNet, word: string): { lemma: string; pos: PartOfSpeech 
   return { lemma: word, pos: undefined };
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
 
-/**
- * Parses a labelled corpus: JSON Lines (`{"text": ..., "labels": [...]}`, files named *.jsonl or
- * *.ndjson) or tab-separated lines (`text<TAB>label,label[<TAB>anything]`, any other name). With `labelNames`, labels are 0-based indices into it
- * (GoEmotions' `labels.txt`). A malformed line is a BAD_INPUT error naming the file and line.
- */
 /**
  * One of N interleaved parts of a corpus: line L belongs to part I when (L - 1) mod N = I - 1, so
  * `1/2` is the odd lines and `2/2` the even ones. It lets one labelled file serve both as a
@@ -263,15 +257,20 @@ export function inPart(lineNumber: number, part: CorpusPart | undefined): boolea
 }
 
 /**
- * Label names for corpora whose labels are numbers: one name a line, the n-th name (blank lines
- * skipped) having id n - 1 (GoEmotions' labels.txt), or `ID<TAB>NAME` lines for ids that do not
- * start at 0 (XED's 1 = anger ... 8 = trust).
+ * Label names for corpora whose labels are numbers: one name a line, line n having id n - 1
+ * (GoEmotions' labels.txt; a blank line is refused except at the end), or `ID<TAB>NAME` lines for
+ * ids that do not start at 0 (XED's 1 = anger ... 8 = trust).
  */
 export function parseLabelNames(content: string, file: string): Map<string, string> {
   const names = new Map<string, string>();
   const lines = content.split(/\r?\n/).map((text, i) => ({ text: text.trim(), at: i + 1 })).filter((l) => l.text);
   if (!lines.length) throw new EmokbError('BAD_INPUT', `${file}: no label names`, { file });
   const explicit = lines.some((l) => l.text.includes('\t'));
+  // One name a line: a blank line inside would shift every later id by one without a word.
+  if (!explicit && lines.length && lines[lines.length - 1]!.at !== lines.length) {
+    const gap = lines.findIndex((l, i) => l.at !== i + 1);
+    throw new EmokbError('BAD_INPUT', `${file}:${lines[gap]!.at - 1}: a blank line among names (each line's position is its id)`, { file, line: lines[gap]!.at - 1 });
+  }
   lines.forEach(({ text, at }, i) => {
     if (!explicit) return void names.set(String(i), text);
     const [id, name, ...rest] = text.split('\t').map((c) => c.trim());
@@ -283,6 +282,12 @@ export function parseLabelNames(content: string, file: string): Map<string, stri
   return names;
 }
 
+/**
+ * Parses a labelled corpus: JSON Lines (`{"text": ..., "labels": [...]}`, files named *.jsonl or
+ * *.ndjson) or tab-separated lines (`text<TAB>label,label[<TAB>anything]`, any other name). With
+ * `labelNames`, labels are ids into it (`parseLabelNames`); with `part`, only that part's lines are
+ * read. A malformed line is a BAD_INPUT error naming the file and line.
+ */
 export function parseLabelledCorpus(content: string, file: string, labelNames?: ReadonlyMap<string, string>, part?: CorpusPart): LabelledDocument[] {
   const out: LabelledDocument[] = [];
   const lines = content.split(/\r?\n/);

@@ -158,6 +158,7 @@ describe('parseLabelledCorpus', () => {
     expect(fails('a\t7\n', 'c.tsv', 'mad\n')).toBe('c.tsv:1: label "7" is not one of the 1 label ids (0)');
     expect(fails('a\t1\n', 'c.tsv', '1\tanger\n\nfear\n')).toBe('n.txt:3: "fear": expected one NAME a line, or ID<TAB>NAME lines with distinct whole-number ids');
     expect(fails('a\t1\n', 'c.tsv', '\n\n')).toBe('n.txt: no label names');
+    expect(fails('a\t1\n', 'c.tsv', 'mad\n\nhappy\n')).toBe('n.txt:2: a blank line among names (each line\'s position is its id)');
     expect(fails('{"text": 1, "labels": []}\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: expected \{"text"/);
     expect(fails('{oops\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: not valid JSON/);
   });

@@ -22,7 +22,8 @@ const { readSeed } = await import('../dist/kb/seed.js');
 const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
 const { Tagger, prepareOptions } = await import('../dist/tagger/Tagger.js');
 const { keyOf } = await import('../dist/lexicon/LexiconIndex.js');
-const { parseLabelNames, parseLabelledCorpus } = await import('../dist/expansion/corpus.js');
+const { crosswalk, parseLabelNames, parseLabelledCorpus } = await import('../dist/expansion/corpus.js');
+const { EMO } = await import('../dist/rdf/namespaces.js');
 
 const argv = process.argv.slice(2);
 const examplesPerConfusion = Number(argv[argv.indexOf('--examples') + 1]) || 2;
@@ -37,24 +38,16 @@ const tagger = Tagger.for(kb);
 const index = tagger.index;
 const primaries = kb.tier('primary').map((e) => e.label);
 
-/** Dataset label -> set of Parrott primary labels, through the snapshot's crosswalk mappings. */
-function crosswalk(scheme) {
-  const out = new Map();
-  for (const m of kb.mappings(scheme)) {
-    const primary = kb.path(m.emotion)[0]?.label;
-    if (!primary) continue;
-    (out.get(m.notation) ?? out.set(m.notation, new Set()).get(m.notation)).add(primary);
-  }
-  return out;
+/** Dataset label -> set of Parrott primary labels, through the crosswalk the corpus source uses. */
+function primaryCrosswalk(scheme) {
+  return new Map([...crosswalk(kb, scheme)].map(([label, nodes]) => [label, new Set([...nodes].map((iri) => kb.path(iri)[0].label))]));
 }
 
+/** GoEmotions dev, read as `emokb expand --corpus` reads the training split. */
 async function loadGoEmotions() {
-  const names = (await readFile(join(dataDir, 'goemotions', 'labels.txt'), 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean);
-  const rows = (await readFile(join(dataDir, 'goemotions', 'dev.tsv'), 'utf8')).split('\n').filter(Boolean);
-  return rows.map((row) => {
-    const [text, ids] = row.split('\t');
-    return { text, labels: ids.split(',').map((i) => names[Number(i)]) };
-  });
+  const names = parseLabelNames(await readFile(join(dataDir, 'goemotions', 'labels.txt'), 'utf8'), 'labels.txt');
+  const file = join(dataDir, 'goemotions', 'dev.tsv');
+  return parseLabelledCorpus(await readFile(file, 'utf8'), file, names);
 }
 
 /** XED English, one of its interleaved halves (see the top of this file), read as `emokb expand --corpus --part` reads it. */
@@ -148,7 +141,8 @@ const options = prepareOptions({ matches: false });
 // candidate-label protocol of zero-shot classification): XED's Plutchik labels cannot say "love",
 // so a text whose top primary is love is read as its next one. GoEmotions maps to all six, so
 // both readings agree there. The baseline is read the same way.
-const tagRanking = (text) => Object.keys(tagger.tag(text, options).scores.primary);
+/** A tagger's primaries for a text, best first (the order of its scores). */
+const tagRanking = (text, by = tagger, o = options) => Object.keys(by.tag(text, o).scores.primary);
 const firstIn = (ranking, classes) => ranking.find((label) => !classes || classes.has(label)) ?? null;
 
 const started = performance.now();
@@ -163,7 +157,7 @@ console.log(`lexicon: ${lexiconFiles.length ? lexiconFiles.join(', ') : 'lexicon
 const summary = [];
 for (const set of sets) {
   const all = await set.load();
-  const walk = crosswalk(set.scheme);
+  const walk = primaryCrosswalk(set.scheme);
   const classes = new Set([...walk.values()].flatMap((s) => [...s]));
   const { kept, unmapped, multiple } = goldItems(all, walk);
   const open = score(kept, (text) => firstIn(tagRanking(text), null));
@@ -224,20 +218,20 @@ console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);
 for (const [name, opts] of variants) {
   const o = prepareOptions({ ...opts, matches: false });
-  const cells = summary.map(({ kept, classes }) => fmt(score(kept, (text) => firstIn(Object.keys(tagger.tag(text, o).scores.primary), classes)).macroF1));
+  const cells = summary.map(({ kept, classes }) => fmt(score(kept, (text) => firstIn(tagRanking(text, tagger, o), classes)).macroF1));
   console.log(`| ${name} | ${cells.join(' | ')} |`);
 }
 
 // What the corpus-derived senses (`emokb expand --corpus`, learnt from GoEmotions train
 // and XED part 1/2) are worth on each set, read in the data set's classes.
-const corpusSenses = new Set(quads.filter((q) => q.predicate.value === 'https://w3id.org/emokb/ontology#method' && q.object.value === 'corpus').map((q) => q.subject.value));
+const corpusSenses = new Set(quads.filter((q) => q.predicate.equals(EMO.method) && q.object.value === 'corpus').map((q) => q.subject.value));
 if (corpusSenses.size) {
   const without = Tagger.for(KnowledgeBase.fromQuads(quads.filter((q) => !corpusSenses.has(q.subject.value) && !corpusSenses.has(q.object.value))));
   console.log(`\n## Lexicon sources: without the ${corpusSenses.size} corpus-derived senses (macro-F1)\n`);
   console.log('| data set | all senses | without corpus senses | ratio |');
   console.log('|---|---|---|---|');
   for (const { set, kept, ours, classes } of summary) {
-    const s = score(kept, (text) => firstIn(Object.keys(without.tag(text, options).scores.primary), classes));
+    const s = score(kept, (text) => firstIn(tagRanking(text, without), classes));
     console.log(`| ${set.name} | ${fmt(ours.macroF1)} | ${fmt(s.macroF1)} | ${ratio(ours.macroF1, s.macroF1)} |`);
   }
 }

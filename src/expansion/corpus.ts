@@ -182,8 +182,8 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
   return { candidates, documents: total, labelled, unmappedLabels: [...unmapped].sort() };
 }
 
-/** Corpus label -> the Parrott nodes mapped to it. */
-function crosswalk(kb: KnowledgeBase, scheme: string): Map<string, Set<string>> {
+/** Corpus label -> the Parrott nodes (IRIs) mapped to it through the snapshot's crosswalks. */
+export function crosswalk(kb: KnowledgeBase, scheme: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const m of kb.mappings(scheme)) (out.get(m.notation) ?? out.set(m.notation, new Set()).get(m.notation)!).add(m.emotion);
   if (!out.size) throw new EmokbError('BAD_INPUT', `--scheme: no crosswalk mappings for "${scheme}" in the knowledge base`);

@@ -180,6 +180,14 @@ function decisionQuads(prior: StoredEntry | undefined, d: ResolvedDecision, ctx:
     const kind: SenseKind = d.kind ?? first?.kind ?? 'names';
     const baseWeight = first ? Math.max(...prior!.senses.map((s) => s.weight)) : DEFAULT_WEIGHT[kind];
     const n = d.resolvedEmotions.length;
+    // The evidence that still speaks for the word under its new emotion: a WordNet proposal's
+    // relation path (its sense choice and competitors were about the old emotion); everything
+    // else a source recorded (a corpus's counts and surface forms).
+    const carried = !first
+      ? []
+      : first.method.startsWith('wordnet')
+        ? [first.evidence.find((x) => x.startsWith('wordnet:') && !x.startsWith('wordnet:sense:')) ?? first.evidence[0]].filter((x): x is string => x !== undefined)
+        : first.evidence;
     const senseIris = new Set(prior?.senses.map((s) => s.iri) ?? []);
     out.push(...priorQuads.filter((q) => !senseIris.has(q.subject.value) && !q.predicate.equals(ONTOLEX.sense)));
     for (const e of d.resolvedEmotions) {
@@ -194,12 +202,14 @@ function decisionQuads(prior: StoredEntry | undefined, d: ResolvedDecision, ctx:
             method: first ? first.method : 'manual',
             author: ctx.reviewer,
             time: ctx.time,
-            ...(first ? { evidence: first.evidence.find((x) => x.startsWith('wordnet:') && !x.startsWith('wordnet:sense:')) ?? first.evidence[0] } : d.note ? { evidence: `manual:${d.note}` } : {}),
+            ...(first ? { evidence: carried[0] } : d.note ? { evidence: `manual:${d.note}` } : {}),
           },
         }),
       );
       if (first) {
-        out.push(quad(namedNode(senseIri(d.entry, e.iri)), EMO.evidence, literal(`reassigned-from:${first.emotion.split('/').pop()}`)));
+        const sense = namedNode(senseIri(d.entry, e.iri));
+        for (const x of carried.slice(1)) out.push(quad(sense, EMO.evidence, literal(x)));
+        out.push(quad(sense, EMO.evidence, literal(`reassigned-from:${first.emotion.split('/').pop()}`)));
       }
     }
   }

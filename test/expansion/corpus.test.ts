@@ -108,6 +108,13 @@ describe('corpusCandidates', () => {
       const plan = planDecisions(entries, resolveDecisions(base, entries, [{ term: 'cool', action }]), { reviewer: 'r', time });
       return KnowledgeBase.fromQuads([...base.quads.filter((q) => !plan.remove.includes(q)), ...plan.add], version);
     };
+    // A corpus candidate reassigned by the reviewer keeps its counts as evidence.
+    {
+      const entries = lexicalEntries(replaced);
+      const plan = planDecisions(entries, resolveDecisions(replaced, entries, [{ term: 'cool', action: 'reassign', emotions: [{ emotion: 'joy-primary' }] }]), { reviewer: 'r', time });
+      const evidence = plan.add.filter((q) => q.predicate.value.endsWith('#evidence')).map((q) => q.object.value);
+      expect(evidence).toEqual(expect.arrayContaining([expect.stringMatching(/^s: 8 of \d+ documents carry joy \(lift/), 'surface forms: cool', expect.stringMatching(/^reassigned-from:/)]));
+    }
     const takenBack = review(review(withWordNet, 'accept', 6), 'reject', 7);
     expect([...lexicalEntries(takenBack).values()].find((e) => e.lemma === 'cool')?.status).toBe('rejected');
     expect(planCandidates(takenBack, cool, { time, replaces: replacesWordNetRejection })).toMatchObject({ replaced: 0, add: [], kept: { rejected: 1 } });

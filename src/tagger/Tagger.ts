@@ -33,6 +33,9 @@ import type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions
 export interface ResolvedOptions {
   id: string | number | null;
   tiers: readonly Tier[];
+  /** `tiers` as indexes into TIERS and as a bit mask (per text work the options settle once). */
+  tierIndexes: readonly number[];
+  tierMask: number;
   minScore: number;
   perSentence: boolean;
   negation: NegationPolicy;
@@ -69,6 +72,8 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
   return {
     id,
     tiers: TIERS.filter((t) => tiers.includes(t)),
+    tierIndexes: TIERS.flatMap((t, i) => (tiers.includes(t) ? [i] : [])),
+    tierMask: tierMask(tiers),
     minScore,
     perSentence: options.perSentence ?? false,
     negation,
@@ -207,7 +212,7 @@ export class Tagger {
     const count = this.#match(text, o);
     w.bytes(J.openId);
     writeId(w, o.id);
-    const mask = tierMask(o.tiers);
+    const mask = o.tierMask;
     if (count === 0) {
       w.bytes(o.matches ? J.emptyWithMatches[mask]! : J.empty[mask]!);
     } else {
@@ -247,8 +252,8 @@ export class Tagger {
     w.bytes(this.#domTertiary < 0 ? J.tertiaryNull : J.tertiary[this.#domTertiary]!);
     const rows = this.#rowCount;
     let r = 0;
-    for (let t = 0; t < o.tiers.length; t++) {
-      const tier = TIERS.indexOf(o.tiers[t]!);
+    for (let t = 0; t < o.tierIndexes.length; t++) {
+      const tier = o.tierIndexes[t]!;
       w.bytes(t > 0 ? J.tierKeyNext[tier]! : J.tierKeyFirst[tier]!);
       // Rows are sorted by tier: this tier's are next.
       while (r < rows && this.#rowTier[r]! < tier) r++;
@@ -626,7 +631,7 @@ export class Tagger {
     const rowScore = this.#rowScore;
     const rowLabel = this.#rowLabel;
     const rowNode = this.#rowNode;
-    const want = o.tiers.length === 3 ? 7 : tierMask(o.tiers);
+    const want = o.tierMask;
     let rows = 0;
     for (let i = 0; i < touchedCount; i++) {
       const node = touched[i]!;

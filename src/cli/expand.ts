@@ -7,7 +7,7 @@ import { planCandidates, PIPELINE_AGENT } from '../expansion/candidateStore.js';
 import { provenanceTime } from '../rdf/provenanceTime.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
-import { CORPUS_DEFAULTS, corpusCandidates, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection } from '../expansion/corpus.js';
+import { CORPUS_DEFAULTS, corpusCandidates, crosswalk, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection } from '../expansion/corpus.js';
 import { WordNet } from '../expansion/wordnet.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { readInputFile } from '../readInput.js';
@@ -140,10 +140,13 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
   const part = options.part === undefined ? undefined : parsePart(options.part);
   const labelNames = options.labelNames ? parseLabelNames(await readInputFile(options.labelNames, '--label-names'), options.labelNames) : undefined;
   const documents = parseLabelledCorpus(await readInputFile(file, '--corpus'), file, labelNames, part);
-  if (part && !documents.length) throw new EmokbError('BAD_INPUT', `--part ${options.part}: selects no document of ${file}`, { option: '--part' });
+  if (!documents.length) {
+    throw new EmokbError('BAD_INPUT', part ? `--part ${options.part}: selects no document of ${file}` : `${file}: no documents`, part ? { option: '--part' } : { file });
+  }
   const source = options.source ?? basename(file);
   await withService(globals, async (service) => {
     const kb = service.snapshot;
+    crosswalk(kb, options.scheme!); // an unknown --scheme is refused before WordNet is loaded
     const began = performance.now();
     const index = LexiconIndex.for(kb);
     const wn = await WordNet.load();

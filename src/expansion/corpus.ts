@@ -138,7 +138,9 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
     }
   }
   if (labelled === 0) {
-    throw new EmokbError('BAD_INPUT', `no document label maps to Parrott through the "${options.scheme}" crosswalk (labels seen: ${[...unmapped].slice(0, 10).join(', ') || 'none'})`);
+    const seen = [...unmapped].slice(0, 10);
+    const hint = seen.length && seen.every((l) => /^\d+$/.test(l)) ? '; the labels are numbers: give their names with --label-names' : '';
+    throw new EmokbError('BAD_INPUT', `no document label maps to Parrott through the "${options.scheme}" crosswalk (labels seen: ${seen.join(', ') || 'none'})${hint}`);
   }
 
   const candidates: Candidate[] = [];

@@ -56,7 +56,13 @@ export function registerExpand(program: Command): void {
     .action(async (options: ExpandOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const time = provenanceTime(options.time); // a bad --time is refused before any work
-      if (options.corpus) return expandFromCorpus(options, globals, time);
+      if (options.corpus) {
+        // WordNet-only options, refused rather than ignored (--method has a default: ask where it came from).
+        for (const [key, flag] of [['check', '--check'], ['method', '--method'], ['emotion', '--emotion']] as const) {
+          if (command.getOptionValueSource(key) === 'cli') throw new EmokbError('BAD_INPUT', `${flag} does not apply with --corpus`, { option: flag });
+        }
+        return expandFromCorpus(options, globals, time);
+      }
       for (const flag of ['scheme', 'labelNames', 'part', 'source', 'minDocuments', 'minLift', 'minShare'] as const) {
         if (options[flag] !== undefined) throw new EmokbError('BAD_INPUT', `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --corpus`);
       }
@@ -131,7 +137,6 @@ export function registerExpand(program: Command): void {
 async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, time: string): Promise<void> {
   const file = options.corpus!;
   if (!options.scheme) throw new EmokbError('BAD_INPUT', '--corpus needs --scheme: the crosswalk scheme its labels belong to (e.g. goemotions)');
-  if (options.emotion) throw new EmokbError('BAD_INPUT', '--emotion does not apply with --corpus');
   const thresholds = {
     minDocuments: options.minDocuments === undefined ? undefined : numberFlag(options.minDocuments, '--min-documents', { min: 1 }),
     minLift: options.minLift === undefined ? undefined : numberFlag(options.minLift, '--min-lift', { min: 1, fraction: true }),

@@ -90,6 +90,9 @@ describe('emokb expand and review', () => {
     const stray = await runCli(['--data', data, 'expand', '--scheme', 'goemotions'], { env });
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/--scheme applies only with --corpus/);
+    const wordNetOnly = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--method', 'gloss'], { env });
+    expect(wordNetOnly.code).toBe(2);
+    expect(wordNetOnly.stderr).toMatch(/--method does not apply with --corpus/);
     const badPart = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--part', '3/2'], { env });
     expect(badPart.code).toBe(2);
     expect(badPart.stderr).toMatch(/--part: "3\/2" is not a part I\/N/);

@@ -10,6 +10,7 @@ import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, type ApiLimits } from './config.js';
 import { newToken, removeServerFile, writeServerFile } from './serverFile.js';
+import { loadGraphQLJit } from './plugins/useCompiledExecution.js';
 import { createEmokbYoga } from './yoga.js';
 
 export interface ServeOptions {
@@ -76,7 +77,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
-  const ready = options.open().then(async (opened) => {
+  // graphql-jit takes 100-250 ms to import, an event-loop stall: done while the store opens and
+  // /ready still answers 503, instead of in the middle of the first requests.
+  const jitLoaded = (options.compileAfter ?? 2) > 0
+    ? loadGraphQLJit().catch((error: unknown) => options.logger.warn({ err: error }, 'graphql-jit could not be loaded: queries run on the standard executor'))
+    : undefined;
+  const ready = Promise.all([options.open(), jitLoaded]).then(async ([opened]) => {
     service = opened;
     // Only now, with the store's lock held, may the file claim the data directory.
     if (options.dataDir) await writeServerFile(options.dataDir, { url, token, pid: process.pid, startedAt: new Date().toISOString() });

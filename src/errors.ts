@@ -1,37 +1,79 @@
 // Every user-facing failure is an EmokbError: a stable code, a message that says what and where,
-// and the CLI exit status that code maps to. Callers branch on `code`, never on message text.
+// and, in one table below, what each code becomes at each front door: the CLI's exit status, the
+// GraphQL `extensions.code` and the HTTP status. Callers branch on `code`, never on message text.
+// An error about one field of a request carries the field and the reason as data (`details.field`,
+// `details.reason`), so each front door names the field in its own terms (`--weight` on the
+// command line, `edit.weight` in GraphQL) without taking the message apart.
 
 export type ErrorCode =
-  | 'BAD_INPUT'        // an argument or option is malformed
-  | 'PARSE_ERROR'      // an RDF file does not parse (file, line, column in the message)
-  | 'VALIDATION_FAILED' // the data breaks a SHACL rule; nothing was written
-  | 'NOT_FOUND'        // no emotion (or other node) with that label or IRI
-  | 'AMBIGUOUS_LABEL'  // a label names several emotions; the candidates are listed
-  | 'STORE_LOCKED'     // another process holds the data directory
-  | 'STORE_ERROR'      // the store could not be opened or read
-  | 'UNAUTHENTICATED'  // a running server refused the credential (GraphQL mutations need server.json's token)
-  | 'CONFLICT'         // the edit contradicts the current state: it exists already, or (undo) later changes touched the same triples
-  | 'OUTPUT_FAILED'    // the output could not be written (disk full, a device error); what was written before stays
+  | 'BAD_INPUT'
+  | 'PARSE_ERROR'
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'AMBIGUOUS_LABEL'
+  | 'STORE_LOCKED'
+  | 'STORE_ERROR'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'OUTPUT_FAILED'
+  | 'LIMIT_EXCEEDED'
+  | 'LISTEN_FAILED'
   | 'INTERNAL';
 
-/** Exit status per code: 0 is success, 1 is reserved for crashes Node reports itself. */
-export const EXIT_CODES: Record<ErrorCode, number> = {
-  BAD_INPUT: 2,
-  PARSE_ERROR: 3,
-  VALIDATION_FAILED: 4,
-  NOT_FOUND: 5,
-  AMBIGUOUS_LABEL: 6,
-  STORE_LOCKED: 7,
-  STORE_ERROR: 8,
-  UNAUTHENTICATED: 9,
-  CONFLICT: 10,
-  OUTPUT_FAILED: 11,
-  INTERNAL: 70,
-};
+export interface ErrorKind {
+  /** Exit status of the CLI: 0 is success, 1 is reserved for crashes Node reports itself. */
+  exit: number;
+  /** `extensions.code` in a GraphQL response. */
+  graphql: string;
+  /**
+   * HTTP status of a GraphQL response that carries this error. Errors of one field inside a
+   * response that still has data answer 200, as the GraphQL-over-HTTP spec asks; the others refuse
+   * the whole request.
+   */
+  http: number;
+  /** What it means, for the README's table (checked by test/errors.test.ts). */
+  meaning: string;
+}
+
+/** The one table: code -> exit status, GraphQL code, HTTP status. */
+export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
+  BAD_INPUT: { exit: 2, graphql: 'BAD_USER_INPUT', http: 200, meaning: 'bad input: an argument, option, setting or file that cannot be used' },
+  PARSE_ERROR: { exit: 3, graphql: 'PARSE_ERROR', http: 200, meaning: 'an RDF file does not parse (with file, line and column)' },
+  VALIDATION_FAILED: { exit: 4, graphql: 'VALIDATION_FAILED', http: 200, meaning: 'the change breaks a SHACL rule; nothing was written' },
+  NOT_FOUND: { exit: 5, graphql: 'NOT_FOUND', http: 200, meaning: 'no such emotion (with suggestions)' },
+  AMBIGUOUS_LABEL: { exit: 6, graphql: 'AMBIGUOUS_LABEL', http: 200, meaning: 'a label names several unrelated emotions (with the candidates)' },
+  STORE_LOCKED: { exit: 7, graphql: 'STORE_LOCKED', http: 503, meaning: 'the data directory is locked by another process, e.g. a running `emokb serve`' },
+  STORE_ERROR: { exit: 8, graphql: 'STORE_ERROR', http: 500, meaning: 'the store cannot be opened or read, or a running server stopped answering mid-request' },
+  UNAUTHENTICATED: { exit: 9, graphql: 'UNAUTHENTICATED', http: 401, meaning: 'the running server refused the token in `server.json`' },
+  CONFLICT: { exit: 10, graphql: 'CONFLICT', http: 200, meaning: 'it exists already, there is nothing to change, or an undo would overwrite later changes' },
+  OUTPUT_FAILED: { exit: 11, graphql: 'OUTPUT_FAILED', http: 500, meaning: 'the output could not be written: a full disk, a device error (what was written before stays)' },
+  LIMIT_EXCEEDED: { exit: 12, graphql: 'LIMIT_EXCEEDED', http: 400, meaning: 'a request is over a limit (`limit`, `max`, `actual`); HTTP 413 for the request body' },
+  LISTEN_FAILED: { exit: 13, graphql: 'LISTEN_FAILED', http: 500, meaning: '`emokb serve` cannot listen: the port is in use, or the address is not this machine\'s or not allowed' },
+  INTERNAL: { exit: 70, graphql: 'INTERNAL_SERVER_ERROR', http: 500, meaning: 'internal error (a bug: please report it with the message)' },
+});
+
+/**
+ * Codes only the GraphQL API answers with (no command exits with them): the server's own states.
+ * A CLI that meets one through a running server reports STORE_ERROR.
+ */
+export const API_ONLY_ERRORS: Readonly<Record<string, { http: number; meaning: string }>> = Object.freeze({
+  NOT_READY: { http: 503, meaning: 'the knowledge base is still loading' },
+  SHUTTING_DOWN: { http: 503, meaning: 'the server is draining for shutdown' },
+  UNSUPPORTED_MEDIA_TYPE: { http: 415, meaning: 'the request body is not one of the accepted content types (listed in the message)' },
+});
+
+/** Exit status per code (from ERRORS). */
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = Object.freeze(
+  Object.fromEntries(Object.entries(ERRORS).map(([code, kind]) => [code, kind.exit])) as Record<ErrorCode, number>,
+);
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERRORS, code);
+}
 
 export class EmokbError extends Error {
   readonly code: ErrorCode;
-  /** Structured detail for JSON output and GraphQL extensions (violations, candidates, ...). */
+  /** Structured detail for JSON output and GraphQL extensions (field, reason, violations, candidates, ...). */
   readonly details: Record<string, unknown> | undefined;
 
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
@@ -44,6 +86,37 @@ export class EmokbError extends Error {
   get exitCode(): number {
     return EXIT_CODES[this.code];
   }
+
+  /** The field the error is about, when it is about one. */
+  get field(): string | undefined {
+    return typeof this.details?.field === 'string' ? this.details.field : undefined;
+  }
+
+  /**
+   * What is wrong with `field`, without the field's name (set by `fieldError`). Call sites not yet
+   * built with fieldError (src/edit/undo.ts, src/lexicon/termQuads.ts, being changed on other
+   * branches) still write `field: reason` themselves: read here, in this one place, until they are.
+   */
+  get reason(): string | undefined {
+    if (typeof this.details?.reason === 'string') return this.details.reason;
+    const field = this.field;
+    return field !== undefined && this.message.startsWith(`${field}: `) ? this.message.slice(field.length + 2) : undefined;
+  }
+}
+
+/**
+ * An error about one field: the message reads `field: reason`, and both travel as data so a front
+ * door can name the field its own way (`inTermsOf`).
+ */
+export function fieldError(code: ErrorCode, field: string, reason: string, details: Record<string, unknown> = {}): EmokbError {
+  return new EmokbError(code, `${field}: ${reason}`, { ...details, field, reason });
+}
+
+/** The same error about a field named differently (a CLI flag, a GraphQL argument path). */
+export function inTermsOf(error: EmokbError, field: string, details: Record<string, unknown> = {}): EmokbError {
+  const reason = error.reason;
+  if (reason === undefined) return new EmokbError(error.code, error.message, { ...error.details, ...details, field }, { cause: error });
+  return fieldError(error.code, field, reason, { ...error.details, ...details });
 }
 
 export function isEmokbError(error: unknown): error is EmokbError {

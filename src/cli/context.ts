@@ -1,23 +1,24 @@
 // What every command shares: where the data lives, who is editing, and how to open the store.
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { KnowledgeService } from '../kb/KnowledgeService.js';
 import { LevelStore } from '../store/LevelStore.js';
+import { resolve as setting } from '../settings.js';
 
 export interface GlobalOptions {
   data?: string;
 }
 
-/** --data, else EMOKB_DATA, else ./data. */
+/** --data, else EMOKB_DATA, else ./data; an empty one is BAD_INPUT (it would mean the current directory). */
 export function dataDir(options: GlobalOptions): string {
-  return resolve(options.data ?? process.env.EMOKB_DATA ?? 'data');
+  return resolvePath(setting('data', options.data).value);
 }
 
 /** --author, else EMOKB_AUTHOR, else git's user.name, else the login name. */
 export function defaultAuthor(explicit?: string): string {
-  if (explicit) return explicit;
-  if (process.env.EMOKB_AUTHOR) return process.env.EMOKB_AUTHOR;
+  const author = setting('author', explicit).value;
+  if (author) return author.trim();
   try {
     const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
     if (name) return name;

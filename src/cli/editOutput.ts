@@ -2,7 +2,7 @@
 // the details, and the triples in readable prefixed form; or the whole result as JSON. Errors
 // name the command-line argument (`--weight`, `<label>`) rather than the request field.
 import type { Command } from 'commander';
-import { EmokbError, isEmokbError } from '../errors.js';
+import { inTermsOf, isEmokbError } from '../errors.js';
 import type { EditResult } from '../edit/apply.js';
 import { compact, splitLine } from '../edit/diff.js';
 import { printJson } from './context.js';
@@ -31,7 +31,7 @@ export function readable(line: string): string {
 }
 
 /**
- * Rewrites `field: ...` at the start of an error message to the argument the user typed:
+ * Names the field of an error (details.field) as the argument the user typed:
  * `<label>` for a positional argument of `command`, `--field` for an option.
  */
 export function inArgumentTerms(error: unknown, command: Command): unknown {
@@ -40,6 +40,5 @@ export function inArgumentTerms(error: unknown, command: Command): unknown {
   const base = field.replace(/\[\d+\]$/, '');
   const positional = command.registeredArguments.some((a) => a.name() === base);
   const name = positional ? `<${field}>` : `--${field}`;
-  if (!error.message.startsWith(`${field}:`)) return error;
-  return new EmokbError(error.code, `${name}${error.message.slice(field.length)}`, { ...error.details, argument: name });
+  return inTermsOf(error, name, { argument: name });
 }

@@ -1,7 +1,8 @@
 // The `emokb` command line: parses arguments, runs one command, maps failures to a message on
 // standard error and a documented exit status. Standard output carries data only.
 import { Command, CommanderError } from 'commander';
-import { isEmokbError } from '../errors.js';
+import { EXIT_CODES, isEmokbError } from '../errors.js';
+import { optionFor } from '../settings.js';
 
 type Register = (program: Command) => void;
 
@@ -36,7 +37,7 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('emokb')
     .description("emokb: an emotion knowledge base over Parrott's three-tier hierarchy")
     .version(process.env.npm_package_version ?? '0.1.0')
-    .option('--data <dir>', 'data directory of the embedded store (env EMOKB_DATA, default ./data)')
+    .option(optionFor('data').flags, optionFor('data').description)
     .showHelpAfterError()
     .exitOverride();
   const name = commandName(argv);
@@ -55,13 +56,13 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage errors (already printed by commander) are bad input.
-      return error.exitCode === 0 ? 0 : 2;
+      return error.exitCode === 0 ? 0 : EXIT_CODES.BAD_INPUT;
     }
     if (isEmokbError(error)) {
       if (!error.details?.reported) process.stderr.write(`emokb: error ${error.code}: ${error.message}\n`);
       return error.exitCode;
     }
     process.stderr.write(`emokb: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 70;
+    return EXIT_CODES.INTERNAL;
   }
 }

@@ -2,7 +2,8 @@
 // token from server.json, and the server's errors turned back into EmokbErrors with the same codes
 // (so the exit status is the same whether the store was local or remote). Plain fetch: the CLI
 // does not load the GraphQL stack.
-import { EmokbError, EXIT_CODES, type ErrorCode } from '../errors.js';
+import { EmokbError, ERRORS, fieldError, type ErrorCode } from '../errors.js';
+import { resolve as setting } from '../settings.js';
 import type { EditResult } from '../edit/apply.js';
 import type { EditMeta, EditRequest } from '../edit/EditRequest.js';
 import { toEditInput } from '../edit/EditRequest.js';
@@ -13,16 +14,23 @@ import type { ChangeRecord } from '../store/KnowledgeStore.js';
 /** Nothing reached the server (connection refused): its server.json is stale. */
 export class ServerUnreachable extends Error {}
 
-/** How long to wait for the server to answer one request, in ms (validation of a big store takes a while). */
-const REQUEST_TIMEOUT = Number(process.env.EMOKB_SERVER_TIMEOUT_MS ?? 120_000);
+/** The CLI's code for a GraphQL `extensions.code` (the error table read backwards). */
+function codeOf(graphqlCode: string, status: number): ErrorCode {
+  if (graphqlCode === 'GRAPHQL_VALIDATION_FAILED') return 'BAD_INPUT';
+  const code = (Object.keys(ERRORS) as ErrorCode[]).find((c) => ERRORS[c].graphql === graphqlCode);
+  return code ?? (status === 401 ? 'UNAUTHENTICATED' : 'STORE_ERROR');
+}
 
 const RESULT_FIELDS = 'change dryRun summary command subject details added removed version';
 
 export class ServerClient {
   readonly info: ServerInfo;
+  /** How long to wait for the server to answer one request, in ms (validation of a big store takes a while). */
+  readonly #timeoutMs: number;
 
   constructor(info: ServerInfo) {
     this.info = info;
+    this.#timeoutMs = setting('serverTimeoutMs', undefined).value;
   }
 
   async applyEdit(request: EditRequest, meta: EditMeta, dryRun: boolean): Promise<EditResult> {
@@ -60,7 +68,7 @@ export class ServerClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${this.info.token}` },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT),
+        signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code;
@@ -79,14 +87,16 @@ export class ServerClient {
     }
     const error = body.errors?.[0];
     if (error) {
-      const raw = String(error.extensions?.code ?? '');
-      const code = (raw === 'BAD_USER_INPUT' || raw === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_INPUT' : raw in EXIT_CODES ? raw : response.status === 401 ? 'UNAUTHENTICATED' : 'STORE_ERROR') as ErrorCode;
+      const { http: _http, ...extensions } = error.extensions ?? {};
+      const code = codeOf(String(extensions.code ?? ''), response.status);
       const where = code === 'UNAUTHENTICATED' ? ` (the token in server.json was refused by ${this.info.url}; the file may be stale)` : '';
-      // The server names fields under the mutation's argument (`edit.weight`); the CLI names its own arguments.
-      const field = typeof error.extensions?.field === 'string' ? error.extensions.field : undefined;
-      const local = field?.replace(/^edit\./, '');
-      const message = field && local && error.message.startsWith(`${field}:`) ? `${local}${error.message.slice(field.length)}` : error.message;
-      throw new EmokbError(code, `${message}${where}`, { ...(error.extensions ?? {}), ...(local ? { field: local } : {}), url: this.info.url });
+      // The server names fields under the mutation's argument (`edit.weight`); the CLI names the request's own (`weight`).
+      const field = typeof extensions.field === 'string' ? extensions.field : undefined;
+      const local = field?.startsWith('edit.') ? field.slice('edit.'.length) : field;
+      const details = { ...extensions, code: undefined, url: this.info.url };
+      delete details.code;
+      if (local && typeof extensions.reason === 'string') throw fieldError(code, local, `${extensions.reason}${where}`, details);
+      throw new EmokbError(code, `${error.message}${where}`, details);
     }
     if (!body.data) throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status} with no data`, { url: endpoint });
     return body.data;

@@ -9,6 +9,7 @@ import type { KnowledgeStore } from '../store/KnowledgeStore.js';
 import { LevelStore } from '../store/LevelStore.js';
 import { dataDir, openService, type GlobalOptions } from './context.js';
 import { ServerClient, ServerUnreachable } from './serverClient.js';
+import { resolve as setting } from '../settings.js';
 
 export interface Route<T> {
   local(service: KnowledgeService): Promise<T>;
@@ -21,9 +22,9 @@ export interface Routed<T> {
   via: string;
 }
 
+/** EMOKB_LOCK_WAIT (settings table): a bad value is refused, never replaced by the default. */
 function lockWaitMs(): number {
-  const seconds = Number(process.env.EMOKB_LOCK_WAIT ?? 15);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 15_000;
+  return setting('lockWait', undefined).value * 1000;
 }
 
 export function onStoreOrServer<T>(globals: GlobalOptions, route: Route<T>): Promise<Routed<T>> {
@@ -45,7 +46,8 @@ async function routed<R extends { close(): Promise<void> }, T>(
   remote: (server: ServerClient) => Promise<T>,
 ): Promise<Routed<T>> {
   const dir = dataDir(globals);
-  const deadline = Date.now() + lockWaitMs();
+  const waitMs = lockWaitMs();
+  const deadline = Date.now() + waitMs;
   let staleServer: string | undefined;
   for (let attempt = 0; ; attempt++) {
     let opened: R;
@@ -64,7 +66,7 @@ async function routed<R extends { close(): Promise<void> }, T>(
       }
       if (Date.now() >= deadline) {
         const stale = staleServer ? ` (${serverFilePath(dir)} names a server at ${staleServer} that does not answer)` : '';
-        throw new EmokbError('STORE_LOCKED', `${error.message}${stale}; waited ${Math.round(lockWaitMs() / 1000)} s (EMOKB_LOCK_WAIT)`, error.details);
+        throw new EmokbError('STORE_LOCKED', `${error.message}${stale}; waited ${Math.round(waitMs / 1000)} s (EMOKB_LOCK_WAIT)`, error.details);
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(100 + attempt * 50, 500)));
       continue;

@@ -15,7 +15,8 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { EmokbError } from '../errors.js';
+import { resolve as resolveSetting } from '../settings.js';
+import { EmokbError, inTermsOf } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
 import { compileLexicon, type LexiconData } from '../lexicon/LexiconIndex.js';
 import { LevelStore } from '../store/LevelStore.js';
@@ -102,12 +103,13 @@ Examples:
             matches: options.matches,
           });
         } catch (error) {
-          if (error instanceof EmokbError) throw new EmokbError('BAD_INPUT', `--${String(error.details?.field ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.replace(/^[a-zA-Z]+: /, '')}`);
+          if (error instanceof EmokbError && error.field) throw inTermsOf(error, `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
           throw error;
         }
       })();
       const workers = options.workers === undefined ? availableParallelism() : numberFlag(options.workers, '--workers', { min: 0 });
       const batchLines = options.batchLines === undefined ? 2000 : numberFlag(options.batchLines, '--batch-lines', { min: 1 });
+      const youngGenerationMb = resolveSetting('tagYoungMb', undefined).value;
 
       // Every input is checked before the output is opened: opening truncates an --output file.
       const totalBytes = await checkInputFiles(files);
@@ -139,6 +141,7 @@ Examples:
           lexicon,
           winkData,
           batchLines,
+          youngGenerationMb,
           totalBytes,
           onProgress: bar
             ? (read, total) => {

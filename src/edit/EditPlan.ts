@@ -2,7 +2,7 @@
 // immutable snapshot and is pure data: the quads to add and remove plus a description for people
 // and for the change log. Validation and the atomic write happen later, in KnowledgeService.change.
 import type { Quad } from '@rdfjs/types';
-import { EmokbError, isEmokbError } from '../errors.js';
+import { EmokbError, fieldError, isEmokbError } from '../errors.js';
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMOTION_BASE } from '../rdf/namespaces.js';
@@ -32,7 +32,7 @@ export function resolveEmotion(kb: KnowledgeBase, reference: string, field: stri
   try {
     return kb.resolve(reference);
   } catch (error) {
-    if (isEmokbError(error)) throw new EmokbError(error.code, `${field}: ${error.message}`, { ...error.details, field });
+    if (isEmokbError(error)) throw fieldError(error.code, field, error.message, error.details);
     throw error;
   }
 }
@@ -53,7 +53,7 @@ export function arg(value: string): string {
 }
 
 export function badInput(field: string, message: string, details: Record<string, unknown> = {}): EmokbError {
-  return new EmokbError('BAD_INPUT', `${field}: ${message}`, { field, ...details });
+  return fieldError('BAD_INPUT', field, message, details);
 }
 
 /** CONFLICT; a message starting with `field:` names that field in the details too. */

@@ -1,7 +1,7 @@
 // An edit as plain, serialisable data. The CLI builds one from its arguments and either plans it
 // against the local snapshot or sends it to a running server as the GraphQL `EditInput`; the server
 // parses it back here. One parser for both paths means one set of messages and the same refusals.
-import { EmokbError } from '../errors.js';
+import { EmokbError, fieldError } from '../errors.js';
 import { VALENCES, type Valence } from '../kb/Emotion.js';
 import { parsePartOfSpeech, type PartOfSpeech } from '../lexicon/termQuads.js';
 
@@ -53,7 +53,7 @@ export const MIN_DEFINITION = 10;
 export function parseEditRequest(raw: unknown, where = ''): EditRequest {
   const path = (field: string) => (where ? `${where}.${field}` : field);
   const fail = (field: string, message: string): never => {
-    throw new EmokbError('BAD_INPUT', `${path(field)}: ${message}`, { field: path(field) });
+    throw fieldError('BAD_INPUT', path(field), message);
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('kind', 'an edit must be an object with a kind');
   const input = raw as Record<string, unknown>;
@@ -139,7 +139,7 @@ export function parseEditRequest(raw: unknown, where = ''): EditRequest {
 
 export function parseLinkType(value: unknown, field = 'type'): LinkType {
   const type = typeof value === 'string' ? LINK_ALIASES[value.trim().toLowerCase().replace(/_/g, '-')] : undefined;
-  if (!type) throw new EmokbError('BAD_INPUT', `${field}: ${JSON.stringify(value ?? null)} is not a link type; use one of ${LINK_TYPES.join(', ')}`, { field });
+  if (!type) throw fieldError('BAD_INPUT', field, `${JSON.stringify(value ?? null)} is not a link type; use one of ${LINK_TYPES.join(', ')}`);
   return type;
 }
 
@@ -148,7 +148,7 @@ export function parseWeight(value: string, field = 'weight'): number {
   const trimmed = value.trim();
   const number = Number(trimmed);
   if (!/^(0|1|0?\.\d{1,6}|[01]\.\d{1,6})$/.test(trimmed) || number < 0 || number > 1) {
-    throw new EmokbError('BAD_INPUT', `${field}: "${value}" is not a weight; give a decimal number from 0 to 1 with at most 6 decimals (e.g. 0.8)`, { field });
+    throw fieldError('BAD_INPUT', field, `"${value}" is not a weight; give a decimal number from 0 to 1 with at most 6 decimals (e.g. 0.8)`);
   }
   return number;
 }

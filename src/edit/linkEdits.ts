@@ -7,7 +7,7 @@
 // transition node, being a node, also carries its own provenance (method, author, time, status).
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { EmokbError } from '../errors.js';
+import { EmokbError, fieldError } from '../errors.js';
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, EMOKB_BASE, PROV, RDF, XSD } from '../rdf/namespaces.js';
@@ -53,7 +53,7 @@ function opposite(view: GraphView, a: Emotion, b: Emotion, adding: boolean): Edi
   const quads = [quad(namedNode(a.iri), EMO.isOppositeOf, namedNode(b.iri)), quad(namedNode(b.iri), EMO.isOppositeOf, namedNode(a.iri))];
   const present = quads.filter((q) => view.has(q)).length;
   if (adding && present === 2) throw conflict(`${named(a)} and ${named(b)} are already opposites`);
-  if (!adding && present === 0) throw new EmokbError('NOT_FOUND', `to: ${named(a)} and ${named(b)} are not opposites`, { field: 'to' });
+  if (!adding && present === 0) throw fieldError('NOT_FOUND', 'to', `${named(a)} and ${named(b)} are not opposites`);
   return plan(adding, quads, a.iri, `${adding ? 'link' : 'unlink'} opposites ${named(a)} <-> ${named(b)}`, command(adding, 'opposite', a, [b]));
 }
 
@@ -72,7 +72,7 @@ function composition(kb: KnowledgeBase, view: GraphView, blend: Emotion, compone
     }
   } else {
     const missing = components.find((c) => !current.has(c.iri));
-    if (missing) throw new EmokbError('NOT_FOUND', `to: ${named(missing)} is not a component of ${named(blend)}`, { field: 'to' });
+    if (missing) throw fieldError('NOT_FOUND', 'to', `${named(missing)} is not a component of ${named(blend)}`);
     const left = [...current].filter((c) => !components.some((x) => x.iri === c));
     if (left.length === 1) {
       throw badInput('to', `${named(blend)} would be left with one component (${label(left[0]!)}), and a blend has two or more; remove all of them: \`emokb link remove composition ${blend.id} ${[...current].map((c) => kb.emotion(c)?.id ?? c).join(' ')}\``);
@@ -92,7 +92,7 @@ function transition(kb: KnowledgeBase, view: GraphView, from: Emotion, to: Emoti
     .filter((node) => !trigger || view.objects(node, EMO.trigger).some((t) => t.value === trigger.iri));
   const what = `transition ${named(from)} -> ${named(to)}${trigger ? ` (trigger ${named(trigger)})` : ''}`;
   if (!adding) {
-    if (!matching.length) throw new EmokbError('NOT_FOUND', `to: there is no ${what}`, { field: 'to' });
+    if (!matching.length) throw fieldError('NOT_FOUND', 'to', `there is no ${what}`);
     const quads = new Map<string, Quad>();
     for (const node of matching) for (const q of [...view.out(node), ...view.in(node)]) quads.set(quadKey(q), q);
     const summary = `remove ${matching.length > 1 ? `${matching.length} transitions` : 'the transition'} ${named(from)} -> ${named(to)}${trigger ? ` (trigger ${named(trigger)})` : ''}`;

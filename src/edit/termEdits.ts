@@ -8,7 +8,7 @@
 // manual add is a review decision.
 import { DataFactory } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
-import { EmokbError } from '../errors.js';
+import { EmokbError, fieldError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { entryIri, entryQuads, normaliseLemma, PARTS_OF_SPEECH, senseIri, senseQuads, weightLiteral, type PartOfSpeech } from '../lexicon/termQuads.js';
 import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX } from '../rdf/namespaces.js';
@@ -149,7 +149,7 @@ function existingEntries(view: GraphView, lemma: string, pos?: PartOfSpeech): st
 export function findEntry(view: GraphView, text: string, pos?: PartOfSpeech): string {
   const direct = text.startsWith(LEXICON_BASE) ? text : text.startsWith('lex:') ? LEXICON_BASE + text.slice(4) : undefined;
   if (direct) {
-    if (!isA(view, direct, ONTOLEX.LexicalEntry)) throw new EmokbError('NOT_FOUND', `text: no term ${direct}`, { field: 'text' });
+    if (!isA(view, direct, ONTOLEX.LexicalEntry)) throw fieldError('NOT_FOUND', 'text', `no term ${direct}`);
     return direct;
   }
   const lemma = normaliseLemma(text);
@@ -158,14 +158,15 @@ export function findEntry(view: GraphView, text: string, pos?: PartOfSpeech): st
   if (found.length > 1) throw ambiguousTerm(view, lemma, found);
   const other = pos ? existingEntries(view, lemma) : [];
   const hint = other.length ? `; it exists as ${other.map((e) => posOf(view, e) ?? 'without a part of speech').join(', ')}` : '';
-  throw new EmokbError('NOT_FOUND', `text: no term "${lemma}"${pos ? ` with part of speech ${pos}` : ''}${hint}`, { field: 'text', text: lemma });
+  throw fieldError('NOT_FOUND', 'text', `no term "${lemma}"${pos ? ` with part of speech ${pos}` : ''}${hint}`, { text: lemma });
 }
 
 function ambiguousTerm(view: GraphView, lemma: string, entries: string[]): EmokbError {
-  return new EmokbError(
+  return fieldError(
     'AMBIGUOUS_LABEL',
-    `text: "${lemma}" is ${entries.length} terms (${entries.map((e) => posOf(view, e) ?? 'no part of speech').join(', ')}); give --pos`,
-    { field: 'text', candidates: entries },
+    'text',
+    `"${lemma}" is ${entries.length} terms (${entries.map((e) => posOf(view, e) ?? 'no part of speech').join(', ')}); give --pos`,
+    { candidates: entries },
   );
 }
 
@@ -188,7 +189,7 @@ function pickSense(kb: KnowledgeBase, view: GraphView, entry: string, all: Sense
     const e = resolveEmotion(kb, emotion, 'emotion');
     const sense = all.find((s) => s.emotion === e.iri);
     if (!sense) {
-      throw new EmokbError('NOT_FOUND', `emotion: the term "${lemma}" has no sense for ${named(e)}; its senses: ${all.map((s) => idOf(kb, s.emotion)).join(', ')}`, { field: 'emotion' });
+      throw fieldError('NOT_FOUND', 'emotion', `the term "${lemma}" has no sense for ${named(e)}; its senses: ${all.map((s) => idOf(kb, s.emotion)).join(', ')}`);
     }
     return sense;
   }

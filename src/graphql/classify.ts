@@ -3,42 +3,18 @@
 // parts into GraphQL types only when a query asks for them (maps of label -> score become lists,
 // labels and ids become Emotion nodes); match objects are not even built unless `matches` is
 // selected, which is most of what a classify that asks only for scores used to cost.
-// Limits come from the environment, read per request so a test or an operator can change them:
-//   EMOKB_CLASSIFY_MAX_TEXT         characters per text            (default 100000)
-//   EMOKB_CLASSIFY_MAX_BATCH        texts per classifyBatch         (default 100)
-//   EMOKB_CLASSIFY_MAX_BATCH_CHARS  characters per classifyBatch    (default 1000000)
-import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { isEmokbError } from '../errors.js';
+// The input limits (characters per text, texts and characters per batch) are checked before
+// execution by plugins/useClassifyLimits.ts; what `maxFields` counts for a classify answer, by
+// plugins/useResultSizeLimit.ts.
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { EmokbError, isEmokbError } from '../errors.js';
 import type { Emotion, Tier } from '../kb/Emotion.js';
 import { TIERS } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { Tagger, prepareOptions, type ResolvedOptions } from '../tagger/Tagger.js';
 import type { DominantPath, NegationPolicy, TagMatch, TagOptions, TagResult, TierScores } from '../tagger/types.js';
 import type { RequestContext } from './resolvers.js';
-import { CLASSIFY_SETTINGS } from './config.js';
-
-export interface ClassifyLimits {
-  maxText: number;
-  maxBatch: number;
-  maxBatchChars: number;
-}
-
-/** The limits in force: each CLASSIFY_SETTINGS variable (checked by `emokb serve` at start), else its default. */
-export function classifyLimits(): ClassifyLimits {
-  const out = {} as Record<keyof ClassifyLimits, number>;
-  for (const s of CLASSIFY_SETTINGS) {
-    const value = Number(process.env[s.env]);
-    out[s.key] = Number.isInteger(value) && value > 0 ? value : s.default;
-  }
-  return out;
-}
-
-function overLimit(argument: string, limit: keyof ClassifyLimits, max: number, actual: number, unit: string): GraphQLError {
-  const s = CLASSIFY_SETTINGS.find((x) => x.key === limit)!;
-  return new GraphQLError(`${argument}: ${actual} ${unit} exceeds the limit ${limit} of ${max} (${s.flag} or ${s.env})`, {
-    extensions: { code: 'BAD_USER_INPUT', argument, limit, max, actual, http: { status: 200 } },
-  });
-}
+import { toGraphQLError } from './errors.js';
 
 interface GraphQLOptions {
   tiers?: string[] | null;
@@ -70,8 +46,8 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
     return prepareOptions(tagOptions);
   } catch (error) {
     if (!isEmokbError(error)) throw error;
-    const argument = `options.${String(error.details?.field ?? '')}`;
-    throw new GraphQLError(`options.${error.message}`, { extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 200 } } });
+    // The tagger names its option (`minScore`); here it is an input field of `options`.
+    throw toGraphQLError(error.reason === undefined ? new EmokbError(error.code, `options.${error.message}`, error.details) : error, 'options');
   }
 }
 
@@ -118,21 +94,11 @@ export const classifyResolvers = {
   Query: {
     classify(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult {
       const text = args.text as string;
-      const limits = classifyLimits();
-      if (text.length > limits.maxText) throw overLimit('text', 'maxText', limits.maxText, text.length, 'characters');
       const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
       return Tagger.for(kb).tag(text, options);
     },
     classifyBatch(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult[] {
       const texts = args.texts as string[];
-      const limits = classifyLimits();
-      if (texts.length > limits.maxBatch) throw overLimit('texts', 'maxBatch', limits.maxBatch, texts.length, 'texts');
-      let total = 0;
-      texts.forEach((t, i) => {
-        if (t.length > limits.maxText) throw overLimit(`texts[${i}]`, 'maxText', limits.maxText, t.length, 'characters');
-        total += t.length;
-      });
-      if (total > limits.maxBatchChars) throw overLimit('texts', 'maxBatchChars', limits.maxBatchChars, total, 'characters in all');
       const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
       const tagger = Tagger.for(kb);
       return texts.map((text, i) => {

@@ -1,36 +1,74 @@
-// GraphQL errors with stable `extensions.code`s; EmokbErrors from the model are translated here.
-import { GraphQLError } from 'graphql';
-import { isEmokbError } from '../errors.js';
+// The one translation of domain errors into GraphQL errors: `extensions.code` and the HTTP status
+// from the error table (src/errors.ts), the error's details as extensions, and the field it is
+// about as a path under the argument it came in (`weight` of `edit` -> `edit.weight`), built from
+// `details.field`/`details.reason`, never from the message text.
+import { GraphQLError, type ASTNode } from 'graphql';
+import { API_ONLY_ERRORS, ERRORS, EmokbError, fieldError, isEmokbError, type ErrorCode } from '../errors.js';
+import { whereSet, type LimitKey } from './config.js';
 
-const GRAPHQL_CODE: Record<string, string> = {
-  BAD_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  AMBIGUOUS_LABEL: 'AMBIGUOUS_LABEL',
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
-};
+/** The GraphQL error for a domain error; `argument`: the argument the field belongs to. */
+export function toGraphQLError(error: EmokbError, argument?: string): GraphQLError {
+  const kind = ERRORS[error.code];
+  const { reported: _reported, field: _field, ...details } = error.details ?? {};
+  const reason = error.reason;
+  const field = error.field;
+  const path = field === undefined ? undefined : argument && !field.startsWith(`${argument}.`) ? `${argument}.${field}` : field;
+  const message = path !== undefined && typeof reason === 'string' ? `${path}: ${reason}` : error.message;
+  return new GraphQLError(message, {
+    extensions: { ...details, code: kind.graphql, ...(path === undefined ? {} : { field: path, argument: path }), ...(reason === undefined ? {} : { reason }), http: { status: kind.http } },
+  });
+}
 
-export function badUserInput(argument: string, message: string): GraphQLError {
-  return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 200 } } });
+/** An error of the server's own state (NOT_READY, SHUTTING_DOWN, ...), with its table status. */
+export function apiError(code: keyof typeof API_ONLY_ERRORS, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: API_ONLY_ERRORS[code]!.http } } });
+}
+
+/** A refused argument of a query: BAD_USER_INPUT naming it. */
+export function badUserInput(argument: string, reason: string): GraphQLError {
+  return toGraphQLError(fieldError('BAD_INPUT', argument, reason));
+}
+
+/** Another code about one argument (e.g. NOT_FOUND for an unknown `change`). */
+export function argumentError(code: ErrorCode, argument: string, reason: string, details: Record<string, unknown> = {}): GraphQLError {
+  return toGraphQLError(fieldError(code, argument, reason, details));
 }
 
 /** Runs `fn`, turning a domain error into a GraphQL error with the same meaning. */
-export function translate<T>(fn: () => T): T {
+export function translate<T>(fn: () => T, argument?: string): T {
   try {
     return fn();
   } catch (error) {
-    if (isEmokbError(error) && GRAPHQL_CODE[error.code]) {
-      throw new GraphQLError(error.message, { extensions: { code: GRAPHQL_CODE[error.code], ...(error.details ?? {}) } });
-    }
+    if (isEmokbError(error)) throw toGraphQLError(error, argument);
+    throw error;
+  }
+}
+
+/** The same for async work. */
+export async function translateAsync<T>(fn: () => T | Promise<T>, argument?: string): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isEmokbError(error)) throw toGraphQLError(error, argument);
     throw error;
   }
 }
 
 /**
- * The extensions of every over-a-limit error (see config.ts): which limit, its maximum, what was
- * found. GraphQL errors add `http` (the status yoga answers with); a body written by hand does not.
+ * The extensions of every over-a-limit error: which limit, its maximum, what was found. The HTTP
+ * status is the error table's (400), or 413 for the request body.
  */
-export function limitExtensions(limit: string, max: number, actual: number | undefined) {
-  return { code: 'LIMIT_EXCEEDED', limit, max, ...(actual === undefined ? {} : { actual }) };
+export function limitExtensions(limit: LimitKey, max: number, actual: number | undefined) {
+  return { code: ERRORS.LIMIT_EXCEEDED.graphql, limit, max, ...(actual === undefined ? {} : { actual }) };
+}
+
+/** The one shape of an over-a-limit error: `what actual exceeds the limit of max (limit: --flag or VAR)`. */
+export function limitError(limit: LimitKey, max: number, actual: number | undefined, what: string, options: { nodes?: ASTNode | readonly ASTNode[]; hint?: string; argument?: string } = {}): GraphQLError {
+  const status = limit === 'maxBodyBytes' ? 413 : ERRORS.LIMIT_EXCEEDED.http;
+  return new GraphQLError(
+    `${options.argument ? `${options.argument}: ` : ''}${what}${actual === undefined ? '' : ` ${actual}`} exceeds the limit of ${max} (${limit}: ${whereSet(limit)})${options.hint ? `; ${options.hint}` : ''}`,
+    { nodes: options.nodes, extensions: { ...limitExtensions(limit, max, actual), ...(options.argument ? { argument: options.argument } : {}), http: { status } } },
+  );
 }
 
 /**

@@ -2,12 +2,12 @@
 // code (src/edit/apply.ts), so validation, the change log and the snapshot swap are identical; and
 // the read-only `changes` (the change log), so `emokb history` and `emokb diff` work while a server
 // holds the store. Mutations need the bearer token from server.json; reads need no credential.
-import { GraphQLError } from 'graphql';
-import { isEmokbError } from '../errors.js';
+import { EmokbError } from '../errors.js';
 import { applyEdit, applyUndo } from '../edit/apply.js';
 import { changesBetween } from '../edit/changeLog.js';
 import { parseEditRequest } from '../edit/EditRequest.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
+import { apiError, badUserInput, toGraphQLError, translateAsync as translated } from './errors.js';
 import { bearerMatches } from './serverFile.js';
 
 export interface EditingOptions {
@@ -29,9 +29,9 @@ export function editingResolvers(options: EditingOptions | undefined) {
   const writable = (context: Context): KnowledgeService => {
     const token = options?.token;
     if (!token || !bearerMatches(context.request?.headers.get('authorization') ?? null, token)) {
-      throw new GraphQLError('mutations need the credential of the running server: send `Authorization: Bearer <token>` with the token from <data dir>/server.json', {
-        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-      });
+      throw toGraphQLError(
+        new EmokbError('UNAUTHENTICATED', 'mutations need the credential of the running server: send `Authorization: Bearer <token>` with the token from <data dir>/server.json'),
+      );
     }
     return ready(options);
   };
@@ -41,7 +41,7 @@ export function editingResolvers(options: EditingOptions | undefined) {
         const since = (args.since as number | null | undefined) ?? 0;
         const before = (args.before as number | null | undefined) ?? Number.POSITIVE_INFINITY;
         const limit = (args.limit as number | null | undefined) ?? 20;
-        if (limit < 0 || limit > MAX_CHANGES) throw userError('limit', `must be between 0 and ${MAX_CHANGES}`);
+        if (limit < 0 || limit > MAX_CHANGES) throw badUserInput('limit', `must be between 0 and ${MAX_CHANGES}`);
         return translated(() => changesBetween(ready(options).store, { from: since + 1, before, limit }));
       },
     },
@@ -71,37 +71,11 @@ export function editingResolvers(options: EditingOptions | undefined) {
 
 function ready(options: EditingOptions | undefined): KnowledgeService {
   const service = options?.service();
-  if (!service) throw new GraphQLError('the knowledge base is still loading; retry shortly', { extensions: { code: 'NOT_READY', http: { status: 503 } } });
+  if (!service) throw apiError('NOT_READY', 'the knowledge base is still loading; retry shortly');
   return service;
 }
 
 function meta(author: unknown, message: unknown) {
-  if (typeof author !== 'string' || !author.trim()) throw userError('author', 'is required: who makes the edit');
+  if (typeof author !== 'string' || !author.trim()) throw badUserInput('author', 'is required: who makes the edit');
   return { author: author.trim(), ...(typeof message === 'string' ? { message } : {}) };
-}
-
-function userError(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
-}
-
-/**
- * Domain errors keep their code (BAD_INPUT is GraphQL's BAD_USER_INPUT) and their details; a field
- * named by the edit layer becomes a path under the argument (`emotion` -> `edit.emotion`).
- */
-async function translated<T>(fn: () => T | Promise<T>, argument?: string): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (isEmokbError(error)) {
-      const code = error.code === 'BAD_INPUT' ? 'BAD_USER_INPUT' : error.code;
-      const field = error.details?.field;
-      if (argument && typeof field === 'string' && !field.startsWith(`${argument}.`)) {
-        const path = `${argument}.${field}`;
-        const message = error.message.startsWith(`${field}:`) ? `${path}${error.message.slice(field.length)}` : error.message;
-        throw new GraphQLError(message, { extensions: { ...error.details, field: path, code } });
-      }
-      throw new GraphQLError(error.message, { extensions: { ...(error.details ?? {}), code } });
-    }
-    throw error;
-  }
 }

@@ -8,7 +8,9 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import type { Logger } from '../logger.js';
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS, type ApiLimits } from './config.js';
+import { EmokbError } from '../errors.js';
+import { SETTINGS } from '../settings.js';
+import type { ApiLimits } from './config.js';
 import { newToken, removeServerFile, writeServerFile } from './serverFile.js';
 import { loadGraphQLJit } from './plugins/useCompiledExecution.js';
 import { createEmokbYoga } from './yoga.js';
@@ -41,6 +43,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Why the socket could not listen, in words that name the host and port and what to do. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const details = { host, port, cause: error.code };
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new EmokbError('LISTEN_FAILED', `port ${port} on ${host} is in use by another process; give another with --port (or PORT), or --port 0 for any free port`, details);
+    case 'EACCES':
+      return new EmokbError('LISTEN_FAILED', `not allowed to listen on ${where} (ports below 1024 need privileges); give another with --port (or PORT)`, details);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new EmokbError('LISTEN_FAILED', `cannot listen on ${where}: ${host} is not an address of this machine; give another with --host (or HOST)`, details);
+    default:
+      return new EmokbError('LISTEN_FAILED', `cannot listen on ${where}: ${error.code ?? error.message}`, details, { cause: error });
+  }
+}
+
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   let service: KnowledgeService | undefined;
   const token = newToken();
@@ -71,7 +91,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     void yoga(req, res);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error as NodeJS.ErrnoException, options.host, options.port)));
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
@@ -79,7 +99,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const url = `http://${host}:${port}`;
   // graphql-jit takes 100-250 ms to import, an event-loop stall: done while the store opens and
   // /ready still answers 503, instead of in the middle of the first requests.
-  const jitLoaded = (options.compileAfter ?? 2) > 0
+  const jitLoaded = (options.compileAfter ?? SETTINGS.compileAfter.default) > 0
     ? loadGraphQLJit().catch((error: unknown) => options.logger.warn({ err: error }, 'graphql-jit could not be loaded: queries run on the standard executor'))
     : undefined;
   const ready = Promise.all([options.open(), jitLoaded]).then(async ([opened]) => {
@@ -94,7 +114,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     (closing ??= (async () => {
       draining = true;
       for (const res of inFlight) res.shouldKeepAlive = false;
-      const timeout = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+      const timeout = options.shutdownTimeoutMs ?? SETTINGS.shutdownTimeoutMs.default;
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           options.logger.warn({ inFlight: inFlight.size, timeoutMs: timeout }, 'shutdown timeout: closing the connections still open');

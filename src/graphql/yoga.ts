@@ -10,10 +10,13 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { Logger } from '../logger.js';
 import { SCHEMA_PATH } from '../paths.js';
 import { DEFAULT_LIMITS, type ApiLimits } from './config.js';
-import { maskUnexpectedError } from './errors.js';
+import { apiError, maskUnexpectedError } from './errors.js';
 import { SnapshotLoaders } from './loaders.js';
 import { editingResolvers, type EditingOptions } from './mutations.js';
 import { useBodyLimit } from './plugins/useBodyLimit.js';
+import { useClassifyLimits } from './plugins/useClassifyLimits.js';
+import { useMediaTypes } from './plugins/useMediaTypes.js';
+import { useVariableErrors } from './plugins/useVariableErrors.js';
 import { useCompiledExecution } from './plugins/useCompiledExecution.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { useQueryLimits } from './plugins/useQueryLimits.js';
@@ -29,7 +32,7 @@ export interface EmokbYogaOptions {
   logger?: Logger;
   /** The service and token for mutations; without it every mutation is UNAUTHENTICATED. */
   editing?: EditingOptions;
-  /** Query and body limits; each missing one takes its default (config.ts). */
+  /** Query, body and classify limits; each missing one takes its default (the settings table). */
   limits?: Partial<ApiLimits>;
   /** Origins allowed by CORS (`*` for any); undefined or empty: no CORS headers (same origin only). */
   corsOrigins?: string[];
@@ -67,9 +70,13 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const plugins: Plugin[] = [
     useRequestId(),
+    useMediaTypes({ endpoint: '/graphql' }),
     useBodyLimit({ maxBytes: limits.maxBodyBytes }),
     useQueryLimits(limits),
+    // Before the result-size estimate: a batch over its own limits should hear about those.
+    useClassifyLimits(limits),
     useResultSizeLimit({ maxFields: limits.maxFields }),
+    useVariableErrors(),
     useReadiness({ endpoint: '/ready', ready: () => options.snapshot() !== undefined && !options.draining?.() }),
   ];
   plugins.push(
@@ -107,7 +114,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
       : false,
     context: ({ request }: { request: Request }): RequestContext => {
       const kb = options.snapshot();
-      if (!kb) throw new GraphQLError('the knowledge base is still loading; retry shortly', { extensions: { code: 'NOT_READY', http: { status: 503 } } });
+      if (!kb) throw apiError('NOT_READY', 'the knowledge base is still loading; retry shortly');
       return { kb, loaders: new SnapshotLoaders(kb), requestId: requestIdOf(request) };
     },
     plugins,

@@ -17,7 +17,7 @@
 // Dominant: the best primary, then the best secondary under it, then the best tertiary under that.
 // Ties on raw score go to the emotion matched first in the text, then to the label in
 // alphabetical order.
-import { EmokbError } from '../errors.js';
+import { EmokbError, fieldError } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { LexiconIndex, type LexiconData, type MweNode, type WordInfo } from '../lexicon/LexiconIndex.js';
@@ -53,19 +53,19 @@ const VIAS = ['form', 'lemma', 'derivation'] as const;
 export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
   const tiers = options.tiers ?? TIERS;
   if (!Array.isArray(tiers) || tiers.some((t) => !TIERS.includes(t))) {
-    throw new EmokbError('BAD_INPUT', `tiers: give some of ${TIERS.join(', ')}`, { field: 'tiers' });
+    throw fieldError('BAD_INPUT', 'tiers', `give some of ${TIERS.join(', ')}`);
   }
   const minScore = options.minScore ?? 0;
   if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) {
-    throw new EmokbError('BAD_INPUT', `minScore: ${String(minScore)} is not a number from 0 to 1`, { field: 'minScore' });
+    throw fieldError('BAD_INPUT', 'minScore', `${String(minScore)} is not a number from 0 to 1`);
   }
   const negation = options.negation ?? 'exclude';
   if (!NEGATION_POLICIES.includes(negation)) {
-    throw new EmokbError('BAD_INPUT', `negation: "${String(negation)}" is not one of ${NEGATION_POLICIES.join(', ')}`, { field: 'negation' });
+    throw fieldError('BAD_INPUT', 'negation', `"${String(negation)}" is not one of ${NEGATION_POLICIES.join(', ')}`);
   }
   const evokesFactor = options.evokesFactor ?? 0.5;
   if (typeof evokesFactor !== 'number' || !(evokesFactor >= 0 && evokesFactor <= 1)) {
-    throw new EmokbError('BAD_INPUT', `evokesFactor: ${String(evokesFactor)} is not a number from 0 to 1`, { field: 'evokesFactor' });
+    throw fieldError('BAD_INPUT', 'evokesFactor', `${String(evokesFactor)} is not a number from 0 to 1`);
   }
   const id = options.id ?? null;
   if (id !== null && typeof id !== 'string' && typeof id !== 'number') throw new EmokbError('BAD_INPUT', 'id: give a string or a number', { field: 'id' });

@@ -11,6 +11,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { SETTINGS } from '../settings.js';
 import { EmokbError } from '../errors.js';
 import type { LexiconData } from '../lexicon/LexiconIndex.js';
 import { tagBatch, type BatchOutput, type BatchTask, type InputFormat } from './batch.js';
@@ -35,6 +36,8 @@ export interface StreamOptions {
   /** Lines per batch (default 2000) and bytes per batch (default 256 KiB), whichever is reached first. */
   batchLines?: number;
   batchBytes?: number;
+  /** Young-generation heap of each worker thread, MB (default: the settings table's EMOKB_TAG_YOUNG_MB default). */
+  youngGenerationMb?: number;
   /** A longer line is not kept: it becomes an error record (default 16 MiB). */
   maxLineBytes?: number;
   /** Called with bytes read so far and the total (when known: files only). */
@@ -52,7 +55,6 @@ export interface StreamSummary {
   bytes: number;
 }
 
-const YOUNG_GENERATION_MB = Number(process.env.EMOKB_TAG_YOUNG_MB) || 8;
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Output buffers larger than this (a batch with huge lines) are not kept for reuse. */
 const MAX_SPARE_BYTES = 8 << 20;
@@ -91,7 +93,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
           idleTimeout: 60_000,
           // A small young generation: a batch's garbage is short-lived, and V8's default lets each
           // worker's heap balloon by tens of MB before collecting (peak memory is a target).
-          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+          resourceLimits: { maxYoungGenerationSizeMb: o.youngGenerationMb ?? SETTINGS.tagYoungMb.default },
         })
       : undefined;
   if (!pool && o.winkData !== undefined) useWinkDataSnapshot(o.winkData);

@@ -291,18 +291,17 @@ describe('limits', () => {
     }
   });
 
-  it('keeps the classify limits (text length, batch size) as BAD_USER_INPUT naming the argument', async () => {
-    process.env.EMOKB_CLASSIFY_MAX_TEXT = '50';
-    process.env.EMOKB_CLASSIFY_MAX_BATCH = '2';
-    try {
-      const text = await query(`query($t: String!) { classify(text: $t) { id } }`, { t: 'y'.repeat(51) });
-      expect(text.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text', limit: 'maxText', max: 50 });
-      const batch = await query(`{ classifyBatch(texts: ["a", "b", "c"]) { id } }`);
-      expect(batch.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'texts', limit: 'maxBatch', max: 2 });
-    } finally {
-      delete process.env.EMOKB_CLASSIFY_MAX_TEXT;
-      delete process.env.EMOKB_CLASSIFY_MAX_BATCH;
-    }
+  // Changed with the settings table: the classify limits are given to the app (no longer read from
+  // process.env per request) and refused like every other limit: LIMIT_EXCEEDED, HTTP 400, no data.
+  it('refuses texts over the classify limits as LIMIT_EXCEEDED naming the argument, with HTTP 400 and no data', async () => {
+    const app = createEmokbYoga({ snapshot: () => kb, limits: { maxText: 50, maxBatch: 2 } });
+    const text = await query(`query($t: String!) { classify(text: $t) { id } }`, { t: 'y'.repeat(51) }, app);
+    expect(text.status).toBe(400);
+    expect(text.body.data).toBeUndefined();
+    expect(text.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'text', limit: 'maxText', max: 50, actual: 51 });
+    const batch = await query(`{ classifyBatch(texts: ["a", "b", "c"]) { id } }`, undefined, app);
+    expect(batch.status).toBe(400);
+    expect(batch.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'texts', limit: 'maxBatch', max: 2, actual: 3 });
   });
 });
 

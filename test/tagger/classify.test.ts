@@ -1,5 +1,5 @@
 // GraphQL classify and classifyBatch through yoga.fetch (no socket).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmokbYoga, type EmokbYoga } from '../../src/graphql/yoga.js';
 import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { fixtureKb } from './helpers.js';
@@ -9,11 +9,6 @@ let kb: KnowledgeBase;
 beforeAll(async () => {
   kb = await fixtureKb();
   yoga = createEmokbYoga({ snapshot: () => kb });
-});
-afterEach(() => {
-  delete process.env.EMOKB_CLASSIFY_MAX_TEXT;
-  delete process.env.EMOKB_CLASSIFY_MAX_BATCH;
-  delete process.env.EMOKB_CLASSIFY_MAX_BATCH_CHARS;
 });
 
 async function query(source: string, variables?: Record<string, unknown>) {
@@ -75,20 +70,22 @@ describe('classify', () => {
     expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'options.minScore' });
   });
 
+  // Changed with the settings table: limits are given to the app, not read from process.env per
+  // request, and an over-limit text is LIMIT_EXCEEDED (was BAD_USER_INPUT), like every other limit.
   it('enforces the configurable limits, naming the one exceeded', async () => {
-    process.env.EMOKB_CLASSIFY_MAX_TEXT = '10';
-    let r = await query(`{ classify(text: "this is longer than ten") { id } }`);
-    expect(r.errors![0].message).toMatch(/maxText of 10.*EMOKB_CLASSIFY_MAX_TEXT/);
-    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxText', max: 10 });
-    r = await query(`{ classifyBatch(texts: ["ok", "this is longer than ten"]) { id } }`);
-    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'texts[1]', limit: 'maxText' });
-    process.env.EMOKB_CLASSIFY_MAX_BATCH = '2';
-    r = await query(`{ classifyBatch(texts: ["a", "b", "c"]) { id } }`);
-    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxBatch', max: 2 });
-    process.env.EMOKB_CLASSIFY_MAX_BATCH = '100';
-    process.env.EMOKB_CLASSIFY_MAX_BATCH_CHARS = '5';
-    r = await query(`{ classifyBatch(texts: ["abc", "def"]) { id } }`);
-    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'maxBatchChars' });
+    const limited = (limits: Record<string, number>) => {
+      const app = createEmokbYoga({ snapshot: () => kb, limits });
+      return async (source: string) => (await (await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source }) })).json()) as any;
+    };
+    let r = await limited({ maxText: 10 })(`{ classify(text: "this is longer than ten") { id } }`);
+    expect(r.errors![0].message).toMatch(/exceeds the limit of 10 \(maxText: --max-text or EMOKB_CLASSIFY_MAX_TEXT\)/);
+    expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxText', max: 10 });
+    r = await limited({ maxText: 10 })(`{ classifyBatch(texts: ["ok", "this is longer than ten"]) { id } }`);
+    expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'texts[1]', limit: 'maxText' });
+    r = await limited({ maxBatch: 2 })(`{ classifyBatch(texts: ["a", "b", "c"]) { id } }`);
+    expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxBatch', max: 2 });
+    r = await limited({ maxBatchChars: 5 })(`{ classifyBatch(texts: ["abc", "def"]) { id } }`);
+    expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxBatchChars', max: 5, actual: 6 });
   });
 
   it('defaults allow 100 texts of 100000 characters each within 1000000 in all', async () => {

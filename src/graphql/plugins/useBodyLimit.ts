@@ -5,10 +5,8 @@
 // body through a TransformStream even when its declared length is already known to be within the
 // limit, and that pipe cost more per request than executing a typical query. A body with a declared
 // length is not counted again: Node's HTTP parser never delivers more bytes than Content-Length.
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { settingOf } from '../config.js';
-import { limitExtensions } from '../errors.js';
+import { limitError } from '../errors.js';
 
 export interface BodyLimitOptions {
   /** Most bytes a request body may have. */
@@ -20,12 +18,11 @@ const DRAIN_FACTOR = 16;
 /** The only valid Content-Length: one non-negative integer (not a list, as in request smuggling). */
 const CONTENT_LENGTH = /^\d+$/;
 
+/** LIMIT_EXCEEDED (HTTP 413), as a GraphQL error and as the JSON of a body written by hand. */
 function tooLarge(maxBytes: number, actual?: number) {
-  const s = settingOf('maxBodyBytes');
-  return {
-    message: `request body${actual === undefined ? '' : ` of ${actual} bytes`} exceeds the limit of ${maxBytes} bytes (maxBodyBytes: ${s.flag} or ${s.env})`,
-    extensions: limitExtensions('maxBodyBytes', maxBytes, actual),
-  };
+  const error = limitError('maxBodyBytes', maxBytes, actual, 'request body bytes');
+  const { http: _http, ...extensions } = error.extensions;
+  return { error, json: { message: error.message, extensions } };
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
@@ -39,8 +36,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      const e = tooLarge(maxBytes);
-      throw new GraphQLError(e.message, { extensions: { ...e.extensions, http: { status: 413 } } });
+      throw tooLarge(maxBytes).error;
     }
     chunks.push(value);
   }
@@ -66,7 +62,7 @@ export function useBodyLimit(options: BodyLimitOptions): Plugin {
         const length = Number(declared);
         if (length > maxBytes) {
           endResponse(
-            new fetchAPI.Response(JSON.stringify({ errors: [tooLarge(maxBytes, length)] }), {
+            new fetchAPI.Response(JSON.stringify({ errors: [tooLarge(maxBytes, length).json] }), {
               status: 413,
               // Node discards the unread body so the client, still sending, gets the answer; past
               // DRAIN_FACTOR times the limit the connection is closed instead of read to the end.

@@ -4,8 +4,8 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
-import { settingOf, type ApiLimits } from '../config.js';
-import { limitExtensions } from '../errors.js';
+import type { ApiLimits } from '../config.js';
+import { limitError } from '../errors.js';
 
 export type QueryLimitsOptions = Pick<ApiLimits, 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxTokens' | 'maxDirectives'>;
 
@@ -22,9 +22,9 @@ function relabel(limit: keyof QueryLimitsOptions, max: number) {
   return (_: unknown, error: GraphQLError) => {
     const found = /found (\d+)/.exec(error.message);
     const actual = found ? Number(found[1]) : undefined;
-    const s = settingOf(limit);
-    error.message = `${WHAT[limit]}${actual === undefined ? '' : ` ${actual}`} exceeds the limit of ${max} (${limit}: ${s.flag} or ${s.env})`;
-    Object.assign(error.extensions, { ...limitExtensions(limit, max, actual), http: { status: 400 } });
+    const ours = limitError(limit, max, actual, WHAT[limit]);
+    error.message = ours.message;
+    Object.assign(error.extensions, ours.extensions);
   };
 }
 

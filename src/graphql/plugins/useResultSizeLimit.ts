@@ -2,14 +2,16 @@
 // is under it by its `first`/`limit` argument (a variable's value once known, at execution), or by a typical size for lists without one
 // (children ~10, siblings ~10, descendants ~30). graphql-armor's cost counts only `first`/`last`,
 // so without this `siblings { siblings { siblings ... } } }` would pass every other limit and fan out
-// to billions of fields. Over the limit: LIMIT_EXCEEDED (limit `maxFields`) before execution.
+// to billions of fields. `classify` and `classifyBatch` are counted from their texts: a text has at
+// most one match per word (or run of ! and ?) and one sentence per run of sentence-ending marks, so
+// a 1 MB batch that asks for every match field (about 25 MB of JSON, measured) is refused instead
+// of answered. Over the limit: LIMIT_EXCEEDED (limit `maxFields`, HTTP 400) before execution.
 import {
   GraphQLError, Kind, getNamedType, getNullableType, getOperationAST, isListType, isObjectType,
   type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValueNode, type VariableDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { settingOf } from '../config.js';
-import { limitExtensions } from '../errors.js';
+import { limitError } from '../errors.js';
 
 export interface ResultSizeLimitOptions {
   /** Most fields a query may be estimated to resolve. */
@@ -29,6 +31,54 @@ const LIST_SIZES: Record<string, number> = {
   'DominantPath.emotions': 3,
 };
 const PAGE_ARGUMENTS = ['first', 'last', 'limit'];
+
+/** Upper bounds of a text's matches and sentences. */
+interface TextBounds {
+  words: number;
+  sentences: number;
+}
+
+const WORD = /[\p{L}\p{N}]+|[!?]+/gu;
+const SENTENCE_END = /[.!?\n]+/g;
+
+function count(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
+
+/** The texts of a classify field: literal or a variable's value; undefined when not known yet. */
+function textsOf(node: FieldNode, variables: Record<string, unknown> | undefined): string[] | undefined {
+  const argument = node.arguments?.find((a) => a.name.value === 'text' || a.name.value === 'texts');
+  const value = argument?.value;
+  if (!value) return undefined;
+  const literal = (v: ValueNode): string | undefined => (v.kind === Kind.STRING ? v.value : v.kind === Kind.VARIABLE && typeof variables?.[v.name.value] === 'string' ? (variables[v.name.value] as string) : undefined);
+  if (value.kind === Kind.LIST) {
+    const texts = value.values.map(literal);
+    return texts.every((t) => t !== undefined) ? (texts as string[]) : undefined;
+  }
+  if (value.kind === Kind.VARIABLE) {
+    const v = variables?.[value.name.value];
+    if (typeof v === 'string') return [v];
+    if (Array.isArray(v) && v.every((t) => typeof t === 'string')) return v as string[];
+    return undefined;
+  }
+  const one = literal(value);
+  return one === undefined ? undefined : [one];
+}
+
+/** Per-text averages over the texts, so that n texts times the average is the exact sum. */
+function boundsOf(texts: string[]): TextBounds {
+  let words = 0;
+  let sentences = 0;
+  for (const t of texts) {
+    words += count(WORD, t);
+    sentences += count(SENTENCE_END, t) + 1;
+  }
+  const n = Math.max(1, texts.length);
+  return { words: words / n, sentences: sentences / n };
+}
 
 /** A page size given literally, as a variable's value, or else as the variable's declared default. */
 function intValue(node: ValueNode | undefined, variables: Record<string, unknown> | undefined, defaults: ReadonlyMap<string, number>): number | undefined {
@@ -51,6 +101,8 @@ type Operation = { operation: string; selectionSet: SelectionSetNode; variableDe
 function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFragment: (name: string) => FragmentDefinitionNode | undefined | null, variables: Record<string, unknown> | undefined) {
   const sizes = { ...LIST_SIZES, ...options.listSizes };
   let defaults: ReadonlyMap<string, number> = new Map();
+  // The bounds of the classify texts whose result is being estimated.
+  let text: TextBounds | undefined;
   const estimate = (set: SelectionSetNode, type: GraphQLObjectType, seen: Set<string>): number => {
     let total = 0;
     for (const selection of set.selections) {
@@ -80,8 +132,21 @@ function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFr
     } else if (isListType(getNullableType(definition.type))) {
       multiplier = sizes[`${parent.name}.${definition.name}`] ?? 10;
     }
+    const outer = text;
+    if (parent === schema.getQueryType() && (definition.name === 'classify' || definition.name === 'classifyBatch')) {
+      const texts = textsOf(node, variables);
+      if (texts) {
+        text = boundsOf(texts);
+        if (definition.name === 'classifyBatch') multiplier = texts.length;
+      }
+    } else if (text && parent.name === 'TagResult' && definition.name === 'matches') {
+      multiplier = text.words;
+    } else if (text && parent.name === 'TagResult' && definition.name === 'sentences') {
+      multiplier = text.sentences;
+    }
     const named = getNamedType(definition.type);
     const below = node.selectionSet && isObjectType(named) ? estimate(node.selectionSet, named, seen) : 0;
+    text = outer;
     return multiplier * (1 + below);
   };
   return (operation: Operation): number => {
@@ -96,10 +161,9 @@ function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFr
 }
 
 function tooManyFields(options: ResultSizeLimitOptions, total: number, operation: Operation): GraphQLError {
-  const s = settingOf('maxFields');
-  return new GraphQLError(`the query may resolve about ${total} fields, over the limit of ${options.maxFields} (maxFields: ${s.flag} or ${s.env}); ask for smaller pages or fewer nested lists`, {
+  return limitError('maxFields', options.maxFields, total, 'estimated fields of the answer', {
     nodes: [operation as never],
-    extensions: { ...limitExtensions('maxFields', options.maxFields, total), http: { status: 400 } },
+    hint: 'ask for smaller pages, fewer nested lists, or fewer texts or match fields in classify',
   });
 }
 

@@ -1,0 +1,180 @@
+// Every setting of every command in one table: its key, flag, environment variable, default,
+// parser (with bounds) and description. Commander options are built from it (`optionsFor`), the
+// README's Configuration table is checked against it (test/settings.test.ts), and `resolve` is the
+// one rule for reading a value: the flag, else the environment variable, else the default. A value
+// given by either, the empty string included, is parsed, and a bad one is BAD_INPUT naming where it
+// came from (`--port: "http" is ...`, `EMOKB_DATA: "" is ...`); never replaced by the default.
+// Resolved once, at start, into a frozen object: nothing reads `process.env` on a request.
+import { fieldError } from './errors.js';
+
+/** Why a text is not a value of a setting; the resolver names the source. */
+export class Refused extends Error {}
+
+export interface Setting<T> {
+  /** `every command`, `every edit`, or the command that reads it. */
+  scope: string;
+  /** `--port`; none for settings given only by environment. */
+  flag?: string;
+  /** Short alias (`-p`). */
+  short?: string;
+  /** Placeholder of the flag's value (`n`, `dir`). */
+  placeholder?: string;
+  env?: string;
+  default: T;
+  /** How the README shows the default, where it is not the value itself. */
+  defaultText?: string;
+  /** Parses a given text; throws Refused with what it should have been. */
+  parse: (text: string) => T;
+  description: string;
+}
+
+const setting = <T>(s: Setting<T>): Setting<T> => s;
+
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+  /** Accept fractions (thresholds such as 0.3); default: whole numbers only. */
+  fraction?: boolean;
+}
+
+/** Decimal only (Number() also takes "0x1", "1e3" and " "), whole numbers within exact range. */
+export function parseNumber(text: string, { min = 0, max, fraction = false }: NumberBounds = {}): number {
+  const trimmed = text.trim();
+  const n = Number(trimmed);
+  const shaped = fraction ? /^-?(\d+\.?\d*|\.\d+)$/.test(trimmed) : /^\d+$/.test(trimmed) && Number.isSafeInteger(n);
+  if (!shaped || n < min || (max !== undefined && n > max)) {
+    throw new Refused(`is not a ${fraction ? 'number' : 'whole number'} ${max === undefined ? `>= ${min}` : `from ${min} to ${max}`}`);
+  }
+  return n;
+}
+
+const number = (bounds: NumberBounds) => (text: string) => parseNumber(text, bounds);
+
+const nonEmpty = (what: string) => (text: string) => {
+  if (!text.trim()) throw new Refused(`is empty; give ${what}`);
+  return text;
+};
+
+const oneOf = <T extends string>(values: readonly T[]) => (text: string): T => {
+  if (!(values as readonly string[]).includes(text.trim())) throw new Refused(`is not one of ${values.join(', ')}`);
+  return text.trim() as T;
+};
+
+/** `*`, or origins separated by commas. */
+const origins = (text: string): string[] => {
+  const list = text.split(',').map((o) => o.trim()).filter(Boolean);
+  if (!list.length) throw new Refused('is empty; give `*` or origins separated by commas');
+  return list;
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const positive = number({ min: 1 });
+
+/** The table. Order is the README's order. */
+export const SETTINGS = {
+  data: setting<string>({ scope: 'every command', flag: '--data', placeholder: 'dir', env: 'EMOKB_DATA', default: './data', parse: nonEmpty('a directory'), description: 'data directory of the embedded store' }),
+  author: setting<string | undefined>({ scope: 'every edit', flag: '--author', placeholder: 'name', env: 'EMOKB_AUTHOR', default: undefined, defaultText: 'git `user.name`, else the login', parse: nonEmpty('a name'), description: 'who a change is recorded as' }),
+  lockWait: setting<number>({ scope: 'every edit', env: 'EMOKB_LOCK_WAIT', default: 15, parse: number({ min: 0, fraction: true }), description: 'seconds an edit waits for another `emokb` process to release the store' }),
+  serverTimeoutMs: setting<number>({ scope: 'every edit', env: 'EMOKB_SERVER_TIMEOUT_MS', default: 120_000, parse: positive, description: 'milliseconds an edit sent to a running `emokb serve` waits for its answer' }),
+  cache: setting<string | undefined>({ scope: 'expand, link', env: 'EMOKB_CACHE', default: undefined, defaultText: '`~/.cache/emokb`', parse: nonEmpty('a directory'), description: 'compiled WordNet index and word vectors (vocabulary pipeline, linkers)' }),
+  logLevel: setting<(typeof LOG_LEVELS)[number]>({ scope: 'every command', env: 'EMOKB_LOG_LEVEL', default: 'info', parse: oneOf(LOG_LEVELS), description: 'pino level (JSON on standard error)' }),
+  tagYoungMb: setting<number>({ scope: 'tag', env: 'EMOKB_TAG_YOUNG_MB', default: 8, parse: number({ min: 1, max: 1024 }), description: 'young-generation heap (MB) of each `emokb tag` worker' }),
+  port: setting<number>({ scope: 'serve', flag: '--port', short: '-p', placeholder: 'n', env: 'PORT', default: 4000, parse: number({ min: 0, max: 65535 }), description: 'port (0 = any free port)' }),
+  host: setting<string>({ scope: 'serve', flag: '--host', placeholder: 'address', env: 'HOST', default: '127.0.0.1', parse: nonEmpty('an address'), description: 'address to bind' }),
+  maxDepth: setting<number>({ scope: 'serve', flag: '--max-depth', placeholder: 'n', env: 'EMOKB_MAX_DEPTH', default: 12, parse: positive, description: 'deepest field nesting of a query' }),
+  maxCost: setting<number>({ scope: 'serve', flag: '--max-cost', placeholder: 'n', env: 'EMOKB_MAX_COST', default: 50_000, parse: positive, description: 'graphql-armor cost (objects 2, scalars 1, ×1.5 per level, ×`first`)' }),
+  maxFields: setting<number>({ scope: 'serve', flag: '--max-fields', placeholder: 'n', env: 'EMOKB_MAX_FIELDS', default: 100_000, parse: positive, description: 'estimated fields a query resolves (lists multiply by `first` or a typical size; `classify` matches by the words of the text)' }),
+  maxAliases: setting<number>({ scope: 'serve', flag: '--max-aliases', placeholder: 'n', env: 'EMOKB_MAX_ALIASES', default: 30, parse: positive, description: 'aliases per query' }),
+  maxTokens: setting<number>({ scope: 'serve', flag: '--max-tokens', placeholder: 'n', env: 'EMOKB_MAX_TOKENS', default: 2000, parse: positive, description: 'tokens in the query document (checked while parsing)' }),
+  maxDirectives: setting<number>({ scope: 'serve', flag: '--max-directives', placeholder: 'n', env: 'EMOKB_MAX_DIRECTIVES', default: 20, parse: positive, description: 'directives per query' }),
+  maxBodyBytes: setting<number>({ scope: 'serve', flag: '--max-body', placeholder: 'n', env: 'EMOKB_MAX_BODY_BYTES', default: 2 * 1024 * 1024, parse: positive, description: 'request body bytes; over it, HTTP 413 before parsing' }),
+  maxText: setting<number>({ scope: 'serve', flag: '--max-text', placeholder: 'n', env: 'EMOKB_CLASSIFY_MAX_TEXT', default: 100_000, parse: positive, description: 'characters per `classify` text' }),
+  maxBatch: setting<number>({ scope: 'serve', flag: '--max-batch', placeholder: 'n', env: 'EMOKB_CLASSIFY_MAX_BATCH', default: 100, parse: positive, description: 'texts per `classifyBatch`' }),
+  maxBatchChars: setting<number>({ scope: 'serve', flag: '--max-batch-chars', placeholder: 'n', env: 'EMOKB_CLASSIFY_MAX_BATCH_CHARS', default: 1_000_000, parse: positive, description: 'characters per `classifyBatch`' }),
+  corsOrigins: setting<string[] | undefined>({ scope: 'serve', flag: '--cors-origin', placeholder: 'origins', env: 'EMOKB_CORS_ORIGIN', default: undefined, defaultText: 'none', parse: origins, description: '`*` or comma-separated origins; none = no CORS headers (same origin, e.g. the bundled GraphiQL)' }),
+  accessLog: setting<'info' | 'debug' | 'off'>({ scope: 'serve', flag: '--access-log', placeholder: 'level', env: 'EMOKB_ACCESS_LOG', default: 'info', parse: oneOf(['info', 'debug', 'off'] as const), description: 'per-request log line: `info`, `debug`, `off`' }),
+  compileAfter: setting<number>({ scope: 'serve', flag: '--compile-after', placeholder: 'n', env: 'EMOKB_COMPILE_AFTER', default: 2, parse: number({ min: 0 }), description: 'a query runs compiled (graphql-jit) from its n-th execution; `0` never' }),
+  nodeEnv: setting<string>({ scope: 'serve', env: 'NODE_ENV', default: 'production', defaultText: '`production` (set by `serve`)', parse: nonEmpty('an environment name'), description: 'graphql-js outside `production` looks for duplicate copies of itself at every type check, about doubling execution time' }),
+  shutdownTimeoutMs: setting<number>({ scope: 'serve', flag: '--shutdown-timeout', placeholder: 'ms', env: 'EMOKB_SHUTDOWN_TIMEOUT_MS', default: 10_000, parse: positive, description: 'how long SIGTERM waits for in-flight requests' }),
+};
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K] extends Setting<infer T> ? T : never;
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Where a value came from: the flag as typed, the variable, or `default`. */
+export interface Resolved<T> {
+  value: T;
+  source: string;
+}
+
+/**
+ * The one rule: the flag if given, else the variable if set (an empty one included), else the
+ * default. A given value that does not parse is BAD_INPUT with `field` = where it came from.
+ */
+export function resolve<K extends SettingKey>(key: K, flagValue: string | undefined, env: Environment = process.env): Resolved<SettingValue<K>> {
+  const s = SETTINGS[key] as unknown as Setting<SettingValue<K>>;
+  const given: Array<[string, string | undefined]> = [[s.flag ?? '', flagValue], [s.env ?? '', s.env ? env[s.env] : undefined]];
+  for (const [source, text] of given) {
+    if (text === undefined || !source) continue;
+    try {
+      return { value: s.parse(text), source };
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      throw fieldError('BAD_INPUT', source, `${JSON.stringify(text)} ${error.message}`, { setting: key, value: text });
+    }
+  }
+  return { value: s.default, source: 'default' };
+}
+
+/** Commander's property name for a flag: --max-batch-chars -> maxBatchChars. */
+export function optionKey(flag: string): string {
+  return flag.replace(/^-+/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Resolves several settings at once from parsed flags (commander's option object, keyed by
+ * `optionKey(flag)`) into one frozen object.
+ */
+export function resolveAll<K extends SettingKey>(keys: readonly K[], flags: Record<string, unknown>, env: Environment = process.env): Readonly<{ [P in K]: SettingValue<P> }> {
+  const out = {} as { [P in K]: SettingValue<P> };
+  for (const key of keys) {
+    const flag = SETTINGS[key].flag;
+    const given = flag ? flags[optionKey(flag)] : undefined;
+    out[key] = resolve(key, typeof given === 'string' ? given : undefined, env).value;
+  }
+  return Object.freeze(out);
+}
+
+/** How the README and `--help` show a default. */
+export function defaultText(key: SettingKey): string {
+  const s = SETTINGS[key] as Setting<unknown>;
+  return s.defaultText ?? `\`${String(s.default)}\``;
+}
+
+/** A commander option's flags and description for a setting: `-p, --port <n>`, `port (env PORT, default 4000)`. */
+export function optionFor(key: SettingKey): { flags: string; description: string } {
+  const s = SETTINGS[key] as Setting<unknown>;
+  if (!s.flag) throw new Error(`setting ${key} has no flag`);
+  const flags = `${s.short ? `${s.short}, ` : ''}${s.flag}${s.placeholder ? ` <${s.placeholder}>` : ''}`;
+  const env = s.env ? `env ${s.env}, ` : '';
+  return { flags, description: `${s.description.replace(/`/g, '')} (${env}default ${defaultText(key).replace(/`/g, '')})` };
+}
+
+/** The settings of one scope that have a flag, in table order. */
+export function flagsOf(scope: string): SettingKey[] {
+  return (Object.keys(SETTINGS) as SettingKey[]).filter((k) => SETTINGS[k].scope === scope && SETTINGS[k].flag);
+}
+
+/** The README's Configuration table, row for row (test/settings.test.ts compares the two). */
+export function configurationTable(): string {
+  const rows = ['| flag | environment | default | what |', '|---|---|---|---|'];
+  for (const key of Object.keys(SETTINGS) as SettingKey[]) {
+    const s = SETTINGS[key] as Setting<unknown>;
+    let flag = '';
+    if (s.flag && s.scope === 'serve') flag = `\`serve ${s.flag}\``;
+    else if (s.flag) flag = `\`${s.flag}${s.placeholder ? ` ${s.placeholder.toUpperCase()}` : ''}\` (${s.scope})`;
+    rows.push(`| ${flag} | ${s.env ? `\`${s.env}\`` : ''} | ${defaultText(key)} | ${s.description} |`);
+  }
+  return rows.join('\n');
+}

@@ -2,6 +2,7 @@
 // logging, compilation, shutdown) comes from the settings table (src/settings.ts): its flag, else
 // its environment variable, else its default, resolved once here into one frozen object; a bad
 // value is refused naming the flag or variable before anything is opened.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { KnowledgeService } from '../kb/KnowledgeService.js';
 import { LevelStore } from '../store/LevelStore.js';
@@ -29,11 +30,16 @@ export function registerServe(program: Command): void {
     process.env.NODE_ENV = config.nodeEnv;
     // The data directory's lock first: a second server on the same directory stops here, with
     // STORE_LOCKED, before it listens or says it does. Loading (and seeding) comes after listening,
-    // so that /health answers during a cold start.
-    const store = await LevelStore.open(dir);
+    // so that /health answers during a cold start. A directory that does not exist yet is created
+    // only once the port is ours: a port in use must not leave an empty store behind.
+    let store: LevelStore | undefined = existsSync(dir) ? await LevelStore.open(dir) : undefined;
+    const release = async () => {
+      await store?.close();
+      store = undefined;
+    };
     // The server stack is loaded only by this command, so that the other commands start fast.
     const [{ serve }, { createLogger }] = await Promise.all([import('../graphql/server.js'), import('../logger.js')]).catch(async (error: unknown) => {
-      await store.close();
+      await release();
       throw error;
     });
     const limits = Object.freeze({
@@ -56,10 +62,11 @@ export function registerServe(program: Command): void {
         host: config.host,
         logger,
         open: async () => {
+          const opened = (store ??= await LevelStore.open(dir));
           try {
-            return await KnowledgeService.open(store, { seed: true });
+            return await KnowledgeService.open(opened, { seed: true });
           } catch (error) {
-            await store.close();
+            await release();
             throw error;
           }
         },
@@ -71,7 +78,7 @@ export function registerServe(program: Command): void {
         compileAfter: config.compileAfter,
       });
     } catch (error) {
-      await store.close();
+      await release();
       throw error;
     }
     const server = running;

@@ -6,6 +6,9 @@ import { GraphQLError, type ASTNode } from 'graphql';
 import { API_ONLY_ERRORS, ERRORS, EmokbError, fieldError, isEmokbError, type ErrorCode } from '../errors.js';
 import { whereSet, type LimitKey } from './config.js';
 
+/** The HTTP status of a request refused before execution (a limit, a variable of the wrong type). */
+export const REQUEST_REFUSED = ERRORS.LIMIT_EXCEEDED.http;
+
 /** The GraphQL error for a domain error; `argument`: the argument the field belongs to. */
 export function toGraphQLError(error: EmokbError, argument?: string): GraphQLError {
   const kind = ERRORS[error.code];
@@ -56,7 +59,12 @@ export async function translateAsync<T>(fn: () => T | Promise<T>, argument?: str
 
 /**
  * The extensions of every over-a-limit error: which limit, its maximum, what was found. The HTTP
- * status is the error table's (400), or 413 for the request body.
+ * status is the error table's (400), or 413 for the request body, under either response media
+ * type: the GraphQL-over-HTTP spec requires a 4xx for a refused request under
+ * application/graphql-response+json and recommends 200 under the older application/json, and yoga
+ * follows that for errors marked `http.spec`. A limit is refused with 400 under both (`spec: false`)
+ * so that every limit answers alike, whatever the client's Accept header (before, the token limit
+ * answered 200 and the others 400).
  */
 export function limitExtensions(limit: LimitKey, max: number, actual: number | undefined) {
   return { code: ERRORS.LIMIT_EXCEEDED.graphql, limit, max, ...(actual === undefined ? {} : { actual }) };
@@ -64,10 +72,10 @@ export function limitExtensions(limit: LimitKey, max: number, actual: number | u
 
 /** The one shape of an over-a-limit error: `what actual exceeds the limit of max (limit: --flag or VAR)`. */
 export function limitError(limit: LimitKey, max: number, actual: number | undefined, what: string, options: { nodes?: ASTNode | readonly ASTNode[]; hint?: string; argument?: string } = {}): GraphQLError {
-  const status = limit === 'maxBodyBytes' ? 413 : ERRORS.LIMIT_EXCEEDED.http;
+  const status = limit === 'maxBodyBytes' ? 413 : REQUEST_REFUSED;
   return new GraphQLError(
     `${options.argument ? `${options.argument}: ` : ''}${what}${actual === undefined ? '' : ` ${actual}`} exceeds the limit of ${max} (${limit}: ${whereSet(limit)})${options.hint ? `; ${options.hint}` : ''}`,
-    { nodes: options.nodes, extensions: { ...limitExtensions(limit, max, actual), ...(options.argument ? { argument: options.argument } : {}), http: { status } } },
+    { nodes: options.nodes, extensions: { ...limitExtensions(limit, max, actual), ...(options.argument ? { argument: options.argument } : {}), http: { status, spec: false } } },
   );
 }
 

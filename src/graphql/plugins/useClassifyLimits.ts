@@ -32,17 +32,17 @@ function check(limits: ClassifyLimits, node: FieldNode, variables: Record<string
   if (value?.kind === Kind.VARIABLE && variables === undefined) return undefined;
   const texts = stringsOf(value, variables);
   if (name === 'classifyBatch' && texts.length > limits.maxBatch) {
-    return limitError('maxBatch', limits.maxBatch, texts.length, 'texts', { nodes: node, argument });
+    return limitError('maxBatch', limits.maxBatch, texts.length, 'number of texts', { nodes: node, argument });
   }
   let total = 0;
   for (const [i, text] of texts.entries()) {
     if (text === undefined) continue;
     const where = name === 'classify' ? argument : `${argument}[${i}]`;
-    if (text.length > limits.maxText) return limitError('maxText', limits.maxText, text.length, 'characters', { nodes: node, argument: where });
+    if (text.length > limits.maxText) return limitError('maxText', limits.maxText, text.length, 'length in characters', { nodes: node, argument: where });
     total += text.length;
   }
   if (name === 'classifyBatch' && total > limits.maxBatchChars) {
-    return limitError('maxBatchChars', limits.maxBatchChars, total, 'characters in all texts', { nodes: node, argument });
+    return limitError('maxBatchChars', limits.maxBatchChars, total, 'characters of all texts', { nodes: node, argument });
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // checked while parsing and validating, before anything executes. Each rejection becomes one
 // LIMIT_EXCEEDED error naming the limit, its maximum, what the query had, and how to change it.
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { ApiLimits } from '../config.js';
 import { limitError } from '../errors.js';
@@ -26,6 +26,18 @@ function relabel(limit: keyof QueryLimitsOptions, max: number) {
     error.message = ours.message;
     Object.assign(error.extensions, ours.extensions);
   };
+}
+
+/** Tokens of a document (armor stops counting at the limit, so a refusal would have no `actual`). */
+function countTokens(text: string): number | undefined {
+  const lexer = new Lexer(new Source(text));
+  let n = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) n++;
+  } catch {
+    return undefined; // not lexable: the syntax error is for the parser to report
+  }
+  return n;
 }
 
 export function useQueryLimits(options: QueryLimitsOptions): Plugin {
@@ -52,6 +64,30 @@ export function useQueryLimits(options: QueryLimitsOptions): Plugin {
   return {
     onPluginInit({ addPlugin }) {
       for (const plugin of plugins) addPlugin(plugin);
+    },
+    // yoga marks every parse failure `http.spec` (`spec ||= true`, so our `false` does not survive
+    // it), which turns its status into 200 under application/json: the token limit, refused while
+    // parsing, then answered 200 where every other limit answers 400. Put back as the last step.
+    onResultProcess({ result }) {
+      for (const r of Array.isArray(result) ? result : [result]) {
+        const errors = (r as { errors?: readonly GraphQLError[] } | undefined)?.errors;
+        for (const error of errors ?? []) {
+          const http = error.extensions?.http as { spec?: boolean } | undefined;
+          if (error.extensions?.code === 'LIMIT_EXCEEDED' && http) http.spec = false;
+        }
+      }
+    },
+    // Only on a refusal: the whole document is lexed once more to say how many tokens it has.
+    onParse({ params }) {
+      return ({ result }) => {
+        if (!(result instanceof GraphQLError) || result.extensions.limit !== 'maxTokens' || result.extensions.actual !== undefined) return;
+        const source = typeof params.source === 'string' ? params.source : params.source.body;
+        const actual = countTokens(source);
+        if (actual === undefined) return;
+        const ours = limitError('maxTokens', options.maxTokens, actual, WHAT.maxTokens);
+        result.message = ours.message;
+        Object.assign(result.extensions, ours.extensions);
+      };
     },
   };
 }

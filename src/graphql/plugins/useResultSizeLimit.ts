@@ -68,6 +68,11 @@ function textsOf(node: FieldNode, variables: Record<string, unknown> | undefined
   return one === undefined ? undefined : [one];
 }
 
+function passesVariable(node: FieldNode): boolean {
+  const value = node.arguments?.find((a) => a.name.value === 'text' || a.name.value === 'texts')?.value;
+  return value?.kind === Kind.VARIABLE || (value?.kind === Kind.LIST && value.values.some((v) => v.kind === Kind.VARIABLE));
+}
+
 /** Per-text averages over the texts, so that n texts times the average is the exact sum. */
 function boundsOf(texts: string[]): TextBounds {
   let words = 0;
@@ -135,6 +140,9 @@ function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFr
     const outer = text;
     if (parent === schema.getQueryType() && (definition.name === 'classify' || definition.name === 'classifyBatch')) {
       const texts = textsOf(node, variables);
+      // Texts passed as variables are known only at execution, where this runs again with them:
+      // until then the answer's size is not guessed (a typical size would refuse small batches).
+      if (!texts && variables === undefined && passesVariable(node)) return 1;
       if (texts) {
         text = boundsOf(texts);
         if (definition.name === 'classifyBatch') multiplier = texts.length;

@@ -5,6 +5,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ERRORS } from '../../errors.js';
+import { REQUEST_REFUSED } from '../errors.js';
 
 const VARIABLE_ERROR = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" /;
 
@@ -16,7 +17,7 @@ function coded(error: GraphQLError): GraphQLError {
     source: error.source,
     positions: error.positions,
     originalError: error.originalError,
-    extensions: { ...error.extensions, code: ERRORS.BAD_INPUT.graphql, variable, http: { status: 400 } },
+    extensions: { ...error.extensions, code: ERRORS.BAD_INPUT.graphql, variable, http: { status: REQUEST_REFUSED, spec: false } },
   });
 }
 

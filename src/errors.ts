@@ -122,3 +122,11 @@ export function inTermsOf(error: EmokbError, field: string, details: Record<stri
 export function isEmokbError(error: unknown): error is EmokbError {
   return error instanceof EmokbError;
 }
+
+/** The README's table of exit statuses and API codes, row for row (test/errors.test.ts compares the two). */
+export function errorTable(): string {
+  const rows = ['| exit | code | GraphQL `extensions.code` | HTTP | meaning |', '|---|---|---|---|---|', '| 0 | | | 200 | success |'];
+  for (const [code, kind] of Object.entries(ERRORS)) rows.push(`| ${kind.exit} | \`${code}\` | \`${kind.graphql}\` | ${kind.http} | ${kind.meaning} |`);
+  for (const [code, kind] of Object.entries(API_ONLY_ERRORS)) rows.push(`| | | \`${code}\` | ${kind.http} | ${kind.meaning} (API only) |`);
+  return rows.join('\n');
+}

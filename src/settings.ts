@@ -174,7 +174,7 @@ export function configurationTable(): string {
     let flag = '';
     if (s.flag && s.scope === 'serve') flag = `\`serve ${s.flag}\``;
     else if (s.flag) flag = `\`${s.flag}${s.placeholder ? ` ${s.placeholder.toUpperCase()}` : ''}\` (${s.scope})`;
-    rows.push(`| ${flag} | ${s.env ? `\`${s.env}\`` : ''} | ${defaultText(key)} | ${s.description} |`);
+    rows.push(`|${flag ? ` ${flag} ` : ' '}| ${s.env ? `\`${s.env}\`` : ''} | ${defaultText(key)} | ${s.description} |`);
   }
   return rows.join('\n');
 }

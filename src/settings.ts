@@ -67,6 +67,13 @@ const origins = (text: string): string[] => {
   return list;
 };
 
+/** Seconds since 1970 as a whole number, read as the time it names (ISO 8601). */
+const epoch = (text: string): string => {
+  const time = new Date(Number(text.trim()) * 1000);
+  if (!/^\d+$/.test(text.trim()) || Number.isNaN(time.getTime())) throw new Refused('is not a whole number of seconds since 1970 (up to year 275760)');
+  return time.toISOString();
+};
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const positive = number({ min: 1 });
 
@@ -78,6 +85,7 @@ export const SETTINGS = {
   serverTimeoutMs: setting<number>({ scope: 'every edit', env: 'EMOKB_SERVER_TIMEOUT_MS', default: 120_000, parse: positive, description: 'milliseconds an edit sent to a running `emokb serve` waits for its answer' }),
   cache: setting<string | undefined>({ scope: 'expand, link', env: 'EMOKB_CACHE', default: undefined, defaultText: '`~/.cache/emokb`', parse: nonEmpty('a directory'), description: 'compiled WordNet index and word vectors (vocabulary pipeline, linkers)' }),
   logLevel: setting<(typeof LOG_LEVELS)[number]>({ scope: 'every command', env: 'EMOKB_LOG_LEVEL', default: 'info', parse: oneOf(LOG_LEVELS), description: 'pino level (JSON on standard error)' }),
+  sourceDateEpoch: setting<string | undefined>({ scope: 'expand, review, link', env: 'SOURCE_DATE_EPOCH', default: undefined, defaultText: 'now', parse: epoch, description: 'the time written into provenance by the pipelines and reviews (`--time` wins), so that a rebuild is byte-identical' }),
   tagYoungMb: setting<number>({ scope: 'tag', env: 'EMOKB_TAG_YOUNG_MB', default: 8, parse: number({ min: 1, max: 1024 }), description: 'young-generation heap (MB) of each `emokb tag` worker' }),
   port: setting<number>({ scope: 'serve', flag: '--port', short: '-p', placeholder: 'n', env: 'PORT', default: 4000, parse: number({ min: 0, max: 65535 }), description: 'port (0 = any free port)' }),
   host: setting<string>({ scope: 'serve', flag: '--host', placeholder: 'address', env: 'HOST', default: '127.0.0.1', parse: nonEmpty('an address'), description: 'address to bind' }),

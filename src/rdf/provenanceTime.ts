@@ -2,6 +2,7 @@
 // time (`--time`), else SOURCE_DATE_EPOCH, so that rebuilding the lexicon or the relations from
 // their curation record gives byte-identical files, else now.
 import { EmokbError } from '../errors.js';
+import { resolve } from '../settings.js';
 
 /** yyyy-mm-dd, or yyyy-mm-ddThh:mm[:ss[.fff]] with Z or an offset. */
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d))?$/;
@@ -19,11 +20,6 @@ export function provenanceTime(explicit?: string, flag = '--time'): string {
     }
     return time.toISOString();
   }
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === '') return new Date().toISOString();
-  const time = new Date(Number(epoch) * 1000);
-  if (!/^\d+$/.test(epoch.trim()) || Number.isNaN(time.getTime())) {
-    throw new EmokbError('BAD_INPUT', `SOURCE_DATE_EPOCH: "${epoch}" is not a whole number of seconds since 1970 (up to year 275760)`, { variable: 'SOURCE_DATE_EPOCH' });
-  }
-  return time.toISOString();
+  // SOURCE_DATE_EPOCH through the settings table: a bad or empty one is refused naming it.
+  return resolve('sourceDateEpoch', undefined).value ?? new Date().toISOString();
 }

@@ -59,6 +59,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
 export const API_ONLY_ERRORS: Readonly<Record<string, { http: number; meaning: string }>> = Object.freeze({
   NOT_READY: { http: 503, meaning: 'the knowledge base is still loading' },
   SHUTTING_DOWN: { http: 503, meaning: 'the server is draining for shutdown' },
+  BAD_REQUEST: { http: 400, meaning: 'the HTTP request itself is malformed (a Content-Length that is not one number)' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, meaning: 'the request body is not one of the accepted content types (listed in the message)' },
 });
 

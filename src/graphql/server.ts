@@ -8,7 +8,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import type { Logger } from '../logger.js';
-import { EmokbError } from '../errors.js';
+import { API_ONLY_ERRORS, EmokbError } from '../errors.js';
 import { SETTINGS } from '../settings.js';
 import type { ApiLimits } from './config.js';
 import { newToken, removeServerFile, writeServerFile } from './serverFile.js';
@@ -81,7 +81,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       // A new request on a connection opened before the shutdown: refused, and the connection closed.
       res.shouldKeepAlive = false;
       if (!req.url?.startsWith('/health')) {
-        res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '1' });
+        res.writeHead(API_ONLY_ERRORS.SHUTTING_DOWN!.http, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '1' });
         res.end(JSON.stringify({ errors: [{ message: 'the server is shutting down; retry on another instance', extensions: { code: 'SHUTTING_DOWN' } }] }));
         return;
       }

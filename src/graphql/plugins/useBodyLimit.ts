@@ -6,6 +6,7 @@
 // limit, and that pipe cost more per request than executing a typical query. A body with a declared
 // length is not counted again: Node's HTTP parser never delivers more bytes than Content-Length.
 import type { Plugin } from 'graphql-yoga';
+import { API_ONLY_ERRORS } from '../../errors.js';
 import { limitError } from '../errors.js';
 
 export interface BodyLimitOptions {
@@ -53,7 +54,7 @@ export function useBodyLimit(options: BodyLimitOptions): Plugin {
         if (!CONTENT_LENGTH.test(declared)) {
           endResponse(
             new fetchAPI.Response(JSON.stringify({ errors: [{ message: `invalid Content-Length header "${declared.slice(0, 40)}"`, extensions: { code: 'BAD_REQUEST' } }] }), {
-              status: 400,
+              status: API_ONLY_ERRORS.BAD_REQUEST!.http,
               headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
             }),
           );

@@ -23,6 +23,7 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { SETTINGS } from '../../settings.js';
 
 type GraphQLJit = typeof import('graphql-jit');
 
@@ -57,7 +58,7 @@ type MaybePromise<T> = T | Promise<T>;
 const isPromise = <T>(value: MaybePromise<T>): value is Promise<T> => typeof (value as Promise<T> | undefined)?.then === 'function';
 
 export function useCompiledExecution(options: CompiledExecutionOptions = {}): Plugin {
-  const compileAfter = options.compileAfter ?? 2;
+  const compileAfter = options.compileAfter ?? SETTINGS.compileAfter.default;
   if (compileAfter <= 0) return {};
   const entries = new WeakMap<DocumentNode, Entry>();
   const compile = (jit: GraphQLJit, schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled | null => {

@@ -9,7 +9,7 @@ import { Quadstore } from 'quadstore';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
-import { damaged, directoryState } from './dataDirectory.js';
+import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
 import { effectiveDelta, toLines } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
@@ -92,7 +92,11 @@ export class LevelStore implements KnowledgeStore {
     } catch (error) {
       if (error instanceof EmokbError) throw error;
       const cause = (error as { cause?: { message?: string } }).cause;
-      throw damaged(this.location, `reading ${what} failed: ${cause?.message ?? (error as Error).message}`, error);
+      // LevelDB's corruption messages do not always say which file; name the table files that
+      // cannot be tables.
+      const tables = await unreadableTables(this.location);
+      const files = tables.length ? ` (damaged table file${tables.length > 1 ? 's' : ''}: ${tables.join(', ')})` : '';
+      throw damaged(this.location, `reading ${what} failed: ${cause?.message ?? (error as Error).message}${files}`, error);
     }
   }
 

@@ -35,7 +35,10 @@ export class AutoBackups {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = join(this.dir, `${stamp}-change${last}-${reason}${BACKUP_SUFFIX}`);
     await writeBackup(file, content);
-    const all = (await readdir(this.dir)).filter((name) => name.endsWith(BACKUP_SUFFIX)).sort();
+    const names = await readdir(this.dir);
+    // temporary files of backups killed half-way (a completed backup renames its own away)
+    for (const stale of names.filter((name) => name.endsWith('.tmp') && !name.endsWith(`.${process.pid}.tmp`))) await unlink(join(this.dir, stale)).catch(() => undefined);
+    const all = names.filter((name) => name.endsWith(BACKUP_SUFFIX)).sort();
     for (const old of all.slice(0, Math.max(0, all.length - this.settings.keep))) await unlink(join(this.dir, old)).catch(() => undefined);
     return file;
   }

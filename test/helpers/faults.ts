@@ -14,14 +14,15 @@ export function faultEnv(point: 'commit' | 'backup', extra: Record<string, strin
 export function killInside(child: ChildProcess, point: 'commit' | 'backup', signalTarget: number = child.pid!): Promise<boolean> {
   return new Promise((resolve) => {
     let seen = '';
+    let killed = false;
     child.stderr!.setEncoding('utf8').on('data', (d: string) => {
       seen += d;
-      if (seen.includes(`emokb-test: inside ${point}`)) {
+      if (!killed && seen.includes(`emokb-test: inside ${point}`)) {
+        killed = true;
         process.kill(signalTarget, 'SIGKILL');
-        child.once('close', () => resolve(true));
       }
     });
-    child.once('close', () => resolve(false));
+    child.once('close', () => resolve(killed));
   });
 }
 

@@ -10,7 +10,7 @@ import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
-import { effectiveDelta, toLines } from './delta.js';
+import { effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
 import { faultPoint, nonAtomicForTests } from './faultInjection.js';
@@ -167,8 +167,8 @@ export class LevelStore implements KnowledgeStore {
       author: change.author,
       message: change.message,
       command: change.command,
-      added: toLines(delta.add),
-      removed: toLines(delta.remove),
+      added: delta.addLines,
+      removed: delta.removeLines,
     };
     // A store written before the record existed gets one from its content as read now.
     const previous = (await this.integrity()) ?? (empty ? EMPTY_INTEGRITY : integrityOf((await this.all()).map(quadKey), record.id - 1));

@@ -2,7 +2,7 @@
 import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../rdf/turtle.js';
-import { effectiveDelta, toLines } from './delta.js';
+import { effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
 
@@ -34,8 +34,8 @@ export class MemoryStore implements KnowledgeStore {
       author: change.author,
       message: change.message,
       command: change.command,
-      added: toLines(delta.add),
-      removed: toLines(delta.remove),
+      added: delta.addLines,
+      removed: delta.removeLines,
     };
     this.#graph.removeQuads(delta.remove);
     for (const q of delta.remove) this.#keys.delete(quadKey(q));

@@ -151,7 +151,7 @@ describe('emokb import and export', () => {
     expect(copy).toBe(original);
   });
 
-  it('leaves a valid store when killed in the middle of an import', async () => {
+  it('leaves a valid store when killed in the middle of an import', { timeout: 240_000 }, async () => {
     const dir = await copyOfSeeded();
     const before = JSON.parse((await runCli(['--data', dir, 'stats', '--json'])).stdout).triples;
     // A large valid vocabulary file: 4,000 entries, 7 triples each.

@@ -5,7 +5,7 @@
 import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, unreadableTables } from './dataDirectory.js';
-import { integrityOf, mismatch } from './integrity.js';
+import { EMPTY_INTEGRITY, mismatch, xorLines, type IntegrityRecord } from './integrity.js';
 import type { ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
 
 /**
@@ -14,8 +14,8 @@ import type { ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
  * its change log (the same guarantee the record would have given); otherwise it is refused.
  */
 export async function verifyContent(store: KnowledgeStore, quads: readonly Quad[], lastChange: number): Promise<void> {
-  const lines = quads.map(quadKey);
-  const found = integrityOf(lines, lastChange);
+  // Lines are hashed one at a time, never held together: a restart's peak memory is the snapshot.
+  const found: IntegrityRecord = { format: 1, change: lastChange, count: quads.length, hash: xorLines(EMPTY_INTEGRITY.hash, keysOf(quads)) };
   const recorded = await store.integrity();
   if (recorded) {
     const problem = mismatch(recorded, found);
@@ -26,10 +26,14 @@ export async function verifyContent(store: KnowledgeStore, quads: readonly Quad[
     }
     return;
   }
-  if (lines.length === 0 && lastChange === 0) return;
-  const problem = replayMismatch(lines, await store.changes());
+  if (quads.length === 0 && lastChange === 0) return;
+  const problem = replayMismatch(quads.map(quadKey), await store.changes());
   if (problem) throw damaged(store.location, `the store has no integrity record and ${problem}`);
   await store.sealIntegrity(found);
+}
+
+function* keysOf(quads: readonly Quad[]): Generator<string> {
+  for (const q of quads) yield quadKey(q);
 }
 
 /** How the content differs from the replay of the log (oldest first after reversing), or null. */

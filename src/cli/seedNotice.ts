@@ -4,7 +4,8 @@
 import type { SeedStep } from '../kb/KnowledgeService.js';
 import { progressBar } from './progress.js';
 
-const ABOUT = 'a few seconds';
+// bench:startup measured a first start of 14.7 s with the 2 cores shared by other work (README).
+const ABOUT = '5 to 15 s';
 
 export function seedNotice(location: string, wasAbsent: boolean): (step: SeedStep) => void {
   const bar = progressBar('seeding');

@@ -58,6 +58,7 @@ export class MemoryStore implements KnowledgeStore {
   async restore(content: StoreContent): Promise<void> {
     this.#assertOpen();
     if (this.#graph.size > 0 || this.#log.length > 0) throw new Error('restore needs an empty store');
+    if (content.quads.length === 0 && content.changes.length === 0) return;
     this.#graph.addQuads([...content.quads]);
     for (const q of content.quads) this.#keys.add(quadKey(q));
     this.#log.push(...content.changes);

@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { KnowledgeService } from '../kb/KnowledgeService.js';
+import { AutoBackups } from '../store/autoBackup.js';
+import { backupSettings } from '../store/backupSettings.js';
 import { LevelStore } from '../store/LevelStore.js';
 import { resolve as setting } from '../settings.js';
 
@@ -29,9 +31,13 @@ export function defaultAuthor(explicit?: string): string {
 }
 
 export async function openService(options: GlobalOptions, seed = true): Promise<KnowledgeService> {
+  // Settings first: a bad value is refused before anything is opened.
+  const settings = backupSettings();
   const store = await LevelStore.open(dataDir(options));
   try {
-    return await KnowledgeService.open(store, { seed });
+    const { seedNotice } = await import('./seedNotice.js');
+    if (store.created && !seed && store.wasAbsent) process.stderr.write(`emokb: ${store.location} did not exist: created a new, empty store there\n`);
+    return await KnowledgeService.open(store, { seed, onSeed: seedNotice(store.location, store.wasAbsent), backups: new AutoBackups(store.location, settings) });
   } catch (error) {
     await store.close();
     throw error;

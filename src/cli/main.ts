@@ -19,6 +19,7 @@ const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
   { commands: ['expand'], load: async () => [(await import('./expand.js')).registerExpand] },
   { commands: ['review'], load: async () => [(await import('./review.js')).registerReview] },
   { commands: ['lexicon'], load: async () => [(await import('./lexicon.js')).registerLexicon] },
+  { commands: ['check', 'backup', 'restore'], load: async () => [(await import('./recovery.js')).registerRecovery] },
   { commands: ['tag'], load: async () => [(await import('./tag.js')).registerTag] },
 ];
 

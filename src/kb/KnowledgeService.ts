@@ -8,11 +8,26 @@ import { rulesFor, validationScope } from '../shacl/scope.js';
 import { assertValid } from '../shacl/validate.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore } from '../store/KnowledgeStore.js';
 import { KnowledgeBase } from './KnowledgeBase.js';
-import { readSeed } from './seed.js';
+import { AutoBackups, isDestructive } from '../store/autoBackup.js';
+import { verifyContent } from '../store/verify.js';
+import { readRelease } from './seed.js';
 
 export interface ChangeOptions {
   /** Validate and report, but write nothing. */
   dryRun?: boolean;
+  /** Skip SHACL validation: only for the shipped release the tests validated (see release.ts). */
+  prevalidated?: boolean;
+}
+
+export type SeedStep = { step: 'reading' } | { step: 'writing'; triples: number } | { step: 'done' };
+
+export interface OpenOptions {
+  seed?: boolean;
+  author?: string;
+  /** Told of each step of seeding a new store (reading, writing, done), e.g. to print a notice. */
+  onSeed?: (step: SeedStep) => void;
+  /** Where automatic backups go (before destructive changes, every N changes); none when absent. */
+  backups?: AutoBackups;
 }
 
 export interface ChangeOutcome {
@@ -28,23 +43,38 @@ export class KnowledgeService {
   #queue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(snapshot: KnowledgeBase) => void>();
 
-  private constructor(store: KnowledgeStore, snapshot: KnowledgeBase) {
+  readonly #backups: AutoBackups | undefined;
+
+  private constructor(store: KnowledgeStore, snapshot: KnowledgeBase, backups?: AutoBackups) {
     this.store = store;
     this.#snapshot = snapshot;
+    this.#backups = backups;
   }
 
-  /** Loads the snapshot; an empty store is first seeded from the shipped Turtle (validated). */
-  static async open(store: KnowledgeStore, options: { seed?: boolean; author?: string } = {}): Promise<KnowledgeService> {
+  /**
+   * Loads the snapshot and checks it against the store's integrity record (STORE_ERROR when they
+   * differ). A store with no triples and no change log is first seeded from the shipped release.
+   */
+  static async open(store: KnowledgeStore, options: OpenOptions = {}): Promise<KnowledgeService> {
     const quads = await store.all();
-    const service = new KnowledgeService(store, KnowledgeBase.fromQuads(quads, await store.lastChangeId()));
-    if (quads.length === 0 && options.seed !== false) {
-      await service.change({
-        add: await readSeed(),
-        remove: [],
-        author: options.author ?? 'emokb',
-        message: 'seed the store from the released ontology and lexicons',
-        command: 'seed',
-      });
+    const lastChange = await store.lastChangeId();
+    await verifyContent(store, quads, lastChange);
+    const service = new KnowledgeService(store, KnowledgeBase.fromQuads(quads, lastChange), options.backups);
+    if (quads.length === 0 && lastChange === 0 && options.seed !== false) {
+      options.onSeed?.({ step: 'reading' });
+      const release = await readRelease();
+      options.onSeed?.({ step: 'writing', triples: release.quads.length });
+      await service.change(
+        {
+          add: release.quads,
+          remove: [],
+          author: options.author ?? 'emokb',
+          message: 'seed the store from the released ontology and lexicons',
+          command: 'seed',
+        },
+        { prevalidated: release.validated },
+      );
+      options.onSeed?.({ step: 'done' });
     }
     return service;
   }
@@ -89,14 +119,31 @@ export class KnowledgeService {
     if (proposed.length === 0 && before > 0 && input.command !== 'replace') {
       throw new EmokbError('BAD_INPUT', 'the change would remove everything in the store; nothing was written');
     }
-    await assertValid(validationScope(proposed, input.add, input.remove), `${input.command} breaks the knowledge base's rules`, {
+    if (!options.prevalidated) await assertValid(validationScope(proposed, input.add, input.remove), `${input.command} breaks the knowledge base's rules`, {
       rules: rulesFor(input.add, input.remove),
     });
     if (options.dryRun) return { record: null, added, removed };
+    // A backup of the store as it is, before a change that removes more than one may have meant;
+    // if it cannot be written (OUTPUT_FAILED), nothing is changed.
+    if (this.#backups && isDestructive(input.command)) {
+      await this.#backups.write(await this.content(), `before-${input.command.split(' ')[0]}`);
+    }
     const record = await this.store.commit(input);
     this.#snapshot = KnowledgeBase.fromQuads(proposed, record?.id ?? this.#snapshot.version);
     for (const listener of this.#listeners) listener(this.#snapshot);
+    if (this.#backups && record && this.#backups.due(record.id)) {
+      try {
+        await this.#backups.write(await this.content(), 'every');
+      } catch (error) {
+        throw new EmokbError('OUTPUT_FAILED', `change ${record.id} was committed, but its automatic backup failed: ${(error as Error).message}`);
+      }
+    }
     return { record, added, removed };
+  }
+
+  /** The whole store as a backup carries it: the snapshot's triples and the change log, oldest first. */
+  async content(): Promise<{ quads: readonly Quad[]; changes: ChangeRecord[] }> {
+    return { quads: this.#snapshot.quads, changes: (await this.store.changes()).reverse() };
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,10 @@ import type { Quad } from '@rdfjs/types';
 import { lexiconDir, ontologyDir } from '../paths.js';
 import { readTurtleFile } from '../rdf/turtle.js';
 
+export function shapesPath(): string {
+  return ontologyDir('shapes.ttl');
+}
+
 export async function seedFiles(): Promise<string[]> {
   const list = async (dir: (...p: string[]) => string) =>
     (await readdir(dir()).catch(() => [] as string[]))
@@ -17,4 +21,12 @@ export async function seedFiles(): Promise<string[]> {
 export async function readSeed(): Promise<Quad[]> {
   const files = await seedFiles();
   return (await Promise.all(files.map(readTurtleFile))).flat();
+}
+
+/** The seed, and whether it is byte for byte the release the tests validated (see release.ts). */
+export async function readRelease(): Promise<{ quads: Quad[]; validated: boolean }> {
+  const { RELEASE_HASH, releaseHash } = await import('./release.js');
+  const files = await seedFiles();
+  const [quads, hash] = await Promise.all([readSeed(), releaseHash(files)]);
+  return { quads, validated: hash === RELEASE_HASH };
 }

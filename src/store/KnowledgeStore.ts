@@ -1,6 +1,7 @@
 // The storage contract: RDF quads plus a change log, written in atomic batches. The level store
 // is the product; the memory store exists so tests and tools can run the same contract cheaply.
 import type { Quad } from '@rdfjs/types';
+import type { IntegrityRecord } from './integrity.js';
 
 /** An edit as the caller asks for it. Quads already present (added) or absent (removed) are ignored. */
 export interface ChangeInput {
@@ -23,6 +24,13 @@ export interface ChangeRecord {
   removed: string[];
 }
 
+/** Everything a store holds: what a backup carries and a restore brings back. */
+export interface StoreContent {
+  quads: readonly Quad[];
+  /** The change log, oldest first. */
+  changes: readonly ChangeRecord[];
+}
+
 export interface KnowledgeStore {
   /** Where the data lives: a directory, or `memory`. */
   readonly location: string;
@@ -38,6 +46,15 @@ export interface KnowledgeStore {
   changes(options?: { limit?: number }): Promise<ChangeRecord[]>;
   /** The id of the newest change (0 for none), without reading the log's records. */
   lastChangeId(): Promise<number>;
+  /**
+   * The integrity record written with the newest change (count and content hash of the snapshot
+   * it produced), or null for a store written before emokb kept one.
+   */
+  integrity(): Promise<IntegrityRecord | null>;
+  /** Records `record` as the current one (for a store that has none yet, after a consistent read). */
+  sealIntegrity(record: IntegrityRecord): Promise<void>;
+  /** Fills an empty store with `content` (quads, change log, integrity record) in one atomic write. */
+  restore(content: StoreContent): Promise<void>;
   /** Bytes on disk, or null where that means nothing. */
   sizeOnDisk(): Promise<number | null>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 // The on-disk KnowledgeStore: quads indexed by quadstore in a LevelDB directory (via `level`),
 // with the change log kept in the same database so that a change and its log entry are written
 // in one atomic LevelDB batch.
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { DataFactory } from 'n3';
@@ -9,13 +9,18 @@ import { Quadstore } from 'quadstore';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
-import { effectiveDelta, toLines } from './delta.js';
-import type { ChangeInput, ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
+import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
+import { effectiveDelta } from './delta.js';
+import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
+import { faultPoint, nonAtomicForTests } from './faultInjection.js';
 
 // Quadstore's own keys start with index names (SPOG, OGSP, ...); ours start with a lower-case
 // prefix that no index name can take.
 const LOG_PREFIX = 'emokb!log!';
 const LOG_END = 'emokb!log~';
+/** The integrity record of the current snapshot, rewritten in every commit's batch. */
+const INTEGRITY_KEY = 'emokb!meta!integrity';
 /** quadstore's upper key bound within an index. */
 const BOUNDARY = '\uDBFF\uDFFF';
 /** Above this many quads in one change, one full read beats a point read per quad. */
@@ -42,13 +47,16 @@ export class LevelStore implements KnowledgeStore {
     this.#quads = quads;
   }
 
+  /**
+   * Opens the store in `location`. A new store is created only in an absent or empty directory
+   * (emokb's own files aside); anything else must already be a LevelDB store, else STORE_ERROR.
+   * `created` tells the caller that a new store was just made.
+   */
   static async open(location: string): Promise<LevelStore> {
-    try {
-      await mkdir(location, { recursive: true });
-    } catch (error) {
-      throw new EmokbError('STORE_ERROR', `cannot create data directory ${location}: ${(error as NodeJS.ErrnoException).code}`);
-    }
-    const db = new Level<string, string>(location);
+    const state = await directoryState(location);
+    // createIfMissing only where nothing is: over a store whose CURRENT was lost, LevelDB would
+    // otherwise start a new, empty database.
+    const db = new Level<string, string>(location, { createIfMissing: state !== 'store' });
     const quads = new Quadstore({ backend: db, dataFactory: DataFactory as never, indexes: INDEXES });
     try {
       await quads.open();
@@ -62,21 +70,82 @@ export class LevelStore implements KnowledgeStore {
           { location },
         );
       }
-      throw new EmokbError('STORE_ERROR', `cannot open store in ${location}: ${cause?.message ?? (error as Error).message}`, { location });
+      const message = cause?.message ?? (error as Error).message;
+      if (state !== 'store') throw new EmokbError('STORE_ERROR', `cannot create a store in ${location}: ${message}`, { location });
+      throw damaged(location, `LevelDB cannot open it: ${message}`, error);
     }
-    return new LevelStore(location, db, quads);
+    const store = new LevelStore(location, db, quads);
+    store.created = state !== 'store';
+    store.wasAbsent = state === 'absent';
+    return store;
   }
 
-  async all(): Promise<Quad[]> {
-    const { items } = await this.#quads.get({});
-    return items;
+  /** True when this open made a new, empty store (the directory was absent or empty). */
+  created = false;
+  /** True when the directory itself did not exist before this open. */
+  wasAbsent = false;
+
+  /** Runs a read, turning LevelDB's failures (IO errors, corruption) into STORE_ERROR. */
+  async #read<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof EmokbError) throw error;
+      const cause = (error as { cause?: { message?: string } }).cause;
+      // LevelDB's corruption messages do not always say which file; name the table files that
+      // cannot be tables.
+      const tables = await unreadableTables(this.location);
+      const files = tables.length ? ` (damaged table file${tables.length > 1 ? 's' : ''}: ${tables.join(', ')})` : '';
+      throw damaged(this.location, `reading ${what} failed: ${cause?.message ?? (error as Error).message}${files}`, error);
+    }
   }
 
-  async count(): Promise<number> {
-    // quadstore's countQuads() is an estimate; the contract promises an exact count.
-    let n = 0;
-    for await (const _ of this.#db.keys({ gte: this.#countIndexPrefix, lt: `${this.#countIndexPrefix}${BOUNDARY}` })) n++;
-    return n;
+  all(): Promise<Quad[]> {
+    return this.#read('the triples', async () => (await this.#quads.get({})).items);
+  }
+
+  count(): Promise<number> {
+    return this.#read('the triples', async () => {
+      // quadstore's countQuads() is an estimate; the contract promises an exact count.
+      let n = 0;
+      for await (const _ of this.#db.keys({ gte: this.#countIndexPrefix, lt: `${this.#countIndexPrefix}${BOUNDARY}` })) n++;
+      return n;
+    });
+  }
+
+  integrity(): Promise<IntegrityRecord | null> {
+    return this.#read('the integrity record', async () => {
+      const value = await this.#db.get(INTEGRITY_KEY);
+      return value === undefined ? null : (JSON.parse(value) as IntegrityRecord);
+    });
+  }
+
+  sealIntegrity(record: IntegrityRecord): Promise<void> {
+    const run = this.#queue.then(() => this.#db.put(INTEGRITY_KEY, JSON.stringify(record)));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  restore(content: StoreContent): Promise<void> {
+    const run = this.#queue.then(() => this.#restore(content));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #restore(content: StoreContent): Promise<void> {
+    if (!(await this.#isEmpty()) || (await this.#lastId()) !== 0) throw new EmokbError('BAD_INPUT', `${this.location} is not empty; a backup is restored only into an empty store`);
+    // An empty backup restores to a store like a new one: nothing written, no record.
+    if (content.quads.length === 0 && content.changes.length === 0) return;
+    const lastId = content.changes.at(-1)?.id ?? 0;
+    const record = integrityOf(content.quads.map(quadKey), lastId);
+    // One batch: the quads, every log entry and the integrity record, all or nothing.
+    await this.#quads.multiPatch([], [...content.quads], {
+      preWrite: (batch) => {
+        for (const change of content.changes) batch.put(logKey(change.id), JSON.stringify(change));
+        batch.put(INTEGRITY_KEY, JSON.stringify(record));
+      },
+    });
+    await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
   }
 
   get #countIndexPrefix(): string {
@@ -90,26 +159,54 @@ export class LevelStore implements KnowledgeStore {
   }
 
   async #commit(change: ChangeInput): Promise<ChangeRecord | null> {
-    const has = (await this.#isEmpty()) ? () => false : await this.#membership([...change.add, ...change.remove]);
+    const empty = await this.#read('the triples', () => this.#isEmpty());
+    const has = empty ? () => false : await this.#read('the triples', () => this.#membership([...change.add, ...change.remove]));
     const delta = effectiveDelta(change.add, change.remove, has);
     if (delta.add.length === 0 && delta.remove.length === 0) return null;
     const record: ChangeRecord = {
-      id: (await this.#lastId()) + 1,
+      id: (await this.#read('the change log', () => this.#lastId())) + 1,
       time: new Date().toISOString(),
       author: change.author,
       message: change.message,
       command: change.command,
-      added: toLines(delta.add),
-      removed: toLines(delta.remove),
+      added: delta.addLines,
+      removed: delta.removeLines,
     };
-    await this.#quads.multiPatch(delta.remove, delta.add, {
-      preWrite: (batch) => batch.put(logKey(record.id), JSON.stringify(record)),
-    });
+    // A store written before the record existed gets one from its content as read now.
+    const previous = (await this.integrity()) ?? (empty ? EMPTY_INTEGRITY : integrityOf((await this.all()).map(quadKey), record.id - 1));
+    const integrity = advance(previous, record.id, record.added, record.removed);
+    if (nonAtomicForTests()) {
+      await this.#writeNonAtomically(delta, record, integrity);
+    } else {
+      await this.#quads.multiPatch(delta.remove, delta.add, {
+        preWrite: async (batch) => {
+          batch.put(logKey(record.id), JSON.stringify(record));
+          batch.put(INTEGRITY_KEY, JSON.stringify(integrity));
+          await faultPoint('commit');
+        },
+      });
+    }
     if (delta.add.length + delta.remove.length > COMPACT_AFTER) {
       // classic-level (what `level` is on Node) has compactRange; its types do not say so.
       await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
     }
     return record;
+  }
+
+  /**
+   * TEST ONLY (EMOKB_TEST_NON_ATOMIC=1): the broken store the crash tests must catch. Writes the
+   * quads in batches of 1,000, pausing at the fault point after the first, then the log entry.
+   */
+  async #writeNonAtomically(delta: { add: Quad[]; remove: Quad[] }, record: ChangeRecord, integrity: IntegrityRecord): Promise<void> {
+    await this.#quads.multiDel(delta.remove);
+    for (let i = 0; i < delta.add.length; i += 1000) {
+      await this.#quads.multiPut(delta.add.slice(i, i + 1000));
+      if (i === 0) await faultPoint('commit');
+    }
+    await this.#db.batch([
+      { type: 'put', key: logKey(record.id), value: JSON.stringify(record) },
+      { type: 'put', key: INTEGRITY_KEY, value: JSON.stringify(integrity) },
+    ]);
   }
 
   async #membership(quads: readonly Quad[]): Promise<(key: string) => boolean> {
@@ -133,7 +230,7 @@ export class LevelStore implements KnowledgeStore {
   }
 
   lastChangeId(): Promise<number> {
-    return this.#lastId();
+    return this.#read('the change log', () => this.#lastId());
   }
 
   async #lastId(): Promise<number> {
@@ -143,11 +240,22 @@ export class LevelStore implements KnowledgeStore {
     return 0;
   }
 
-  async changes(options: { limit?: number } = {}): Promise<ChangeRecord[]> {
-    const records: ChangeRecord[] = [];
-    const range = { gte: LOG_PREFIX, lt: LOG_END, reverse: true, limit: options.limit ?? -1 };
-    for await (const value of this.#db.values(range)) records.push(JSON.parse(value) as ChangeRecord);
-    return records;
+  changes(options: { limit?: number } = {}): Promise<ChangeRecord[]> {
+    return this.#read('the change log', async () => {
+      const records: ChangeRecord[] = [];
+      const range = { gte: LOG_PREFIX, lt: LOG_END, reverse: true, limit: options.limit ?? -1 };
+      for await (const value of this.#db.values(range)) records.push(JSON.parse(value) as ChangeRecord);
+      return records;
+    });
+  }
+
+  /** Every key of the database, read once (what `emokb check` scans first). */
+  keyCount(): Promise<number> {
+    return this.#read('the database keys', async () => {
+      let n = 0;
+      for await (const _ of this.#db.keys()) n++;
+      return n;
+    });
   }
 
   async sizeOnDisk(): Promise<number> {

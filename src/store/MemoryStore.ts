@@ -2,8 +2,9 @@
 import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../rdf/turtle.js';
-import { effectiveDelta, toLines } from './delta.js';
-import type { ChangeInput, ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
+import { effectiveDelta } from './delta.js';
+import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
 
 export class MemoryStore implements KnowledgeStore {
   readonly location = 'memory';
@@ -11,6 +12,7 @@ export class MemoryStore implements KnowledgeStore {
   readonly #keys = new Set<string>();
   readonly #log: ChangeRecord[] = [];
   #closed = false;
+  #integrity: IntegrityRecord | null = null;
 
   async all(): Promise<Quad[]> {
     this.#assertOpen();
@@ -32,15 +34,35 @@ export class MemoryStore implements KnowledgeStore {
       author: change.author,
       message: change.message,
       command: change.command,
-      added: toLines(delta.add),
-      removed: toLines(delta.remove),
+      added: delta.addLines,
+      removed: delta.removeLines,
     };
     this.#graph.removeQuads(delta.remove);
     for (const q of delta.remove) this.#keys.delete(quadKey(q));
     this.#graph.addQuads(delta.add);
     for (const q of delta.add) this.#keys.add(quadKey(q));
     this.#log.push(record);
+    this.#integrity = advance(this.#integrity ?? EMPTY_INTEGRITY, record.id, record.added, record.removed);
     return record;
+  }
+
+  async integrity(): Promise<IntegrityRecord | null> {
+    this.#assertOpen();
+    return this.#integrity;
+  }
+
+  async sealIntegrity(record: IntegrityRecord): Promise<void> {
+    this.#integrity = record;
+  }
+
+  async restore(content: StoreContent): Promise<void> {
+    this.#assertOpen();
+    if (this.#graph.size > 0 || this.#log.length > 0) throw new Error('restore needs an empty store');
+    if (content.quads.length === 0 && content.changes.length === 0) return;
+    this.#graph.addQuads([...content.quads]);
+    for (const q of content.quads) this.#keys.add(quadKey(q));
+    this.#log.push(...content.changes);
+    this.#integrity = integrityOf(content.quads.map(quadKey), content.changes.at(-1)?.id ?? 0);
   }
 
   async changes(options: { limit?: number } = {}): Promise<ChangeRecord[]> {

@@ -5,6 +5,9 @@ import { quadKey } from '../rdf/turtle.js';
 export interface Delta {
   add: Quad[];
   remove: Quad[];
+  /** The N-Triples lines of `add` and `remove`, sorted: the change log's form, computed once. */
+  addLines: string[];
+  removeLines: string[];
 }
 
 /**
@@ -19,9 +22,13 @@ export function effectiveDelta(add: readonly Quad[], remove: readonly Quad[], ha
     const key = quadKey(q);
     if (!addKeys.has(key)) removeKeys.set(key, q);
   }
+  const adding = [...addKeys].filter(([key]) => !has(key));
+  const removing = [...removeKeys].filter(([key]) => has(key));
   return {
-    add: [...addKeys].filter(([key]) => !has(key)).map(([, q]) => q),
-    remove: [...removeKeys].filter(([key]) => has(key)).map(([, q]) => q),
+    add: adding.map(([, q]) => q),
+    remove: removing.map(([, q]) => q),
+    addLines: adding.map(([key]) => key).sort(),
+    removeLines: removing.map(([key]) => key).sort(),
   };
 }
 

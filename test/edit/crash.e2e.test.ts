@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { faultEnv, NON_ATOMIC } from '../helpers/faults.js';
 import { seedDataDir } from './helpers.js';
 
 /** A seeded data directory of its own, and the CLI on it. */
@@ -36,18 +37,25 @@ describe.concurrent('concurrent and interrupted edits', { timeout: 180_000 }, ()
     const { dir, cli } = await store();
     const words = Array.from({ length: 30 }, (_, i) => `batchword${i}`);
     const loop = `for w in ${words.join(' ')}; do "${process.execPath}" "${BIN}" --data "${dir}" term add "$w" --emotion rage-tertiary --weight 0.5 -m batch || exit 1; done`;
-    const batch = spawn('sh', ['-c', loop], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EMOKB_AUTHOR: 'batch' } });
-    let committed = 0;
-    // Kill once an edit is in, at a random moment of one of the next.
-    await new Promise<void>((resolve) => {
-      batch.stdout!.setEncoding('utf8').on('data', (d: string) => {
-        committed += (d.match(/^change \d+:/gm) ?? []).length;
-        if (committed >= 1) resolve();
+    // Every edit pauses 300 ms inside its commit (the store's test-only fault point, once the
+    // batch is built) and says so on standard error; the loop is killed at one of those moments,
+    // chosen at random among the 2nd to 6th edit, so the kill provably lands inside a write. With
+    // EMOKB_TEST_BREAK_ATOMICITY=1 (quads written in parts, then the log) this test fails.
+    const env = { ...process.env, EMOKB_AUTHOR: 'batch', ...faultEnv('commit', { EMOKB_TEST_FAULT_WAIT_MS: '300', ...NON_ATOMIC }) };
+    const batch = spawn('sh', ['-c', loop], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+    const target = 2 + Math.floor(Math.random() * 5);
+    let inside = 0;
+    const killed = await new Promise<boolean>((resolve) => {
+      batch.stderr!.setEncoding('utf8').on('data', (d: string) => {
+        inside += (d.match(/^emokb-test: inside commit$/gm) ?? []).length;
+        if (inside === target) {
+          process.kill(-batch.pid!, 'SIGKILL');
+          resolve(true);
+        }
       });
-      batch.once('exit', () => resolve());
+      batch.once('exit', () => resolve(false));
     });
-    await new Promise((r) => setTimeout(r, 200 + Math.random() * 2000));
-    process.kill(-batch.pid!, 'SIGKILL');
+    expect(killed).toBe(true);
     await new Promise((r) => (batch.exitCode !== null || batch.signalCode !== null ? r(null) : batch.once('exit', r)));
 
     const validate = await cli(['validate']);

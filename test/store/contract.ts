@@ -3,6 +3,7 @@ import { DataFactory } from 'n3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeStore } from '../../src/store/KnowledgeStore.js';
 import { quadKey } from '../../src/rdf/turtle.js';
+import { integrityOf } from '../../src/store/integrity.js';
 
 const { namedNode, literal, quad } = DataFactory;
 const q = (s: string, o: string) => quad(namedNode(`https://example.org/${s}`), namedNode('https://example.org/p'), literal(o, 'en'));
@@ -98,6 +99,36 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       const records = await Promise.all(Array.from({ length: 20 }, (_, i) => store.commit({ ...meta, add: [q(`n${i}`, 'v')], remove: [] })));
       expect(new Set(records.map((r) => r!.id)).size).toBe(20);
       expect(await store.count()).toBe(20);
+    });
+
+    it('records with every change the count and content hash of the snapshot it produced', async () => {
+      const store = await make();
+      expect(await store.integrity()).toBeNull();
+      await store.commit({ ...meta, add: [q('a', 'x'), q('b', 'y'), q('c', 'z')], remove: [] });
+      await store.commit({ ...meta, add: [q('d', 'w')], remove: [q('b', 'y')] });
+      const record = await store.integrity();
+      // The delta-updated record equals the record computed from the content as it is now.
+      expect(record).toEqual(integrityOf((await store.all()).map(quadKey), 2));
+      expect(record!.count).toBe(3);
+      // and it tells a different content apart
+      expect(record!.hash).not.toBe(integrityOf([q('a', 'x'), q('c', 'z'), q('b', 'y')].map(quadKey), 2).hash);
+    });
+
+    it('restores content and change log into an empty store, and refuses a non-empty one', async () => {
+      const source = await make();
+      await source.commit({ ...meta, add: [q('a', 'x'), q('b', 'y')], remove: [] });
+      await source.commit({ ...meta, message: 'drop b', add: [], remove: [q('b', 'y')] });
+      const content = { quads: await source.all(), changes: (await source.changes()).reverse() };
+      const target = await make();
+      await target.restore(content);
+      expect((await target.all()).map(quadKey).sort()).toEqual(content.quads.map(quadKey).sort());
+      expect(await target.changes()).toEqual(await source.changes());
+      expect(await target.lastChangeId()).toBe(2);
+      expect(await target.integrity()).toEqual(await source.integrity());
+      // history goes on from there
+      expect((await target.commit({ ...meta, add: [q('c', 'z')], remove: [] }))!.id).toBe(3);
+      await expect(target.restore(content)).rejects.toThrow();
+      expect(await target.count()).toBe(2);
     });
 
     if (factory.reopen) {

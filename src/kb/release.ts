@@ -1,0 +1,22 @@
+// The content hash of the shipped release (ontology/ and lexicons/, the SHACL shapes included).
+// The tests validate exactly this release (test/kb/release.test.ts checks that the files still hash
+// to RELEASE_HASH and that they conform), so seeding a store from files with this hash need not
+// run SHACL validation again: on this machine that validation is most of a first start's time and
+// memory (see the README's startup figures). Files that differ from it are validated as before.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { shapesPath } from './seed.js';
+
+/** Update together with the files; test/kb/release.test.ts says when and checks it. */
+export const RELEASE_HASH = '4081e5436042804ebf7657adc2bfec9cd51739129823d7ff9b6e1c0f709041a6';
+
+/** sha256 over each file's name and bytes, in the given order (the seed's order). */
+export async function releaseHash(files: readonly string[]): Promise<string> {
+  const digest = createHash('sha256');
+  for (const file of [...files, shapesPath()]) {
+    const bytes = await readFile(file);
+    digest.update(`${basename(file)}\0${bytes.length}\0`).update(bytes);
+  }
+  return digest.digest('hex');
+}

@@ -1,0 +1,45 @@
+// Automatic backups in <data>/backups: before every destructive operation (import --replace,
+// undo --force, emotion remove --cascade) and after every N-th change, keeping the newest K.
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeBackup } from './backupFile.js';
+import { backupSettings, type BackupSettings } from './backupSettings.js';
+import { BACKUP_DIR } from './dataDirectory.js';
+import type { StoreContent } from './KnowledgeStore.js';
+
+export const BACKUP_SUFFIX = '.emokb-backup';
+
+/** Commands that remove more than the user may have meant: a backup is written before them. */
+export function isDestructive(command: string): boolean {
+  return /^(import .* --replace|undo \d+ --force|emotion remove .*--cascade)\b/.test(command);
+}
+
+export class AutoBackups {
+  readonly dir: string;
+  readonly settings: BackupSettings;
+
+  constructor(dataDir: string, settings: BackupSettings = backupSettings()) {
+    this.dir = join(dataDir, BACKUP_DIR);
+    this.settings = settings;
+  }
+
+  /** True when the change with this id is one of every N. */
+  due(changeId: number): boolean {
+    return this.settings.every > 0 && changeId > 0 && changeId % this.settings.every === 0;
+  }
+
+  /** Writes a backup named after the change it holds and why, then deletes the oldest beyond K. */
+  async write(content: StoreContent, reason: string): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
+    const last = content.changes.at(-1)?.id ?? 0;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const file = join(this.dir, `${stamp}-change${last}-${reason}${BACKUP_SUFFIX}`);
+    await writeBackup(file, content);
+    const names = await readdir(this.dir);
+    // temporary files of backups killed half-way (a completed backup renames its own away)
+    for (const stale of names.filter((name) => name.endsWith('.tmp') && !name.endsWith(`.${process.pid}.tmp`))) await unlink(join(this.dir, stale)).catch(() => undefined);
+    const all = names.filter((name) => name.endsWith(BACKUP_SUFFIX)).sort();
+    for (const old of all.slice(0, Math.max(0, all.length - this.settings.keep))) await unlink(join(this.dir, old)).catch(() => undefined);
+    return file;
+  }
+}

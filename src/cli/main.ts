@@ -19,6 +19,7 @@ const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
   { commands: ['review'], load: async () => [(await import('./review.js')).registerReview] },
   { commands: ['lexicon'], load: async () => [(await import('./lexicon.js')).registerLexicon] },
   { commands: ['tag'], load: async () => [(await import('./tag.js')).registerTag] },
+  { commands: ['audit', 'concordance'], load: async () => [(await import('./audit.js')).registerAudit] },
 ];
 
 /** The command named on the line: the first word that is not an option or an option's value. */

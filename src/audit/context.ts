@@ -28,5 +28,5 @@ export function contextWindow(text: string, start: number, end: number, width: n
 
 /** One KWIC line: the left context right-aligned to `width`, the match in brackets, then the right. */
 export function kwicLine(w: ContextWindow, width: number): string {
-  return `${w.left.padStart(width + 3)} [${w.match}] ${w.right}`;
+  return `${w.left.padStart(width + 3)} [${w.match}]${w.right ? ` ${w.right}` : ''}`;
 }

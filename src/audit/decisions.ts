@@ -3,7 +3,7 @@
 // TSV with a header whose `decision` column holds the verdict (here `right` or `wrong`), and an
 // error names the file and line. A match is keyed by the corpus file, line, span, term, emotion
 // IRI and seed; a key judged again later keeps its last judgment.
-import { appendFile, mkdir, stat } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { EmokbError } from '../errors.js';
 import { tsvRows } from '../decisionsFile.js';
@@ -93,6 +93,16 @@ export async function readJudgments(file: string): Promise<AuditJudgment[]> {
   return [...byKey.values()];
 }
 
+/** Refuses, before any judging, a decisions file that could not be created: its directory is missing. */
+export async function checkWritable(file: string, flag = '--decisions'): Promise<void> {
+  try {
+    if ((await stat(dirname(file))).isDirectory()) return;
+  } catch {
+    // missing: said below
+  }
+  throw new EmokbError('BAD_INPUT', `${flag}: the directory of ${file} does not exist${flag === '--decisions' ? ' (run from the repository, or give --decisions FILE)' : ''}`, { file });
+}
+
 /** Appends judgments (the header first when the file is new); refuses a file whose directory is missing. */
 export async function appendJudgments(file: string, judgments: readonly AuditJudgment[]): Promise<void> {
   if (!judgments.length) return;
@@ -102,17 +112,10 @@ export async function appendJudgments(file: string, judgments: readonly AuditJud
   } catch {
     exists = false;
   }
-  if (!exists) {
-    try {
-      await stat(dirname(file));
-    } catch {
-      throw new EmokbError('BAD_INPUT', `--decisions: the directory of ${file} does not exist (run from the repository, or give --decisions FILE)`, { file });
-    }
-  }
+  if (!exists) await checkWritable(file);
   const rows = judgments.map((j) => COLUMNS.map((c) => cell(j[c])).join('\t'));
   const text = `${exists ? '' : `${COLUMNS.join('\t')}\n`}${rows.join('\n')}\n`;
   try {
-    await mkdir(dirname(file), { recursive: true });
     await appendFile(file, text, 'utf8');
   } catch (error) {
     throw new EmokbError('OUTPUT_FAILED', `--decisions: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });

@@ -14,7 +14,7 @@ import { Tagger } from '../tagger/Tagger.js';
 import { concordance } from '../audit/concordance.js';
 import { contextWindow, kwicLine } from '../audit/context.js';
 import { corpusFormat, parseCorpus, type CorpusDocument } from '../audit/corpusText.js';
-import { DEFAULT_DECISIONS, appendJudgments, judgmentKey, parseVerdict, readJudgments, type AuditJudgment } from '../audit/decisions.js';
+import { DEFAULT_DECISIONS, appendJudgments, checkWritable, judgmentKey, parseVerdict, readJudgments, type AuditJudgment } from '../audit/decisions.js';
 import { auditReport, formatReport } from '../audit/report.js';
 import { countMatches, countedMatches, describeMatch, drawSample, type MatchCounts, type SampledMatch } from '../audit/sample.js';
 import { formatBlindSample, parseJudgedSample, type BlindRow } from '../audit/sampleFile.js';
@@ -112,13 +112,20 @@ Examples:
       if (options.json) throw new EmokbError('BAD_INPUT', '--json applies only with --report', { option: '--json' });
       const judge = defaultAuthor(options.judge);
       provenanceTime(); // a bad SOURCE_DATE_EPOCH is refused before any work
-      if (options.judgments) return recordJudgments(globals, options.judgments, options.decisions, judge);
+      if (options.judgments) {
+        await checkWritable(options.decisions);
+        return recordJudgments(globals, options.judgments, options.decisions, judge);
+      }
       if (!options.corpus) throw new EmokbError('BAD_INPUT', 'give --corpus FILE to draw a sample, --judgments FILE to record a judged sample, or --report', { option: '--corpus' });
       const size = options.sample === undefined ? 100 : numberFlag(options.sample, '--sample', { min: 1, max: MAX_SAMPLE });
       const seed = options.seed === undefined ? 1 : numberFlag(options.seed, '--seed', { min: 0, max: 2 ** 32 - 1 });
       const width = options.width === undefined ? 80 : numberFlag(options.width, '--width', { min: 1, max: MAX_WIDTH });
-      if (options.writeSample) await refuseExisting(options.writeSample);
+      if (options.writeSample) {
+        await refuseExisting(options.writeSample);
+        await checkWritable(options.writeSample, '--write-sample');
+      }
       const corpus = await loadCorpus(options);
+      if (!options.writeSample) await checkWritable(options.decisions);
       const tagger = await loadTagger(globals);
       const counts = countMatches(tagger, corpus.docs);
       if (counts.total === 0) throw new EmokbError('BAD_INPUT', `${corpus.file}: the tagger matches nothing there (${corpus.docs.length} documents)`, { file: corpus.file });

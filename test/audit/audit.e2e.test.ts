@@ -166,6 +166,12 @@ describe('emokb concordance', () => {
     const friend = await run(['concordance', 'friend', '--corpus', file, '--limit', '1', '--width', '5']);
     expect(friend.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^4 +my \[friend\] and I \.\.\.\s+-$/)]);
     expect(friend.stderr).toMatch(/2 occurrence\(s\).* 0 matched; 1 shown/);
+
+    // JSON Lines as `emokb tag` reads them: labels may be left out.
+    const jsonl = join(dir, 'concordance.jsonl');
+    await writeFile(jsonl, '{"text": "so happy"}\n\n{"text": "happy days", "labels": ["joy"]}\n');
+    const fromJsonl = await run(['concordance', 'happy', '--corpus', jsonl]);
+    expect(fromJsonl.stdout.trimEnd().split('\n').map((l) => l.trim().split(/\s+/)[0])).toEqual(['1', '3']);
   });
 });
 
@@ -177,6 +183,7 @@ describe('bad input', () => {
     [['audit', '--corpus', 'CORPUS', '--sample', 'ten'], /--sample: "ten"/],
     [['audit', '--corpus', 'CORPUS', '--seed', '-1'], /--seed: "-1"/],
     [['audit', '--corpus', 'CORPUS', '--part', '3/2'], /--part: "3\/2"/],
+    [['audit', '--corpus', 'CORPUS', '--decisions', '/no-such-dir/audit.tsv'], /--decisions: the directory of \/no-such-dir\/audit\.tsv does not exist/],
     [['audit'], /give --corpus FILE to draw a sample, --judgments FILE .* or --report/],
     [['audit', '--report', '--decisions', 'no-such-decisions.tsv'], /no-such-decisions\.tsv has no judgments/],
     [['audit', '--report', '--corpus', 'CORPUS'], /--corpus does not apply with --report/],

@@ -26,7 +26,7 @@ const workers = Number(arg('--workers', 2));
 const { readSeed } = await import('../dist/kb/seed.js');
 const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
 const { Tagger, prepareOptions } = await import('../dist/tagger/Tagger.js');
-const { TokenBuffer, tokenizeInto } = await import('../dist/tagger/tokenize.js');
+const { TokenBuffer, tokenizeInto } = await import('../dist/text/tokenize.js');
 
 const trainPath = join(root, '..', 'shared', 'data', 'goemotions', 'train.tsv');
 const texts = (await readFile(trainPath, 'utf8')).split('\n').filter(Boolean).map((row) => row.slice(0, row.indexOf('\t')));

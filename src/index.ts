@@ -7,5 +7,5 @@ export { EmokbError, type ErrorCode } from './errors.js';
 export { LexiconIndex, type LexiconData } from './lexicon/LexiconIndex.js';
 export { Tagger, prepareOptions, resolveOptions } from './tagger/Tagger.js';
 export { tag, shippedKnowledge } from './tagger/tag.js';
-export { tokenize, type Token, type Sentence } from './tagger/tokenize.js';
+export { tokenize, type Token, type Sentence } from './text/tokenize.js';
 export type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions, TagResult, TierScores } from './tagger/types.js';

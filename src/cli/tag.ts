@@ -22,7 +22,7 @@ import { LevelStore } from '../store/LevelStore.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { checkInputFiles, tagStream } from '../tagger/stream.js';
 import { prepareOptions } from '../tagger/Tagger.js';
-import { winkDataSnapshot, winkLexiconVersion } from '../tagger/wordForms.js';
+import { winkDataSnapshot, winkLexiconVersion } from '../text/wordForms.js';
 import type { NegationPolicy } from '../tagger/types.js';
 import { dataDir, withService, type GlobalOptions } from './context.js';
 import { numberFlag } from './numberFlag.js';
@@ -204,7 +204,7 @@ async function writeCache(file: string, text: string): Promise<void> {
 /** Identity of the code that compiles a lexicon and reads it back: a cache made by other code is stale. */
 async function compilerIdentity(): Promise<string> {
   const hash = createHash('sha256');
-  for (const module of ['../lexicon/LexiconIndex.js', '../tagger/tokenize.js', '../tagger/wordForms.js']) {
+  for (const module of ['../lexicon/LexiconIndex.js', '../text/tokenize.js', '../text/wordForms.js']) {
     hash.update(await readFile(new URL(module, import.meta.url)).catch(() => Buffer.from(module)));
   }
   return hash.digest('hex').slice(0, 16);

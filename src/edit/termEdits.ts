@@ -10,12 +10,12 @@ import { DataFactory } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { entryIri, entryQuads, normaliseLemma, PARTS_OF_SPEECH, senseIri, senseQuads, weightLiteral, type PartOfSpeech } from '../lexicon/termQuads.js';
+import { entryIri, entryQuads, normaliseLemma, PARTS_OF_SPEECH, senseIri, senseQuads, weightLiteral, type PartOfSpeech } from '../kb/termQuads.js';
 import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import type { EditRequest } from './EditRequest.js';
 import { arg, badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
-import { GraphView } from './GraphView.js';
+import { GraphView } from '../kb/GraphView.js';
 import { isA, lemmaOf } from './removal.js';
 
 const { namedNode, quad } = DataFactory;

@@ -20,9 +20,9 @@ import type { Quad } from '@rdfjs/types';
 import type { Tier } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
-import { NON_ASCII, TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
-import { cueOf } from '../tagger/cues.js';
-import { derivationsOf, lemmasOf } from '../tagger/wordForms.js';
+import { NON_ASCII, TokenBuffer, WORD, tokenizeInto } from '../text/tokenize.js';
+import { cueOf } from '../text/cues.js';
+import { derivationsOf, lemmasOf } from '../text/wordForms.js';
 
 // The hot path's word cache: open addressing over the hash the tokenizer computes inline, so a
 // word seen before is found without building its string (most tokens are only hashed and compared).
@@ -110,7 +110,7 @@ export class WordInfo {
    * `mayBeInflected`). Filled on first use.
    */
   innerLemmas: readonly string[] | undefined = undefined;
-  /** What the word is as a negation, clause or intensity cue (CUE_* bits of tagger/cues.ts). */
+  /** What the word is as a negation, clause or intensity cue (CUE_* bits of text/cues.ts). */
   cue = 0;
   /** Its factor as an intensifier or diminisher ("very" 1.5), 0 when it is none. */
   modifier = 0;

@@ -24,9 +24,9 @@ import { LexiconIndex, type LexiconData, type MweNode, type WordInfo } from '../
 import {
   CAPITALS_FACTOR, CUE_CLAUSE, CUE_NEGATOR, CUE_PAIR_END, CUE_PSEUDO, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIER_PAIRS, NEGATION_WINDOW,
   isPseudoNegation,
-} from './cues.js';
+} from '../text/cues.js';
 import { ByteWriter, utf8, writeRounded } from './serialize.js';
-import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from './tokenize.js';
+import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
 import type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions, TagResult, TierScores } from './types.js';
 
 /** Options with every default filled in. */

@@ -15,7 +15,7 @@ import { EmokbError } from '../errors.js';
 import type { LexiconData } from '../lexicon/LexiconIndex.js';
 import { tagBatch, type BatchOutput, type BatchTask, type InputFormat } from './batch.js';
 import { Tagger, type ResolvedOptions } from './Tagger.js';
-import { useWinkDataSnapshot } from './wordForms.js';
+import { useWinkDataSnapshot } from '../text/wordForms.js';
 
 export interface StreamOptions {
   /** Input files; '-' or none: standard input. */

@@ -4,7 +4,7 @@ import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { LexiconData } from '../lexicon/LexiconIndex.js';
 import { tagBatch, type BatchOutput, type BatchTask } from './batch.js';
 import { Tagger } from './Tagger.js';
-import { useWinkDataSnapshot } from './wordForms.js';
+import { useWinkDataSnapshot } from '../text/wordForms.js';
 
 const data = workerData as { lexicon: LexiconData; winkData?: string };
 // The lemmatiser's data, parsed from JSON instead of compiled from its modules (see wordForms.ts).

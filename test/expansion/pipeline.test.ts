@@ -2,13 +2,14 @@
 // overlap resolution, candidate writing (idempotent, rejections kept) and review decisions.
 import { describe, expect, it } from 'vitest';
 import { ambiguityOf } from '../../src/expansion/ambiguity.js';
-import { lexicalEntries, planCandidates } from '../../src/expansion/candidateStore.js';
+import { planCandidates } from '../../src/expansion/candidateStore.js';
+import { lexicalEntries } from '../../src/kb/lexicalEntries.js';
 import { CandidateGenerator } from '../../src/expansion/candidates.js';
-import { Emotionality } from '../../src/expansion/emotional.js';
+import { Emotionality } from '../../src/wordnet/emotional.js';
 import { EmotionProfiles, makeMethod, runCheck } from '../../src/expansion/overlap.js';
 import { expand, type Resources } from '../../src/expansion/pipeline.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions } from '../../src/expansion/review.js';
-import { chooseSeeds } from '../../src/expansion/seeds.js';
+import { chooseSeeds } from '../../src/wordnet/seeds.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { EmokbError } from '../../src/errors.js';
 import { quadKey } from '../../src/rdf/turtle.js';

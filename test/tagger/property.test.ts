@@ -102,7 +102,7 @@ describe('properties', () => {
 
 describe('the tokenizer hash', () => {
   it('equals the hash of the normalised word for every word token', async () => {
-    const { TokenBuffer, hashWord, tokenizeInto, WORD } = await import('../../src/tagger/tokenize.js');
+    const { TokenBuffer, hashWord, tokenizeInto, WORD } = await import('../../src/text/tokenize.js');
     const b = new TokenBuffer();
     fc.assert(
       fc.property(anyText, (text) => {

@@ -5,7 +5,6 @@
 // next session resumes with the candidates still pending.
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
-import { EmokbError } from '../errors.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import { lexicalEntries, type StoredEntry } from '../kb/lexicalEntries.js';
 import { definitionOf } from '../wordnet/emotional.js';

@@ -5,9 +5,8 @@
 // stored as emo:Rejected straight away, so that they are remembered (and can be listed) too.
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { EMO, ONTOLEX, RDF } from '../rdf/namespaces.js';
 import { lexicalEntries, type StoredEntry } from '../kb/lexicalEntries.js';
-import { candidateQuads, entryIri, entryQuads, senseIri, senseQuads, type PartOfSpeech, type TermStatus } from '../kb/termQuads.js';
+import { candidateQuads, entryIri, entryQuads, senseIri, senseQuads, type TermStatus } from '../kb/termQuads.js';
 import type { Candidate } from './pipeline.js';
 
 export const PIPELINE_AGENT = 'emokb expand';

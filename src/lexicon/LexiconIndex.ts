@@ -447,8 +447,6 @@ export function keyOf(text: string, buffer = new TokenBuffer()): string {
   return words.join(' ');
 }
 
-const TIER_OF: Record<string, Tier> = { [EMO.Primary.value]: 'primary', [EMO.Secondary.value]: 'secondary', [EMO.Tertiary.value]: 'tertiary' };
-
 /** Compiles a snapshot into `LexiconData`: one pass over the quads, then the joins. */
 export function compileLexicon(kb: KnowledgeBase): LexiconData {
   const emotionList = kb.emotions();

@@ -17,7 +17,7 @@
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { EDGE_BASE, LINK, LINKER_AGENT, RELATION_OF, STATUS_NODE, edgeIri, storedEdges, type EdgeProposal, type EdgeStatus, type StoredEdge } from '../kb/edges.js';
+import { LINK, LINKER_AGENT, RELATION_OF, STATUS_NODE, edgeIri, storedEdges, type EdgeProposal, type EdgeStatus, type StoredEdge } from '../kb/edges.js';
 import { EMO, PROV, RDF, XSD } from '../rdf/namespaces.js';
 
 const { namedNode, literal, quad } = DataFactory;

@@ -25,7 +25,8 @@ const targetMb = Number(arg('--mb', 100));
 const workers = Number(arg('--workers', 2));
 const { readSeed } = await import('../dist/kb/seed.js');
 const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
-const { Tagger, prepareOptions } = await import('../dist/tagger/Tagger.js');
+const { Tagger } = await import('../dist/tagger/Tagger.js');
+const { prepareOptions } = await import('../dist/tagger/options.js');
 const { TokenBuffer, tokenizeInto } = await import('../dist/text/tokenize.js');
 
 const trainPath = join(root, '..', 'shared', 'data', 'goemotions', 'train.tsv');

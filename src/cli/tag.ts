@@ -21,7 +21,7 @@ import { compileLexicon, type LexiconData } from '../lexicon/LexiconIndex.js';
 import { LevelStore } from '../store/LevelStore.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { checkInputFiles, tagStream } from '../tagger/stream.js';
-import { prepareOptions } from '../tagger/Tagger.js';
+import { prepareOptions } from '../tagger/options.js';
 import { winkDataSnapshot, winkLexiconVersion } from '../text/wordForms.js';
 import type { NegationPolicy } from '../tagger/types.js';
 import { dataDir, withService, type GlobalOptions } from './context.js';

@@ -6,7 +6,8 @@
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { LexiconIndex, keyOf, type LexiconEntry } from '../lexicon/LexiconIndex.js';
-import { Tagger, prepareOptions } from '../tagger/Tagger.js';
+import { prepareOptions } from '../tagger/options.js';
+import { Tagger } from '../tagger/Tagger.js';
 import { badUserInput } from './errors.js';
 import { termCatalog, type TermView } from './terms.js';
 

@@ -14,7 +14,8 @@ import { Piscina } from 'piscina';
 import { EmokbError } from '../errors.js';
 import type { LexiconData } from '../lexicon/LexiconIndex.js';
 import { tagBatch, type BatchOutput, type BatchTask, type InputFormat } from './batch.js';
-import { Tagger, type ResolvedOptions } from './Tagger.js';
+import type { ResolvedOptions } from './options.js';
+import { Tagger } from './Tagger.js';
 import { useWinkDataSnapshot } from '../text/wordForms.js';
 
 export interface StreamOptions {

@@ -22,7 +22,7 @@ const { readSeed } = await import('../dist/kb/seed.js');
 const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
 const { Tagger } = await import('../dist/tagger/Tagger.js');
 const { prepareOptions } = await import('../dist/tagger/options.js');
-const { keyOf } = await import('../dist/lexicon/LexiconIndex.js');
+const { keyOf } = await import('../dist/lexicon/keys.js');
 const { crosswalk, parseLabelNames, parseLabelledCorpus } = await import('../dist/expansion/corpus.js');
 const { EMO } = await import('../dist/rdf/namespaces.js');
 

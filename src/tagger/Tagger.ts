@@ -8,7 +8,8 @@
 //   result.ts    the library's result objects;  jsonWriter.ts  the CLI's JSON, written directly
 import { EmokbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { LexiconIndex, type LexiconData } from '../lexicon/LexiconIndex.js';
+import { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import type { LexiconData } from '../lexicon/types.js';
 import { TERMINAL, WORD } from '../text/tokenize.js';
 import { JsonWriter } from './jsonWriter.js';
 import { Matcher } from './matcher.js';

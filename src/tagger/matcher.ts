@@ -11,7 +11,9 @@
 // emotion or, when it has none, of its nearest ancestor that has some ("not happy": happiness has
 // no opposite, joy has sadness), split evenly among several; with none anywhere up the path, it
 // counts for nothing.
-import type { LexiconIndex, MweNode, WordInfo } from '../lexicon/LexiconIndex.js';
+import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import type { MweNode } from '../lexicon/trie.js';
+import type { WordInfo } from '../lexicon/wordInfo.js';
 import {
   CAPITALS_FACTOR, CUE_CLAUSE, CUE_NEGATOR, CUE_PAIR_END, CUE_PSEUDO, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIER_PAIRS, NEGATION_WINDOW,
   isPseudoNegation,

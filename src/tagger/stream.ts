@@ -12,7 +12,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { EmokbError } from '../errors.js';
-import type { LexiconData } from '../lexicon/LexiconIndex.js';
+import type { LexiconData } from '../lexicon/types.js';
 import { tagBatch, type BatchOutput, type BatchTask, type InputFormat } from './batch.js';
 import type { ResolvedOptions } from './options.js';
 import { Tagger } from './Tagger.js';

@@ -52,6 +52,9 @@ function foldCode(c: number): number {
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'jr', 'sr', 'prof', 'inc', 'ltd', 'co', 'no', 'vol', 'approx', 'dept', 'mt']);
 const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
+/** This module's source, part of the compiled-lexicon cache's key (lexicon/cache.ts): lexicon keys are cut by it. */
+export const TOKENIZER_SOURCE = import.meta.url;
+
 // ASCII character classes: 0 not a word character.
 const LOWER_CLASS = 1;
 const UPPER_CLASS = 2;

@@ -205,6 +205,7 @@ for (const { set, kept, ours } of summary) {
 
 // Ablation: what each feature is worth (macro-F1 in the data set's classes).
 console.log('\n## Ablation (macro-F1, data set\'s classes)\n');
+/** @type {Array<[string, import('../src/tagger/types.js').TagOptions]>} */
 const variants = [
   ['all features (default)', {}],
   ['negation off', { negation: 'off' }],

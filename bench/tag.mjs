@@ -106,7 +106,7 @@ if (!argv.includes('--skip-e2e')) {
     const block = `${texts.join('\n')}\n`;
     const blockBytes = Buffer.byteLength(block);
     while (written < targetMb * 1e6) {
-      if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(block)) await new Promise((r) => out.once('drain', () => r(undefined)));
       written += blockBytes;
     }
     await new Promise((r) => out.end(r));

@@ -1,6 +1,6 @@
 // Edits of the vocabulary: add a term (or a further sense of it), remove it or one of its senses,
 // change a sense's weight, or move a sense to another emotion. Terms are OntoLex-lemon entries
-// built by src/lexicon/termQuads.ts, the same module the vocabulary pipeline uses.
+// built by src/kb/termQuads.ts, the same module the vocabulary pipeline uses.
 //
 // A term is found by its text (and part of speech): the entry IRI is derived from them. Without a
 // part of speech, the one entry of that text is meant whatever its part of speech; with several,

@@ -145,10 +145,10 @@ async function main() {
   const pidOf = (name) => (name === 'bare' ? bare.pid : name === 'lean' ? lean.pid : emokb.child.pid);
   // Correctness first: the answers the load will repeat.
   for (const [name, body] of Object.entries(bodies)) {
-    const answer = await (await fetch(`${urlOf(name)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+    const answer = /** @type {any} */ (await (await fetch(`${urlOf(name)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json());
     if (answer.errors) throw new Error(`${name}: ${JSON.stringify(answer.errors)}`);
   }
-  const terms = (await (await fetch(`${emokb.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies.a })).json()).data.emotion.terms.edges.length;
+  const terms = (/** @type {any} */ (await (await fetch(`${emokb.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies.a })).json())).data.emotion.terms.edges.length;
   console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${connections} connections, ${duration} s per run, ${rounds} rounds; query (a) returns ${terms} terms; text (b) ${TEXT.slice(0, 300).length} characters`);
   const names = ['bare', 'lean', 'version', 'a', 'b'];
   // Warm up all (JIT, caches, and emokb's compiled queries).
@@ -182,7 +182,7 @@ async function main() {
   const version = summary('version');
   console.log(`| emokb \`{ version { version } }\` | ${fmt(version.rps)} | ${fmt(version.p50, 1)} | ${fmt(version.p99, 1)} | ${pct(version, base)} | ${pct(version, leanBase)} | ${cpu(version)} | |`);
   let pass = true;
-  for (const [name, label, target] of [['a', '(a) emotion + path + children + terms(10)', 0.7], ['b', '(b) classify, 300 characters', 0.4]]) {
+  for (const [name, label, target] of /** @type {Array<[string, string, number]>} */ ([['a', '(a) emotion + path + children + terms(10)', 0.7], ['b', '(b) classify, 300 characters', 0.4]])) {
     const s = summary(name);
     const ratio = s.rps / base.rps;
     const ok = ratio >= target && s.p99 < 25 && s.errors === 0;

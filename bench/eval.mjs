@@ -20,8 +20,9 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const dataDir = join(root, '..', 'shared', 'data');
 const { readSeed } = await import('../dist/kb/seed.js');
 const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
-const { Tagger, prepareOptions } = await import('../dist/tagger/Tagger.js');
-const { keyOf } = await import('../dist/lexicon/LexiconIndex.js');
+const { Tagger } = await import('../dist/tagger/Tagger.js');
+const { prepareOptions } = await import('../dist/tagger/options.js');
+const { keyOf } = await import('../dist/lexicon/keys.js');
 const { crosswalk, parseLabelNames, parseLabelledCorpus } = await import('../dist/expansion/corpus.js');
 const { EMO } = await import('../dist/rdf/namespaces.js');
 
@@ -204,6 +205,7 @@ for (const { set, kept, ours } of summary) {
 
 // Ablation: what each feature is worth (macro-F1 in the data set's classes).
 console.log('\n## Ablation (macro-F1, data set\'s classes)\n');
+/** @type {Array<[string, import('../src/tagger/types.js').TagOptions]>} */
 const variants = [
   ['all features (default)', {}],
   ['negation off', { negation: 'off' }],

@@ -23,7 +23,7 @@ function cli(args, env = {}) {
 const hierarchy = join(work, 'hierarchy.ttl');
 await writeFile(hierarchy, (await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(join(root, 'ontology', f), 'utf8')))).join('\n'));
 const rows = [];
-for (const [name, fresh] of [['expand, cold cache (compiles WordNet and vectors)', true], ['expand, warm cache', false]]) {
+for (const [name, fresh] of /** @type {Array<[string, boolean]>} */ ([['expand, cold cache (compiles WordNet and vectors)', true], ['expand, warm cache', false]])) {
   const data = join(work, `data-${fresh ? 'cold' : 'warm'}`);
   if (fresh) await rm(cache, { recursive: true, force: true });
   cli(['--data', data, 'import', hierarchy]);

@@ -25,8 +25,9 @@ const targetMb = Number(arg('--mb', 100));
 const workers = Number(arg('--workers', 2));
 const { readSeed } = await import('../dist/kb/seed.js');
 const { KnowledgeBase } = await import('../dist/kb/KnowledgeBase.js');
-const { Tagger, prepareOptions } = await import('../dist/tagger/Tagger.js');
-const { TokenBuffer, tokenizeInto } = await import('../dist/tagger/tokenize.js');
+const { Tagger } = await import('../dist/tagger/Tagger.js');
+const { prepareOptions } = await import('../dist/tagger/options.js');
+const { TokenBuffer, tokenizeInto } = await import('../dist/text/tokenize.js');
 
 const trainPath = join(root, '..', 'shared', 'data', 'goemotions', 'train.tsv');
 const texts = (await readFile(trainPath, 'utf8')).split('\n').filter(Boolean).map((row) => row.slice(0, row.indexOf('\t')));
@@ -105,7 +106,7 @@ if (!argv.includes('--skip-e2e')) {
     const block = `${texts.join('\n')}\n`;
     const blockBytes = Buffer.byteLength(block);
     while (written < targetMb * 1e6) {
-      if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(block)) await new Promise((r) => out.once('drain', () => r(undefined)));
       written += blockBytes;
     }
     await new Promise((r) => out.end(r));

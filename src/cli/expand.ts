@@ -8,7 +8,7 @@ import { provenanceTime } from '../rdf/provenanceTime.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
 import { CORPUS_DEFAULTS, corpusCandidates, crosswalk, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection } from '../expansion/corpus.js';
-import { WordNet } from '../expansion/wordnet.js';
+import { WordNet } from '../wordnet/wordnet.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { readInputFile } from '../readInput.js';
 import { basename } from 'node:path';

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { lexicalEntries } from '../expansion/candidateStore.js';
+import { lexicalEntries } from '../kb/lexicalEntries.js';
 import { EMO, ONTOLEX } from '../rdf/namespaces.js';
 import { serialize } from '../rdf/turtle.js';
 import { printJson, withService, type GlobalOptions } from './context.js';

@@ -9,13 +9,16 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
-import { parseLinkType, LINK_TYPES, type LinkType } from '../edit/EditRequest.js';
+import { parseLinkType } from '../edit/EditRequest.js';
+import { planLink } from '../edit/linkEdits.js';
+import { LINK_TYPES, type LinkType } from '../kb/edges.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import { EMO, RDF } from '../rdf/namespaces.js';
 import { serialize } from '../rdf/turtle.js';
 import { provenanceTime } from '../rdf/provenanceTime.js';
-import { edgeId, EDGE_BASE, isAsserted, LINKER_AGENT, loadLinkerResources, planProposals, propose, storedEdges, type StoredEdge } from '../linkers/index.js';
+import { edgeId, EDGE_BASE, LINKER_AGENT, storedEdges, type StoredEdge } from '../kb/edges.js';
+import { isAsserted, loadLinkerResources, planProposals, propose } from '../linkers/index.js';
 import { parseEdgeDecisionsJson, parseEdgeDecisionsTsv, planEdgeDecisions, resolveEdgeDecisions, type EdgeDecision } from '../linkers/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
@@ -194,7 +197,7 @@ async function batch(service: KnowledgeService, file: string, reviewer: string, 
   const decisions: EdgeDecision[] = file.endsWith('.json') ? parseEdgeDecisionsJson(text, file) : parseEdgeDecisionsTsv(text, file);
   const kb = service.snapshot;
   const resolved = resolveEdgeDecisions(kb, decisions);
-  const plan = planEdgeDecisions(kb, resolved, { reviewer, time: provenanceTime() });
+  const plan = planEdgeDecisions(kb, resolved, { reviewer, time: provenanceTime(), planLink });
   const counts = Object.entries(plan.counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
   const outcome = await service.change(
     { add: plan.add, remove: plan.remove, author: reviewer, message: `link review ${file}: ${counts}`, command: `link review --decisions ${file}` },
@@ -228,7 +231,7 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
       try {
         const kb = service.snapshot;
         const action = key === 'a' ? 'accept' : 'reject';
-        const plan = planEdgeDecisions(kb, resolveEdgeDecisions(kb, [{ edge: edge.iri, action }]), { reviewer, time: provenanceTime() });
+        const plan = planEdgeDecisions(kb, resolveEdgeDecisions(kb, [{ edge: edge.iri, action }]), { reviewer, time: provenanceTime(), planLink });
         await service.change({ add: plan.add, remove: plan.remove, author: reviewer, message: `link review: ${action} ${edgeId(edge.iri)}`, command: 'link review' });
         decided++;
       } catch (error) {

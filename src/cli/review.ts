@@ -5,10 +5,9 @@
 // next session resumes with the candidates still pending.
 import type { Command } from 'commander';
 import type { Quad } from '@rdfjs/types';
-import { EmokbError } from '../errors.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
-import { lexicalEntries, type StoredEntry } from '../expansion/candidateStore.js';
-import { definitionOf } from '../expansion/emotional.js';
+import { lexicalEntries, type StoredEntry } from '../kb/lexicalEntries.js';
+import { definitionOf } from '../wordnet/emotional.js';
 import type { MorphologyContext } from '../expansion/morphology.js';
 import { loadResources, scopeOf } from '../expansion/pipeline.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions, type Decision } from '../expansion/review.js';

@@ -7,8 +7,6 @@
 // JSON file instead of loading every quad into a snapshot: faster to start, and hundreds of MB
 // less peak memory with a full lexicon.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
@@ -18,12 +16,14 @@ import { SingleBar } from 'cli-progress';
 import { resolve as resolveSetting } from '../settings.js';
 import { EmokbError, inTermsOf } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
-import { compileLexicon, type LexiconData } from '../lexicon/LexiconIndex.js';
+import { cachedLexicon, readCacheFile, writeCacheFile } from '../lexicon/cache.js';
+import { compileLexicon } from '../lexicon/compile.js';
+import type { LexiconData } from '../lexicon/types.js';
 import { LevelStore } from '../store/LevelStore.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { checkInputFiles, tagStream } from '../tagger/stream.js';
-import { prepareOptions } from '../tagger/Tagger.js';
-import { winkDataSnapshot, winkLexiconVersion } from '../tagger/wordForms.js';
+import { prepareOptions } from '../tagger/options.js';
+import { winkDataSnapshot, winkLexiconVersion } from '../text/wordForms.js';
 import type { NegationPolicy } from '../tagger/types.js';
 import { dataDir, withService, type GlobalOptions } from './context.js';
 import { numberFlag } from './numberFlag.js';
@@ -183,43 +183,8 @@ async function openOutput(file: string): Promise<WriteStream> {
   return stream;
 }
 
-// Two files in the data directory spare each run work that depends only on their key: the
-// compiled lexicon (key: store version + the code that compiles and reads it) and the lemmatiser's
-// data (key: wink-lexicon's version). A file whose key differs, or that cannot be read or parsed,
-// is made again. Writing is best effort: a read-only data directory costs the next run the same
-// work, and says so on standard error.
-
-async function readCache(file: string): Promise<string | undefined> {
-  return readFile(file, 'utf8').catch(() => undefined);
-}
-
-async function writeCache(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as NodeJS.ErrnoException).code ?? error}); the next run repeats the work\n`);
-  }
-}
-
-/** Identity of the code that compiles a lexicon and reads it back: a cache made by other code is stale. */
-async function compilerIdentity(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const module of ['../lexicon/LexiconIndex.js', '../tagger/tokenize.js', '../tagger/wordForms.js']) {
-    hash.update(await readFile(new URL(module, import.meta.url)).catch(() => Buffer.from(module)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-const CACHE_FILE = 'tagger-lexicon.json';
-// 2: LexiconData gained `marks` (punctuation cues).
-const CACHE_FORMAT = 2;
-
-/** The compiled lexicon of the store's current version: from the cache file, else compiled (and cached). */
+/** The compiled lexicon of the store's current version (see lexicon/cache.ts). */
 async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
-  const file = join(dataDir(options), CACHE_FILE);
   const store = await LevelStore.open(dataDir(options));
   let version: number;
   try {
@@ -227,23 +192,10 @@ async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
   } finally {
     await store.close();
   }
-  const compiler = await compilerIdentity();
-  const text = await readCache(file);
-  if (text !== undefined) {
-    try {
-      const cached = JSON.parse(text) as { format: number; version: number; compiler: string; lexicon: LexiconData };
-      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version) return cached.lexicon;
-    } catch {
-      // a damaged file: compile again
-    }
-  }
-  return withService(options, async (service) => {
-    const lexicon = compileLexicon(service.snapshot);
-    await writeCache(file, JSON.stringify({ format: CACHE_FORMAT, version: service.snapshot.version, compiler, lexicon }));
-    return lexicon;
-  });
+  return cachedLexicon(dataDir(options), version, () => withService(options, async (service) => compileLexicon(service.snapshot)));
 }
 
+// The lemmatiser's data is kept in the data directory too, keyed on wink-lexicon's version.
 const WINK_FILE = 'tagger-wink.json';
 const WINK_FORMAT = 1;
 
@@ -254,11 +206,11 @@ const WINK_FORMAT = 1;
 async function loadWinkData(options: GlobalOptions): Promise<string | undefined> {
   const file = join(dataDir(options), WINK_FILE);
   const header = JSON.stringify({ format: WINK_FORMAT, winkLexicon: winkLexiconVersion() });
-  const text = await readCache(file);
+  const text = await readCacheFile(file);
   const nl = text?.indexOf('\n') ?? -1;
   if (text !== undefined && nl > 0 && text.slice(0, nl) === header) return text.slice(nl + 1);
   const data = winkDataSnapshot();
-  if (data !== undefined) await writeCache(file, `${header}\n${data}`);
+  if (data !== undefined) await writeCacheFile(file, `${header}\n${data}`);
   return data;
 }
 

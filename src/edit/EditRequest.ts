@@ -1,12 +1,11 @@
 // An edit as plain, serialisable data. The CLI builds one from its arguments and either plans it
 // against the local snapshot or sends it to a running server as the GraphQL `EditInput`; the server
 // parses it back here. One parser for both paths means one set of messages and the same refusals.
-import { EmokbError, fieldError } from '../errors.js';
+import { fieldError } from '../errors.js';
 import { VALENCES, type Valence } from '../kb/Emotion.js';
-import { parsePartOfSpeech, type PartOfSpeech } from '../lexicon/termQuads.js';
+import { LINK_TYPES, type LinkType } from '../kb/edges.js';
+import { parsePartOfSpeech, type PartOfSpeech } from '../kb/termQuads.js';
 
-export type LinkType = 'opposite' | 'composition' | 'transition';
-export const LINK_TYPES: readonly LinkType[] = ['opposite', 'composition', 'transition'];
 const LINK_ALIASES: Record<string, LinkType> = {
   opposite: 'opposite', isoppositeof: 'opposite', 'is-opposite-of': 'opposite',
   composition: 'composition', iscomposedof: 'composition', 'is-composed-of': 'composition',

@@ -9,7 +9,7 @@ import type { ChangeRecord } from '../store/KnowledgeStore.js';
 import { effectiveDelta, toLines } from '../store/delta.js';
 import type { EditMeta, EditRequest } from './EditRequest.js';
 import type { EditPlan } from './EditPlan.js';
-import { GraphView } from './GraphView.js';
+import { GraphView } from '../kb/GraphView.js';
 import { planEdit } from './planEdit.js';
 import { changesBetween, newestChangeId } from './changeLog.js';
 import { lastUndoable, planUndo, type UndoRequest } from './undo.js';

@@ -15,7 +15,7 @@ import { EMO, RDF, SKOS } from '../rdf/namespaces.js';
 import type { EditRequest } from './EditRequest.js';
 import { arg, badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
 import { mintEmotionIri } from './emotionIri.js';
-import { GraphView } from './GraphView.js';
+import { GraphView } from '../kb/GraphView.js';
 import { planRemoval } from './removal.js';
 import { EmokbError } from '../errors.js';
 

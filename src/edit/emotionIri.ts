@@ -4,7 +4,7 @@
 // then `emotion:<slug>-<tier>-2`, `-3`, ... A rename keeps the IRI, so the slug may later differ
 // from the label; that is intended.
 import type { Tier } from '../kb/Emotion.js';
-import { slugify } from '../lexicon/termQuads.js';
+import { slugify } from '../kb/termQuads.js';
 import { EMOTION_BASE } from '../rdf/namespaces.js';
 
 /** `taken(iri)` tells whether any triple mentions the IRI already. */

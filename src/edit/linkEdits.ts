@@ -7,14 +7,15 @@
 // transition node, being a node, also carries its own provenance (method, author, time, status).
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { EmokbError, fieldError } from '../errors.js';
+import { fieldError } from '../errors.js';
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, EMOKB_BASE, PROV, RDF, XSD } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
-import type { EditRequest, LinkType } from './EditRequest.js';
+import type { LinkType } from '../kb/edges.js';
+import type { EditRequest } from './EditRequest.js';
 import { badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
-import { GraphView } from './GraphView.js';
+import { GraphView } from '../kb/GraphView.js';
 import { isA } from './removal.js';
 
 const { namedNode, literal, quad } = DataFactory;

@@ -8,7 +8,7 @@ import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
-import type { GraphView } from './GraphView.js';
+import type { GraphView } from '../kb/GraphView.js';
 
 const { namedNode, quad } = DataFactory;
 const EDGE_FROM = namedNode(`${EMO.base}edgeFrom`);

@@ -1,6 +1,6 @@
 // Edits of the vocabulary: add a term (or a further sense of it), remove it or one of its senses,
 // change a sense's weight, or move a sense to another emotion. Terms are OntoLex-lemon entries
-// built by src/lexicon/termQuads.ts, the same module the vocabulary pipeline uses.
+// built by src/kb/termQuads.ts, the same module the vocabulary pipeline uses.
 //
 // A term is found by its text (and part of speech): the entry IRI is derived from them. Without a
 // part of speech, the one entry of that text is meant whatever its part of speech; with several,
@@ -10,12 +10,12 @@ import { DataFactory } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { EmokbError, fieldError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { entryIri, entryQuads, normaliseLemma, PARTS_OF_SPEECH, senseIri, senseQuads, weightLiteral, type PartOfSpeech } from '../lexicon/termQuads.js';
+import { entryIri, entryQuads, normaliseLemma, PARTS_OF_SPEECH, senseIri, senseQuads, weightLiteral, type PartOfSpeech } from '../kb/termQuads.js';
 import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import type { EditRequest } from './EditRequest.js';
 import { arg, badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
-import { GraphView } from './GraphView.js';
+import { GraphView } from '../kb/GraphView.js';
 import { isA, lemmaOf } from './removal.js';
 
 const { namedNode, quad } = DataFactory;

@@ -8,9 +8,9 @@
 // Weight factor = (0.5 + 0.5 * share) * frequency factor (x0.6 above rank 1,000, x0.85 above rank
 // 5,000). Rejected outright: any word ranked above 300 that is not an emotion's label (too common
 // to be evidence), share < 0.2 for words ranked above 5,000, share < 0.1 for words with 5+ senses.
-import type { Emotionality } from './emotional.js';
+import type { Emotionality } from '../wordnet/emotional.js';
 import type { WordVectors } from './vectors.js';
-import type { WnPos, WordNet } from './wordnet.js';
+import type { WnPos, WordNet } from '../wordnet/wordnet.js';
 
 export interface Ambiguity {
   /** Senses of the lemma in this part of speech, and how many of them are emotional. */

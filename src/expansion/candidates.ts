@@ -3,10 +3,10 @@
 // adjectives and the adverbs that pertain to them, never leaving emotional senses. Every reach
 // keeps its relation path (`wordnet:similar-to:angry.a.01>...`) and a path score that falls with
 // each step and with weaker relations.
-import type { PartOfSpeech, SenseKind } from '../lexicon/termQuads.js';
-import type { Emotionality } from './emotional.js';
-import type { Seed } from './seeds.js';
-import type { Synset, WnPos, WordNet } from './wordnet.js';
+import type { PartOfSpeech, SenseKind } from '../kb/termQuads.js';
+import type { Emotionality } from '../wordnet/emotional.js';
+import type { Seed } from '../wordnet/seeds.js';
+import type { Synset, WnPos, WordNet } from '../wordnet/wordnet.js';
 
 export const POS_NAME: Record<WnPos, PartOfSpeech> = { n: 'noun', v: 'verb', a: 'adjective', r: 'adverb' };
 

@@ -16,16 +16,16 @@
 // is what keeps frequent non-emotional words from looking associated.
 import { createRequire } from 'node:module';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import type { PartOfSpeech } from '../lexicon/termQuads.js';
-import { TokenBuffer, WORD, tokenizeInto } from '../tagger/tokenize.js';
+import type { PartOfSpeech } from '../kb/termQuads.js';
+import { TokenBuffer, WORD, tokenizeInto } from '../text/tokenize.js';
 import { EmokbError } from '../errors.js';
 import { EMO } from '../rdf/namespaces.js';
-import type { StoredEntry } from './candidateStore.js';
+import type { StoredEntry } from '../kb/lexicalEntries.js';
 import { POS_NAME, round } from './candidates.js';
 import { REJECTED_AFTER_ACCEPT } from './review.js';
 import { lemmatizer } from './morphology.js';
 import type { Candidate } from './pipeline.js';
-import type { WnPos, WordNet } from './wordnet.js';
+import type { WnPos, WordNet } from '../wordnet/wordnet.js';
 
 const require = createRequire(import.meta.url);
 // natural's English stop-word list: function words carry no emotion of their own.

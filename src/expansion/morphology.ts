@@ -7,10 +7,10 @@
 // frequent survivor fills the slot. A form that is itself a WordNet word with no emotional sense
 // ("madder" the plant, "lower" the verb) is flagged and left out, not added silently.
 import { createRequire } from 'node:module';
-import type { PartOfSpeech } from '../lexicon/termQuads.js';
-import type { Emotionality } from './emotional.js';
+import type { PartOfSpeech } from '../kb/termQuads.js';
+import type { Emotionality } from '../wordnet/emotional.js';
 import type { WordVectors } from './vectors.js';
-import type { WordNet } from './wordnet.js';
+import type { WordNet } from '../wordnet/wordnet.js';
 
 const require = createRequire(import.meta.url);
 type InflectorClass = new (word: string) => Record<string, () => string>;

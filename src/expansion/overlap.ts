@@ -8,12 +8,12 @@
 //   - `combined`: cosine + 2 x gloss overlap, better than either alone on the check set (kept).
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { definitionOf } from './emotional.js';
-import type { Seed } from './seeds.js';
-import { bag, overlap } from './text.js';
+import { definitionOf } from '../wordnet/emotional.js';
+import type { Seed } from '../wordnet/seeds.js';
+import { bag, overlap } from '../wordnet/text.js';
 import type { WordVectors } from './vectors.js';
 import { cosine } from './vectors.js';
-import type { Synset } from './wordnet.js';
+import type { Synset } from '../wordnet/wordnet.js';
 
 export type OverlapMethodName = 'vectors' | 'gloss' | 'combined';
 export const OVERLAP_METHODS: readonly OverlapMethodName[] = ['vectors', 'gloss', 'combined'];

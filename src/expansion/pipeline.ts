@@ -4,14 +4,14 @@
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EmokbError } from '../errors.js';
-import type { PartOfSpeech, SenseKind } from '../lexicon/termQuads.js';
+import type { PartOfSpeech, SenseKind } from '../kb/termQuads.js';
 import { ambiguityOf, type Ambiguity } from './ambiguity.js';
 import { CandidateGenerator, glossReaches, lexfileReaches, round, type Reach } from './candidates.js';
-import { Emotionality } from './emotional.js';
+import { Emotionality } from '../wordnet/emotional.js';
 import { EmotionProfiles, makeMethod, type OverlapMethod, type OverlapMethodName } from './overlap.js';
-import { chooseSeeds, type Seed } from './seeds.js';
+import { chooseSeeds, type Seed } from '../wordnet/seeds.js';
 import { WordVectors } from './vectors.js';
-import { WordNet, type Synset, type WnPos } from './wordnet.js';
+import { WordNet, type Synset, type WnPos } from '../wordnet/wordnet.js';
 
 export interface Resources {
   wn: WordNet;

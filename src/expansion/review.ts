@@ -11,8 +11,8 @@ import { EMO, ONTOLEX, PROV, XSD } from '../rdf/namespaces.js';
 import {
   entryIri, entryQuads, normaliseLemma, otherFormQuads, parsePartOfSpeech, senseIri, senseQuads,
   type PartOfSpeech, type SenseKind,
-} from '../lexicon/termQuads.js';
-import type { StoredEntry } from './candidateStore.js';
+} from '../kb/termQuads.js';
+import type { StoredEntry } from '../kb/lexicalEntries.js';
 import { formsFor, type MorphologyContext } from './morphology.js';
 import { jsonRows, tsvRows } from '../decisionsFile.js';
 

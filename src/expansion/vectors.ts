@@ -7,7 +7,7 @@ import { EmokbError } from '../errors.js';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { cacheDir } from './cache.js';
+import { cacheDir } from '../wordnet/cache.js';
 
 const require = createRequire(import.meta.url);
 const FORMAT = 2;

@@ -5,8 +5,11 @@
 // lexicon says about the words, not what a sentence does to them.
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { LexiconIndex, keyOf, type LexiconEntry } from '../lexicon/LexiconIndex.js';
-import { Tagger, prepareOptions } from '../tagger/Tagger.js';
+import { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { keyOf } from '../lexicon/keys.js';
+import type { LexiconEntry } from '../lexicon/types.js';
+import { prepareOptions } from '../tagger/options.js';
+import { Tagger } from '../tagger/Tagger.js';
 import { badUserInput } from './errors.js';
 import { termCatalog, type TermView } from './terms.js';
 

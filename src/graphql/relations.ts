@@ -5,7 +5,7 @@
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, RDF } from '../rdf/namespaces.js';
-import { edgeId, storedEdges, type StoredEdge } from '../linkers/edges.js';
+import { edgeId, storedEdges, type StoredEdge } from '../kb/edges.js';
 
 export interface EdgeEvidenceView {
   id: string;

@@ -4,7 +4,6 @@
 // No socket here, so tests drive it with yoga.fetch.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { GraphQLError } from 'graphql';
 import { createSchema, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { Logger } from '../logger.js';

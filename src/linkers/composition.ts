@@ -10,7 +10,7 @@
 // Components are never the blend itself, its ancestors or its descendants.
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import type { EdgeProposal } from './edges.js';
+import type { EdgeProposal } from '../kb/edges.js';
 import { plutchikPairs } from './opposites.js';
 import type { EmotionTerms, Mention } from './terms.js';
 

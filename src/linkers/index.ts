@@ -4,12 +4,12 @@
 import { DataFactory } from 'n3';
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import type { LinkType } from '../edit/EditRequest.js';
-import { GraphView } from '../edit/GraphView.js';
-import { Emotionality } from '../expansion/emotional.js';
-import { WordNet } from '../expansion/wordnet.js';
+import { GraphView } from '../kb/GraphView.js';
+import { Emotionality } from '../wordnet/emotional.js';
+import { WordNet } from '../wordnet/wordnet.js';
 import { EMO, RDF } from '../rdf/namespaces.js';
-import { normaliseProposal, type EdgeProposal } from './edges.js';
+import type { EdgeProposal, LinkType } from '../kb/edges.js';
+import { normaliseProposal } from './edges.js';
 import { proposeCompositions } from './composition.js';
 import { proposeOpposites } from './opposites.js';
 import { EmotionTerms } from './terms.js';

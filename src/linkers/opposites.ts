@@ -12,8 +12,8 @@
 // families that Plutchik opposes says so in its evidence and scores higher.
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import type { Synset } from '../expansion/wordnet.js';
-import type { EdgeProposal } from './edges.js';
+import type { Synset } from '../wordnet/wordnet.js';
+import type { EdgeProposal } from '../kb/edges.js';
 import type { EmotionTerms } from './terms.js';
 
 export const PLUTCHIK_OPPOSITES: ReadonlyArray<readonly [string, string]> = [

@@ -8,11 +8,11 @@
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError, isEmokbError } from '../errors.js';
-import { planLink } from '../edit/linkEdits.js';
 import { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
-import { decisionQuads, EDGE_BASE, edgeId, storedEdges, type StoredEdge } from './edges.js';
+import { EDGE_BASE, edgeId, storedEdges, type LinkType, type StoredEdge } from '../kb/edges.js';
+import { decisionQuads } from './edges.js';
 import { jsonRows, tsvRows } from '../decisionsFile.js';
 
 const { namedNode } = DataFactory;
@@ -66,9 +66,26 @@ export interface EdgeDecisionPlan {
   notes: string[];
 }
 
+/** A relation to assert or retract, as the edit layer takes it. */
+export interface LinkEdit {
+  kind: 'link-add' | 'link-remove';
+  type: LinkType;
+  from: string;
+  to: string[];
+  trigger?: string;
+}
+
+/**
+ * How an accepted edge becomes an asserted relation: src/edit/linkEdits.ts `planLink`, passed in by
+ * the caller so that an accepted edge and a hand-made one are planned alike without the linkers
+ * importing the edit layer (the two sit side by side, see docs/architecture.md).
+ */
+export type PlanLink = (kb: KnowledgeBase, request: LinkEdit, ctx: { author: string; time: string }, provenance?: { method: string; evidence: string }) => { add: Quad[]; remove: Quad[]; summary: string };
+
 export interface EdgeDecisionContext {
   reviewer: string;
   time: string;
+  planLink: PlanLink;
 }
 
 /**
@@ -93,11 +110,11 @@ export function planEdgeDecisions(kb0: KnowledgeBase, decisions: ReadonlyArray<E
     const request = { type: edge.type, from: edge.from, to: edge.to, ...(edge.trigger ? { trigger: edge.trigger } : {}) };
     try {
       if (d.action === 'accept' && !asserted(kb, edge)) {
-        const p = planLink(kb, { kind: 'link-add', ...request }, { author: ctx.reviewer, time: ctx.time }, { method: edge.methods.join('+'), evidence: edge.iri });
+        const p = ctx.planLink(kb, { kind: 'link-add', ...request }, { author: ctx.reviewer, time: ctx.time }, { method: edge.methods.join('+'), evidence: edge.iri });
         add.push(...p.add);
         plan.notes.push(`accept ${edgeId(edge.iri)}: ${p.summary}`);
       } else if (d.action === 'reject' && edge.status === 'accepted' && asserted(kb, edge)) {
-        const p = planLink(kb, { kind: 'link-remove', ...request }, { author: ctx.reviewer, time: ctx.time });
+        const p = ctx.planLink(kb, { kind: 'link-remove', ...request }, { author: ctx.reviewer, time: ctx.time });
         remove.push(...p.remove);
         plan.notes.push(`reject ${edgeId(edge.iri)}: ${p.summary}`);
       } else plan.notes.push(`${d.action} ${edgeId(edge.iri)}`);

@@ -5,10 +5,10 @@
 // "intense hatred mixed with disgust" is read as naming hate and disgust.
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { lexicalEntries } from '../expansion/candidateStore.js';
-import { Emotionality, definitionOf } from '../expansion/emotional.js';
-import { chooseSeeds } from '../expansion/seeds.js';
-import type { Synset, WordNet } from '../expansion/wordnet.js';
+import { lexicalEntries } from '../kb/lexicalEntries.js';
+import { Emotionality, definitionOf } from '../wordnet/emotional.js';
+import { chooseSeeds } from '../wordnet/seeds.js';
+import type { Synset, WordNet } from '../wordnet/wordnet.js';
 
 export interface TermSource {
   emotion: string;

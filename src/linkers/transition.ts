@@ -19,7 +19,7 @@
 // are listed as corroboration where they join T and B.
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import type { EdgeProposal } from './edges.js';
+import type { EdgeProposal } from '../kb/edges.js';
 import type { EmotionTerms } from './terms.js';
 
 /** From T's mention to A's: the cue that what follows is the prior state. */

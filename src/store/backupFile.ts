@@ -68,7 +68,7 @@ export async function readBackup(file: string): Promise<{ header: BackupHeader; 
   let text: string;
   try {
     const chunks: Buffer[] = [];
-    await pipeline(createReadStream(file), createGunzip(), async function* (source) {
+    await pipeline(createReadStream(file), createGunzip(), async function (source) {
       for await (const chunk of source) chunks.push(chunk as Buffer);
     });
     text = Buffer.concat(chunks).toString('utf8');

@@ -3,7 +3,8 @@
 // reads, splits and writes. A malformed line becomes an error record naming its line number;
 // with `strict`, the batch stops at the first one and reports it instead.
 import { ByteWriter } from './serialize.js';
-import { prepareOptions, type ResolvedOptions, type Tagger } from './Tagger.js';
+import { prepareOptions, type ResolvedOptions } from './options.js';
+import type { Tagger } from './Tagger.js';
 
 export type InputFormat = 'text' | 'jsonl';
 

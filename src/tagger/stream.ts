@@ -13,10 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { SETTINGS } from '../settings.js';
 import { EmokbError } from '../errors.js';
-import type { LexiconData } from '../lexicon/LexiconIndex.js';
+import type { LexiconData } from '../lexicon/types.js';
 import { tagBatch, type BatchOutput, type BatchTask, type InputFormat } from './batch.js';
-import { Tagger, type ResolvedOptions } from './Tagger.js';
-import { useWinkDataSnapshot } from './wordForms.js';
+import type { ResolvedOptions } from './options.js';
+import { Tagger } from './Tagger.js';
+import { useWinkDataSnapshot } from '../text/wordForms.js';
 
 export interface StreamOptions {
   /** Input files; '-' or none: standard input. */

@@ -1,10 +1,10 @@
 // What a worker thread does with one batch: the tagger is built once per thread from the compiled
 // lexicon the main thread sent as workerData (no RDF parsing, no store access in workers).
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import type { LexiconData } from '../lexicon/LexiconIndex.js';
+import type { LexiconData } from '../lexicon/types.js';
 import { tagBatch, type BatchOutput, type BatchTask } from './batch.js';
 import { Tagger } from './Tagger.js';
-import { useWinkDataSnapshot } from './wordForms.js';
+import { useWinkDataSnapshot } from '../text/wordForms.js';
 
 const data = workerData as { lexicon: LexiconData; winkData?: string };
 // The lemmatiser's data, parsed from JSON instead of compiled from its modules (see wordForms.ts).

@@ -1,8 +1,8 @@
-// Planning term edits and the shared OntoLex term shape (src/lexicon/termQuads.ts): IRIs, weights,
+// Planning term edits and the shared OntoLex term shape (src/kb/termQuads.ts): IRIs, weights,
 // senses, provenance, and the refusals a curator meets.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
-import { entryIri, senseIri, weightLiteral } from '../../src/lexicon/termQuads.js';
+import { entryIri, senseIri, weightLiteral } from '../../src/kb/termQuads.js';
 import { applied, ctx, E, LEX, lines, plan, refusal, seededKb } from './helpers.js';
 
 let kb: KnowledgeBase;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 const O = 'http://www.w3.org/ns/lemon/ontolex#';
 const EMO = 'https://w3id.org/emokb/ontology#';
 
-describe('term IRIs and quads (src/lexicon/termQuads.ts)', () => {
+describe('term IRIs and quads (src/kb/termQuads.ts)', () => {
   it('derives the entry IRI from the lowercase lemma and part of speech, percent-encoding what is unsafe', () => {
     expect(entryIri('Fed up', 'adjective')).toBe(`${LEX}fed_up-adjective`);
     expect(entryIri("can't stand")).toBe(`${LEX}can%27t_stand`);

@@ -6,9 +6,10 @@ import { corpusCandidates, inPart, parseLabelNames, parseLabelledCorpus, parsePa
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { parseTurtle } from '../../src/rdf/turtle.js';
 import { EmokbError } from '../../src/errors.js';
-import { lexicalEntries, planCandidates } from '../../src/expansion/candidateStore.js';
+import { planCandidates } from '../../src/expansion/candidateStore.js';
+import { lexicalEntries } from '../../src/kb/lexicalEntries.js';
 import { CandidateGenerator } from '../../src/expansion/candidates.js';
-import { Emotionality } from '../../src/expansion/emotional.js';
+import { Emotionality } from '../../src/wordnet/emotional.js';
 import { expand } from '../../src/expansion/pipeline.js';
 import { planDecisions, resolveDecisions } from '../../src/expansion/review.js';
 import { fixtureKb, fixtureVectors, fixtureWordNet } from './fixtures.js';

@@ -1,6 +1,6 @@
 // Small hand-made inputs for the pipeline's unit tests: a WordNet of a dozen senses (in the compiled
 // form the cache holds), a few word vectors, and a two-family slice of the hierarchy.
-import { WordNet } from '../../src/expansion/wordnet.js';
+import { WordNet } from '../../src/wordnet/wordnet.js';
 import { WordVectors, DIMENSIONS } from '../../src/expansion/vectors.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { parseTurtle } from '../../src/rdf/turtle.js';

@@ -1,14 +1,15 @@
-// Unit tests of the pipeline steps on the small fixtures: seeds, candidate paths, ambiguity,
+// Unit tests of the pipeline steps on the small fixtures: candidate paths, ambiguity,
 // overlap resolution, candidate writing (idempotent, rejections kept) and review decisions.
 import { describe, expect, it } from 'vitest';
 import { ambiguityOf } from '../../src/expansion/ambiguity.js';
-import { lexicalEntries, planCandidates } from '../../src/expansion/candidateStore.js';
+import { planCandidates } from '../../src/expansion/candidateStore.js';
+import { lexicalEntries } from '../../src/kb/lexicalEntries.js';
 import { CandidateGenerator } from '../../src/expansion/candidates.js';
-import { Emotionality } from '../../src/expansion/emotional.js';
+import { Emotionality } from '../../src/wordnet/emotional.js';
+import { chooseSeeds } from '../../src/wordnet/seeds.js';
 import { EmotionProfiles, makeMethod, runCheck } from '../../src/expansion/overlap.js';
 import { expand, type Resources } from '../../src/expansion/pipeline.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions } from '../../src/expansion/review.js';
-import { chooseSeeds } from '../../src/expansion/seeds.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { EmokbError } from '../../src/errors.js';
 import { quadKey } from '../../src/rdf/turtle.js';
@@ -28,21 +29,6 @@ function withQuads(kb: KnowledgeBase, add: readonly import('@rdfjs/types').Quad[
   for (const q of add) map.set(quadKey(q), q);
   return KnowledgeBase.fromQuads([...map.values()], kb.version + 1);
 }
-
-describe('seeds', () => {
-  it('takes "rage" the feeling, not "rage" the fashion', () => {
-    const r = resources();
-    const kb = fixtureKb();
-    const seed = chooseSeeds(r.wn, r.emotionality, kb.resolve('rage-secondary'));
-    expect(seed.synsets.map((s) => s.name)).toEqual(['fury.n.01']);
-  });
-
-  it('leaves an emotion without an emotional WordNet sense unseeded', () => {
-    const r = resources();
-    const seed = chooseSeeds(r.wn, r.emotionality, fixtureKb().resolve('grouchiness'));
-    expect(seed.synsets).toEqual([]);
-  });
-});
 
 describe('candidate generation', () => {
   it('follows synonyms, derivations, similar-to and pertainyms with the relation path', () => {

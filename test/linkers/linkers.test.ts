@@ -11,7 +11,9 @@ import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { EMO } from '../../src/rdf/namespaces.js';
 import { quadKey, readTurtleFile } from '../../src/rdf/turtle.js';
 import { validateGraph } from '../../src/shacl/validate.js';
-import { edgeIri, isAsserted, loadLinkerResources, planProposals, propose, storedEdges, EmotionTerms, type EdgeProposal, type LinkerResources } from '../../src/linkers/index.js';
+import { edgeIri, storedEdges, type EdgeProposal } from '../../src/kb/edges.js';
+import { isAsserted, loadLinkerResources, planProposals, propose, EmotionTerms, type LinkerResources } from '../../src/linkers/index.js';
+import { planLink } from '../../src/edit/linkEdits.js';
 import { parseEdgeDecisionsTsv, planEdgeDecisions, resolveEdgeDecisions } from '../../src/linkers/review.js';
 import { relationsOf } from '../../src/graphql/relations.js';
 
@@ -96,7 +98,7 @@ describe('candidates and review', () => {
     expect(planProposals(proposed, [opposite, blend], { time: TIME, isAsserted: (p) => isAsserted(proposed, p) }).added).toBe(0);
 
     const decisions = parseEdgeDecisionsTsv('edge\tdecision\tnote\nopposite/hate--love-tertiary\taccept\ncomposition/loathing--disgust-tertiary--hate\taccept\tdefinition\n', 'd.tsv');
-    const review = planEdgeDecisions(proposed, resolveEdgeDecisions(proposed, decisions), { reviewer: 'Tester', time: TIME });
+    const review = planEdgeDecisions(proposed, resolveEdgeDecisions(proposed, decisions), { reviewer: 'Tester', time: TIME, planLink });
     const accepted = apply(proposed, review.add, review.remove);
     expect(accepted.counts.relations).toEqual({ opposites: 1, compositions: 2, transitions: 0 });
     expect(storedEdges(accepted).get(edgeIri(opposite))!.status).toBe('accepted');

@@ -102,7 +102,7 @@ describe('properties', () => {
 
 describe('the tokenizer hash', () => {
   it('equals the hash of the normalised word for every word token', async () => {
-    const { TokenBuffer, hashWord, tokenizeInto, WORD } = await import('../../src/tagger/tokenize.js');
+    const { TokenBuffer, hashWord, tokenizeInto, WORD } = await import('../../src/text/tokenize.js');
     const b = new TokenBuffer();
     fc.assert(
       fc.property(anyText, (text) => {
@@ -121,7 +121,7 @@ describe('the tokenizer hash', () => {
 describe('the JSON Lines serializer', () => {
   it('the byte writer of `emokb tag` writes exactly the UTF-8 of JSON.stringify(tag())', async () => {
     const { ByteWriter } = await import('../../src/tagger/serialize.js');
-    const { prepareOptions } = await import('../../src/tagger/Tagger.js');
+    const { prepareOptions } = await import('../../src/tagger/options.js');
     const w = new ByteWriter(8); // tiny: every document makes it grow
     const tierSets = [undefined, ['primary', 'tertiary'], ['secondary'], []] as const;
     fc.assert(

@@ -3,7 +3,7 @@
 // subject/object index over a snapshot's quads, built once per snapshot and only when an edit runs,
 // so the read paths (GraphQL, tagging) never pay for it.
 import type { Quad, Term } from '@rdfjs/types';
-import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import type { KnowledgeBase } from './KnowledgeBase.js';
 
 const cache = new WeakMap<KnowledgeBase, GraphView>();
 

@@ -52,6 +52,9 @@ function foldCode(c: number): number {
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'jr', 'sr', 'prof', 'inc', 'ltd', 'co', 'no', 'vol', 'approx', 'dept', 'mt']);
 const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
+/** This module's source, part of the compiled-lexicon cache's key (lexicon/cache.ts): lexicon keys are cut by it. */
+export const TOKENIZER_SOURCE = import.meta.url;
+
 // ASCII character classes: 0 not a word character.
 const LOWER_CLASS = 1;
 const UPPER_CLASS = 2;
@@ -384,48 +387,4 @@ export function assignSentences(text: string, b: TokenBuffer): void {
       exclaims = false;
     }
   }
-}
-
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-  kind: 'word' | 'clause' | 'terminal' | 'break';
-  /** The lookup key (lowercase, folded apostrophes and hyphens); words only. */
-  norm?: string;
-  sentence: number;
-}
-
-export interface Sentence {
-  start: number;
-  end: number;
-  /** Index of the first and last token. */
-  tokens: [number, number];
-}
-
-const KIND_NAMES = ['', 'word', 'clause', 'terminal', 'break'] as const;
-
-/** Tokens and sentences as plain objects: for callers and tests; the tagger uses `tokenizeInto`. */
-export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
-  const b = tokenizeInto(text, new TokenBuffer());
-  const tokens: Token[] = [];
-  for (let t = 0; t < b.count; t++) {
-    const kind = KIND_NAMES[b.kind[t]!] as Token['kind'];
-    tokens.push({
-      text: text.slice(b.start[t]!, b.end[t]!),
-      start: b.start[t]!,
-      end: b.end[t]!,
-      kind,
-      ...(kind === 'word' ? { norm: b.word(t) } : {}),
-      sentence: b.sentence[t]!,
-    });
-  }
-  const sentences: Sentence[] = [];
-  for (let s = 0; s < b.sentenceCount; s++) {
-    const f = b.sentenceFirst[s]!;
-    let last = b.sentenceLast[s]!;
-    while (last > f && b.kind[last] === BREAK) last--;
-    sentences.push({ start: b.start[f]!, end: b.end[last]!, tokens: [f, b.sentenceLast[s]!] });
-  }
-  return { tokens, sentences };
 }

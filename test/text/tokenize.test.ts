@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/tagger/tokenize.js';
+import { tokenize } from '../../src/text/tokens.js';
 
 const words = (text: string) => tokenize(text).tokens.filter((t) => t.kind === 'word').map((t) => t.norm);
 

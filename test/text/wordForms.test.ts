@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { lemmasOf, winkDataSnapshot } from '../../src/tagger/wordForms.js';
+import { lemmasOf, winkDataSnapshot } from '../../src/text/wordForms.js';
 
 const WORDS = [
   'running', 'ran', 'feet', 'happier', 'happiest', 'angrily', 'terrified', 'hopes', 'broken', 'hearts', 'geese', 'was', 'better', 'worse',
@@ -18,7 +18,7 @@ describe('wink data snapshot', () => {
     const expected = WORDS.map((w) => lemmasOf(w));
     // A fresh process (this one has loaded the modules): register the snapshot, then lemmatise.
     const script = `
-      const { useWinkDataSnapshot, lemmasOf } = await import(${JSON.stringify(join(ROOT, 'dist/tagger/wordForms.js'))});
+      const { useWinkDataSnapshot, lemmasOf } = await import(${JSON.stringify(join(ROOT, 'dist/text/wordForms.js'))});
       const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
       const used = useWinkDataSnapshot(input.snapshot);
       console.log(JSON.stringify({ used, lemmas: input.words.map((w) => lemmasOf(w)) }));

@@ -1,0 +1,65 @@
+// The compiled-lexicon cache: a file in the data directory that spares each `emokb tag` run the
+// compilation (about a second on the shipped lexicon). Its key is what the compiled data depends
+// on: the store's version (its last change id), the format of LexiconData, and the sources of the
+// compiler (compile.ts, keys.ts and the tokenizer that cuts keys, each naming its own file). A file
+// whose key differs, or that cannot be read or parsed, is made again. Writing is best effort: a
+// read-only data directory costs the next run the same work, and says so on standard error.
+import { createHash } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { COMPILER_SOURCES } from './compile.js';
+import type { LexiconData } from './types.js';
+
+export const LEXICON_CACHE_FILE = 'tagger-lexicon.json';
+// 2: LexiconData gained `marks` (punctuation cues).
+const CACHE_FORMAT = 2;
+
+/** A cache file's text, or undefined when it cannot be read. */
+export async function readCacheFile(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+/** Writes a cache file atomically (temporary file, then rename); a failure is a warning on standard error. */
+export async function writeCacheFile(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as NodeJS.ErrnoException).code ?? error}); the next run repeats the work\n`);
+  }
+}
+
+let identity: Promise<string> | undefined;
+
+/** Hash of the compiler's sources: a cache made by other code is stale. */
+function compilerIdentity(): Promise<string> {
+  identity ??= (async () => {
+    const hash = createHash('sha256');
+    for (const url of COMPILER_SOURCES) hash.update(await readFile(new URL(url)).catch(() => Buffer.from(url)));
+    return hash.digest('hex').slice(0, 16);
+  })();
+  return identity;
+}
+
+/**
+ * The compiled lexicon of store version `version`: from the cache file in `dataDir`, else from
+ * `compile` (and cached under the version the compiled data carries).
+ */
+export async function cachedLexicon(dataDir: string, version: number, compile: () => Promise<LexiconData>): Promise<LexiconData> {
+  const file = join(dataDir, LEXICON_CACHE_FILE);
+  const compiler = await compilerIdentity();
+  const text = await readCacheFile(file);
+  if (text !== undefined) {
+    try {
+      const cached = JSON.parse(text) as { format: number; version: number; compiler: string; lexicon: LexiconData };
+      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version) return cached.lexicon;
+    } catch {
+      // a damaged file: compile again
+    }
+  }
+  const lexicon = await compile();
+  await writeCacheFile(file, JSON.stringify({ format: CACHE_FORMAT, version: lexicon.version, compiler, lexicon }));
+  return lexicon;
+}

@@ -1,0 +1,171 @@
+// The compiler from RDF to the compiled term index the tagger reads (LexiconData, types.ts): every accepted lexical entry's written forms (canonical
+// and other forms, with hyphen and apostrophe variants) mapped to its senses, plus the emotion
+// labels themselves as seed terms, plus the hierarchy as index arrays. Built once per snapshot
+// (cached on it), from one pass over the snapshot's quads; after that a look-up is a Map#get and
+// nothing on the hot path touches RDF. The compiled form is plain data (`LexiconData`), so worker
+// threads receive it by structured clone instead of rebuilding the knowledge base.
+//
+// Decisions:
+// - Only entries with emo:status emo:Accepted count; a sense with a status of its own counts only
+//   when that status is Accepted. Only forms in English (or without a language tag).
+// - Labels as seeds: each skos:prefLabel names its emotion with weight 1. A label shared along one
+//   line of descent (rage > rage, sadness > sadness > sadness) goes to the MOST SPECIFIC node: the
+//   roll-up then credits every broader namesake too, while mapping to the broadest would leave the
+//   narrower tiers empty. A label shared by unrelated nodes (none today) names all of them.
+// - The curated lexicon wins over a seed: a key that an accepted entry has is not seeded.
+// - Keys are the forms cut by the tagger's own tokenizer and joined by one space, so text and
+//   lexicon are normalised the same way ("Heart-Broken" and "heart-broken" meet; "heartbroken"
+//   and "heart broken" are added as variants of a hyphenated form, "dont" of "don't").
+import type { Quad } from '@rdfjs/types';
+import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
+import { TOKENIZER_SOURCE, TokenBuffer } from '../text/tokenize.js';
+import { KEYS_SOURCE, keyOf, keyVariants } from './keys.js';
+import type { LexiconData, LexiconEmotion, LexiconEntry, LexiconSense } from './types.js';
+
+/** The sources the compiled data depends on: the compiled-lexicon cache is stale when one changes. */
+export const COMPILER_SOURCES: readonly string[] = [import.meta.url, KEYS_SOURCE, TOKENIZER_SOURCE];
+
+/** Compiles a snapshot into `LexiconData`: one pass over the quads, then the joins. */
+export function compileLexicon(kb: KnowledgeBase): LexiconData {
+  const emotionList = kb.emotions();
+  const indexOf = new Map(emotionList.map((e, i) => [e.iri, i] as const));
+  const opposites = new Map<string, Set<string>>();
+  const entryStatus = new Map<string, string>();
+  const canonical = new Map<string, string>();
+  const otherForms = new Map<string, string[]>();
+  const writtenRep = new Map<string, string>();
+  const entrySenses = new Map<string, string[]>();
+  const senseReference = new Map<string, string>();
+  const senseWeight = new Map<string, number>();
+  const senseKind = new Map<string, string>();
+  const senseStatus = new Map<string, string>();
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? (map.set(key, []), map.get(key)!)).push(value);
+
+  for (const q of kb.quads as readonly Quad[]) {
+    const s = q.subject.value, p = q.predicate.value, o = q.object;
+    switch (p) {
+      case EMO.isOppositeOf.value: {
+        const set = opposites.get(s) ?? (opposites.set(s, new Set()), opposites.get(s)!);
+        set.add(o.value);
+        break;
+      }
+      case EMO.status.value:
+        entryStatus.set(s, o.value);
+        senseStatus.set(s, o.value);
+        break;
+      case ONTOLEX.canonicalForm.value: canonical.set(s, o.value); break;
+      case ONTOLEX.otherForm.value: push(otherForms, s, o.value); break;
+      case ONTOLEX.writtenRep.value:
+        if (o.termType === 'Literal' && (!o.language || o.language === 'en' || o.language.startsWith('en-'))) writtenRep.set(s, o.value);
+        break;
+      case ONTOLEX.sense.value: push(entrySenses, s, o.value); break;
+      case ONTOLEX.reference.value: senseReference.set(s, o.value); break;
+      case EMO.weight.value: senseWeight.set(s, Number(o.value)); break;
+      case EMO.senseKind.value: senseKind.set(s, o.value); break;
+      default:
+        if (p === RDF.type.value || p === SKOS.prefLabel.value) break;
+    }
+  }
+
+  const emotions: LexiconEmotion[] = emotionList.map((e) => ({
+    iri: e.iri,
+    id: e.id,
+    label: e.label,
+    tier: e.tier,
+    parent: e.parent ? indexOf.get(e.parent) ?? -1 : -1,
+    opposites: [...(opposites.get(e.iri) ?? [])].map((o) => indexOf.get(o)).filter((i): i is number => i !== undefined).sort((a, b) => a - b),
+  }));
+
+  const entries: LexiconEntry[] = [];
+  const keys = new Map<string, number>();
+  const marks = new Map<string, number>();
+  const buffer = new TokenBuffer();
+  const addKey = (key: string, entry: number) => {
+    if (key && !keys.has(key)) keys.set(key, entry);
+  };
+  const addForm = (form: string, entry: number, variants: string[]) => {
+    const key = keyOf(form, buffer);
+    if (!key) return;
+    addKey(key, entry);
+    for (const word of key.split(' ')) if (word.includes('-') || word.includes("'")) variants.push(key);
+  };
+
+  // Accepted entries, in IRI order so that a key two entries share goes to the same one every build.
+  let lexiconEntries = 0;
+  const variantQueue: Array<[string, number]> = [];
+  for (const entry of [...canonical.keys()].sort()) {
+    if (entryStatus.get(entry) !== EMO.Accepted.value) continue;
+    const lemma = writtenRep.get(canonical.get(entry)!);
+    if (!lemma) continue;
+    const senses: LexiconSense[] = [];
+    for (const sense of entrySenses.get(entry) ?? []) {
+      const status = senseStatus.get(sense);
+      if (status && status !== EMO.Accepted.value) continue;
+      const emotion = indexOf.get(senseReference.get(sense) ?? '');
+      const weight = senseWeight.get(sense) ?? 1;
+      if (emotion === undefined || !(weight > 0)) continue;
+      senses.push({ emotion, weight: Math.min(1, weight), kind: senseKind.get(sense) === EMO.Evokes.value ? 'evokes' : 'names' });
+    }
+    if (!senses.length) continue;
+    senses.sort((a, b) => b.weight - a.weight || a.emotion - b.emotion);
+    const index = entries.push({ lemma, senses, source: 'lexicon' }) - 1;
+    lexiconEntries++;
+    if (SENTENCE_MARKS.includes(lemma.trim())) {
+      if (!marks.has(lemma.trim())) marks.set(lemma.trim(), index);
+      continue;
+    }
+    const variants: string[] = [];
+    addForm(lemma, index, variants);
+    for (const form of otherForms.get(entry) ?? []) {
+      const rep = writtenRep.get(form);
+      if (rep) addForm(rep, index, variants);
+    }
+    for (const key of variants) variantQueue.push([key, index]);
+  }
+  // Variants after all real forms, so a variant never shadows another entry's written form.
+  for (const [key, index] of variantQueue) {
+    for (const variant of keyVariants(key)) addKey(variant, index);
+  }
+
+  // Labels as seeds, most specific namesake on a line of descent.
+  let seedLabels = 0;
+  const byLabel = new Map<string, number[]>();
+  emotions.forEach((e, i) => push(byLabel, keyOf(e.label, buffer), i));
+  for (const [key, members] of [...byLabel].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!key || keys.has(key)) continue;
+    const depth = (i: number) => {
+      let d = 0;
+      for (let e = emotions[i]!.parent; e >= 0 && d < 16; e = emotions[e]!.parent) d++;
+      return d;
+    };
+    const isAncestor = (a: number, b: number) => {
+      for (let e = emotions[b]!.parent; e >= 0; e = emotions[e]!.parent) if (e === a) return true;
+      return false;
+    };
+    const ordered = [...members].sort((a, b) => depth(b) - depth(a));
+    const deepest = ordered[0]!;
+    const oneLine = ordered.slice(1).every((m) => isAncestor(m, deepest));
+    const targets = oneLine ? [deepest] : members;
+    const index = entries.push({
+      lemma: emotions[deepest]!.label,
+      senses: targets.map((emotion) => ({ emotion, weight: 1, kind: 'names' as const })),
+      source: 'label',
+    }) - 1;
+    addKey(key, index);
+    seedLabels++;
+  }
+
+  const keyList = [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    version: kb.version,
+    emotions,
+    entries,
+    keys: keyList,
+    marks: [...marks].sort(([a], [b]) => SENTENCE_MARKS.indexOf(a) - SENTENCE_MARKS.indexOf(b)),
+    stats: { lexiconEntries, seedLabels, keys: keyList.length, multiword: keyList.filter(([k]) => k.includes(' ')).length },
+  };
+}
+
+/** Marks that may carry an entry of their own (punctuation cues), in the order a "?!" tries them. */
+const SENTENCE_MARKS: readonly string[] = ['?', '!'];

@@ -1,0 +1,39 @@
+// Written forms to keys: a key is a form cut by the tagger's own tokenizer and joined by one space,
+// so text and lexicon are normalised the same way ("Heart-Broken" and "heart-broken" meet), plus
+// the hyphen and apostrophe variants a key also answers to ("heartbroken", "heart broken" for
+// "heart-broken"; "dont" for "don't").
+import { TokenBuffer, WORD, tokenizeInto } from '../text/tokenize.js';
+
+/** This module's source, part of the compiled-lexicon cache's key (cache.ts). */
+export const KEYS_SOURCE = import.meta.url;
+
+/** A form's key: the tokenizer's words joined by one space ('' when it has none). */
+export function keyOf(text: string, buffer = new TokenBuffer()): string {
+  tokenizeInto(text.normalize('NFKC'), buffer);
+  const words: string[] = [];
+  for (let t = 0; t < buffer.count; t++) if (buffer.kind[t] === WORD) words.push(buffer.word(t));
+  return words.join(' ');
+}
+
+/** Hyphen and apostrophe variants of a word: "heart-broken" -> "heartbroken", "heart broken"; "don't" -> "dont"; "mom's" -> "mom". */
+export function surfaceVariants(norm: string): string[] {
+  const out: string[] = [];
+  if (norm.includes('-')) out.push(norm.replace(/-/g, ''), norm.replace(/-/g, ' '));
+  if (norm.includes("'")) {
+    if (norm.endsWith("'s")) out.push(norm.slice(0, -2));
+    out.push(norm.replace(/'/g, ''));
+  }
+  return out;
+}
+
+/** Variants of a key with hyphens or apostrophes: joined, split at hyphens, apostrophes dropped. */
+export function keyVariants(key: string): string[] {
+  const out = new Set<string>();
+  if (key.includes('-')) {
+    out.add(key.replace(/-/g, ''));
+    out.add(key.replace(/-/g, ' '));
+  }
+  if (key.includes("'")) out.add(key.replace(/'/g, ''));
+  out.delete(key);
+  return [...out];
+}

@@ -1,0 +1,57 @@
+// The compiled lexicon's data: what `compileLexicon` makes from a snapshot, what worker threads
+// receive by structured clone, and what the compiled-lexicon cache (cache.ts) stores as JSON. Plain
+// data only; the runtime structures built from it are LexiconIndex, the multiword trie and the
+// word table.
+import type { Tier } from '../kb/Emotion.js';
+
+export interface LexiconEmotion {
+  iri: string;
+  id: string;
+  label: string;
+  tier: Tier;
+  /** Index of the parent in `emotions`, -1 for a primary. */
+  parent: number;
+  /** Indexes of the emotions this one is emo:isOppositeOf. */
+  opposites: number[];
+}
+
+export interface LexiconSense {
+  /** Index in `emotions`. */
+  emotion: number;
+  /** In [0, 1]. */
+  weight: number;
+  kind: 'names' | 'evokes';
+}
+
+export interface LexiconEntry {
+  /** The canonical written form (or the label, for a seed). */
+  lemma: string;
+  senses: LexiconSense[];
+  source: 'lexicon' | 'label';
+}
+
+/** The compiled index as plain, structured-clonable data. */
+export interface LexiconData {
+  version: number;
+  emotions: LexiconEmotion[];
+  entries: LexiconEntry[];
+  /** Normalised key (tokens joined by one space) to entry index. */
+  keys: Array<[string, number]>;
+  /**
+   * Sentence marks ("?", "!") with an entry of their own, to entry index: punctuation cues. Such an
+   * entry has no word to match; the tagger counts it once for a sentence its mark closes in which
+   * no word matched (a question with no emotion word is weak evidence of surprise).
+   */
+  marks: Array<[string, number]>;
+  /** Counts for reports. */
+  stats: { lexiconEntries: number; seedLabels: number; keys: number; multiword: number };
+}
+
+export type Via = 'form' | 'lemma' | 'derivation';
+export const VIAS: readonly Via[] = ['form', 'lemma', 'derivation'];
+
+/** A resolved word: entry index and how it was reached. */
+export interface WordHit {
+  entry: number;
+  via: Via;
+}

@@ -1,0 +1,263 @@
+// Text to matches: tokens -> lexicon matches (longest multiword first) -> negation and intensity,
+// into a MatchBuffer.
+//
+// Negation scope: a negator reaches the next NEGATION_WINDOW (4) words after itself and stops
+// earlier at a clause boundary (, ; : . ! ? brackets, quotes, dashes, a line break, or "but",
+// "however", "although", "though", "yet" ...). Both limits apply: whichever comes first.
+// Intensity: up to two modifiers directly before a match multiply its weight ("really very
+// happy"); a negated match keeps no intensifier. Emphasis: x1.25 in a sentence ending in "!",
+// x1.25 for a match written in capitals.
+// Negation policy `opposite`: a negated match counts toward the opposites (emo:isOppositeOf) of its
+// emotion or, when it has none, of its nearest ancestor that has some ("not happy": happiness has
+// no opposite, joy has sadness), split evenly among several; with none anywhere up the path, it
+// counts for nothing.
+import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import type { MweNode } from '../lexicon/trie.js';
+import type { WordInfo } from '../lexicon/wordInfo.js';
+import {
+  CAPITALS_FACTOR, CUE_CLAUSE, CUE_NEGATOR, CUE_PAIR_END, CUE_PSEUDO, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIER_PAIRS, NEGATION_WINDOW,
+  isPseudoNegation,
+} from '../text/cues.js';
+import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
+import { MatchBuffer } from './matches.js';
+import type { ResolvedOptions } from './options.js';
+
+const NO_EMOTIONS: readonly number[] = Object.freeze([]);
+
+/** The longest multiword key found at a token: its entry, its last token, how its last word matched. */
+interface MultiwordHit {
+  entry: number;
+  last: number;
+  via: 0 | 1;
+}
+
+export class Matcher {
+  readonly index: LexiconIndex;
+  /** The tokens of the last text (its sentences assigned when a match or `perSentence` needed them). */
+  readonly tokens = new TokenBuffer();
+  /** The matches of the last text. */
+  readonly matches = new MatchBuffer();
+  /** Per emotion: its opposites, or those of its nearest ancestor that has any ("happiness" -> joy's). */
+  readonly #opposites: readonly (readonly number[])[];
+  /** Per emotion: `[emotion]`, what a counted match adds to (shared, not allocated per match). */
+  readonly #self: readonly (readonly number[])[];
+  /** Punctuation cues: a sentence mark's char code and its entry, in the order "?!" tries them. */
+  readonly #marks: ReadonlyArray<readonly [number, number]>;
+  /** Reused by #longest for its result. */
+  readonly #hit: MultiwordHit = { entry: -1, last: 0, via: 0 };
+  // Per-document scratch: the word record of each token (valid up to #infoUpTo).
+  #infos: WordInfo[] = [];
+  #infoUpTo = -1;
+
+  constructor(index: LexiconIndex) {
+    this.index = index;
+    this.#opposites = index.emotions.map((_, i) => {
+      for (const node of [...index.paths[i]!].reverse()) if (index.emotions[node]!.opposites.length) return index.emotions[node]!.opposites;
+      return [];
+    });
+    this.#self = index.emotions.map((_, i) => Object.freeze([i]));
+    // (`marks ?? []`: LexiconData is public, and data compiled by an older version has none)
+    this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
+  }
+
+  /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
+  match(text: string, o: ResolvedOptions): number {
+    const b = tokenizeInto(text, this.tokens, false);
+    this.matches.clear();
+    this.#infoUpTo = -1;
+    const count = b.count;
+    const kind = b.kind;
+    const cues = o.punctuationCues && this.#marks.length > 0;
+    const hit = this.#hit;
+    for (let t = 0; t < count; t++) {
+      if (kind[t] !== WORD) {
+        if (cues && kind[t] === TERMINAL) this.#cue(text, b, t, o);
+        continue;
+      }
+      const info = this.#infoAt(b, t);
+      if (info.packed < 0 && info.mweMax === 0) continue;
+      let entry = -1;
+      let via: 0 | 1 | 2 = 0;
+      let last = t;
+      if (info.mweMax > 0 && this.#longest(b, t, info, hit)) {
+        entry = hit.entry;
+        last = hit.last;
+        via = hit.via;
+      }
+      if (entry < 0) {
+        if (info.packed < 0) continue;
+        entry = info.packed >> 2;
+        via = (info.packed & 3) as 0 | 1 | 2;
+      }
+      if (!b.sentencesDone) assignSentences(text, b);
+      this.#emit(b, t, last, entry, via, o);
+      t = last;
+    }
+    if (o.perSentence) assignSentences(text, b);
+    if (this.#infos.length > 4096) this.#infos = [];
+    return this.matches.count;
+  }
+
+  /** The word record of token t, looked up once per document. */
+  #infoAt(b: TokenBuffer, t: number): WordInfo {
+    if (t <= this.#infoUpTo) return this.#infos[t]!;
+    const info = this.index.infoAt(b, t);
+    this.#infos[t] = info;
+    this.#infoUpTo = t;
+    return info;
+  }
+
+  /**
+   * A punctuation cue at terminal token t: when its run holds a mark with an entry ("?") and no
+   * word of its sentence matched, the mark's entry counts once for the sentence, as a match on the
+   * mark itself (neither negated nor scaled: the words around it are not its modifiers).
+   */
+  #cue(text: string, b: TokenBuffer, t: number, o: ResolvedOptions): void {
+    let entry = -1;
+    for (let i = 0; i < this.#marks.length && entry < 0; i++) {
+      const code = this.#marks[i]![0];
+      for (let c = b.start[t]!; c < b.end[t]!; c++) {
+        if (text.charCodeAt(c) === code) {
+          entry = this.#marks[i]![1];
+          break;
+        }
+      }
+    }
+    if (entry < 0) return;
+    if (!b.sentencesDone) assignSentences(text, b);
+    const sentence = b.sentence[t]!;
+    // Only a mark that closes its sentence ("what?happy", a URL's "?q=" do not), only a sentence
+    // with words ("?" alone, the "!" of "? !"), and only one with no word matched.
+    if (b.sentenceLast[sentence] !== t) return;
+    const matches = this.matches;
+    if (matches.count > 0 && matches.sentence[matches.count - 1] === sentence) return;
+    let words = false;
+    for (let k = b.sentenceFirst[sentence]!; k < t && !words; k++) words = b.kind[k] === WORD;
+    if (!words) return;
+    this.#emit(b, t, t, entry, 0, o, true);
+  }
+
+  /**
+   * The longest multiword key starting at token t (contiguous words only), walking the trie of
+   * keys word by word, so that a word that continues no key fails in one look-up. The last word
+   * may be inflected ("broken hearts" for "broken heart"): its lemmas are tried where the exact
+   * word fails. Each way in (the word, then each of its lemmas) is walked in turn; the longest hit
+   * wins, and of equally long ones the first found. Writes it into `hit`; false when none.
+   */
+  #longest(b: TokenBuffer, t: number, first: WordInfo, hit: MultiwordHit): boolean {
+    const roots = first.mweRoots;
+    const max = first.mweMax;
+    const count = b.count;
+    let found = false;
+    for (let f = 0; f < roots.length; f++) {
+      const root = roots[f];
+      if (root === null || root === undefined) continue;
+      let node: MweNode = root;
+      for (let k = t + 1; k < count && k - t < max && b.kind[k] === WORD; k++) {
+        const info = this.#infoAt(b, k);
+        if (!info.inner) break;
+        const nexts = node.next;
+        if (nexts === null) break;
+        let via: 0 | 1 = f === 0 ? 0 : 1;
+        let child: MweNode | undefined = nexts.get(info.norm!);
+        if (child === undefined) {
+          const lemmas = this.index.innerLemmasOf(info);
+          for (let l = 0; l < lemmas.length && child === undefined; l++) child = nexts.get(lemmas[l]!);
+          if (child === undefined) break;
+          via = 1;
+        }
+        node = child;
+        // Longer wins; at equal length the earlier way in (the word itself before its lemmas).
+        if (node.entry >= 0 && (!found || k > hit.last)) {
+          hit.entry = node.entry;
+          hit.last = k;
+          hit.via = via;
+          found = true;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** One match per sense of `entry` over tokens first..last (a cue: the mark itself, unscaled). */
+  #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
+    const negated = !cue && o.negation !== 'off' && this.#negated(b, first);
+    let intensity = 1;
+    if (!negated && !cue && o.intensity) intensity *= this.#modifierFactor(b, first);
+    if (o.emphasis && !cue) {
+      if (b.sentenceExclaims[b.sentence[first]!]) intensity *= EXCLAMATION_FACTOR;
+      for (let k = first; k <= last; k++) {
+        if (b.flags[k]! & ALL_CAPS) {
+          intensity *= CAPITALS_FACTOR;
+          break;
+        }
+      }
+    }
+    intensity = Math.min(INTENSITY_MAX, Math.max(INTENSITY_MIN, intensity));
+    const start = b.start[first]!;
+    const end = b.end[last]!;
+    const sentence = b.sentence[first]!;
+    const senses = this.index.entries[entry]!.senses;
+    const mb = this.matches;
+    for (let s = 0; s < senses.length; s++) {
+      const sense = senses[s]!;
+      const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
+      if (!(base > 0)) continue;
+      mb.reserve();
+      const m = mb.count;
+      mb.start[m] = start;
+      mb.end[m] = end;
+      mb.entry[m] = entry;
+      mb.emotion[m] = sense.emotion;
+      mb.sense[m] = s;
+      mb.kind[m] = sense.kind === 'evokes' ? 1 : 0;
+      mb.via[m] = via;
+      mb.weight[m] = base * intensity;
+      mb.intensity[m] = intensity;
+      mb.negated[m] = negated ? 1 : 0;
+      mb.counted[m] = !negated ? this.#self[sense.emotion]! : o.negation === 'opposite' ? this.#opposites[sense.emotion]! : NO_EMOTIONS;
+      mb.sentence[m] = sentence;
+      mb.count = m + 1;
+    }
+  }
+
+  /**
+   * Whether a negator within the window before token `first` reaches it (no clause boundary
+   * between). Reads the cue bits of the word records: every word token before `first` has one.
+   */
+  #negated(b: TokenBuffer, first: number): boolean {
+    const infos = this.#infos;
+    let words = 0;
+    for (let k = first - 1; k >= 0; k--) {
+      if (b.kind[k] !== WORD) return false;
+      const cue = infos[k]!.cue;
+      if (cue & CUE_CLAUSE) return false;
+      // (the word after k is a word: k + 1 <= first)
+      if (cue & CUE_NEGATOR && !(cue & CUE_PSEUDO && isPseudoNegation(b.word(k), b.word(k + 1)))) return true;
+      if (++words >= NEGATION_WINDOW) return false;
+    }
+    return false;
+  }
+
+  /** Product of up to two modifiers directly before token `first` ("really very", "kind of"). */
+  #modifierFactor(b: TokenBuffer, first: number): number {
+    const infos = this.#infos;
+    let factor = 1;
+    let k = first - 1;
+    for (let seen = 0; seen < 2 && k >= 0 && b.kind[k] === WORD; seen++) {
+      const info = infos[k]!;
+      if (info.cue & CUE_PAIR_END && k > 0 && b.kind[k - 1] === WORD) {
+        const pair = MODIFIER_PAIRS.get(b.word(k))!.get(b.word(k - 1));
+        if (pair !== undefined) {
+          factor *= pair;
+          k -= 2;
+          continue;
+        }
+      }
+      if (info.modifier === 0) break;
+      factor *= info.modifier;
+      k--;
+    }
+    return factor;
+  }
+}

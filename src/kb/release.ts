@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { shapesPath } from './seed.js';
+import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
 export const RELEASE_HASH = '4081e5436042804ebf7657adc2bfec9cd51739129823d7ff9b6e1c0f709041a6';
@@ -14,7 +14,7 @@ export const RELEASE_HASH = '4081e5436042804ebf7657adc2bfec9cd51739129823d7ff9b6
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {
   const digest = createHash('sha256');
-  for (const file of [...files, shapesPath()]) {
+  for (const file of [...files, ontologyDir('shapes.ttl')]) {
     const bytes = await readFile(file);
     digest.update(`${basename(file)}\0${bytes.length}\0`).update(bytes);
   }

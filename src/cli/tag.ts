@@ -7,7 +7,7 @@
 // JSON file instead of loading every quad into a snapshot: faster to start, and hundreds of MB
 // less peak memory with a full lexicon.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -16,6 +16,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { EmokbError } from '../errors.js';
+import { writeFileSafely } from '../writeFile.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
 import { compileLexicon, type LexiconData } from '../lexicon/LexiconIndex.js';
 import { LevelStore } from '../store/LevelStore.js';
@@ -191,13 +192,10 @@ async function readCache(file: string): Promise<string | undefined> {
 }
 
 async function writeCache(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
+    await writeFileSafely(file, text);
   } catch (error) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as NodeJS.ErrnoException).code ?? error}); the next run repeats the work\n`);
+    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as EmokbError).details?.errno ?? error}); the next run repeats the work\n`);
   }
 }
 

@@ -1,10 +1,10 @@
 // `emokb import` and `emokb export`: Turtle, N-Triples or JSON-LD in and out of the store.
-import { rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { formatFromPath, parseRdf, RDF_FORMATS, serialize, type RdfFormat } from '../rdf/turtle.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
+import { writeFileSafely } from '../writeFile.js';
 
 export function registerTransfer(program: Command): void {
   program
@@ -39,14 +39,12 @@ export function registerTransfer(program: Command): void {
     .command('export')
     .description('write the whole store as RDF, deterministically (sorted, stable prefixes)')
     .option('--format <format>', `one of ${RDF_FORMATS.join(', ')}`, 'turtle')
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('-o, --output <file>', 'write to a file instead of standard output (a regular file is replaced atomically; a device or FIFO is written directly)')
     .action(async (options: { format: string; output?: string }, command: Command) => {
       const format = parseFormat(options.format)!;
       const text = await withService(command.optsWithGlobals<GlobalOptions>(), (service) => serialize(service.snapshot.quads, format));
       if (!options.output) return void process.stdout.write(text);
-      const temporary = `${options.output}.${process.pid}.tmp`;
-      await writeFile(temporary, text);
-      await rename(temporary, options.output);
+      await writeFileSafely(options.output, text, { what: '--output' });
     });
 }
 

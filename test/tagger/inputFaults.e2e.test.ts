@@ -41,7 +41,7 @@ describe('emokb tag on careless input', { timeout: 60_000 }, () => {
     expect(few.stderr).toMatch(/1 worker of 32: the input needed no more\)/);
     // Two files of four lines in batches of two: four batches, so at most four workers of eight.
     const batches = await runCli(['--data', data, 'tag', '--workers', '8', '--batch-lines', '2', file, file]);
-    expect(batches.code, three.stderr).toBe(0);
+    expect(batches.code, batches.stderr).toBe(0);
     expect(batches.stderr).toMatch(/tagged 8 lines .*\(.*, [1-4] workers? of 8: the input needed no more\)/);
   });
 

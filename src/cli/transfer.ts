@@ -5,6 +5,8 @@ import { formatFromPath, parseRdf, RDF_FORMATS, serialize, type RdfFormat } from
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
 import { writeFileSafely } from '../writeFile.js';
+import { subjectLines } from '../rdf/subjectLines.js';
+import { formatReport, type Violation } from '../shacl/validate.js';
 
 export function registerTransfer(program: Command): void {
   program
@@ -28,7 +30,9 @@ export function registerTransfer(program: Command): void {
         return options.replace
           ? service.replaceAll(quads, meta, { dryRun: options.dryRun })
           : service.change({ ...meta, add: quads, remove: [] }, { dryRun: options.dryRun });
-      }, false);
+      }, false).catch((error: unknown) => {
+        throw format === 'jsonld' ? error : withFileLines(error, file, text);
+      });
       const summary = { file, format, triples: quads.length, added: outcome.added, removed: outcome.removed, change: outcome.record?.id ?? null, dryRun: Boolean(options.dryRun) };
       if (options.json) return printJson(summary);
       const verb = options.dryRun ? 'would add' : 'added';
@@ -46,6 +50,17 @@ export function registerTransfer(program: Command): void {
       if (!options.output) return void process.stdout.write(text);
       await writeFileSafely(options.output, text, { what: '--output' });
     });
+}
+
+/** A SHACL refusal of an import, each violation placed at the line of the file that describes its subject. */
+function withFileLines(error: unknown, file: string, text: string): unknown {
+  if (!(error instanceof EmokbError) || error.code !== 'VALIDATION_FAILED') return error;
+  const violations = error.details?.violations as Violation[] | undefined;
+  if (!violations?.length) return error;
+  const lines = subjectLines(text, violations.map((v) => v.focus));
+  const heading = error.message.split('\n')[0];
+  const report = formatReport({ conforms: false, violations }, 50, (focus) => (lines.has(focus) ? `${file} line ${lines.get(focus)}` : undefined));
+  return new EmokbError('VALIDATION_FAILED', `${heading}\n${report}`, error.details, { cause: error });
 }
 
 function parseFormat(value: string | undefined): RdfFormat | undefined {

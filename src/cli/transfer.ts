@@ -1,10 +1,12 @@
 // `emokb import` and `emokb export`: Turtle, N-Triples or JSON-LD in and out of the store.
-import { rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { formatFromPath, parseRdf, RDF_FORMATS, serialize, type RdfFormat } from '../rdf/turtle.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
+import { writeFileSafely } from '../writeFile.js';
+import { subjectLines } from '../rdf/subjectLines.js';
+import { formatReport, type Violation } from '../shacl/validate.js';
 
 export function registerTransfer(program: Command): void {
   program
@@ -28,7 +30,9 @@ export function registerTransfer(program: Command): void {
         return options.replace
           ? service.replaceAll(quads, meta, { dryRun: options.dryRun })
           : service.change({ ...meta, add: quads, remove: [] }, { dryRun: options.dryRun });
-      }, false);
+      }, false).catch((error: unknown) => {
+        throw format === 'jsonld' ? error : withFileLines(error, file, text);
+      });
       const summary = { file, format, triples: quads.length, added: outcome.added, removed: outcome.removed, change: outcome.record?.id ?? null, dryRun: Boolean(options.dryRun) };
       if (options.json) return printJson(summary);
       const verb = options.dryRun ? 'would add' : 'added';
@@ -39,15 +43,24 @@ export function registerTransfer(program: Command): void {
     .command('export')
     .description('write the whole store as RDF, deterministically (sorted, stable prefixes)')
     .option('--format <format>', `one of ${RDF_FORMATS.join(', ')}`, 'turtle')
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('-o, --output <file>', 'write to a file instead of standard output (a regular file is replaced atomically; a device or FIFO is written directly)')
     .action(async (options: { format: string; output?: string }, command: Command) => {
       const format = parseFormat(options.format)!;
       const text = await withService(command.optsWithGlobals<GlobalOptions>(), (service) => serialize(service.snapshot.quads, format));
       if (!options.output) return void process.stdout.write(text);
-      const temporary = `${options.output}.${process.pid}.tmp`;
-      await writeFile(temporary, text);
-      await rename(temporary, options.output);
+      await writeFileSafely(options.output, text, { what: '--output' });
     });
+}
+
+/** A SHACL refusal of an import, each violation placed at the line of the file that describes its subject. */
+function withFileLines(error: unknown, file: string, text: string): unknown {
+  if (!(error instanceof EmokbError) || error.code !== 'VALIDATION_FAILED') return error;
+  const violations = error.details?.violations as Violation[] | undefined;
+  if (!violations?.length) return error;
+  const lines = subjectLines(text, violations.map((v) => v.focus));
+  const heading = error.message.split('\n')[0];
+  const report = formatReport({ conforms: false, violations }, 50, (focus) => (lines.has(focus) ? `${file} line ${lines.get(focus)}` : undefined));
+  return new EmokbError('VALIDATION_FAILED', `${heading}\n${report}`, error.details, { cause: error });
 }
 
 function parseFormat(value: string | undefined): RdfFormat | undefined {

@@ -54,7 +54,7 @@ export function applyEdit(service: KnowledgeService, request: EditRequest, meta:
 export function applyUndo(service: KnowledgeService, request: UndoRequest, meta: EditMeta, options: ApplyOptions = {}): Promise<EditResult> {
   return serialised(service, async () => {
     const view = GraphView.of(service.snapshot);
-    const plan = planUndo(await undoLog(service, request), request, (q) => view.has(q));
+    const plan = planUndo(await undoLog(service, request), request, (q) => view.has(q), await newestChangeId(service.store));
     return commit(service, plan, meta, options);
   });
 }

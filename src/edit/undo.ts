@@ -20,16 +20,17 @@ export interface UndoRequest {
 
 /**
  * `log` is the change log (any order); without `change`, the newest change not yet undone is meant.
- * `has` tells whether a triple is in the store now.
+ * `has` tells whether a triple is in the store now. `newestId` is the newest change in the store: the
+ * caller may pass only part of the log (from the target on), which is empty for an id past the end.
  */
-export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has: (q: Quad) => boolean): EditPlan {
+export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has: (q: Quad) => boolean, newestId?: number): EditPlan {
   if (request.change !== undefined && (!Number.isInteger(request.change) || request.change < 1)) {
     throw new EmokbError('BAD_INPUT', `change: ${JSON.stringify(request.change)} is not a change id (a positive whole number, see \`emokb history\`)`, { field: 'change' });
   }
   const sorted = [...log].sort((a, b) => a.id - b.id);
   const target = request.change === undefined ? lastUndoable(sorted) : sorted.find((r) => r.id === request.change);
   if (!target) {
-    const newest = sorted.at(-1)?.id;
+    const newest = newestId ?? sorted.at(-1)?.id;
     const which = request.change === undefined ? 'nothing left to undo' : `there is no change ${request.change}`;
     throw new EmokbError('NOT_FOUND', `change: ${which}${newest ? ` (the newest is ${newest})` : ' (the change log is empty)'}`, { field: 'change' });
   }

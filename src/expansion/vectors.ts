@@ -5,9 +5,10 @@
 // package version; later runs read ~30 MB of floats instead of parsing the JSON.
 import { EmokbError } from '../errors.js';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../wordnet/cache.js';
+import { writeFileSafely } from '../writeFile.js';
 
 const require = createRequire(import.meta.url);
 const FORMAT = 2;
@@ -46,10 +47,8 @@ export class WordVectors {
     bin.writeInt32LE(ranks.length, 0);
     Buffer.from(ranks.buffer).copy(bin, 4);
     Buffer.from(data.buffer).copy(bin, 4 + ranks.length * 4);
-    await writeFile(`${base}.bin.${process.pid}.tmp`, bin);
-    await writeFile(`${base}.words.json.${process.pid}.tmp`, JSON.stringify(all));
-    await rename(`${base}.bin.${process.pid}.tmp`, `${base}.bin`);
-    await rename(`${base}.words.json.${process.pid}.tmp`, `${base}.words.json`);
+    await writeFileSafely(`${base}.bin`, bin);
+    await writeFileSafely(`${base}.words.json`, JSON.stringify(all));
     return new WordVectors(all, ranks, data);
   }
 

@@ -4,8 +4,9 @@
 // UNAUTHENTICATED. The file is written only once the store is open (the lock is held) and removed
 // on shutdown; a file left by a crashed server is stale and found out when the server does not answer.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileSafely } from '../writeFile.js';
 
 export const SERVER_FILE = 'server.json';
 
@@ -29,15 +30,7 @@ export function newToken(): string {
 /** Writes the file atomically with mode 0600 (created with it, never world-readable in between). */
 export async function writeServerFile(dataDir: string, info: ServerInfo): Promise<void> {
   const path = serverFilePath(dataDir);
-  const temporary = `${path}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(info, null, 2)}\n`);
-    await handle.chmod(0o600);
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, path);
+  await writeFileSafely(path, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
 }
 
 export async function removeServerFile(dataDir: string): Promise<void> {

@@ -5,8 +5,10 @@
 // whose key differs, or that cannot be read or parsed, is made again. Writing is best effort: a
 // read-only data directory costs the next run the same work, and says so on standard error.
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EmokbError } from '../errors.js';
+import { writeFileSafely } from '../writeFile.js';
 import { COMPILER_SOURCES } from './compile.js';
 import type { LexiconData } from './types.js';
 
@@ -19,15 +21,12 @@ export async function readCacheFile(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch(() => undefined);
 }
 
-/** Writes a cache file atomically (temporary file, then rename); a failure is a warning on standard error. */
+/** Writes a cache file (atomically, see writeFile.ts); a failure is a warning on standard error. */
 export async function writeCacheFile(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
+    await writeFileSafely(file, text);
   } catch (error) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as NodeJS.ErrnoException).code ?? error}); the next run repeats the work\n`);
+    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as EmokbError).details?.errno ?? error}); the next run repeats the work\n`);
   }
 }
 

@@ -93,10 +93,12 @@ function dedupe(violations: Violation[]): Violation[] {
   });
 }
 
-export function formatReport(report: ValidationReport, limit = 50): string {
+/** `locate` places a focus node for the reader (e.g. "bad.ttl line 12"), when it can. */
+export function formatReport(report: ValidationReport, limit = 50, locate?: (focus: string) => string | undefined): string {
   if (report.conforms) return 'conforms: every SHACL rule holds';
   const lines = report.violations.slice(0, limit).map((v) => {
-    const who = v.label ? `${v.focus} ("${v.label}")` : v.focus;
+    const place = locate?.(v.focus);
+    const who = `${v.label ? `${v.focus} ("${v.label}")` : v.focus}${place ? ` (${place})` : ''}`;
     const where = v.path ? ` [${v.path}]` : '';
     const value = v.value ? ` value ${v.value}` : '';
     return `  ${who}${where}${value}: ${v.message}`;

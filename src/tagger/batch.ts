@@ -2,6 +2,7 @@
 // worker thread (or runs in-process). Parsing happens here, in the worker, so the main thread only
 // reads, splits and writes. A malformed line becomes an error record naming its line number;
 // with `strict`, the batch stops at the first one and reports it instead.
+import { isUtf8 } from 'node:buffer';
 import { ByteWriter } from './serialize.js';
 import { prepareOptions, type ResolvedOptions } from './options.js';
 import type { Tagger } from './Tagger.js';
@@ -36,6 +37,10 @@ export interface BatchOutput {
   bytes: Uint8Array;
   /** Number of error records written (or, with `strict`, 1 when the batch stopped). */
   errors: number;
+  /** Of those, lines that are not text: not valid UTF-8, or holding a NUL byte (binary input). */
+  notText?: number;
+  /** JSON Lines: blank lines, skipped (no record). */
+  skipped?: number;
   /** With `strict`: the first malformed line; `bytes` then holds only the lines before it. */
   stoppedAt?: { line: number; message: string };
 }
@@ -48,19 +53,27 @@ export function errorRecord(line: number, message: string, id: unknown = null): 
  * Lines of a task: given, or decoded from its bytes line by line (a line of ASCII, the common case,
  * decodes on V8's fast path into a compact string; decoding the batch at once would make the whole
  * batch a two-byte string as soon as one character is not ASCII). A "\r" before "\n" is dropped.
+ * A line that is not text (not valid UTF-8, or holding a NUL byte) is left as "" and, when
+ * `notText` is given, recorded there by its index: decoding it would tag U+FFFD replacement
+ * characters as if they were what the file says.
  */
-export function taskLines(task: BatchTask): Array<string | null> {
+export function taskLines(task: BatchTask, notText?: Map<number, string>): Array<string | null> {
   if (task.lines) return task.lines;
   if (!task.bytes) return [];
   const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   const lines: Array<string | null> = [];
   if (bytes.length === 0) lines.push('');
+  // One check of the whole batch (simdutf, a few GB/s); lines are looked at one by one only in a
+  // batch that fails it.
+  const check = notText !== undefined && (!isUtf8(bytes) || bytes.includes(0));
   let from = 0;
   for (;;) {
     const nl = bytes.indexOf(10, from);
     const end = nl < 0 ? bytes.length : nl;
     if (nl < 0 && from >= bytes.length) break;
-    lines.push(bytes.toString('utf8', from, end > from && bytes[end - 1] === 13 ? end - 1 : end));
+    const problem = check ? notTextProblem(bytes.subarray(from, end)) : undefined;
+    if (problem) notText!.set(lines.length, problem);
+    lines.push(problem ? '' : bytes.toString('utf8', from, end > from && bytes[end - 1] === 13 ? end - 1 : end));
     if (nl < 0) break;
     from = nl + 1;
   }
@@ -68,14 +81,22 @@ export function taskLines(task: BatchTask): Array<string | null> {
   return lines;
 }
 
+function notTextProblem(line: Buffer): string | undefined {
+  if (line.includes(0)) return 'holds a NUL byte: binary input, not text';
+  if (!isUtf8(line)) return 'is not valid UTF-8 text: binary input, or another encoding (convert it first, e.g. iconv -f latin1 -t utf-8)';
+  return undefined;
+}
+
 /**
  * Tags a batch into `out` (a fresh writer when not given): JSON Lines as UTF-8, never as strings.
  * The returned `bytes` is a view of the writer's buffer.
  */
 export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): BatchOutput {
-  const lines = taskLines(task);
+  const notText = new Map<number, string>();
+  const lines = taskLines(task, notText);
   const w = out ?? new ByteWriter(task.out ? new Uint8Array(task.out) : Math.max(1 << 16, (task.bytes?.length ?? 0) * 4));
   let errors = 0;
+  let skipped = 0;
   // Resolved once per batch (validation skipped per line); only `id` changes from line to line.
   const options = prepareOptions(task.options);
   for (let i = 0; i < lines.length; i++) {
@@ -87,10 +108,16 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
     if (line === null) {
       problem = `line ${lineNumber}: longer than ${task.maxLineBytes} bytes; skipped`;
       text = '';
+    } else if (notText.has(i)) {
+      problem = `line ${lineNumber}: ${notText.get(i)}`;
+      text = '';
     } else if (task.format === 'text') {
       text = line;
     } else {
-      if (line.trim() === '') continue; // blank lines between JSON records carry nothing
+      if (line.trim() === '') {
+        skipped++; // blank lines between JSON records carry nothing (counted, so the summary adds up)
+        continue;
+      }
       text = '';
       try {
         const record: unknown = JSON.parse(line);
@@ -109,7 +136,7 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
     }
     if (problem !== undefined) {
       errors++;
-      if (task.strict) return { bytes: w.view(), errors, stoppedAt: { line: lineNumber, message: problem } };
+      if (task.strict) return { bytes: w.view(), errors, notText: notText.size, skipped, stoppedAt: { line: lineNumber, message: problem } };
       w.utf8(`${errorRecord(lineNumber, problem, id === lineNumber ? null : id)}\n`);
       continue;
     }
@@ -117,7 +144,7 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
     tagger.writeJson(text, options, w);
     w.bytes(NEWLINE);
   }
-  return { bytes: w.view(), errors };
+  return { bytes: w.view(), errors, notText: notText.size, skipped };
 }
 
 const NEWLINE = Uint8Array.of(10);

@@ -54,6 +54,12 @@ export interface StreamSummary {
   documents: number;
   errors: number;
   bytes: number;
+  /** Of the errors, lines that are not text (not valid UTF-8, or a NUL byte). */
+  notText: number;
+  /** JSON Lines: blank lines skipped (counted in `documents`, no record written). */
+  skipped: number;
+  /** Worker threads started: never more than batches (a 4-line file starts one, whatever --workers says). */
+  workersStarted: number;
 }
 
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -89,7 +95,10 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
       ? new Piscina({
           filename: o.workerFile ?? DEFAULT_WORKER,
           workerData: { lexicon: o.lexicon, winkData: o.winkData },
-          minThreads: o.workers,
+          // Threads start as batches arrive (piscina adds one per queued task up to maxThreads), so a
+          // small input never pays for threads it cannot use: each holds its own tagger and lexicon,
+          // about 40 MB (README, "Tagging a corpus").
+          minThreads: 0,
           maxThreads: o.workers,
           idleTimeout: 60_000,
           // A small young generation: a batch's garbage is short-lived, and V8's default lets each
@@ -101,7 +110,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   const local = pool ? undefined : Tagger.fromData(o.lexicon);
   const maxInFlight = Math.max(2, o.workers * 3);
   const inFlight: Array<Promise<BatchOutput>> = [];
-  const summary: StreamSummary = { lines: 0, documents: 0, errors: 0, bytes: 0 };
+  const summary: StreamSummary = { lines: 0, documents: 0, errors: 0, bytes: 0, notText: 0, skipped: 0, workersStarted: 0 };
   const total = o.totalBytes ?? 0;
 
   // Output buffers come back here once written, and go out again with the next task (so the
@@ -135,6 +144,8 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     const result = await inFlight.shift()!;
     await writeBytes(result.bytes);
     summary.errors += result.errors;
+    summary.notText += result.notText ?? 0;
+    summary.skipped += result.skipped ?? 0;
     if (result.stoppedAt) {
       throw new EmokbError('BAD_INPUT', `${result.stoppedAt.message} (--strict: stopped; results up to the line before it were written)`, {
         line: result.stoppedAt.line,
@@ -167,6 +178,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     partsLines = 0;
     overlong = [];
     inFlight.push(pool ? (pool.run(task, { transferList: out ? [bytes.buffer, out] : [bytes.buffer] }) as Promise<BatchOutput>) : Promise.resolve(tagBatch(local!, task)));
+    if (pool) summary.workersStarted = Math.max(summary.workersStarted, pool.threads.length);
     while (inFlight.length >= maxInFlight) await drainOne();
   };
   /** Adds complete lines (a buffer ending in "\n" holding `count` lines). */

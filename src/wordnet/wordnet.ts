@@ -3,9 +3,10 @@
 // are parsed ONCE into a JSON cache keyed by the package version; every later run loads that cache
 // (a few hundred milliseconds) and all look-ups are array and map reads, never file reads per word.
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cacheDir } from './cache.js';
+import { writeFileSafely } from '../writeFile.js';
 
 const require = createRequire(import.meta.url);
 
@@ -111,9 +112,7 @@ export class WordNet {
     if (!compiled) {
       compiled = await compileWordNet(dictDir(), version);
       await mkdir(dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(compiled));
-      await rename(tmp, file);
+      await writeFileSafely(file, JSON.stringify(compiled));
     }
     return new WordNet(compiled);
   }

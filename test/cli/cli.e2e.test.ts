@@ -108,6 +108,8 @@ describe('emokb import and export', () => {
     expect(code).toBe(4);
     expect(stderr).toContain('VALIDATION_FAILED');
     expect(stderr).toMatch(/smugness.*exactly one skos:definition/);
+    // the subject, and the line of the file that describes it
+    expect(stderr).toMatch(/^ {2}https:\/\/w3id\.org\/emokb\/emotion\/smugness \("smugness"\) \(\S*bad\.ttl line 2\) \[/m);
     expect(stderr).toContain('nothing was written');
     expect((await runCli(['--data', dir, 'export', '--format', 'ntriples'])).stdout).toBe(before);
   });

@@ -59,4 +59,30 @@ describe.concurrent('emokb emotion / term / undo on the store', { timeout: 180_0
     const after = await cli('export', '--format', 'ntriples');
     expect(after.stdout).toBe(before.stdout);
   });
+  it('refuses a composition cycle, naming the emotions on it, and writes nothing', async () => {
+    const cli = await store();
+    const blend = await cli('link', 'add', 'composition', 'loathing', 'hate', 'disgust-tertiary');
+    expect(blend.code, blend.stderr).toBe(0);
+    const before = await cli('export', '--format', 'ntriples');
+    expect(before.code, before.stderr).toBe(0);
+
+    // hate = loathing + disgust, while loathing = hate + disgust: hate -> loathing -> hate.
+    const cycle = await cli('link', 'add', 'composition', 'hate', 'loathing', 'disgust-tertiary');
+    expect(cycle.code, cycle.stderr).toBe(4);
+    expect(cycle.stderr).toContain('error VALIDATION_FAILED');
+    expect(cycle.stderr).toMatch(/hate \("hate"\).*: <https:\/\/w3id\.org\/emokb\/emotion\/hate> is composed of <https:\/\/w3id\.org\/emokb\/emotion\/loathing>.*forms a cycle/);
+    expect(cycle.stderr).toMatch(/loathing \("loathing"\).*: <https:\/\/w3id\.org\/emokb\/emotion\/loathing> is composed of <https:\/\/w3id\.org\/emokb\/emotion\/hate>.*forms a cycle/);
+
+    const after = await cli('export', '--format', 'ntriples');
+    expect(after.stdout).toBe(before.stdout);
+    expect((await cli('validate')).code).toBe(0);
+  });
+
+  it('undo of a change past the end says which is the newest', async () => {
+    const cli = await store();
+    expect((await cli('emotion', 'define', 'fury', 'Intense, barely contained anger that wants to lash out.')).code).toBe(0);
+    const undone = await cli('undo', '999');
+    expect(undone.code, undone.stderr).toBe(5);
+    expect(undone.stderr).toContain('error NOT_FOUND: <change>: there is no change 999 (the newest is 2)');
+  });
 });

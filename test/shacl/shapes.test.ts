@@ -70,6 +70,25 @@ describe('SHACL shapes', () => {
     expect(cycle.some((m) => /its own ancestor: skos:broader forms a cycle/.test(m))).toBe(true);
   });
 
+  it('refuse composition cycles of any length, naming every emotion on the cycle', async () => {
+    // loathing is composed of hate and disgust (shipped): hate composed of loathing closes a cycle of two.
+    const two = await validateGraph(edit([quad(e('hate'), EMO.isComposedOf, e('loathing'))]));
+    const onCycle = (report: typeof two) =>
+      report.violations.filter((v) => /emo:isComposedOf forms a cycle/.test(v.message)).map((v) => v.focus.replace(EMOTION_BASE, '')).sort();
+    expect(two.conforms).toBe(false);
+    expect(onCycle(two)).toEqual(['hate', 'loathing']);
+    const hate = two.violations.find((v) => v.focus === EMOTION_BASE + 'hate')!;
+    expect(hate.message).toContain(`${EMOTION_BASE}loathing`);
+    // A longer one among emotions with no shipped composition: fury -> dismay -> anguish -> fury.
+    const three = await validateGraph(
+      edit([quad(e('fury'), EMO.isComposedOf, e('dismay')), quad(e('dismay'), EMO.isComposedOf, e('anguish')), quad(e('anguish'), EMO.isComposedOf, e('fury'))]),
+    );
+    expect(onCycle(three)).toEqual(['anguish', 'dismay', 'fury']);
+    // The same three as a chain (no edge back) is no cycle.
+    const chain = await messages(edit([quad(e('fury'), EMO.isComposedOf, e('dismay')), quad(e('dismay'), EMO.isComposedOf, e('anguish'))]));
+    expect(chain.filter((m) => /forms a cycle/.test(m))).toEqual([]);
+  });
+
   it('require opposites both ways, and never to an ancestor', async () => {
     const oneWay = await messages(edit([quad(e('delight'), EMO.isOppositeOf, e('misery'))]));
     expect(oneWay.some((m) => /^(delight|misery): .*both ways/.test(m))).toBe(true);

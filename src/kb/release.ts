@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '4081e5436042804ebf7657adc2bfec9cd51739129823d7ff9b6e1c0f709041a6';
+export const RELEASE_HASH = 'db35a9c74a6c3934cf3aa8a71f1dc58f7c3f613e83b4214ddccf4e6f10b46bee';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -116,6 +116,6 @@ describe.concurrent('backup and restore', { timeout: 180_000 }, () => {
     expect(names.map((n) => /-change(\d+)-/.exec(n)?.[1])).toEqual(['6', '8']);
     const bad = await cli(dir, ['term', 'add', 'five', '--emotion', 'wrath'], { EMOKB_BACKUP_KEEP: '0' });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('EMOKB_BACKUP_KEEP: "0" is not a whole number of at least 1');
+    expect(bad.stderr).toContain('EMOKB_BACKUP_KEEP: "0" is not a whole number >= 1');
   });
 });

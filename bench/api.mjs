@@ -51,7 +51,11 @@ process.once('SIGTERM', () => server.close(() => process.exit(0)));
 async function startBare(lean = false) {
   // NODE_ENV as `emokb serve` runs (it sets production unless told otherwise), so graphql-js's
   // development checks cost neither side.
-  const child = spawn(process.execPath, ['--input-type=module', '-e', BARE], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', ...(lean ? { BARE_LEAN: '1' } : {}) } });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', BARE], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', ...(lean ? { BARE_LEAN: '1' } : {}) },
+  });
   const port = await new Promise((resolve, reject) => {
     child.stdout.setEncoding('utf8').once('data', (line) => resolve(JSON.parse(line).port));
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
@@ -65,7 +69,13 @@ const TEMPLATE = join(tmpdir(), 'emokb-bench-api-store');
 async function waitFor(url, deadlineMs) {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
-    if ((await fetch(url).then((r) => r.status, () => 0)) === 200) return;
+    if (
+      (await fetch(url).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} never became ready`);
@@ -82,7 +92,10 @@ async function startEmokb(dataDir) {
   });
   const deadline = Date.now() + 300_000;
   for (;;) {
-    const info = await readFile(join(dataDir, 'server.json'), 'utf8').then((t) => JSON.parse(t), () => null);
+    const info = await readFile(join(dataDir, 'server.json'), 'utf8').then(
+      (t) => JSON.parse(t),
+      () => null,
+    );
     if (info?.pid === child.pid) return { child, url: info.url };
     if (child.exitCode !== null) throw new Error(`emokb serve exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error('emokb serve was not ready in 300 s');
@@ -113,13 +126,24 @@ async function cpuMs(pid) {
 }
 
 function rss(pid) {
-  return readFile(`/proc/${pid}/status`, 'utf8').then((s) => Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) * 1024, () => 0);
+  return readFile(`/proc/${pid}/status`, 'utf8').then(
+    (s) => Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) * 1024,
+    () => 0,
+  );
 }
 
 function drive(url, body, seconds) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1 },
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections,
+        duration: seconds,
+        pipelining: 1,
+      },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
@@ -145,11 +169,21 @@ async function main() {
   const pidOf = (name) => (name === 'bare' ? bare.pid : name === 'lean' ? lean.pid : emokb.child.pid);
   // Correctness first: the answers the load will repeat.
   for (const [name, body] of Object.entries(bodies)) {
-    const answer = /** @type {any} */ (await (await fetch(`${urlOf(name)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json());
+    const answer = /** @type {any} */ (
+      await (await fetch(`${urlOf(name)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()
+    );
     if (answer.errors) throw new Error(`${name}: ${JSON.stringify(answer.errors)}`);
   }
-  const terms = (/** @type {any} */ (await (await fetch(`${emokb.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies.a })).json())).data.emotion.terms.edges.length;
-  console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${connections} connections, ${duration} s per run, ${rounds} rounds; query (a) returns ${terms} terms; text (b) ${TEXT.slice(0, 300).length} characters`);
+  const terms = /** @type {any} */ (
+    await (await fetch(`${emokb.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies.a })).json()
+  ).data.emotion.terms.edges.length;
+  console.log(
+    `node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )}; ${connections} connections, ${duration} s per run, ${rounds} rounds; query (a) returns ${terms} terms; text (b) ${TEXT.slice(0, 300).length} characters`,
+  );
   const names = ['bare', 'lean', 'version', 'a', 'b'];
   // Warm up all (JIT, caches, and emokb's compiled queries).
   for (const name of names) await drive(urlOf(name), bodies[name], 2);
@@ -159,17 +193,25 @@ async function main() {
       const before = await cpuMs(pidOf(name));
       const result = await drive(urlOf(name), bodies[name], duration);
       // The server's own CPU per request: unlike req/s, barely moved by other load on the machine.
-      result.cpuUs = ((await cpuMs(pidOf(name))) - before) * 1000 / Math.max(1, result.requests.total);
+      result.cpuUs = (((await cpuMs(pidOf(name))) - before) * 1000) / Math.max(1, result.requests.total);
       runs[name].push(result);
       const bad = result.errors + result.timeouts + (result.non2xx ?? 0);
-      console.log(`  round ${round + 1} ${name.padEnd(7)} ${fmt(result.requests.average).padStart(7)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  server CPU ${fmt(result.cpuUs)} us/request${bad ? `  ERRORS ${bad}` : ''}`);
+      console.log(
+        `  round ${round + 1} ${name.padEnd(7)} ${fmt(result.requests.average).padStart(7)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  server CPU ${fmt(result.cpuUs)} us/request${bad ? `  ERRORS ${bad}` : ''}`,
+      );
     }
   }
   const summary = (name) => {
     const list = runs[name];
     const avg = (f) => list.reduce((s, r) => s + f(r), 0) / list.length;
     const cpu = [...list.map((r) => r.cpuUs)].sort((x, y) => x - y);
-    return { rps: avg((r) => r.requests.average), p50: avg((r) => r.latency.p50), p99: avg((r) => r.latency.p99), cpuUs: cpu[Math.floor(cpu.length / 2)], errors: list.reduce((s, r) => s + r.errors + r.timeouts + (r.non2xx ?? 0), 0) };
+    return {
+      rps: avg((r) => r.requests.average),
+      p50: avg((r) => r.latency.p50),
+      p99: avg((r) => r.latency.p99),
+      cpuUs: cpu[Math.floor(cpu.length / 2)],
+      errors: list.reduce((s, r) => s + r.errors + r.timeouts + (r.non2xx ?? 0), 0),
+    };
   };
   const base = summary('bare');
   const leanBase = summary('lean');
@@ -177,37 +219,52 @@ async function main() {
   const cpu = (s) => fmt(s.cpuUs);
   console.log('\n| server / query | req/s | p50 ms | p99 ms | vs bare | vs lean bare | server CPU us/request | target |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-  console.log(`| bare yoga \`{ hello }\` | ${fmt(base.rps)} | ${fmt(base.p50, 1)} | ${fmt(base.p99, 1)} | 100% | ${pct(base, leanBase)} | ${cpu(base)} | |`);
-  console.log(`| lean bare yoga \`{ hello }\` (maxRequestBodySize: false) | ${fmt(leanBase.rps)} | ${fmt(leanBase.p50, 1)} | ${fmt(leanBase.p99, 1)} | ${pct(leanBase, base)} | 100% | ${cpu(leanBase)} | |`);
+  console.log(
+    `| bare yoga \`{ hello }\` | ${fmt(base.rps)} | ${fmt(base.p50, 1)} | ${fmt(base.p99, 1)} | 100% | ${pct(base, leanBase)} | ${cpu(base)} | |`,
+  );
+  console.log(
+    `| lean bare yoga \`{ hello }\` (maxRequestBodySize: false) | ${fmt(leanBase.rps)} | ${fmt(leanBase.p50, 1)} | ${fmt(leanBase.p99, 1)} | ${pct(leanBase, base)} | 100% | ${cpu(leanBase)} | |`,
+  );
   const version = summary('version');
-  console.log(`| emokb \`{ version { version } }\` | ${fmt(version.rps)} | ${fmt(version.p50, 1)} | ${fmt(version.p99, 1)} | ${pct(version, base)} | ${pct(version, leanBase)} | ${cpu(version)} | |`);
+  console.log(
+    `| emokb \`{ version { version } }\` | ${fmt(version.rps)} | ${fmt(version.p50, 1)} | ${fmt(version.p99, 1)} | ${pct(version, base)} | ${pct(version, leanBase)} | ${cpu(version)} | |`,
+  );
   let pass = true;
-  for (const [name, label, target] of /** @type {Array<[string, string, number]>} */ ([['a', '(a) emotion + path + children + terms(10)', 0.7], ['b', '(b) classify, 300 characters', 0.4]])) {
+  for (const [name, label, target] of /** @type {Array<[string, string, number]>} */ ([
+    ['a', '(a) emotion + path + children + terms(10)', 0.7],
+    ['b', '(b) classify, 300 characters', 0.4],
+  ])) {
     const s = summary(name);
     const ratio = s.rps / base.rps;
     const ok = ratio >= target && s.p99 < 25 && s.errors === 0;
     pass &&= ok;
-    console.log(`| emokb ${label} | ${fmt(s.rps)} | ${fmt(s.p50, 1)} | ${fmt(s.p99, 1)} | ${pct(s, base)} | ${pct(s, leanBase)} | ${cpu(s)} | >= ${target * 100}% of bare, p99 < 25 ms: ${ok ? 'met' : 'NOT met'} |`);
+    console.log(
+      `| emokb ${label} | ${fmt(s.rps)} | ${fmt(s.p50, 1)} | ${fmt(s.p99, 1)} | ${pct(s, base)} | ${pct(s, leanBase)} | ${cpu(s)} | >= ${target * 100}% of bare, p99 < 25 ms: ${ok ? 'met' : 'NOT met'} |`,
+    );
   }
 
   if (soak > 0) {
     console.log(`\nsoak: ${soak} s alternating (a) and (b), ${connections} connections, RSS sampled every 5 s`);
     const samples = [];
     const sampler = setInterval(async () => samples.push(await rss(emokb.child.pid)), 5000);
-    let errors = 0, requests = 0;
+    let errors = 0,
+      requests = 0;
     const slice = 10;
     for (let t = 0; t < soak; t += slice) {
-      const r = await drive(emokb.url, t / slice % 2 ? bodies.b : bodies.a, Math.min(slice, soak - t));
+      const r = await drive(emokb.url, (t / slice) % 2 ? bodies.b : bodies.a, Math.min(slice, soak - t));
       errors += r.errors + r.timeouts + (r.non2xx ?? 0);
       requests += r.requests.total;
     }
     clearInterval(sampler);
     const mb = (b) => fmt(b / 1048576, 0);
     const third = Math.max(1, Math.floor(samples.length / 3));
-    const early = Math.max(...samples.slice(0, third)), late = Math.max(...samples.slice(-third));
+    const early = Math.max(...samples.slice(0, third)),
+      late = Math.max(...samples.slice(-third));
     const growth = (late - early) / early;
     console.log(`  ${fmt(requests)} requests, ${errors} errors; RSS (MB) ${samples.map(mb).join(' ')}`);
-    console.log(`  peak RSS first third ${mb(early)} MB, last third ${mb(late)} MB (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)}%): ${errors === 0 && growth < 0.1 ? 'flat, no errors' : 'NOT flat or errors'}`);
+    console.log(
+      `  peak RSS first third ${mb(early)} MB, last third ${mb(late)} MB (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)}%): ${errors === 0 && growth < 0.1 ? 'flat, no errors' : 'NOT flat or errors'}`,
+    );
     pass &&= errors === 0 && growth < 0.1;
   }
 

@@ -61,7 +61,8 @@ async function loadXed(part) {
 /** Keeps items whose mapped labels give exactly one primary; counts the rest. */
 function goldItems(items, walk) {
   const kept = [];
-  let unmapped = 0, multiple = 0;
+  let unmapped = 0,
+    multiple = 0;
   for (const item of items) {
     const set = new Set();
     for (const label of item.labels) for (const p of walk.get(label) ?? []) set.add(p);
@@ -77,7 +78,10 @@ const baselineWords = new Map();
 for (const entry of index.entries) {
   const key = keyOf(entry.lemma);
   if (!key || key.includes(' ') || baselineWords.has(key)) continue;
-  baselineWords.set(key, entry.senses.map((s) => index.paths[s.emotion][0]).map((p) => index.emotions[p].label));
+  baselineWords.set(
+    key,
+    entry.senses.map((s) => index.paths[s.emotion][0]).map((p) => index.emotions[p].label),
+  );
 }
 /** The baseline's primaries for a text, most votes first (ties: the one voted for first). */
 function baselineRanking(text) {
@@ -98,9 +102,11 @@ function baselineRanking(text) {
 function score(items, predict) {
   const classes = primaries;
   const tp = Object.fromEntries(classes.map((c) => [c, 0]));
-  const predicted = { ...tp }, goldCount = { ...tp };
+  const predicted = { ...tp },
+    goldCount = { ...tp };
   const confusion = new Map();
-  let correct = 0, covered = 0;
+  let correct = 0,
+    covered = 0;
   const predictions = items.map((item) => predict(item.text));
   items.forEach((item, i) => {
     const p = predictions[i];
@@ -117,11 +123,13 @@ function score(items, predict) {
       (confusion.get(key) ?? confusion.set(key, []).get(key)).push(i);
     }
   });
-  const f1s = classes.filter((c) => goldCount[c] > 0 || predicted[c] > 0).map((c) => {
-    const precision = predicted[c] ? tp[c] / predicted[c] : 0;
-    const recall = goldCount[c] ? tp[c] / goldCount[c] : 0;
-    return { c, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: goldCount[c] };
-  });
+  const f1s = classes
+    .filter((c) => goldCount[c] > 0 || predicted[c] > 0)
+    .map((c) => {
+      const precision = predicted[c] ? tp[c] / predicted[c] : 0;
+      const recall = goldCount[c] ? tp[c] / goldCount[c] : 0;
+      return { c, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: goldCount[c] };
+    });
   return {
     n: items.length,
     accuracy: correct / items.length,
@@ -154,7 +162,9 @@ const sets = [
 ];
 const stats = index.data.stats;
 console.log(`# emokb eval (primary tier)\n`);
-console.log(`lexicon: ${lexiconFiles.length ? lexiconFiles.join(', ') : 'lexicons/'}: ${stats.lexiconEntries} accepted entries, ${stats.seedLabels} label seeds, ${stats.keys} keys (${stats.multiword} multiword); snapshot ${kb.contentHash.slice(0, 12)}\n`);
+console.log(
+  `lexicon: ${lexiconFiles.length ? lexiconFiles.join(', ') : 'lexicons/'}: ${stats.lexiconEntries} accepted entries, ${stats.seedLabels} label seeds, ${stats.keys} keys (${stats.multiword} multiword); snapshot ${kb.contentHash.slice(0, 12)}\n`,
+);
 const summary = [];
 for (const set of sets) {
   const all = await set.load();
@@ -167,13 +177,23 @@ for (const set of sets) {
   summary.push({ set, all, kept, unmapped, multiple, open, ours, base, classes });
 }
 
-console.log('| data set | items scored (left out: no mapped label / several primaries) | system | accuracy | macro-F1 | coverage | accuracy on covered |');
+console.log(
+  '| data set | items scored (left out: no mapped label / several primaries) | system | accuracy | macro-F1 | coverage | accuracy on covered |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const { set, all, kept, unmapped, multiple, open, ours, base, classes } of summary) {
-  console.log(`| ${set.name} | ${kept.length} of ${all.length} (${unmapped} / ${multiple}) | emokb tagger, open (any of the 6 primaries) | ${fmt(open.accuracy)} | ${fmt(open.macroF1)} | ${fmt(open.coverage)} | ${fmt(open.accuracyCovered)} |`);
-  console.log(`| | | emokb tagger, data set's classes (${classes.size}) | ${fmt(ours.accuracy)} | ${fmt(ours.macroF1)} | ${fmt(ours.coverage)} | ${fmt(ours.accuracyCovered)} |`);
-  console.log(`| | | naive baseline, data set's classes | ${fmt(base.accuracy)} | ${fmt(base.macroF1)} | ${fmt(base.coverage)} | ${fmt(base.accuracyCovered)} |`);
-  console.log(`| | | ratio | ${ratio(ours.accuracy, base.accuracy)} | ${ratio(ours.macroF1, base.macroF1)} | ${ratio(ours.coverage, base.coverage)} | ${ratio(ours.accuracyCovered, base.accuracyCovered)} |`);
+  console.log(
+    `| ${set.name} | ${kept.length} of ${all.length} (${unmapped} / ${multiple}) | emokb tagger, open (any of the 6 primaries) | ${fmt(open.accuracy)} | ${fmt(open.macroF1)} | ${fmt(open.coverage)} | ${fmt(open.accuracyCovered)} |`,
+  );
+  console.log(
+    `| | | emokb tagger, data set's classes (${classes.size}) | ${fmt(ours.accuracy)} | ${fmt(ours.macroF1)} | ${fmt(ours.coverage)} | ${fmt(ours.accuracyCovered)} |`,
+  );
+  console.log(
+    `| | | naive baseline, data set's classes | ${fmt(base.accuracy)} | ${fmt(base.macroF1)} | ${fmt(base.coverage)} | ${fmt(base.accuracyCovered)} |`,
+  );
+  console.log(
+    `| | | ratio | ${ratio(ours.accuracy, base.accuracy)} | ${ratio(ours.macroF1, base.macroF1)} | ${ratio(ours.coverage, base.coverage)} | ${ratio(ours.accuracyCovered, base.accuracyCovered)} |`,
+  );
 }
 const targets = { 'GoEmotions dev': 0.5, 'XED English held-out (2/2)': 0.35 };
 console.log('');
@@ -181,7 +201,9 @@ for (const { set, ours, open } of summary) {
   const target = targets[set.name];
   if (target === undefined) continue;
   const verdict = (x) => `${x >= target ? 'MET' : 'NOT MET'} (${fmt(x)})`;
-  console.log(`target ${set.name}: macro-F1 >= ${target}: in the data set's classes ${verdict(ours.macroF1)}; open ${verdict(open.macroF1)}`);
+  console.log(
+    `target ${set.name}: macro-F1 >= ${target}: in the data set's classes ${verdict(ours.macroF1)}; open ${verdict(open.macroF1)}`,
+  );
 }
 
 for (const { set, kept, ours } of summary) {
@@ -204,7 +226,7 @@ for (const { set, kept, ours } of summary) {
 }
 
 // Ablation: what each feature is worth (macro-F1 in the data set's classes).
-console.log('\n## Ablation (macro-F1, data set\'s classes)\n');
+console.log("\n## Ablation (macro-F1, data set's classes)\n");
 /** @type {Array<[string, import('../src/tagger/types.js').TagOptions]>} */
 const variants = [
   ['all features (default)', {}],
@@ -226,9 +248,13 @@ for (const [name, opts] of variants) {
 
 // What the corpus-derived senses (`emokb expand --corpus`, learnt from GoEmotions train
 // and XED part 1/2) are worth on each set, read in the data set's classes.
-const corpusSenses = new Set(quads.filter((q) => q.predicate.equals(EMO.method) && q.object.value === 'corpus').map((q) => q.subject.value));
+const corpusSenses = new Set(
+  quads.filter((q) => q.predicate.equals(EMO.method) && q.object.value === 'corpus').map((q) => q.subject.value),
+);
 if (corpusSenses.size) {
-  const without = Tagger.for(KnowledgeBase.fromQuads(quads.filter((q) => !corpusSenses.has(q.subject.value) && !corpusSenses.has(q.object.value))));
+  const without = Tagger.for(
+    KnowledgeBase.fromQuads(quads.filter((q) => !corpusSenses.has(q.subject.value) && !corpusSenses.has(q.object.value))),
+  );
   console.log(`\n## Lexicon sources: without the ${corpusSenses.size} corpus-derived senses (macro-F1)\n`);
   console.log('| data set | all senses | without corpus senses | ratio |');
   console.log('|---|---|---|---|');

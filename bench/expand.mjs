@@ -15,15 +15,26 @@ const cache = join(work, 'cache');
 
 function cli(args, env = {}) {
   const began = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, EMOKB_CACHE: cache, ...env }, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, EMOKB_CACHE: cache, ...env },
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms: performance.now() - began, stdout: r.stdout };
 }
 
 const hierarchy = join(work, 'hierarchy.ttl');
-await writeFile(hierarchy, (await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(join(root, 'ontology', f), 'utf8')))).join('\n'));
+await writeFile(
+  hierarchy,
+  (await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl'].map((f) => readFile(join(root, 'ontology', f), 'utf8')))).join('\n'),
+);
 const rows = [];
-for (const [name, fresh] of /** @type {Array<[string, boolean]>} */ ([['expand, cold cache (compiles WordNet and vectors)', true], ['expand, warm cache', false]])) {
+for (const [name, fresh] of /** @type {Array<[string, boolean]>} */ ([
+  ['expand, cold cache (compiles WordNet and vectors)', true],
+  ['expand, warm cache', false],
+])) {
   const data = join(work, `data-${fresh ? 'cold' : 'warm'}`);
   if (fresh) await rm(cache, { recursive: true, force: true });
   cli(['--data', data, 'import', hierarchy]);
@@ -31,10 +42,15 @@ for (const [name, fresh] of /** @type {Array<[string, boolean]>} */ ([['expand, 
   const summary = JSON.parse(run.stdout);
   rows.push({ name, ms: Math.round(run.ms), proposed: summary.proposed, added: summary.added, check: summary.overlapCheck });
 }
-for (const r of rows) console.log(`${r.name.padEnd(52)} ${String(r.ms).padStart(7)} ms  (${r.proposed} words; ${r.added.candidates} candidates, ${r.added.rejected} rejected by ambiguity)`);
+for (const r of rows)
+  console.log(
+    `${r.name.padEnd(52)} ${String(r.ms).padStart(7)} ms  (${r.proposed} words; ${r.added.candidates} candidates, ${r.added.rejected} rejected by ambiguity)`,
+  );
 console.log('\noverlap resolution on the tertiary hold-out check set (nearest secondary = parent?)');
 for (const c of rows[1].check) {
-  console.log(`  ${c.method.padEnd(9)} ${c.correct}/${c.total} = ${c.accuracy}   without namesakes ${c.correctExcludingNamesakes}/${c.totalExcludingNamesakes} = ${c.accuracyExcludingNamesakes}`);
+  console.log(
+    `  ${c.method.padEnd(9)} ${c.correct}/${c.total} = ${c.accuracy}   without namesakes ${c.correctExcludingNamesakes}/${c.totalExcludingNamesakes} = ${c.accuracyExcludingNamesakes}`,
+  );
 }
 
 // Whole-graph SHACL validation of what a fresh store is seeded with (ontology + lexicons).

@@ -18,7 +18,11 @@ const BARE = `require('node:http').createServer((q, s) => s.end('ok')).listen(0,
 
 async function start(args) {
   const began = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, EMOKB_LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, EMOKB_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const url = await new Promise((resolve, reject) => {
     let buffer = '';
     child.stderr.setEncoding('utf8').on('data', (chunk) => {
@@ -32,7 +36,13 @@ async function start(args) {
     });
     child.once('exit', (code) => reject(new Error(`exited ${code}`)));
   });
-  while ((await fetch(`${url}/ready`).then((r) => r.status, () => 0)) !== 200) await new Promise((r) => setTimeout(r, 5));
+  while (
+    (await fetch(`${url}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    )) !== 200
+  )
+    await new Promise((r) => setTimeout(r, 5));
   const ms = performance.now() - began;
   const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
   const rssMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
@@ -48,7 +58,9 @@ const work = await mkdtemp(join(tmpdir(), 'emokb-bench-'));
 const seeded = join(work, 'seeded');
 await start([join(root, 'bin/emokb.js'), '--data', seeded, 'serve', '--port', '0']); // seed once
 
-const bare = [], first = [], warm = [];
+const bare = [],
+  first = [],
+  warm = [];
 for (let i = 0; i < runs; i++) {
   bare.push(await start(['-e', BARE]));
   const fresh = join(work, `fresh-${i}`);
@@ -64,5 +76,7 @@ const rows = [base, summary('emokb serve, restart (seeded store)', warm), summar
 console.log(`startup to ready (median of ${runs} runs, node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
 console.log('server                                   ms to /ready   x bare  peak RSS MB  x bare');
 for (const r of rows) {
-  console.log(`${r.name.padEnd(40)} ${r.ms.toFixed(0).padStart(12)} ${(r.ms / base.ms).toFixed(1).padStart(8)} ${r.rssMb.toFixed(0).padStart(12)} ${(r.rssMb / base.rssMb).toFixed(1).padStart(8)}`);
+  console.log(
+    `${r.name.padEnd(40)} ${r.ms.toFixed(0).padStart(12)} ${(r.ms / base.ms).toFixed(1).padStart(8)} ${r.rssMb.toFixed(0).padStart(12)} ${(r.rssMb / base.rssMb).toFixed(1).padStart(8)}`,
+  );
 }

@@ -30,7 +30,10 @@ const { prepareOptions } = await import('../dist/tagger/options.js');
 const { TokenBuffer, tokenizeInto } = await import('../dist/text/tokenize.js');
 
 const trainPath = join(root, '..', 'shared', 'data', 'goemotions', 'train.tsv');
-const texts = (await readFile(trainPath, 'utf8')).split('\n').filter(Boolean).map((row) => row.slice(0, row.indexOf('\t')));
+const texts = (await readFile(trainPath, 'utf8'))
+  .split('\n')
+  .filter(Boolean)
+  .map((row) => row.slice(0, row.indexOf('\t')));
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 const mb = bytes / 1e6;
 
@@ -69,32 +72,50 @@ let sink = 0;
 const buffer = new TokenBuffer();
 const sentiment = new Sentiment();
 const noMatches = prepareOptions({ matches: false });
-const rows = argv.includes('--e2e-only') ? [] : timeAll([
-  ['tokenise only (ceiling)', () => {
-    for (const t of texts) sink += tokenizeInto(t, buffer).count;
-  }],
-  ['sentiment 5.0.2 (AFINN)', () => {
-    for (const t of texts) sink += sentiment.analyze(t).score;
-  }],
-  ['emokb tagger, all features', () => {
-    for (const t of texts) sink += tagger.tag(t, options).matches.length;
-  }],
-  ['emokb tagger, --no-matches', () => {
-    for (const t of texts) sink += tagger.tag(t, noMatches).dominant.primary ? 1 : 0;
-  }],
-]);
+const rows = argv.includes('--e2e-only')
+  ? []
+  : timeAll([
+      [
+        'tokenise only (ceiling)',
+        () => {
+          for (const t of texts) sink += tokenizeInto(t, buffer).count;
+        },
+      ],
+      [
+        'sentiment 5.0.2 (AFINN)',
+        () => {
+          for (const t of texts) sink += sentiment.analyze(t).score;
+        },
+      ],
+      [
+        'emokb tagger, all features',
+        () => {
+          for (const t of texts) sink += tagger.tag(t, options).matches.length;
+        },
+      ],
+      [
+        'emokb tagger, --no-matches',
+        () => {
+          for (const t of texts) sink += tagger.tag(t, noMatches).dominant.primary ? 1 : 0;
+        },
+      ],
+    ]);
 const sentimentRow = rows[1];
 const tokenRow = rows[0];
 console.log(`# emokb bench:tag\n`);
 if (rows.length) {
-console.log(`input: GoEmotions train, ${texts.length} texts, ${mb.toFixed(2)} MB; lexicon: ${stats.lexiconEntries} entries + ${stats.seedLabels} label seeds (${stats.keys} keys); node ${process.version}; median of 7 round-robin passes after a warm-up; load average ${loadavg()[0].toFixed(2)} on ${os.availableParallelism()} cores\n`);
-console.log('| in-process, one core | MB/s | docs/s | vs sentiment | vs tokenise-only |');
-console.log('|---|---|---|---|---|');
-for (const r of rows) {
-  console.log(`| ${r.name} | ${r.mbps.toFixed(1)} | ${Math.round(r.docs).toLocaleString('en')} | ${(r.mbps / sentimentRow.mbps).toFixed(2)}x | ${(r.mbps / tokenRow.mbps).toFixed(2)}x |`);
-}
-const ours = rows[2].mbps / sentimentRow.mbps;
-console.log(`\ntarget: tagger (all features) >= 1.0x sentiment: ${ours >= 1 ? 'MET' : 'NOT MET'} (${ours.toFixed(2)}x)`);
+  console.log(
+    `input: GoEmotions train, ${texts.length} texts, ${mb.toFixed(2)} MB; lexicon: ${stats.lexiconEntries} entries + ${stats.seedLabels} label seeds (${stats.keys} keys); node ${process.version}; median of 7 round-robin passes after a warm-up; load average ${loadavg()[0].toFixed(2)} on ${os.availableParallelism()} cores\n`,
+  );
+  console.log('| in-process, one core | MB/s | docs/s | vs sentiment | vs tokenise-only |');
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${r.mbps.toFixed(1)} | ${Math.round(r.docs).toLocaleString('en')} | ${(r.mbps / sentimentRow.mbps).toFixed(2)}x | ${(r.mbps / tokenRow.mbps).toFixed(2)}x |`,
+    );
+  }
+  const ours = rows[2].mbps / sentimentRow.mbps;
+  console.log(`\ntarget: tagger (all features) >= 1.0x sentiment: ${ours >= 1 ? 'MET' : 'NOT MET'} (${ours.toFixed(2)}x)`);
 }
 
 if (!argv.includes('--skip-e2e')) {
@@ -124,9 +145,15 @@ if (!argv.includes('--skip-e2e')) {
     const load = loadavg()[0];
     console.log(`\n| emokb tag end to end | input | output | wall time | MB/s | CPU time (all threads) | MB per CPU-second | peak RSS |`);
     console.log('|---|---|---|---|---|---|---|---|');
-    console.log(`| ${workers} workers, all features | ${(size / 1e6).toFixed(0)} MB, ${(size / blockBytes * texts.length).toFixed(0)} lines | ${(outSize / 1e6).toFixed(0)} MB | ${result.seconds.toFixed(1)} s | ${mbps.toFixed(1)} | ${result.cpuSeconds.toFixed(1)} s | ${(size / 1e6 / result.cpuSeconds).toFixed(1)} | ${(result.peakKb / 1024).toFixed(0)} MB |`);
-    console.log(`\n(load average at the end: ${load.toFixed(2)} on ${availableCores()} cores: other processes on this machine slow the wall time, not the CPU time)`);
-    console.log(`\ntarget: >= 10 MB/s with 2 workers: ${mbps >= 10 ? 'MET' : 'NOT MET'} (${mbps.toFixed(1)}); peak memory < 400 MB: ${result.peakKb / 1024 < 400 ? 'MET' : 'NOT MET'} (${(result.peakKb / 1024).toFixed(0)} MB)`);
+    console.log(
+      `| ${workers} workers, all features | ${(size / 1e6).toFixed(0)} MB, ${((size / blockBytes) * texts.length).toFixed(0)} lines | ${(outSize / 1e6).toFixed(0)} MB | ${result.seconds.toFixed(1)} s | ${mbps.toFixed(1)} | ${result.cpuSeconds.toFixed(1)} s | ${(size / 1e6 / result.cpuSeconds).toFixed(1)} | ${(result.peakKb / 1024).toFixed(0)} MB |`,
+    );
+    console.log(
+      `\n(load average at the end: ${load.toFixed(2)} on ${availableCores()} cores: other processes on this machine slow the wall time, not the CPU time)`,
+    );
+    console.log(
+      `\ntarget: >= 10 MB/s with 2 workers: ${mbps >= 10 ? 'MET' : 'NOT MET'} (${mbps.toFixed(1)}); peak memory < 400 MB: ${result.peakKb / 1024 < 400 ? 'MET' : 'NOT MET'} (${(result.peakKb / 1024).toFixed(0)} MB)`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -37,18 +37,58 @@ export interface ErrorKind {
 
 /** The one table: code -> exit status, GraphQL code, HTTP status. */
 export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
-  BAD_INPUT: { exit: 2, graphql: 'BAD_USER_INPUT', http: 200, meaning: 'bad input: an argument, option, setting or file that cannot be used' },
+  BAD_INPUT: {
+    exit: 2,
+    graphql: 'BAD_USER_INPUT',
+    http: 200,
+    meaning: 'bad input: an argument, option, setting or file that cannot be used',
+  },
   PARSE_ERROR: { exit: 3, graphql: 'PARSE_ERROR', http: 200, meaning: 'an RDF file does not parse (with file, line and column)' },
   VALIDATION_FAILED: { exit: 4, graphql: 'VALIDATION_FAILED', http: 200, meaning: 'the change breaks a SHACL rule; nothing was written' },
   NOT_FOUND: { exit: 5, graphql: 'NOT_FOUND', http: 200, meaning: 'no such emotion (with suggestions)' },
-  AMBIGUOUS_LABEL: { exit: 6, graphql: 'AMBIGUOUS_LABEL', http: 200, meaning: 'a label names several unrelated emotions (with the candidates)' },
-  STORE_LOCKED: { exit: 7, graphql: 'STORE_LOCKED', http: 503, meaning: 'the data directory is locked by another process, e.g. a running `emokb serve`' },
-  STORE_ERROR: { exit: 8, graphql: 'STORE_ERROR', http: 500, meaning: 'the store cannot be opened or read, or a running server stopped answering mid-request' },
+  AMBIGUOUS_LABEL: {
+    exit: 6,
+    graphql: 'AMBIGUOUS_LABEL',
+    http: 200,
+    meaning: 'a label names several unrelated emotions (with the candidates)',
+  },
+  STORE_LOCKED: {
+    exit: 7,
+    graphql: 'STORE_LOCKED',
+    http: 503,
+    meaning: 'the data directory is locked by another process, e.g. a running `emokb serve`',
+  },
+  STORE_ERROR: {
+    exit: 8,
+    graphql: 'STORE_ERROR',
+    http: 500,
+    meaning: 'the store cannot be opened or read, or a running server stopped answering mid-request',
+  },
   UNAUTHENTICATED: { exit: 9, graphql: 'UNAUTHENTICATED', http: 401, meaning: 'the running server refused the token in `server.json`' },
-  CONFLICT: { exit: 10, graphql: 'CONFLICT', http: 200, meaning: 'it exists already, there is nothing to change, or an undo would overwrite later changes' },
-  OUTPUT_FAILED: { exit: 11, graphql: 'OUTPUT_FAILED', http: 500, meaning: 'the output could not be written: a full disk, a device error (what was written before stays)' },
-  LIMIT_EXCEEDED: { exit: 12, graphql: 'LIMIT_EXCEEDED', http: 400, meaning: 'a request is over a limit (`limit`, `max`, `actual`); HTTP 413 for the request body' },
-  LISTEN_FAILED: { exit: 13, graphql: 'LISTEN_FAILED', http: 500, meaning: '`emokb serve` cannot listen: the port is in use, or the address is not this machine\'s or not allowed' },
+  CONFLICT: {
+    exit: 10,
+    graphql: 'CONFLICT',
+    http: 200,
+    meaning: 'it exists already, there is nothing to change, or an undo would overwrite later changes',
+  },
+  OUTPUT_FAILED: {
+    exit: 11,
+    graphql: 'OUTPUT_FAILED',
+    http: 500,
+    meaning: 'the output could not be written: a full disk, a device error (what was written before stays)',
+  },
+  LIMIT_EXCEEDED: {
+    exit: 12,
+    graphql: 'LIMIT_EXCEEDED',
+    http: 400,
+    meaning: 'a request is over a limit (`limit`, `max`, `actual`); HTTP 413 for the request body',
+  },
+  LISTEN_FAILED: {
+    exit: 13,
+    graphql: 'LISTEN_FAILED',
+    http: 500,
+    meaning: "`emokb serve` cannot listen: the port is in use, or the address is not this machine's or not allowed",
+  },
   INTERNAL: { exit: 70, graphql: 'INTERNAL_SERVER_ERROR', http: 500, meaning: 'internal error (a bug: please report it with the message)' },
 });
 
@@ -127,7 +167,8 @@ export function isEmokbError(error: unknown): error is EmokbError {
 /** The README's table of exit statuses and API codes, row for row (test/errors.test.ts compares the two). */
 export function errorTable(): string {
   const rows = ['| exit | code | GraphQL `extensions.code` | HTTP | meaning |', '|---|---|---|---|---|', '| 0 | | | 200 | success |'];
-  for (const [code, kind] of Object.entries(ERRORS)) rows.push(`| ${kind.exit} | \`${code}\` | \`${kind.graphql}\` | ${kind.http} | ${kind.meaning} |`);
+  for (const [code, kind] of Object.entries(ERRORS))
+    rows.push(`| ${kind.exit} | \`${code}\` | \`${kind.graphql}\` | ${kind.http} | ${kind.meaning} |`);
   for (const [code, kind] of Object.entries(API_ONLY_ERRORS)) rows.push(`| | | \`${code}\` | ${kind.http} | ${kind.meaning} (API only) |`);
   return rows.join('\n');
 }

@@ -55,14 +55,19 @@ const nonEmpty = (what: string) => (text: string) => {
   return text;
 };
 
-const oneOf = <T extends string>(values: readonly T[]) => (text: string): T => {
-  if (!(values as readonly string[]).includes(text.trim())) throw new Refused(`is not one of ${values.join(', ')}`);
-  return text.trim() as T;
-};
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (text: string): T => {
+    if (!(values as readonly string[]).includes(text.trim())) throw new Refused(`is not one of ${values.join(', ')}`);
+    return text.trim() as T;
+  };
 
 /** `*`, or origins separated by commas. */
 const origins = (text: string): string[] => {
-  const list = text.split(',').map((o) => o.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (!list.length) throw new Refused('is empty; give `*` or origins separated by commas');
   return list;
 };
@@ -70,7 +75,8 @@ const origins = (text: string): string[] => {
 /** Seconds since 1970 as a whole number, read as the time it names (ISO 8601). */
 const epoch = (text: string): string => {
   const time = new Date(Number(text.trim()) * 1000);
-  if (!/^\d+$/.test(text.trim()) || Number.isNaN(time.getTime())) throw new Refused('is not a whole number of seconds since 1970 (up to year 275760)');
+  if (!/^\d+$/.test(text.trim()) || Number.isNaN(time.getTime()))
+    throw new Refused('is not a whole number of seconds since 1970 (up to year 275760)');
   return time.toISOString();
 };
 
@@ -79,33 +85,239 @@ const positive = number({ min: 1 });
 
 /** The table. Order is the README's order. */
 export const SETTINGS = {
-  data: setting<string>({ scope: 'every command', flag: '--data', placeholder: 'dir', env: 'EMOKB_DATA', default: './data', parse: nonEmpty('a directory'), description: 'data directory of the embedded store' }),
-  author: setting<string | undefined>({ scope: 'every edit', flag: '--author', placeholder: 'name', env: 'EMOKB_AUTHOR', default: undefined, defaultText: 'git `user.name`, else the login', parse: nonEmpty('a name'), description: 'who a change is recorded as' }),
-  lockWait: setting<number>({ scope: 'every edit', env: 'EMOKB_LOCK_WAIT', default: 15, parse: number({ min: 0, fraction: true }), description: 'seconds an edit waits for another `emokb` process to release the store' }),
-  serverTimeoutMs: setting<number>({ scope: 'every edit', env: 'EMOKB_SERVER_TIMEOUT_MS', default: 120_000, parse: positive, description: 'milliseconds an edit sent to a running `emokb serve` waits for its answer' }),
-  cache: setting<string | undefined>({ scope: 'expand, link', env: 'EMOKB_CACHE', default: undefined, defaultText: '`~/.cache/emokb`', parse: nonEmpty('a directory'), description: 'compiled WordNet index and word vectors (vocabulary pipeline, linkers)' }),
-  logLevel: setting<(typeof LOG_LEVELS)[number]>({ scope: 'every command', env: 'EMOKB_LOG_LEVEL', default: 'info', parse: oneOf(LOG_LEVELS), description: 'pino level (JSON on standard error)' }),
-  sourceDateEpoch: setting<string | undefined>({ scope: 'expand, review, link', env: 'SOURCE_DATE_EPOCH', default: undefined, defaultText: 'now', parse: epoch, description: 'the time written into provenance by the pipelines and reviews (`--time` wins), so that a rebuild is byte-identical' }),
-  backupEvery: setting<number>({ scope: 'every edit', env: 'EMOKB_BACKUP_EVERY', default: 50, parse: number({ min: 0 }), description: 'an automatic backup in `<data>/backups/` after every N-th change; `0` turns the periodic backups off (those before destructive operations are always written)' }),
-  backupKeep: setting<number>({ scope: 'every edit', env: 'EMOKB_BACKUP_KEEP', default: 10, parse: positive, description: 'how many automatic backups `<data>/backups/` keeps, oldest deleted first' }),
-  tagYoungMb: setting<number>({ scope: 'tag', env: 'EMOKB_TAG_YOUNG_MB', default: 8, parse: number({ min: 1, max: 1024 }), description: 'young-generation heap (MB) of each `emokb tag` worker' }),
-  port: setting<number>({ scope: 'serve', flag: '--port', short: '-p', placeholder: 'n', env: 'PORT', default: 4000, parse: number({ min: 0, max: 65535 }), description: 'port (0 = any free port)' }),
-  host: setting<string>({ scope: 'serve', flag: '--host', placeholder: 'address', env: 'HOST', default: '127.0.0.1', parse: nonEmpty('an address'), description: 'address to bind' }),
-  maxDepth: setting<number>({ scope: 'serve', flag: '--max-depth', placeholder: 'n', env: 'EMOKB_MAX_DEPTH', default: 12, parse: positive, description: 'deepest field nesting of a query' }),
-  maxCost: setting<number>({ scope: 'serve', flag: '--max-cost', placeholder: 'n', env: 'EMOKB_MAX_COST', default: 50_000, parse: positive, description: 'graphql-armor cost (objects 2, scalars 1, ×1.5 per level, ×`first`)' }),
-  maxFields: setting<number>({ scope: 'serve', flag: '--max-fields', placeholder: 'n', env: 'EMOKB_MAX_FIELDS', default: 100_000, parse: positive, description: 'estimated fields a query resolves (lists multiply by `first` or a typical size; `classify` matches by the words of the text)' }),
-  maxAliases: setting<number>({ scope: 'serve', flag: '--max-aliases', placeholder: 'n', env: 'EMOKB_MAX_ALIASES', default: 30, parse: positive, description: 'aliases per query' }),
-  maxTokens: setting<number>({ scope: 'serve', flag: '--max-tokens', placeholder: 'n', env: 'EMOKB_MAX_TOKENS', default: 2000, parse: positive, description: 'tokens in the query document (checked while parsing)' }),
-  maxDirectives: setting<number>({ scope: 'serve', flag: '--max-directives', placeholder: 'n', env: 'EMOKB_MAX_DIRECTIVES', default: 20, parse: positive, description: 'directives per query' }),
-  maxBodyBytes: setting<number>({ scope: 'serve', flag: '--max-body', placeholder: 'n', env: 'EMOKB_MAX_BODY_BYTES', default: 2 * 1024 * 1024, parse: positive, description: 'request body bytes; over it, HTTP 413 before parsing' }),
-  maxText: setting<number>({ scope: 'serve', flag: '--max-text', placeholder: 'n', env: 'EMOKB_CLASSIFY_MAX_TEXT', default: 100_000, parse: positive, description: 'characters per `classify` text' }),
-  maxBatch: setting<number>({ scope: 'serve', flag: '--max-batch', placeholder: 'n', env: 'EMOKB_CLASSIFY_MAX_BATCH', default: 100, parse: positive, description: 'texts per `classifyBatch`' }),
-  maxBatchChars: setting<number>({ scope: 'serve', flag: '--max-batch-chars', placeholder: 'n', env: 'EMOKB_CLASSIFY_MAX_BATCH_CHARS', default: 1_000_000, parse: positive, description: 'characters per `classifyBatch`' }),
-  corsOrigins: setting<string[] | undefined>({ scope: 'serve', flag: '--cors-origin', placeholder: 'origins', env: 'EMOKB_CORS_ORIGIN', default: undefined, defaultText: 'none', parse: origins, description: '`*` or comma-separated origins; none = no CORS headers (same origin, e.g. the bundled GraphiQL)' }),
-  accessLog: setting<'info' | 'debug' | 'off'>({ scope: 'serve', flag: '--access-log', placeholder: 'level', env: 'EMOKB_ACCESS_LOG', default: 'info', parse: oneOf(['info', 'debug', 'off'] as const), description: 'per-request log line: `info`, `debug`, `off`' }),
-  compileAfter: setting<number>({ scope: 'serve', flag: '--compile-after', placeholder: 'n', env: 'EMOKB_COMPILE_AFTER', default: 2, parse: number({ min: 0 }), description: 'a query runs compiled (graphql-jit) from its n-th execution; `0` never' }),
-  nodeEnv: setting<string>({ scope: 'serve', env: 'NODE_ENV', default: 'production', defaultText: '`production` (set by `serve`)', parse: nonEmpty('an environment name'), description: 'graphql-js outside `production` looks for duplicate copies of itself at every type check, about doubling execution time' }),
-  shutdownTimeoutMs: setting<number>({ scope: 'serve', flag: '--shutdown-timeout', placeholder: 'ms', env: 'EMOKB_SHUTDOWN_TIMEOUT_MS', default: 10_000, parse: positive, description: 'how long SIGTERM waits for in-flight requests' }),
+  data: setting<string>({
+    scope: 'every command',
+    flag: '--data',
+    placeholder: 'dir',
+    env: 'EMOKB_DATA',
+    default: './data',
+    parse: nonEmpty('a directory'),
+    description: 'data directory of the embedded store',
+  }),
+  author: setting<string | undefined>({
+    scope: 'every edit',
+    flag: '--author',
+    placeholder: 'name',
+    env: 'EMOKB_AUTHOR',
+    default: undefined,
+    defaultText: 'git `user.name`, else the login',
+    parse: nonEmpty('a name'),
+    description: 'who a change is recorded as',
+  }),
+  lockWait: setting<number>({
+    scope: 'every edit',
+    env: 'EMOKB_LOCK_WAIT',
+    default: 15,
+    parse: number({ min: 0, fraction: true }),
+    description: 'seconds an edit waits for another `emokb` process to release the store',
+  }),
+  serverTimeoutMs: setting<number>({
+    scope: 'every edit',
+    env: 'EMOKB_SERVER_TIMEOUT_MS',
+    default: 120_000,
+    parse: positive,
+    description: 'milliseconds an edit sent to a running `emokb serve` waits for its answer',
+  }),
+  cache: setting<string | undefined>({
+    scope: 'expand, link',
+    env: 'EMOKB_CACHE',
+    default: undefined,
+    defaultText: '`~/.cache/emokb`',
+    parse: nonEmpty('a directory'),
+    description: 'compiled WordNet index and word vectors (vocabulary pipeline, linkers)',
+  }),
+  logLevel: setting<(typeof LOG_LEVELS)[number]>({
+    scope: 'every command',
+    env: 'EMOKB_LOG_LEVEL',
+    default: 'info',
+    parse: oneOf(LOG_LEVELS),
+    description: 'pino level (JSON on standard error)',
+  }),
+  sourceDateEpoch: setting<string | undefined>({
+    scope: 'expand, review, link',
+    env: 'SOURCE_DATE_EPOCH',
+    default: undefined,
+    defaultText: 'now',
+    parse: epoch,
+    description: 'the time written into provenance by the pipelines and reviews (`--time` wins), so that a rebuild is byte-identical',
+  }),
+  backupEvery: setting<number>({
+    scope: 'every edit',
+    env: 'EMOKB_BACKUP_EVERY',
+    default: 50,
+    parse: number({ min: 0 }),
+    description:
+      'an automatic backup in `<data>/backups/` after every N-th change; `0` turns the periodic backups off (those before destructive operations are always written)',
+  }),
+  backupKeep: setting<number>({
+    scope: 'every edit',
+    env: 'EMOKB_BACKUP_KEEP',
+    default: 10,
+    parse: positive,
+    description: 'how many automatic backups `<data>/backups/` keeps, oldest deleted first',
+  }),
+  tagYoungMb: setting<number>({
+    scope: 'tag',
+    env: 'EMOKB_TAG_YOUNG_MB',
+    default: 8,
+    parse: number({ min: 1, max: 1024 }),
+    description: 'young-generation heap (MB) of each `emokb tag` worker',
+  }),
+  port: setting<number>({
+    scope: 'serve',
+    flag: '--port',
+    short: '-p',
+    placeholder: 'n',
+    env: 'PORT',
+    default: 4000,
+    parse: number({ min: 0, max: 65535 }),
+    description: 'port (0 = any free port)',
+  }),
+  host: setting<string>({
+    scope: 'serve',
+    flag: '--host',
+    placeholder: 'address',
+    env: 'HOST',
+    default: '127.0.0.1',
+    parse: nonEmpty('an address'),
+    description: 'address to bind',
+  }),
+  maxDepth: setting<number>({
+    scope: 'serve',
+    flag: '--max-depth',
+    placeholder: 'n',
+    env: 'EMOKB_MAX_DEPTH',
+    default: 12,
+    parse: positive,
+    description: 'deepest field nesting of a query',
+  }),
+  maxCost: setting<number>({
+    scope: 'serve',
+    flag: '--max-cost',
+    placeholder: 'n',
+    env: 'EMOKB_MAX_COST',
+    default: 50_000,
+    parse: positive,
+    description: 'graphql-armor cost (objects 2, scalars 1, ×1.5 per level, ×`first`)',
+  }),
+  maxFields: setting<number>({
+    scope: 'serve',
+    flag: '--max-fields',
+    placeholder: 'n',
+    env: 'EMOKB_MAX_FIELDS',
+    default: 100_000,
+    parse: positive,
+    description:
+      'estimated fields a query resolves (lists multiply by `first` or a typical size; `classify` matches by the words of the text)',
+  }),
+  maxAliases: setting<number>({
+    scope: 'serve',
+    flag: '--max-aliases',
+    placeholder: 'n',
+    env: 'EMOKB_MAX_ALIASES',
+    default: 30,
+    parse: positive,
+    description: 'aliases per query',
+  }),
+  maxTokens: setting<number>({
+    scope: 'serve',
+    flag: '--max-tokens',
+    placeholder: 'n',
+    env: 'EMOKB_MAX_TOKENS',
+    default: 2000,
+    parse: positive,
+    description: 'tokens in the query document (checked while parsing)',
+  }),
+  maxDirectives: setting<number>({
+    scope: 'serve',
+    flag: '--max-directives',
+    placeholder: 'n',
+    env: 'EMOKB_MAX_DIRECTIVES',
+    default: 20,
+    parse: positive,
+    description: 'directives per query',
+  }),
+  maxBodyBytes: setting<number>({
+    scope: 'serve',
+    flag: '--max-body',
+    placeholder: 'n',
+    env: 'EMOKB_MAX_BODY_BYTES',
+    default: 2 * 1024 * 1024,
+    parse: positive,
+    description: 'request body bytes; over it, HTTP 413 before parsing',
+  }),
+  maxText: setting<number>({
+    scope: 'serve',
+    flag: '--max-text',
+    placeholder: 'n',
+    env: 'EMOKB_CLASSIFY_MAX_TEXT',
+    default: 100_000,
+    parse: positive,
+    description: 'characters per `classify` text',
+  }),
+  maxBatch: setting<number>({
+    scope: 'serve',
+    flag: '--max-batch',
+    placeholder: 'n',
+    env: 'EMOKB_CLASSIFY_MAX_BATCH',
+    default: 100,
+    parse: positive,
+    description: 'texts per `classifyBatch`',
+  }),
+  maxBatchChars: setting<number>({
+    scope: 'serve',
+    flag: '--max-batch-chars',
+    placeholder: 'n',
+    env: 'EMOKB_CLASSIFY_MAX_BATCH_CHARS',
+    default: 1_000_000,
+    parse: positive,
+    description: 'characters per `classifyBatch`',
+  }),
+  corsOrigins: setting<string[] | undefined>({
+    scope: 'serve',
+    flag: '--cors-origin',
+    placeholder: 'origins',
+    env: 'EMOKB_CORS_ORIGIN',
+    default: undefined,
+    defaultText: 'none',
+    parse: origins,
+    description: '`*` or comma-separated origins; none = no CORS headers (same origin, e.g. the bundled GraphiQL)',
+  }),
+  accessLog: setting<'info' | 'debug' | 'off'>({
+    scope: 'serve',
+    flag: '--access-log',
+    placeholder: 'level',
+    env: 'EMOKB_ACCESS_LOG',
+    default: 'info',
+    parse: oneOf(['info', 'debug', 'off'] as const),
+    description: 'per-request log line: `info`, `debug`, `off`',
+  }),
+  compileAfter: setting<number>({
+    scope: 'serve',
+    flag: '--compile-after',
+    placeholder: 'n',
+    env: 'EMOKB_COMPILE_AFTER',
+    default: 2,
+    parse: number({ min: 0 }),
+    description: 'a query runs compiled (graphql-jit) from its n-th execution; `0` never',
+  }),
+  nodeEnv: setting<string>({
+    scope: 'serve',
+    env: 'NODE_ENV',
+    default: 'production',
+    defaultText: '`production` (set by `serve`)',
+    parse: nonEmpty('an environment name'),
+    description: 'graphql-js outside `production` looks for duplicate copies of itself at every type check, about doubling execution time',
+  }),
+  shutdownTimeoutMs: setting<number>({
+    scope: 'serve',
+    flag: '--shutdown-timeout',
+    placeholder: 'ms',
+    env: 'EMOKB_SHUTDOWN_TIMEOUT_MS',
+    default: 10_000,
+    parse: positive,
+    description: 'how long SIGTERM waits for in-flight requests',
+  }),
 };
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -122,9 +334,16 @@ export interface Resolved<T> {
  * The one rule: the flag if given, else the variable if set (an empty one included), else the
  * default. A given value that does not parse is BAD_INPUT with `field` = where it came from.
  */
-export function resolve<K extends SettingKey>(key: K, flagValue: string | undefined, env: Environment = process.env): Resolved<SettingValue<K>> {
+export function resolve<K extends SettingKey>(
+  key: K,
+  flagValue: string | undefined,
+  env: Environment = process.env,
+): Resolved<SettingValue<K>> {
   const s = SETTINGS[key] as unknown as Setting<SettingValue<K>>;
-  const given: Array<[string, string | undefined]> = [[s.flag ?? '', flagValue], [s.env ?? '', s.env ? env[s.env] : undefined]];
+  const given: Array<[string, string | undefined]> = [
+    [s.flag ?? '', flagValue],
+    [s.env ?? '', s.env ? env[s.env] : undefined],
+  ];
   for (const [source, text] of given) {
     if (text === undefined || !source) continue;
     try {
@@ -146,7 +365,11 @@ export function optionKey(flag: string): string {
  * Resolves several settings at once from parsed flags (commander's option object, keyed by
  * `optionKey(flag)`) into one frozen object.
  */
-export function resolveAll<K extends SettingKey>(keys: readonly K[], flags: Record<string, unknown>, env: Environment = process.env): Readonly<{ [P in K]: SettingValue<P> }> {
+export function resolveAll<K extends SettingKey>(
+  keys: readonly K[],
+  flags: Record<string, unknown>,
+  env: Environment = process.env,
+): Readonly<{ [P in K]: SettingValue<P> }> {
   const out = {} as { [P in K]: SettingValue<P> };
   for (const key of keys) {
     const flag = SETTINGS[key].flag;

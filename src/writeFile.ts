@@ -23,7 +23,12 @@ export interface WriteOptions {
 export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const fail = (error: unknown): never => {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new EmokbError('OUTPUT_FAILED', `${options.what ? `${options.what} ` : ''}${path}: cannot write (${code}${code === 'ENOSPC' ? ': no space left on the device' : ''})`, { file: path, errno: code }, { cause: error });
+    throw new EmokbError(
+      'OUTPUT_FAILED',
+      `${options.what ? `${options.what} ` : ''}${path}: cannot write (${code}${code === 'ENOSPC' ? ': no space left on the device' : ''})`,
+      { file: path, errno: code },
+      { cause: error },
+    );
   };
   const target = await realpath(path).catch(() => path);
   const kind = await stat(target).catch(() => undefined);

@@ -14,7 +14,7 @@ describe('error table', () => {
     expect(new EmokbError('LISTEN_FAILED', 'x').exitCode).toBe(ERRORS.LISTEN_FAILED.exit);
   });
 
-  it('matches the README\'s exit-code table row for row', () => {
+  it("matches the README's exit-code table row for row", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const start = readme.indexOf('| exit | code | GraphQL `extensions.code` | HTTP | meaning |');
     expect(start).toBeGreaterThan(0);
@@ -28,7 +28,16 @@ describe('error table', () => {
     expect(inTermsOf(error, '--weight').message).toBe('--weight: "2" is not a weight');
     const graphql = toGraphQLError(error, 'edit');
     expect(graphql.message).toBe('edit.weight: "2" is not a weight');
-    expect(graphql.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'edit.weight', argument: 'edit.weight', reason: '"2" is not a weight', http: { status: 200 } });
-    expect(toGraphQLError(new EmokbError('UNAUTHENTICATED', 'no token')).extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+    expect(graphql.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'edit.weight',
+      argument: 'edit.weight',
+      reason: '"2" is not a weight',
+      http: { status: 200 },
+    });
+    expect(toGraphQLError(new EmokbError('UNAUTHENTICATED', 'no token')).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      http: { status: 401 },
+    });
   });
 });

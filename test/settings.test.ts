@@ -20,7 +20,10 @@ describe('settings', () => {
     expect(resolve('port', '5000', { PORT: '6000' })).toEqual({ value: 5000, source: '--port' });
     expect(resolve('port', undefined, { PORT: '6000' })).toEqual({ value: 6000, source: 'PORT' });
     expect(resolve('port', undefined, {})).toEqual({ value: 4000, source: 'default' });
-    expect(resolve('corsOrigins', undefined, { EMOKB_CORS_ORIGIN: 'https://a.test, https://b.test' }).value).toEqual(['https://a.test', 'https://b.test']);
+    expect(resolve('corsOrigins', undefined, { EMOKB_CORS_ORIGIN: 'https://a.test, https://b.test' }).value).toEqual([
+      'https://a.test',
+      'https://b.test',
+    ]);
   });
 
   it('refuses a bad value as BAD_INPUT naming its source, never falling back to the default', () => {
@@ -46,7 +49,7 @@ describe('settings', () => {
     expect(refusal(() => resolve('maxDepth', undefined, { EMOKB_MAX_DEPTH: '' })).field).toBe('EMOKB_MAX_DEPTH');
   });
 
-  it('resolves a command\'s settings into one frozen object from commander\'s option names', () => {
+  it("resolves a command's settings into one frozen object from commander's option names", () => {
     const config = resolveAll(['port', 'maxBatchChars', 'host'], { port: '0', maxBatchChars: '10' }, { HOST: '::1' });
     expect(config).toEqual({ port: 0, maxBatchChars: 10, host: '::1' });
     expect(Object.isFrozen(config)).toBe(true);
@@ -58,7 +61,7 @@ describe('settings', () => {
     for (const key of flagsOf('serve')) expect(optionFor(key).description).toContain(`env ${SETTINGS[key].env}`);
   });
 
-  it('matches the README\'s Configuration table row for row, defaults included', () => {
+  it("matches the README's Configuration table row for row, defaults included", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const start = readme.indexOf('| flag | environment | default | what |');
     expect(start).toBeGreaterThan(0);

@@ -43,7 +43,10 @@ function inflectionTest(term: string): (word: string) => boolean {
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}']*/gu;
 
 function termPattern(term: string): RegExp {
-  const words = term.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = term
+    .trim()
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   // Word boundaries that also hold for a term starting or ending with a non-letter ("?", "o_o").
   return new RegExp(`(?<![\\p{L}\\p{N}'])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
 }
@@ -57,9 +60,12 @@ export function concordance(tagger: Tagger, docs: readonly CorpusDocument[], ter
   for (const doc of docs) {
     const spans = new Map<string, { start: number; end: number }>();
     for (const m of doc.text.matchAll(pattern)) spans.set(`${m.index}`, { start: m.index!, end: m.index! + m[0].length });
-    if (isInflection) for (const m of doc.text.matchAll(WORDS)) if (isInflection(m[0])) spans.set(`${m.index}`, { start: m.index!, end: m.index! + m[0].length });
+    if (isInflection)
+      for (const m of doc.text.matchAll(WORDS))
+        if (isInflection(m[0])) spans.set(`${m.index}`, { start: m.index!, end: m.index! + m[0].length });
     const matches = tagger.tag(doc.text).matches ?? [];
-    for (const m of matches) if (m.lemma.toLowerCase() === wanted && !spans.has(`${m.start}`)) spans.set(`${m.start}`, { start: m.start, end: m.end });
+    for (const m of matches)
+      if (m.lemma.toLowerCase() === wanted && !spans.has(`${m.start}`)) spans.set(`${m.start}`, { start: m.start, end: m.end });
     for (const span of [...spans.values()].sort((a, b) => a.start - b.start)) {
       const exact = matches.find((m) => m.start === span.start && m.end === span.end);
       const over = exact ?? matches.find((m) => m.start < span.end && span.start < m.end);

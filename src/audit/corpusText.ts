@@ -28,7 +28,13 @@ export function corpusFormat(file: string, explicit?: string): CorpusFormat {
   return /\.tsv$/i.test(file) ? 'tsv' : 'text';
 }
 
-export function parseCorpus(content: string, file: string, format: CorpusFormat, labelNames?: ReadonlyMap<string, string>, part?: CorpusPart): CorpusDocument[] {
+export function parseCorpus(
+  content: string,
+  file: string,
+  format: CorpusFormat,
+  labelNames?: ReadonlyMap<string, string>,
+  part?: CorpusPart,
+): CorpusDocument[] {
   if (format === 'text') {
     const out: CorpusDocument[] = [];
     content.split(/\r?\n/).forEach((text, i) => {
@@ -38,20 +44,24 @@ export function parseCorpus(content: string, file: string, format: CorpusFormat,
   }
   // parseLabelledCorpus tells JSON Lines from TSV by the file's name; a forced format is given to
   // it through a name of that kind (the messages still name the real file through `at`).
-  const name = format === 'jsonl' ? (/\.(jsonl|ndjson)$/i.test(file) ? file : `${file}.jsonl`) : file.replace(/\.(jsonl|ndjson)$/i, '$&.tsv');
+  const name =
+    format === 'jsonl' ? (/\.(jsonl|ndjson)$/i.test(file) ? file : `${file}.jsonl`) : file.replace(/\.(jsonl|ndjson)$/i, '$&.tsv');
   const docs = parseLabelledCorpus(format === 'jsonl' ? withEmptyLabels(content) : content, name, labelNames, part);
   return docs.map((d) => ({ text: d.text, labels: d.labels, line: Number(d.at!.slice(d.at!.lastIndexOf(':') + 1)) }));
 }
 
 /** JSON Lines records without `labels` (what `emokb tag` reads) get an empty list; line numbers stay. */
 function withEmptyLabels(content: string): string {
-  return content.split('\n').map((line) => {
-    if (!line.includes('"text"') || line.includes('"labels"')) return line;
-    try {
-      const record = JSON.parse(line) as unknown;
-      return record && typeof record === 'object' && !Array.isArray(record) ? JSON.stringify({ ...record, labels: [] }) : line;
-    } catch {
-      return line; // reported by the parser, with its line
-    }
-  }).join('\n');
+  return content
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('"text"') || line.includes('"labels"')) return line;
+      try {
+        const record = JSON.parse(line) as unknown;
+        return record && typeof record === 'object' && !Array.isArray(record) ? JSON.stringify({ ...record, labels: [] }) : line;
+      } catch {
+        return line; // reported by the parser, with its line
+      }
+    })
+    .join('\n');
 }

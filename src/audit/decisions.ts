@@ -41,8 +41,25 @@ export interface AuditJudgment {
 }
 
 export const COLUMNS = [
-  'corpus', 'part', 'seed', 'line', 'start', 'end', 'text', 'term', 'emotion', 'decision', 'note', 'judge', 'time',
-  'path', 'kind', 'via', 'rules', 'termMatches', 'corpusMatches',
+  'corpus',
+  'part',
+  'seed',
+  'line',
+  'start',
+  'end',
+  'text',
+  'term',
+  'emotion',
+  'decision',
+  'note',
+  'judge',
+  'time',
+  'path',
+  'kind',
+  'via',
+  'rules',
+  'termMatches',
+  'corpusMatches',
 ] as const satisfies ReadonlyArray<keyof AuditJudgment>;
 
 const NUMERIC = new Set(['seed', 'line', 'start', 'end', 'termMatches', 'corpusMatches']);
@@ -83,7 +100,12 @@ export async function readJudgments(file: string): Promise<AuditJudgment[]> {
       } else j[c] = raw;
     });
     const decision = parseVerdict(String(j.decision));
-    if (!decision || !j.corpus || !j.term) throw new EmokbError('BAD_INPUT', `${source}: expected ${COLUMNS.length} tab-separated columns (${COLUMNS.join(', ')}) with decision right or wrong`, { file });
+    if (!decision || !j.corpus || !j.term)
+      throw new EmokbError(
+        'BAD_INPUT',
+        `${source}: expected ${COLUMNS.length} tab-separated columns (${COLUMNS.join(', ')}) with decision right or wrong`,
+        { file },
+      );
     j.decision = decision;
     const judgment = j as unknown as AuditJudgment;
     const key = judgmentKey(judgment);
@@ -100,7 +122,11 @@ export async function checkWritable(file: string, flag = '--decisions'): Promise
   } catch {
     // missing: said below
   }
-  throw new EmokbError('BAD_INPUT', `${flag}: the directory of ${file} does not exist${flag === '--decisions' ? ' (run from the repository, or give --decisions FILE)' : ''}`, { file });
+  throw new EmokbError(
+    'BAD_INPUT',
+    `${flag}: the directory of ${file} does not exist${flag === '--decisions' ? ' (run from the repository, or give --decisions FILE)' : ''}`,
+    { file },
+  );
 }
 
 /** Appends judgments (the header first when the file is new); refuses a file whose directory is missing. */
@@ -118,6 +144,8 @@ export async function appendJudgments(file: string, judgments: readonly AuditJud
   try {
     await appendFile(file, text, 'utf8');
   } catch (error) {
-    throw new EmokbError('OUTPUT_FAILED', `--decisions: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+    throw new EmokbError('OUTPUT_FAILED', `--decisions: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file,
+    });
   }
 }

@@ -65,7 +65,8 @@ function groupByEach(js: readonly AuditJudgment[], keys: (j: AuditJudgment) => s
   return out;
 }
 
-const precisions = (groups: Map<string, AuditJudgment[]>) => Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, precisionOf(v)]));
+const precisions = (groups: Map<string, AuditJudgment[]>) =>
+  Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, precisionOf(v)]));
 
 /** The error kind a note starts with: a word (letters and hyphens) before a colon. */
 export function errorKind(note: string): string | undefined {
@@ -91,10 +92,17 @@ export function auditReport(judgments: readonly AuditJudgment[], minJudged = 2):
   }
   termLines.sort((a, b) => b.wrongShare - a.wrongShare || b.share - a.share || a.term.localeCompare(b.term));
   const errorKinds: Record<string, number> = {};
-  for (const j of judgments) if (j.decision === 'wrong') errorKinds[errorKind(j.note) ?? 'unnoted'] = (errorKinds[errorKind(j.note) ?? 'unnoted'] ?? 0) + 1;
+  for (const j of judgments)
+    if (j.decision === 'wrong') errorKinds[errorKind(j.note) ?? 'unnoted'] = (errorKinds[errorKind(j.note) ?? 'unnoted'] ?? 0) + 1;
   return {
     overall: precisionOf(judgments),
-    samples: [...samples.values()].map((rows) => ({ corpus: rows[0]!.corpus, part: rows[0]!.part, seed: rows[0]!.seed, matches: rows[0]!.corpusMatches, ...precisionOf(rows) })),
+    samples: [...samples.values()].map((rows) => ({
+      corpus: rows[0]!.corpus,
+      part: rows[0]!.part,
+      seed: rows[0]!.seed,
+      matches: rows[0]!.corpusMatches,
+      ...precisionOf(rows),
+    })),
     byKind: precisions(groupBy(judgments, (j) => j.kind)),
     byVia: precisions(groupBy(judgments, (j) => j.via)),
     byRules: precisions(groupByEach(judgments, (j) => j.rules.split(/,\s*/).map((r) => r.split(' ')[0]!))),
@@ -104,13 +112,18 @@ export function auditReport(judgments: readonly AuditJudgment[], minJudged = 2):
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const line = (p: Precision) => `${String(p.right).padStart(4)} / ${String(p.judged).padEnd(4)} ${pct(p.precision).padStart(6)}  [${pct(p.low)}, ${pct(p.high)}]`;
+const line = (p: Precision) =>
+  `${String(p.right).padStart(4)} / ${String(p.judged).padEnd(4)} ${pct(p.precision).padStart(6)}  [${pct(p.low)}, ${pct(p.high)}]`;
 
 export function formatReport(r: AuditReport, file: string, top: number, minJudged: number): string {
   const out = [`precision in context (${file}): right / judged, precision, 95% Wilson interval`, `overall      ${line(r.overall)}`, ''];
   out.push('by sample (corpus, part, seed; counted matches in the corpus)');
   for (const s of r.samples) out.push(`  ${line(s)}  ${s.corpus}${s.part ? ` part ${s.part}` : ''} seed ${s.seed} (${s.matches} matches)`);
-  for (const [title, groups] of [['by kind', r.byKind], ['by how it matched', r.byVia], ['by rules', r.byRules]] as const) {
+  for (const [title, groups] of [
+    ['by kind', r.byKind],
+    ['by how it matched', r.byVia],
+    ['by rules', r.byRules],
+  ] as const) {
     out.push('', title);
     for (const [k, p] of Object.entries(groups)) out.push(`  ${k.padEnd(22)} ${line(p)}`);
   }
@@ -118,8 +131,12 @@ export function formatReport(r: AuditReport, file: string, top: number, minJudge
     out.push('', 'wrong matches by the error kind noted');
     for (const [k, n] of Object.entries(r.errorKinds)) out.push(`  ${k.padEnd(22)} ${n}`);
   }
-  out.push('', `terms judged at least ${minJudged === 1 ? 'once' : minJudged === 2 ? 'twice' : `${minJudged} times`}, by share of all matches that are their errors (share of matches x (1 - precision)); top ${top}`);
+  out.push(
+    '',
+    `terms judged at least ${minJudged === 1 ? 'once' : minJudged === 2 ? 'twice' : `${minJudged} times`}, by share of all matches that are their errors (share of matches x (1 - precision)); top ${top}`,
+  );
   out.push(`  ${'term'.padEnd(22)} ${'share'.padStart(6)} ${'errors'.padStart(7)}   right / judged`);
-  for (const t of r.terms.slice(0, top)) out.push(`  ${t.term.padEnd(22)} ${pct(t.share).padStart(6)} ${pct(t.wrongShare).padStart(7)}  ${line(t)}`);
+  for (const t of r.terms.slice(0, top))
+    out.push(`  ${t.term.padEnd(22)} ${pct(t.share).padStart(6)} ${pct(t.wrongShare).padStart(7)}  ${line(t)}`);
   return `${out.join('\n')}\n`;
 }

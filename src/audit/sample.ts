@@ -43,7 +43,8 @@ export function countedMatches(tagger: Tagger, text: string): TagMatch[] {
 export function countMatches(tagger: Tagger, docs: readonly CorpusDocument[]): MatchCounts {
   const byTerm = new Map<string, number>();
   const perDocument = new Int32Array(docs.length);
-  let total = 0, negated = 0;
+  let total = 0,
+    negated = 0;
   docs.forEach((doc, d) => {
     for (const m of tagger.tag(doc.text).matches ?? []) {
       if (m.negated) {
@@ -59,7 +60,13 @@ export function countMatches(tagger: Tagger, docs: readonly CorpusDocument[]): M
 }
 
 /** `size` distinct matches drawn uniformly (or all of them, in random order, when fewer). */
-export function drawSample(tagger: Tagger, docs: readonly CorpusDocument[], counts: MatchCounts, size: number, seed: number): SampledMatch[] {
+export function drawSample(
+  tagger: Tagger,
+  docs: readonly CorpusDocument[],
+  counts: MatchCounts,
+  size: number,
+  seed: number,
+): SampledMatch[] {
   const n = counts.total;
   const k = Math.min(size, n);
   const order = new Int32Array(n);
@@ -77,7 +84,8 @@ export function drawSample(tagger: Tagger, docs: readonly CorpusDocument[], coun
   const out: SampledMatch[] = [];
   for (let r = 0; r < k; r++) {
     const index = order[r]!;
-    let lo = 0, hi = docs.length - 1;
+    let lo = 0,
+      hi = docs.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= index) lo = mid;

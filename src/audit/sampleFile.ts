@@ -28,7 +28,22 @@ export interface JudgedRow extends BlindRow {
   source: string;
 }
 
-export const BLIND_COLUMNS = ['sample', 'corpus', 'part', 'seed', 'line', 'start', 'end', 'emotion', 'left', 'match', 'right', 'path', 'decision', 'note'] as const;
+export const BLIND_COLUMNS = [
+  'sample',
+  'corpus',
+  'part',
+  'seed',
+  'line',
+  'start',
+  'end',
+  'emotion',
+  'left',
+  'match',
+  'right',
+  'path',
+  'decision',
+  'note',
+] as const;
 const NUMERIC = new Set(['sample', 'seed', 'line', 'start', 'end']);
 
 export const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
@@ -68,7 +83,12 @@ export function parseJudgedSample(text: string, file: string): { judged: JudgedR
       const raw = value[c] ?? '';
       if (NUMERIC.has(c)) {
         const n = typeof raw === 'number' ? raw : /^\d+$/.test(String(raw)) ? Number(raw) : NaN;
-        if (!Number.isSafeInteger(n)) throw new EmokbError('BAD_INPUT', `${source}: ${c} is "${String(raw)}", not a whole number (is this a sample written by --write-sample?)`, { file });
+        if (!Number.isSafeInteger(n))
+          throw new EmokbError(
+            'BAD_INPUT',
+            `${source}: ${c} is "${String(raw)}", not a whole number (is this a sample written by --write-sample?)`,
+            { file },
+          );
         row[c] = n;
       } else row[c] = String(raw);
     }

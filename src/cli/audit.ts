@@ -14,7 +14,15 @@ import { Tagger } from '../tagger/Tagger.js';
 import { concordance } from '../audit/concordance.js';
 import { contextWindow, kwicLine } from '../audit/context.js';
 import { corpusFormat, parseCorpus, type CorpusDocument } from '../audit/corpusText.js';
-import { DEFAULT_DECISIONS, appendJudgments, checkWritable, judgmentKey, parseVerdict, readJudgments, type AuditJudgment } from '../audit/decisions.js';
+import {
+  DEFAULT_DECISIONS,
+  appendJudgments,
+  checkWritable,
+  judgmentKey,
+  parseVerdict,
+  readJudgments,
+  type AuditJudgment,
+} from '../audit/decisions.js';
 import { auditReport, formatReport } from '../audit/report.js';
 import { countMatches, countedMatches, describeMatch, drawSample, type MatchCounts, type SampledMatch } from '../audit/sample.js';
 import { formatBlindSample, parseJudgedSample, type BlindRow } from '../audit/sampleFile.js';
@@ -55,11 +63,19 @@ const MAX_WIDTH = 1000;
 export function registerAudit(program: Command): void {
   program
     .command('audit')
-    .description("judge the tagger's matches in context: a seeded random sample of matches, judged blind, right or wrong; --report: precision in context")
-    .option('--corpus <file>', 'the corpus to sample from: TSV text<TAB>labels, JSON Lines {text, labels} (*.jsonl), or plain text (one document a line)')
+    .description(
+      "judge the tagger's matches in context: a seeded random sample of matches, judged blind, right or wrong; --report: precision in context",
+    )
+    .option(
+      '--corpus <file>',
+      'the corpus to sample from: TSV text<TAB>labels, JSON Lines {text, labels} (*.jsonl), or plain text (one document a line)',
+    )
     .option('--format <format>', 'tsv, jsonl or text (default: by the file name: *.jsonl/*.ndjson, *.tsv, else text)')
     .option('--part <i/n>', 'only part I of N interleaved line parts (1/2 = the odd lines), to keep a held-out part unread')
-    .option('--label-names <file>', "labels are ids: their names, one a line (line n is id n-1), or ID<TAB>NAME lines (shown after each verdict)")
+    .option(
+      '--label-names <file>',
+      'labels are ids: their names, one a line (line n is id n-1), or ID<TAB>NAME lines (shown after each verdict)',
+    )
     .option('--sample <n>', 'matches to draw (default 100; 1 to 100000)')
     .option('--seed <s>', 'seed of the draw (default 1): the same corpus, lexicon and seed draw the same sample')
     .option('--width <w>', 'characters of context on each side (default 80)')
@@ -99,11 +115,18 @@ Examples:
     )
     .action(async (options: AuditOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const modes = [options.writeSample && '--write-sample', options.judgments && '--judgments', options.report && '--report'].filter(Boolean);
+      const modes = [options.writeSample && '--write-sample', options.judgments && '--judgments', options.report && '--report'].filter(
+        Boolean,
+      );
       if (modes.length > 1) throw new EmokbError('BAD_INPUT', `${modes.join(' and ')}: give one of them`);
       if (options.report || options.judgments) {
         for (const flag of ['corpus', 'format', 'part', 'labelNames', 'sample', 'seed'] as const) {
-          if (options[flag] !== undefined) throw new EmokbError('BAD_INPUT', `--${kebab(flag)} does not apply with ${modes[0]}${options.judgments ? ' (the sample file names its corpus, part and seed)' : ''}`, { option: `--${kebab(flag)}` });
+          if (options[flag] !== undefined)
+            throw new EmokbError(
+              'BAD_INPUT',
+              `--${kebab(flag)} does not apply with ${modes[0]}${options.judgments ? ' (the sample file names its corpus, part and seed)' : ''}`,
+              { option: `--${kebab(flag)}` },
+            );
         }
       }
       const minJudged = options.minJudged === undefined ? 2 : numberFlag(options.minJudged, '--min-judged', { min: 1, max: MAX_SAMPLE });
@@ -116,7 +139,10 @@ Examples:
         await checkWritable(options.decisions);
         return recordJudgments(globals, options.judgments, options.decisions, judge);
       }
-      if (!options.corpus) throw new EmokbError('BAD_INPUT', 'give --corpus FILE to draw a sample, --judgments FILE to record a judged sample, or --report', { option: '--corpus' });
+      if (!options.corpus)
+        throw new EmokbError('BAD_INPUT', 'give --corpus FILE to draw a sample, --judgments FILE to record a judged sample, or --report', {
+          option: '--corpus',
+        });
       const size = options.sample === undefined ? 100 : numberFlag(options.sample, '--sample', { min: 1, max: MAX_SAMPLE });
       const seed = options.seed === undefined ? 1 : numberFlag(options.seed, '--seed', { min: 0, max: 2 ** 32 - 1 });
       const width = options.width === undefined ? 80 : numberFlag(options.width, '--width', { min: 1, max: MAX_WIDTH });
@@ -128,13 +154,20 @@ Examples:
       if (!options.writeSample) await checkWritable(options.decisions);
       const tagger = await loadTagger(globals);
       const counts = countMatches(tagger, corpus.docs);
-      if (counts.total === 0) throw new EmokbError('BAD_INPUT', `${corpus.file}: the tagger matches nothing there (${corpus.docs.length} documents)`, { file: corpus.file });
+      if (counts.total === 0)
+        throw new EmokbError('BAD_INPUT', `${corpus.file}: the tagger matches nothing there (${corpus.docs.length} documents)`, {
+          file: corpus.file,
+        });
       const sample = drawSample(tagger, corpus.docs, counts, size, seed);
-      process.stderr.write(`audit: ${sample.length} of ${counts.total} matches in ${corpus.docs.length} documents of ${corpus.file}${corpus.partText ? ` part ${corpus.partText}` : ''} (seed ${seed}; ${counts.negated} negated matches left out)\n`);
+      process.stderr.write(
+        `audit: ${sample.length} of ${counts.total} matches in ${corpus.docs.length} documents of ${corpus.file}${corpus.partText ? ` part ${corpus.partText}` : ''} (seed ${seed}; ${counts.negated} negated matches left out)\n`,
+      );
       const rows = sample.map((s) => blindRow(s, corpus.file, corpus.partText, seed, width));
       if (options.writeSample) {
         await writeNew(options.writeSample, formatBlindSample(rows, options.writeSample));
-        process.stderr.write(`audit: wrote the blind sample to ${options.writeSample}; fill in decision (right/wrong) and note, then: emokb audit --judgments ${options.writeSample}\n`);
+        process.stderr.write(
+          `audit: wrote the blind sample to ${options.writeSample}; fill in decision (right/wrong) and note, then: emokb audit --judgments ${options.writeSample}\n`,
+        );
         return;
       }
       await interactive(sample, rows, counts, corpus.file, corpus.partText, seed, options.decisions, judge);
@@ -182,11 +215,20 @@ A summary (occurrences, matched) goes to standard error.`,
           continue;
         }
         const path = m ? m.path.join(' > ') : '';
-        const mark = o.status === 'matched' ? `= ${path} (${m!.kind}, ${m!.via})` : o.status === 'negated' ? `~ ${path} (negated)` : o.status === 'inside' ? `< "${m!.text}" = ${path}` : '-';
+        const mark =
+          o.status === 'matched'
+            ? `= ${path} (${m!.kind}, ${m!.via})`
+            : o.status === 'negated'
+              ? `~ ${path} (negated)`
+              : o.status === 'inside'
+                ? `< "${m!.text}" = ${path}`
+                : '-';
         out += `${String(o.doc.line).padStart(lineWidth)}  ${kwicLine(w, width)}  ${mark}\n`;
       }
       process.stdout.write(out);
-      process.stderr.write(`concordance: "${term}": ${occurrences.length} occurrence(s) in ${corpus.docs.length} documents of ${corpus.file}, ${matched} matched${shown.length < occurrences.length ? `; ${shown.length} shown (--limit)` : ''}\n`);
+      process.stderr.write(
+        `concordance: "${term}": ${occurrences.length} occurrence(s) in ${corpus.docs.length} documents of ${corpus.file}, ${matched} matched${shown.length < occurrences.length ? `; ${shown.length} shown (--limit)` : ''}\n`,
+      );
     });
 }
 
@@ -196,9 +238,12 @@ async function loadCorpus(options: CorpusOptions): Promise<{ file: string; docs:
   const file = options.corpus!;
   const format = corpusFormat(file, options.format);
   const part: CorpusPart | undefined = options.part === undefined ? undefined : parsePart(options.part);
-  const labelNames = options.labelNames ? parseLabelNames(await readInputFile(options.labelNames, '--label-names'), options.labelNames) : undefined;
+  const labelNames = options.labelNames
+    ? parseLabelNames(await readInputFile(options.labelNames, '--label-names'), options.labelNames)
+    : undefined;
   const docs = parseCorpus(await readInputFile(file, '--corpus'), file, format, labelNames, part);
-  if (!docs.length) throw new EmokbError('BAD_INPUT', part ? `--part ${options.part}: selects no document of ${file}` : `${file}: no documents`, { file });
+  if (!docs.length)
+    throw new EmokbError('BAD_INPUT', part ? `--part ${options.part}: selects no document of ${file}` : `${file}: no documents`, { file });
   return { file, docs, partText: part ? `${part.index}/${part.of}` : '' };
 }
 
@@ -208,15 +253,51 @@ async function loadTagger(globals: GlobalOptions): Promise<Tagger> {
 
 function blindRow(s: SampledMatch, corpus: string, part: string, seed: number, width: number): BlindRow {
   const w = contextWindow(s.doc.text, s.match.start, s.match.end, width);
-  return { sample: s.rank, corpus, part, seed, line: s.doc.line, start: s.match.start, end: s.match.end, emotion: s.emotion, ...w, path: s.match.path.join(' > ') };
+  return {
+    sample: s.rank,
+    corpus,
+    part,
+    seed,
+    line: s.doc.line,
+    start: s.match.start,
+    end: s.match.end,
+    emotion: s.emotion,
+    ...w,
+    path: s.match.path.join(' > '),
+  };
 }
 
-function judgmentOf(s: SampledMatch, counts: MatchCounts, corpus: string, part: string, seed: number, decision: AuditJudgment['decision'], note: string, judge: string): AuditJudgment {
+function judgmentOf(
+  s: SampledMatch,
+  counts: MatchCounts,
+  corpus: string,
+  part: string,
+  seed: number,
+  decision: AuditJudgment['decision'],
+  note: string,
+  judge: string,
+): AuditJudgment {
   const m = s.match;
   return {
-    corpus, part, seed, line: s.doc.line, start: m.start, end: m.end, text: m.text, term: m.lemma, emotion: s.emotion,
-    decision, note, judge, time: provenanceTime(), path: m.path.join(' > '), kind: m.kind, via: s.via, rules: s.rules,
-    termMatches: counts.byTerm.get(m.lemma) ?? 0, corpusMatches: counts.total,
+    corpus,
+    part,
+    seed,
+    line: s.doc.line,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    term: m.lemma,
+    emotion: s.emotion,
+    decision,
+    note,
+    judge,
+    time: provenanceTime(),
+    path: m.path.join(' > '),
+    kind: m.kind,
+    via: s.via,
+    rules: s.rules,
+    termMatches: counts.byTerm.get(m.lemma) ?? 0,
+    corpusMatches: counts.total,
   };
 }
 
@@ -226,12 +307,30 @@ function revealed(s: SampledMatch): string {
   return `  term "${s.match.lemma}", ${s.match.kind}, via ${s.via}, rules: ${s.rules}${labels}`;
 }
 
-async function interactive(sample: SampledMatch[], rows: BlindRow[], counts: MatchCounts, corpus: string, part: string, seed: number, decisions: string, judge: string): Promise<void> {
+async function interactive(
+  sample: SampledMatch[],
+  rows: BlindRow[],
+  counts: MatchCounts,
+  corpus: string,
+  part: string,
+  seed: number,
+  decisions: string,
+  judge: string,
+): Promise<void> {
   const out = process.stdout;
   const done = new Set((await readJudgments(decisions)).map(judgmentKey));
-  const pending = sample.filter((s) => !done.has(judgmentKey({ corpus, line: s.doc.line, start: s.match.start, end: s.match.end, term: s.match.lemma, emotion: s.emotion, seed })));
-  out.write(`audit: ${pending.length} of ${sample.length} sampled matches to judge (${sample.length - pending.length} judged before); judge ${judge}; decisions to ${decisions}\n`);
-  out.write('Is the [span], in this text, an expression (named or evoked) of this emotion, felt by someone in the text?\nkeys: r right, w wrong, s skip, q quit; then an optional note ("collocation: best friend")\n');
+  const pending = sample.filter(
+    (s) =>
+      !done.has(
+        judgmentKey({ corpus, line: s.doc.line, start: s.match.start, end: s.match.end, term: s.match.lemma, emotion: s.emotion, seed }),
+      ),
+  );
+  out.write(
+    `audit: ${pending.length} of ${sample.length} sampled matches to judge (${sample.length - pending.length} judged before); judge ${judge}; decisions to ${decisions}\n`,
+  );
+  out.write(
+    'Is the [span], in this text, an expression (named or evoked) of this emotion, felt by someone in the text?\nkeys: r right, w wrong, s skip, q quit; then an optional note ("collocation: best friend")\n',
+  );
   const prompt = openPrompt(out);
   let judged = 0;
   try {
@@ -267,7 +366,8 @@ async function interactive(sample: SampledMatch[], rows: BlindRow[], counts: Mat
 
 async function recordJudgments(globals: GlobalOptions, file: string, decisions: string, judge: string): Promise<void> {
   const { judged, blank } = parseJudgedSample(await readInputFile(file, '--judgments'), file);
-  if (!judged.length) throw new EmokbError('BAD_INPUT', `${file}: no row has a decision (right or wrong) yet${blank ? ` (${blank} blank)` : ''}`, { file });
+  if (!judged.length)
+    throw new EmokbError('BAD_INPUT', `${file}: no row has a decision (right or wrong) yet${blank ? ` (${blank} blank)` : ''}`, { file });
   const tagger = await loadTagger(globals);
   const previous = new Map((await readJudgments(decisions)).map((j) => [judgmentKey(j), j]));
   // Each corpus (and part) is read and tagged once; every row must still be a match there, so a
@@ -285,9 +385,15 @@ async function recordJudgments(globals: GlobalOptions, file: string, decisions: 
       corpora.set(corpusKey, corpus);
     }
     const doc = corpus.docs.get(row.line);
-    const match = doc && countedMatches(tagger, doc.text).find((m) => m.start === row.start && m.end === row.end && row.emotion.endsWith(`/${m.emotionId}`));
+    const match =
+      doc &&
+      countedMatches(tagger, doc.text).find((m) => m.start === row.start && m.end === row.end && row.emotion.endsWith(`/${m.emotionId}`));
     if (!doc || !match) {
-      throw new EmokbError('BAD_INPUT', `${row.source}: ${row.corpus}:${row.line} has no match at ${row.start}-${row.end} as ${row.emotion} (the corpus or the lexicon changed since the sample was drawn?); nothing recorded`, { file });
+      throw new EmokbError(
+        'BAD_INPUT',
+        `${row.source}: ${row.corpus}:${row.line} has no match at ${row.start}-${row.end} as ${row.emotion} (the corpus or the lexicon changed since the sample was drawn?); nothing recorded`,
+        { file },
+      );
     }
     const s = describeMatch(tagger, doc, match, row.sample);
     const j = judgmentOf(s, corpus.counts, row.corpus, row.part, row.seed, row.decision, row.note, judge);
@@ -297,13 +403,18 @@ async function recordJudgments(globals: GlobalOptions, file: string, decisions: 
     reveal.push(`${row.sample}\t${row.decision}\t${match.text}\t${j.path}\t${j.kind}\t${j.via}\t${j.rules}\t${j.term}`);
   }
   await appendJudgments(decisions, judgments);
-  process.stdout.write(`${['sample', 'decision', 'match', 'path', 'kind', 'via', 'rules', 'term'].join('\t')}\n${reveal.map((l) => `${l}\n`).join('')}`);
-  process.stderr.write(`audit: ${judgments.length} judgment(s) recorded in ${decisions}${unchanged ? `, ${unchanged} already there` : ''}${blank ? `; ${blank} row(s) without a decision left out` : ''}\n`);
+  process.stdout.write(
+    `${['sample', 'decision', 'match', 'path', 'kind', 'via', 'rules', 'term'].join('\t')}\n${reveal.map((l) => `${l}\n`).join('')}`,
+  );
+  process.stderr.write(
+    `audit: ${judgments.length} judgment(s) recorded in ${decisions}${unchanged ? `, ${unchanged} already there` : ''}${blank ? `; ${blank} row(s) without a decision left out` : ''}\n`,
+  );
 }
 
 async function report(decisions: string, minJudged: number, top: number, json: boolean): Promise<void> {
   const judgments = await readJudgments(decisions);
-  if (!judgments.length) throw new EmokbError('BAD_INPUT', `--decisions: ${decisions} has no judgments (is the path right?)`, { file: decisions });
+  if (!judgments.length)
+    throw new EmokbError('BAD_INPUT', `--decisions: ${decisions} has no judgments (is the path right?)`, { file: decisions });
   const r = auditReport(judgments, minJudged);
   if (json) return printJson({ decisions, ...r, terms: r.terms.slice(0, top) });
   process.stdout.write(formatReport(r, decisions, top, minJudged));
@@ -323,6 +434,10 @@ async function writeNew(file: string, text: string): Promise<void> {
     await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new EmokbError(code === 'EEXIST' || code === 'ENOENT' || code === 'EACCES' ? 'BAD_INPUT' : 'OUTPUT_FAILED', `--write-sample: cannot write ${file}: ${code ?? String(error)}`, { file });
+    throw new EmokbError(
+      code === 'EEXIST' || code === 'ENOENT' || code === 'EACCES' ? 'BAD_INPUT' : 'OUTPUT_FAILED',
+      `--write-sample: cannot write ${file}: ${code ?? String(error)}`,
+      { file },
+    );
   }
 }

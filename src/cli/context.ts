@@ -22,7 +22,11 @@ export function defaultAuthor(explicit?: string): string {
   const author = setting('author', explicit).value;
   if (author) return author.trim();
   try {
-    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
+    const name = execFileSync('git', ['config', 'user.name'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 2000,
+    }).trim();
     if (name) return name;
   } catch {
     // no git, or no name configured
@@ -36,8 +40,13 @@ export async function openService(options: GlobalOptions, seed = true): Promise<
   const store = await LevelStore.open(dataDir(options));
   try {
     const { seedNotice } = await import('./seedNotice.js');
-    if (store.created && !seed && store.wasAbsent) process.stderr.write(`emokb: ${store.location} did not exist: created a new, empty store there\n`);
-    return await KnowledgeService.open(store, { seed, onSeed: seedNotice(store.location, store.wasAbsent), backups: new AutoBackups(store.location, settings) });
+    if (store.created && !seed && store.wasAbsent)
+      process.stderr.write(`emokb: ${store.location} did not exist: created a new, empty store there\n`);
+    return await KnowledgeService.open(store, {
+      seed,
+      onSeed: seedNotice(store.location, store.wasAbsent),
+      backups: new AutoBackups(store.location, settings),
+    });
   } catch (error) {
     await store.close();
     throw error;

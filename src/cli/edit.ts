@@ -24,20 +24,26 @@ export function registerEdit(program: Command): void {
     .requiredOption('--definition <text>', 'one sentence in your own words')
     .option('--valence <valence>', "positive, negative or ambiguous (default: the parent's)")
     .action(run((label: string, o) => ({ kind: 'emotion-add', label, parent: o.parent, definition: o.definition, valence: o.valence })));
-  editCommand(emotion, 'rename <emotion> <label>', 'change the label of an emotion (its IRI stays)')
-    .action(run((e: string, label: string) => ({ kind: 'emotion-rename', emotion: e, label })));
+  editCommand(emotion, 'rename <emotion> <label>', 'change the label of an emotion (its IRI stays)').action(
+    run((e: string, label: string) => ({ kind: 'emotion-rename', emotion: e, label })),
+  );
   editCommand(emotion, 'move <emotion>', 'move an emotion (with its subtree) under another parent at the same tier as its old one')
     .requiredOption('--parent <emotion>', 'the new parent')
     .action(run((e: string, o) => ({ kind: 'emotion-move', emotion: e, parent: o.parent })));
-  editCommand(emotion, 'define <emotion> <definition>', 'replace the definition of an emotion')
-    .action(run((e: string, definition: string) => ({ kind: 'emotion-define', emotion: e, definition })));
+  editCommand(emotion, 'define <emotion> <definition>', 'replace the definition of an emotion').action(
+    run((e: string, definition: string) => ({ kind: 'emotion-define', emotion: e, definition })),
+  );
   editCommand(emotion, 'remove <emotion>', 'remove an emotion; refused, listing what would go, when it has children, terms or relations')
     .option('--cascade', 'also remove its descendants and every term sense and relation of what goes')
     .option('--reparent <emotion>', 'move its children to this emotion (same tier) instead of removing them')
     .action(run((e: string, o) => ({ kind: 'emotion-remove', emotion: e, cascade: o.cascade, reparent: o.reparent })));
 
   const term = program.command('term').description('edit the vocabulary: add, remove, reweight or move a term');
-  editCommand(term, 'add <text>', 'add a term (an OntoLex lexical entry) with a sense for --emotion, or a further sense to an existing term')
+  editCommand(
+    term,
+    'add <text>',
+    'add a term (an OntoLex lexical entry) with a sense for --emotion, or a further sense to an existing term',
+  )
     .requiredOption('--emotion <emotion>', 'the emotion the term names (or evokes)')
     .option('--weight <w>', 'how strongly it points at the emotion, 0 to 1 (default 1.0)')
     .option('--pos <pos>', 'part of speech: noun, verb, adjective or adverb')

@@ -14,7 +14,9 @@ export function printEditResult(result: EditResult, via: string, json: boolean |
   if (json) return printJson({ ...result, via });
   const head = result.dryRun ? `dry run, nothing written: ${result.summary}` : `change ${result.change}: ${result.summary}`;
   const lines = [head, ...result.details.map((d) => `  ${d}`)];
-  lines.push(`  ${result.dryRun ? 'would add' : 'added'} ${result.added.length} triple(s), ${result.dryRun ? 'would remove' : 'removed'} ${result.removed.length}`);
+  lines.push(
+    `  ${result.dryRun ? 'would add' : 'added'} ${result.added.length} triple(s), ${result.dryRun ? 'would remove' : 'removed'} ${result.removed.length}`,
+  );
   if (via !== 'store') lines.push(`  applied by the running server at ${via}`);
   if (result.dryRun) {
     const triples = [...result.removed.map((l) => `  - ${readable(l)}`), ...result.added.map((l) => `  + ${readable(l)}`)];

@@ -7,7 +7,15 @@ import { planCandidates, PIPELINE_AGENT } from '../expansion/candidateStore.js';
 import { provenanceTime } from '../rdf/provenanceTime.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
-import { CORPUS_DEFAULTS, corpusCandidates, crosswalk, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection } from '../expansion/corpus.js';
+import {
+  CORPUS_DEFAULTS,
+  corpusCandidates,
+  crosswalk,
+  parseLabelNames,
+  parseLabelledCorpus,
+  parsePart,
+  replacesWordNetRejection,
+} from '../expansion/corpus.js';
 import { WordNet } from '../wordnet/wordnet.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { readInputFile } from '../readInput.js';
@@ -45,26 +53,41 @@ export function registerExpand(program: Command): void {
     .option('--check', 'also run the overlap-method comparison on the tertiary check set')
     .option('--time <iso>', 'timestamp for new candidates (default: SOURCE_DATE_EPOCH or now)')
     .option('--json', 'machine-readable summary')
-    .option('--corpus <file>', 'instead of WordNet: words associated with emotion labels in this labelled corpus (TSV text<TAB>labels, or JSON Lines {text, labels})')
+    .option(
+      '--corpus <file>',
+      'instead of WordNet: words associated with emotion labels in this labelled corpus (TSV text<TAB>labels, or JSON Lines {text, labels})',
+    )
     .option('--scheme <name>', 'with --corpus: the crosswalk scheme of its labels (e.g. goemotions, plutchik)')
     .option('--label-names <file>', 'with --corpus: labels are ids: a file of names, one a line (line n is id n-1), or ID<TAB>NAME lines')
-    .option('--part <i/n>', 'with --corpus: only part I of N interleaved parts (line L is in part ((L-1) mod N)+1; 1/2 = odd lines), to hold the rest out')
+    .option(
+      '--part <i/n>',
+      'with --corpus: only part I of N interleaved parts (line L is in part ((L-1) mod N)+1; 1/2 = odd lines), to hold the rest out',
+    )
     .option('--source <name>', 'with --corpus: name recorded in the evidence (default: the file name)')
     .option('--min-documents <n>', `with --corpus: fewest labelled documents containing the word (default ${CORPUS_DEFAULTS.minDocuments})`)
     .option('--min-lift <x>', `with --corpus: smallest lift P(emotion | word) / P(emotion) (default ${CORPUS_DEFAULTS.minLift})`)
-    .option('--min-share <x>', `with --corpus: smallest share of the word's documents carrying the emotion (default ${CORPUS_DEFAULTS.minShare})`)
+    .option(
+      '--min-share <x>',
+      `with --corpus: smallest share of the word's documents carrying the emotion (default ${CORPUS_DEFAULTS.minShare})`,
+    )
     .action(async (options: ExpandOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const time = provenanceTime(options.time); // a bad --time is refused before any work
       if (options.corpus) {
         // WordNet-only options, refused rather than ignored (--method has a default: ask where it came from).
-        for (const [key, flag] of [['check', '--check'], ['method', '--method'], ['emotion', '--emotion']] as const) {
-          if (command.getOptionValueSource(key) === 'cli') throw new EmokbError('BAD_INPUT', `${flag} does not apply with --corpus`, { option: flag });
+        for (const [key, flag] of [
+          ['check', '--check'],
+          ['method', '--method'],
+          ['emotion', '--emotion'],
+        ] as const) {
+          if (command.getOptionValueSource(key) === 'cli')
+            throw new EmokbError('BAD_INPUT', `${flag} does not apply with --corpus`, { option: flag });
         }
         return expandFromCorpus(options, globals, time);
       }
       for (const flag of ['scheme', 'labelNames', 'part', 'source', 'minDocuments', 'minLift', 'minShare'] as const) {
-        if (options[flag] !== undefined) throw new EmokbError('BAD_INPUT', `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --corpus`);
+        if (options[flag] !== undefined)
+          throw new EmokbError('BAD_INPUT', `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --corpus`);
       }
       if (!OVERLAP_METHODS.includes(options.method as OverlapMethodName)) {
         throw new EmokbError('BAD_INPUT', `--method: "${options.method}" is not a method; use one of ${OVERLAP_METHODS.join(', ')}`);
@@ -107,7 +130,10 @@ export function registerExpand(program: Command): void {
         const summary = {
           scope: scopeEmotion?.id ?? 'all',
           method: options.method,
-          seeds: { emotions: result.seeds.size, withoutWordNetSense: [...result.seeds.values()].filter((s) => !s.synsets.length).map((s) => s.emotion.id) },
+          seeds: {
+            emotions: result.seeds.size,
+            withoutWordNetSense: [...result.seeds.values()].filter((s) => !s.synsets.length).map((s) => s.emotion.id),
+          },
           reaches: result.reaches,
           proposed: result.candidates.length,
           added: plan.added,
@@ -127,7 +153,9 @@ export function registerExpand(program: Command): void {
           `time         ${summary.ms.total} ms (${summary.ms.loadResources} ms loading WordNet and vectors)`,
         ];
         for (const c of check ?? []) {
-          lines.push(`check ${c.method.padEnd(7)} ${c.correct}/${c.total} tertiaries nearest their parent (${c.accuracy}); without namesakes ${c.correctExcludingNamesakes}/${c.totalExcludingNamesakes} (${c.accuracyExcludingNamesakes})`);
+          lines.push(
+            `check ${c.method.padEnd(7)} ${c.correct}/${c.total} tertiaries nearest their parent (${c.accuracy}); without namesakes ${c.correctExcludingNamesakes}/${c.totalExcludingNamesakes} (${c.accuracyExcludingNamesakes})`,
+          );
         }
         process.stdout.write(`${lines.join('\n')}\n`);
       });
@@ -136,17 +164,24 @@ export function registerExpand(program: Command): void {
 
 async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, time: string): Promise<void> {
   const file = options.corpus!;
-  if (!options.scheme) throw new EmokbError('BAD_INPUT', '--corpus needs --scheme: the crosswalk scheme its labels belong to (e.g. goemotions)');
+  if (!options.scheme)
+    throw new EmokbError('BAD_INPUT', '--corpus needs --scheme: the crosswalk scheme its labels belong to (e.g. goemotions)');
   const thresholds = {
     minDocuments: options.minDocuments === undefined ? undefined : numberFlag(options.minDocuments, '--min-documents', { min: 1 }),
     minLift: options.minLift === undefined ? undefined : numberFlag(options.minLift, '--min-lift', { min: 1, fraction: true }),
     minShare: options.minShare === undefined ? undefined : numberFlag(options.minShare, '--min-share', { min: 0, max: 1, fraction: true }),
   };
   const part = options.part === undefined ? undefined : parsePart(options.part);
-  const labelNames = options.labelNames ? parseLabelNames(await readInputFile(options.labelNames, '--label-names'), options.labelNames) : undefined;
+  const labelNames = options.labelNames
+    ? parseLabelNames(await readInputFile(options.labelNames, '--label-names'), options.labelNames)
+    : undefined;
   const documents = parseLabelledCorpus(await readInputFile(file, '--corpus'), file, labelNames, part);
   if (!documents.length) {
-    throw new EmokbError('BAD_INPUT', part ? `--part ${options.part}: selects no document of ${file}` : `${file}: no documents`, part ? { option: '--part' } : { file });
+    throw new EmokbError(
+      'BAD_INPUT',
+      part ? `--part ${options.part}: selects no document of ${file}` : `${file}: no documents`,
+      part ? { option: '--part' } : { file },
+    );
   }
   const source = options.source ?? basename(file);
   await withService(globals, async (service) => {
@@ -155,7 +190,12 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
     const began = performance.now();
     const index = LexiconIndex.for(kb);
     const wn = await WordNet.load();
-    const result = corpusCandidates(kb, wn, documents, { scheme: options.scheme!, source, isKnown: (word) => index.word(word) !== null, ...thresholds });
+    const result = corpusCandidates(kb, wn, documents, {
+      scheme: options.scheme!,
+      source,
+      isKnown: (word) => index.word(word) !== null,
+      ...thresholds,
+    });
     const plan = planCandidates(kb, result.candidates, {
       time,
       refresh: options.refresh,

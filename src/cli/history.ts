@@ -32,27 +32,38 @@ export function registerHistory(program: Command): void {
 
   program
     .command('undo')
-    .description('undo a change (default: the newest one not yet undone) by applying its inverse; refused if later changes left its triples changed')
+    .description(
+      'undo a change (default: the newest one not yet undone) by applying its inverse; refused if later changes left its triples changed',
+    )
     .argument('[change]', 'the change id, as `emokb history` shows it')
     .option('--force', 'undo even though later changes touched the same triples')
     .option('-m, --message <text>', 'why (default: "undo change N (...)")')
     .option('--author <name>', 'who (default: EMOKB_AUTHOR, git user.name, login name)')
     .option('--dry-run', 'validate and show what would change; write nothing')
     .option('--json', 'print the result as JSON')
-    .action(async (change: string | undefined, options: { force?: boolean; message?: string; author?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
-      const request = { ...(change === undefined ? {} : { change: numberFlag(change, '<change>', { min: 1 }) }), force: Boolean(options.force) };
-      const meta = { author: defaultAuthor(options.author), ...(options.message ? { message: options.message } : {}) };
-      const dryRun = Boolean(options.dryRun);
-      try {
-        const { value, via } = await onStoreOrServer(command.optsWithGlobals<GlobalOptions>(), {
-          local: (service) => applyUndo(service, request, meta, { dryRun }),
-          remote: (server) => server.undo(request, meta, dryRun),
-        });
-        printEditResult(value, via, options.json);
-      } catch (error) {
-        throw inArgumentTerms(error, command);
-      }
-    });
+    .action(
+      async (
+        change: string | undefined,
+        options: { force?: boolean; message?: string; author?: string; dryRun?: boolean; json?: boolean },
+        command: Command,
+      ) => {
+        const request = {
+          ...(change === undefined ? {} : { change: numberFlag(change, '<change>', { min: 1 }) }),
+          force: Boolean(options.force),
+        };
+        const meta = { author: defaultAuthor(options.author), ...(options.message ? { message: options.message } : {}) };
+        const dryRun = Boolean(options.dryRun);
+        try {
+          const { value, via } = await onStoreOrServer(command.optsWithGlobals<GlobalOptions>(), {
+            local: (service) => applyUndo(service, request, meta, { dryRun }),
+            remote: (server) => server.undo(request, meta, dryRun),
+          });
+          printEditResult(value, via, options.json);
+        } catch (error) {
+          throw inArgumentTerms(error, command);
+        }
+      },
+    );
 
   program
     .command('diff')
@@ -88,4 +99,3 @@ async function readLog(command: Command, since: number, limit: number): Promise<
   });
   return value;
 }
-

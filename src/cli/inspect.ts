@@ -15,7 +15,12 @@ export function registerInspect(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
         const kb = service.snapshot;
-        const stats = { ...kb.counts, version: kb.version, contentHash: kb.contentHash, store: { location: service.store.location, bytes: await service.store.sizeOnDisk() } };
+        const stats = {
+          ...kb.counts,
+          version: kb.version,
+          contentHash: kb.contentHash,
+          store: { location: service.store.location, bytes: await service.store.sizeOnDisk() },
+        };
         if (options.json) return printJson(stats);
         const c = kb.counts;
         const lines = [
@@ -47,7 +52,10 @@ export function registerInspect(program: Command): void {
           path: kb.path(e.iri).map(({ id, label, tier }) => ({ id, label, tier })),
           children: kb.children(e.iri).map(({ id, label }) => ({ id, label })),
           siblings: kb.siblings(e.iri).map(({ id, label }) => ({ id, label })),
-          mappings: kb.mappings().filter((m) => m.emotion === e.iri).map(({ scheme, notation, relation }) => ({ scheme, notation, relation })),
+          mappings: kb
+            .mappings()
+            .filter((m) => m.emotion === e.iri)
+            .map(({ scheme, notation, relation }) => ({ scheme, notation, relation })),
           relations: relationLines(kb, e.iri),
         };
         if (options.json) return printJson(view);
@@ -59,8 +67,12 @@ export function registerInspect(program: Command): void {
           `  path        ${view.path.map((p) => p.label).join(' > ')}`,
           `  children    ${view.children.map((c) => c.label).join(', ') || '(none)'}`,
           `  siblings    ${view.siblings.map((c) => c.label).join(', ') || '(none)'}`,
-          ...(view.mappings.length ? [`  mappings    ${view.mappings.map((m) => `${m.relation} ${m.scheme.split('/').pop()}:${m.notation}`).join(', ')}`] : []),
-          ...Object.entries(view.relations).filter(([, list]) => list.length).map(([name, list]) => `  ${name.padEnd(11)} ${list.join('; ')}`),
+          ...(view.mappings.length
+            ? [`  mappings    ${view.mappings.map((m) => `${m.relation} ${m.scheme.split('/').pop()}:${m.notation}`).join(', ')}`]
+            : []),
+          ...Object.entries(view.relations)
+            .filter(([, list]) => list.length)
+            .map(([name, list]) => `  ${name.padEnd(11)} ${list.join('; ')}`),
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
       });
@@ -85,10 +97,13 @@ export function registerInspect(program: Command): void {
 /** Relations for `show`: each edge in a few words, with its method ("manual" for hand-made edges). */
 function relationLines(kb: import('../kb/KnowledgeBase.js').KnowledgeBase, iri: string): Record<string, string[]> {
   const r = relationsOf(kb, iri);
-  const how = (ev: { methods: string[]; score: number } | null, fallback = 'manual') => (ev ? `${ev.methods.join('+')}, ${ev.score}` : fallback);
+  const how = (ev: { methods: string[]; score: number } | null, fallback = 'manual') =>
+    ev ? `${ev.methods.join('+')}, ${ev.score}` : fallback;
   return {
     opposites: r.opposites.map((o) => `${o.emotion.label} (${o.emotion.id}; ${how(o.evidence)})`),
-    components: r.components.length ? [`${r.components.map((c) => `${c.emotion.label} (${c.emotion.id})`).join(' + ')} (${how(r.components[0]!.evidence)})`] : [],
+    components: r.components.length
+      ? [`${r.components.map((c) => `${c.emotion.label} (${c.emotion.id})`).join(' + ')} (${how(r.components[0]!.evidence)})`]
+      : [],
     blends: r.blends.map((b) => `${b.blend.label} = ${b.components.map((c) => c.label).join(' + ')}`),
     leadsTo: r.transitionsOut.map((t) => `${t.to.label} when ${t.trigger.label} arises (${how(t.evidence, t.method ?? 'manual')})`),
     reachedFrom: r.transitionsIn.map((t) => `${t.from.label} when ${t.trigger.label} arises (${how(t.evidence, t.method ?? 'manual')})`),

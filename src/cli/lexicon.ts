@@ -26,7 +26,9 @@ export function registerLexicon(program: Command): void {
           `accepted     ${stats.accepted.lemmas} distinct lemmas, ${stats.accepted.multiword} multiword, ${stats.accepted.forms} inflected forms`,
           `senses       ${stats.accepted.senses} (${stats.accepted.names} names, ${stats.accepted.evokes} evokes; ${stats.accepted.multiEmotion} entries with more than one emotion)`,
           `per tier     primary ${stats.perTier.primary}, secondary ${stats.perTier.secondary}, tertiary ${stats.perTier.tertiary}`,
-          `methods      ${Object.entries(stats.accepted.methods).map(([m, n]) => `${m} ${n}`).join(', ')}`,
+          `methods      ${Object.entries(stats.accepted.methods)
+            .map(([m, n]) => `${m} ${n}`)
+            .join(', ')}`,
           `below floor  ${stats.belowFloor.map((b) => `${b.id} ${b.senses}`).join(', ') || 'none'}`,
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
@@ -59,7 +61,13 @@ export function acceptedQuads(kb: KnowledgeBase): Quad[] {
   const out: Quad[] = [];
   for (const e of lexicalEntries(kb).values()) {
     if (e.status !== 'accepted') continue;
-    const paths = new Set(e.quads.filter((q) => q.predicate.equals(EMO.evidence) && q.object.value.startsWith('wordnet:') && !q.object.value.startsWith('wordnet:sense:')).map((q) => `${q.subject.value} ${q.object.value}`));
+    const paths = new Set(
+      e.quads
+        .filter(
+          (q) => q.predicate.equals(EMO.evidence) && q.object.value.startsWith('wordnet:') && !q.object.value.startsWith('wordnet:sense:'),
+        )
+        .map((q) => `${q.subject.value} ${q.object.value}`),
+    );
     for (const q of e.quads) {
       if (q.predicate.equals(EMO.evidence)) {
         const v = q.object.value;
@@ -80,7 +88,11 @@ export function lexiconStats(kb: KnowledgeBase, [tertiaryFloor, secondaryFloor]:
   const accepted = entries.filter((e) => e.status === 'accepted');
   const perEmotion = new Map<string, number>();
   const methods: Record<string, number> = {};
-  let senses = 0, names = 0, evokes = 0, multi = 0, forms = 0;
+  let senses = 0,
+    names = 0,
+    evokes = 0,
+    multi = 0,
+    forms = 0;
   for (const e of accepted) {
     if (e.senses.length > 1) multi++;
     forms += e.quads.filter((q) => q.predicate.equals(ONTOLEX.otherForm)).length;

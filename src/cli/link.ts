@@ -19,7 +19,13 @@ import { serialize } from '../rdf/turtle.js';
 import { provenanceTime } from '../rdf/provenanceTime.js';
 import { edgeId, EDGE_BASE, LINKER_AGENT, storedEdges, type StoredEdge } from '../kb/edges.js';
 import { isAsserted, loadLinkerResources, planProposals, propose } from '../linkers/index.js';
-import { parseEdgeDecisionsJson, parseEdgeDecisionsTsv, planEdgeDecisions, resolveEdgeDecisions, type EdgeDecision } from '../linkers/review.js';
+import {
+  parseEdgeDecisionsJson,
+  parseEdgeDecisionsTsv,
+  planEdgeDecisions,
+  resolveEdgeDecisions,
+  type EdgeDecision,
+} from '../linkers/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
 import { openPrompt } from './prompt.js';
@@ -31,53 +37,66 @@ export function registerLink(program: Command): void {
 
   link
     .command('propose')
-    .description('run a linker over the whole knowledge base (or one emotion) and store the edges it finds as candidates with their evidence')
+    .description(
+      'run a linker over the whole knowledge base (or one emotion) and store the edges it finds as candidates with their evidence',
+    )
     .requiredOption('--type <type>', `which relation: ${LINK_TYPES.join(', ')}`)
     .option('--emotion <label-or-id>', 'only edges with this emotion on one side')
     .option('--refresh', 'replace pending candidates from earlier runs (accepted and rejected edges are never touched)')
     .option('--time <iso>', 'timestamp for new candidates (default: SOURCE_DATE_EPOCH or now)')
     .option('--dry-run', 'compute and report, write nothing')
     .option('--json', 'machine-readable summary')
-    .action(async (options: { type: string; emotion?: string; refresh?: boolean; time?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
-      const type = parseType(options.type);
-      const time = provenanceTime(options.time);
-      await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
-        const began = performance.now();
-        const kb = service.snapshot;
-        const emotion = options.emotion ? kb.resolve(options.emotion) : undefined;
-        const resources = await loadLinkerResources();
-        const loaded = performance.now() - began;
-        const proposals = propose(kb, resources, type, emotion ? { emotion } : {});
-        const plan = planProposals(kb, proposals, { time, refresh: options.refresh, isAsserted: (p) => isAsserted(kb, p) });
-        const outcome = await service.change(
-          { add: plan.add, remove: plan.remove, author: LINKER_AGENT, message: `link propose --type ${type}${emotion ? ` --emotion ${emotion.id}` : ''}: ${plan.added} candidate edge(s)`, command: `link propose --type ${type}${emotion ? ` --emotion ${emotion.id}` : ''}` },
-          { dryRun: options.dryRun },
-        );
-        const summary = {
-          type,
-          scope: emotion?.id ?? 'all',
-          proposed: proposals.length,
-          added: plan.added,
-          kept: plan.kept,
-          alreadyAsserted: plan.asserted,
-          change: outcome.record?.id ?? null,
-          dryRun: Boolean(options.dryRun),
-          ms: { loadWordNet: Math.round(loaded), total: Math.round(performance.now() - began) },
-          edges: proposals.map((p) => ({ edge: edgeId(edgeIriOf(p)), score: p.score, methods: p.methods })),
-        };
-        if (options.json) return printJson(summary);
-        process.stdout.write(
-          [
-            `type         ${type} (scope: ${summary.scope})`,
-            `proposed     ${proposals.length} edge(s)`,
-            `added        ${plan.added} candidate(s)${options.dryRun ? ' (dry run: nothing written)' : ''}`,
-            `kept         ${plan.kept.accepted} accepted, ${plan.kept.rejected} rejected, ${plan.kept.candidate} pending from earlier runs; ${plan.asserted} already asserted`,
-            `time         ${summary.ms.total} ms (${summary.ms.loadWordNet} ms loading WordNet)`,
-            `review with  emokb link review${type ? ` --type ${type}` : ''}`,
-          ].join('\n') + '\n',
-        );
-      });
-    });
+    .action(
+      async (
+        options: { type: string; emotion?: string; refresh?: boolean; time?: string; dryRun?: boolean; json?: boolean },
+        command: Command,
+      ) => {
+        const type = parseType(options.type);
+        const time = provenanceTime(options.time);
+        await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
+          const began = performance.now();
+          const kb = service.snapshot;
+          const emotion = options.emotion ? kb.resolve(options.emotion) : undefined;
+          const resources = await loadLinkerResources();
+          const loaded = performance.now() - began;
+          const proposals = propose(kb, resources, type, emotion ? { emotion } : {});
+          const plan = planProposals(kb, proposals, { time, refresh: options.refresh, isAsserted: (p) => isAsserted(kb, p) });
+          const outcome = await service.change(
+            {
+              add: plan.add,
+              remove: plan.remove,
+              author: LINKER_AGENT,
+              message: `link propose --type ${type}${emotion ? ` --emotion ${emotion.id}` : ''}: ${plan.added} candidate edge(s)`,
+              command: `link propose --type ${type}${emotion ? ` --emotion ${emotion.id}` : ''}`,
+            },
+            { dryRun: options.dryRun },
+          );
+          const summary = {
+            type,
+            scope: emotion?.id ?? 'all',
+            proposed: proposals.length,
+            added: plan.added,
+            kept: plan.kept,
+            alreadyAsserted: plan.asserted,
+            change: outcome.record?.id ?? null,
+            dryRun: Boolean(options.dryRun),
+            ms: { loadWordNet: Math.round(loaded), total: Math.round(performance.now() - began) },
+            edges: proposals.map((p) => ({ edge: edgeId(edgeIriOf(p)), score: p.score, methods: p.methods })),
+          };
+          if (options.json) return printJson(summary);
+          process.stdout.write(
+            [
+              `type         ${type} (scope: ${summary.scope})`,
+              `proposed     ${proposals.length} edge(s)`,
+              `added        ${plan.added} candidate(s)${options.dryRun ? ' (dry run: nothing written)' : ''}`,
+              `kept         ${plan.kept.accepted} accepted, ${plan.kept.rejected} rejected, ${plan.kept.candidate} pending from earlier runs; ${plan.asserted} already asserted`,
+              `time         ${summary.ms.total} ms (${summary.ms.loadWordNet} ms loading WordNet)`,
+              `review with  emokb link review${type ? ` --type ${type}` : ''}`,
+            ].join('\n') + '\n',
+          );
+        });
+      },
+    );
 
   link
     .command('candidates')
@@ -105,15 +124,17 @@ export function registerLink(program: Command): void {
     .option('--reviewer <name>', 'who decides (default: EMOKB_AUTHOR, git user.name, login)')
     .option('--dry-run', 'batch: check and report, write nothing')
     .option('--json', 'batch: machine-readable summary')
-    .action(async (options: { decisions?: string; type?: string; reviewer?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
-      const reviewer = defaultAuthor(options.reviewer);
-      const type = options.type ? parseType(options.type) : undefined;
-      provenanceTime(); // a bad SOURCE_DATE_EPOCH is refused before any work
-      await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
-        if (options.decisions) return batch(service, options.decisions, reviewer, options);
-        return interactive(service, reviewer, type);
-      });
-    });
+    .action(
+      async (options: { decisions?: string; type?: string; reviewer?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+        const reviewer = defaultAuthor(options.reviewer);
+        const type = options.type ? parseType(options.type) : undefined;
+        provenanceTime(); // a bad SOURCE_DATE_EPOCH is refused before any work
+        await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
+          if (options.decisions) return batch(service, options.decisions, reviewer, options);
+          return interactive(service, reviewer, type);
+        });
+      },
+    );
 
   link
     .command('release')
@@ -122,7 +143,8 @@ export function registerLink(program: Command): void {
     .action(async (options: { out?: string }, command: Command) => {
       await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
         const text = await serialize(releaseQuads(service.snapshot), 'turtle');
-        const header = '# Relations between emotions (isOppositeOf, isComposedOf, leadsTo transitions), each with the\n# evidence node it was accepted from, and the rejected proposals (which assert nothing and are not\n# proposed again). Generated by `emokb link release`; edit with `emokb link`.\n';
+        const header =
+          '# Relations between emotions (isOppositeOf, isComposedOf, leadsTo transitions), each with the\n# evidence node it was accepted from, and the rejected proposals (which assert nothing and are not\n# proposed again). Generated by `emokb link release`; edit with `emokb link`.\n';
         if (options.out) await writeFile(options.out, header + text);
         else process.stdout.write(header + text);
       });
@@ -134,7 +156,9 @@ export function registerLink(program: Command): void {
  * ship too: they assert nothing, and they keep a fresh store from proposing the edge again.
  */
 export function releaseQuads(kb: KnowledgeBase): Quad[] {
-  const transitions = new Set(kb.quads.filter((q) => q.predicate.equals(RDF.type) && q.object.equals(EMO.Transition)).map((q) => q.subject.value));
+  const transitions = new Set(
+    kb.quads.filter((q) => q.predicate.equals(RDF.type) && q.object.equals(EMO.Transition)).map((q) => q.subject.value),
+  );
   const reviewed = new Set([...storedEdges(kb).values()].filter((e) => e.status !== 'candidate').map((e) => e.iri));
   return kb.quads.filter(
     (q) =>
@@ -192,18 +216,42 @@ function describe(kb: KnowledgeBase, e: StoredEdge): string {
   return lines.join('\n');
 }
 
-async function batch(service: KnowledgeService, file: string, reviewer: string, options: { dryRun?: boolean; json?: boolean }): Promise<void> {
+async function batch(
+  service: KnowledgeService,
+  file: string,
+  reviewer: string,
+  options: { dryRun?: boolean; json?: boolean },
+): Promise<void> {
   const text = await readInputFile(file, '--decisions');
   const decisions: EdgeDecision[] = file.endsWith('.json') ? parseEdgeDecisionsJson(text, file) : parseEdgeDecisionsTsv(text, file);
   const kb = service.snapshot;
   const resolved = resolveEdgeDecisions(kb, decisions);
   const plan = planEdgeDecisions(kb, resolved, { reviewer, time: provenanceTime(), planLink });
-  const counts = Object.entries(plan.counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+  const counts =
+    Object.entries(plan.counts)
+      .filter(([, n]) => n)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ') || 'nothing';
   const outcome = await service.change(
-    { add: plan.add, remove: plan.remove, author: reviewer, message: `link review ${file}: ${counts}`, command: `link review --decisions ${file}` },
+    {
+      add: plan.add,
+      remove: plan.remove,
+      author: reviewer,
+      message: `link review ${file}: ${counts}`,
+      command: `link review --decisions ${file}`,
+    },
     { dryRun: options.dryRun },
   );
-  if (options.json) return printJson({ file, reviewer, decisions: decisions.length, ...plan.counts, notes: plan.notes, change: outcome.record?.id ?? null, dryRun: Boolean(options.dryRun) });
+  if (options.json)
+    return printJson({
+      file,
+      reviewer,
+      decisions: decisions.length,
+      ...plan.counts,
+      notes: plan.notes,
+      change: outcome.record?.id ?? null,
+      dryRun: Boolean(options.dryRun),
+    });
   process.stdout.write(`${file}: ${decisions.length} decision(s) (${counts})${options.dryRun ? ', dry run: nothing written' : ''}\n`);
 }
 
@@ -231,8 +279,18 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
       try {
         const kb = service.snapshot;
         const action = key === 'a' ? 'accept' : 'reject';
-        const plan = planEdgeDecisions(kb, resolveEdgeDecisions(kb, [{ edge: edge.iri, action }]), { reviewer, time: provenanceTime(), planLink });
-        await service.change({ add: plan.add, remove: plan.remove, author: reviewer, message: `link review: ${action} ${edgeId(edge.iri)}`, command: 'link review' });
+        const plan = planEdgeDecisions(kb, resolveEdgeDecisions(kb, [{ edge: edge.iri, action }]), {
+          reviewer,
+          time: provenanceTime(),
+          planLink,
+        });
+        await service.change({
+          add: plan.add,
+          remove: plan.remove,
+          author: reviewer,
+          message: `link review: ${action} ${edgeId(edge.iri)}`,
+          command: 'link review',
+        });
         decided++;
       } catch (error) {
         out.write(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -243,4 +301,3 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
   }
   out.write(`\n${decided} decision(s) kept; ${queue.length - decided} edge(s) not decided${prompt.interrupted ? ' (interrupted)' : ''}\n`);
 }
-

@@ -14,7 +14,10 @@ const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
   { commands: ['serve'], load: async () => [(await import('./serve.js')).registerServe] },
   { commands: ['stats', 'show', 'validate'], load: async () => [(await import('./inspect.js')).registerInspect] },
   { commands: ['import', 'export'], load: async () => [(await import('./transfer.js')).registerTransfer] },
-  { commands: ['emotion', 'term', 'link'], load: async () => [(await import('./edit.js')).registerEdit, (await import('./link.js')).registerLink] },
+  {
+    commands: ['emotion', 'term', 'link'],
+    load: async () => [(await import('./edit.js')).registerEdit, (await import('./link.js')).registerLink],
+  },
   { commands: ['history', 'undo', 'diff'], load: async () => [(await import('./history.js')).registerHistory] },
   { commands: ['expand'], load: async () => [(await import('./expand.js')).registerExpand] },
   { commands: ['review'], load: async () => [(await import('./review.js')).registerReview] },

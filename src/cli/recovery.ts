@@ -21,7 +21,8 @@ export function registerRecovery(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const dir = dataDir(command.optsWithGlobals<GlobalOptions>());
       const state = await directoryState(dir);
-      if (state !== 'store') throw new EmokbError('STORE_ERROR', `no emokb store in ${dir} (the directory is ${state}); nothing to check`, { location: dir });
+      if (state !== 'store')
+        throw new EmokbError('STORE_ERROR', `no emokb store in ${dir} (the directory is ${state}); nothing to check`, { location: dir });
       const store = await LevelStore.open(dir);
       let steps;
       try {
@@ -37,7 +38,11 @@ export function registerRecovery(program: Command): void {
       else process.stdout.write(steps.map((s) => `${s.ok ? 'ok     ' : 'DAMAGED'} ${s.step.padEnd(17)} ${s.detail}\n`).join(''));
       const failed = steps.filter((s) => !s.ok);
       if (failed.length) {
-        throw new EmokbError('STORE_ERROR', `data directory ${dir}: ${failed.length} check(s) failed (${failed.map((s) => s.step).join(', ')}). ${restoreHint(dir)}`, { location: dir });
+        throw new EmokbError(
+          'STORE_ERROR',
+          `data directory ${dir}: ${failed.length} check(s) failed (${failed.map((s) => s.step).join(', ')}). ${restoreHint(dir)}`,
+          { location: dir },
+        );
       }
     });
 
@@ -49,7 +54,8 @@ export function registerRecovery(program: Command): void {
     .action(async (options: { output?: string; json?: boolean }, command: Command) => {
       const dir = dataDir(command.optsWithGlobals<GlobalOptions>());
       const state = await directoryState(dir);
-      if (state !== 'store') throw new EmokbError('STORE_ERROR', `no emokb store in ${dir} (the directory is ${state}); nothing to back up`, { location: dir });
+      if (state !== 'store')
+        throw new EmokbError('STORE_ERROR', `no emokb store in ${dir} (the directory is ${state}); nothing to back up`, { location: dir });
       const service = await KnowledgeService.open(await LevelStore.open(dir), { seed: false });
       let file: string;
       let header;
@@ -78,7 +84,11 @@ export function registerRecovery(program: Command): void {
       const dir = dataDir(command.optsWithGlobals<GlobalOptions>());
       // Checked before the backup is read, and again by the store when it writes.
       if ((await directoryState(dir)) === 'store') {
-        throw new EmokbError('BAD_INPUT', `${dir} already holds a store; restore into an absent or empty directory (--data NEW_DIR); nothing was changed`, { location: dir });
+        throw new EmokbError(
+          'BAD_INPUT',
+          `${dir} already holds a store; restore into an absent or empty directory (--data NEW_DIR); nothing was changed`,
+          { location: dir },
+        );
       }
       const { header, content } = await readBackup(file);
       const store = await LevelStore.open(dir);

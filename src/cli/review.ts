@@ -47,7 +47,12 @@ export function registerReview(program: Command): void {
     });
 }
 
-async function batch(service: KnowledgeService, options: ReviewOptions, reviewer: string, morphology: MorphologyContext | undefined): Promise<void> {
+async function batch(
+  service: KnowledgeService,
+  options: ReviewOptions,
+  reviewer: string,
+  morphology: MorphologyContext | undefined,
+): Promise<void> {
   const file = options.decisions!;
   const text = await readInputFile(file, '--decisions');
   const decisions: Decision[] = file.endsWith('.json') ? parseDecisionsJson(text, file) : parseDecisionsTsv(text, file);
@@ -56,20 +61,46 @@ async function batch(service: KnowledgeService, options: ReviewOptions, reviewer
   const resolved = resolveDecisions(kb, entries, decisions);
   const plan = planDecisions(entries, resolved, { reviewer, time: provenanceTime(), morphology });
   const outcome = await service.change(
-    { add: plan.add, remove: plan.remove, author: reviewer, message: `review ${file}: ${summaryOf(plan.counts)}`, command: `review --decisions ${file}` },
+    {
+      add: plan.add,
+      remove: plan.remove,
+      author: reviewer,
+      message: `review ${file}: ${summaryOf(plan.counts)}`,
+      command: `review --decisions ${file}`,
+    },
     { dryRun: options.dryRun },
   );
-  const summary = { file, reviewer, decisions: decisions.length, ...plan.counts, flaggedForms: plan.flagged, change: outcome.record?.id ?? null, dryRun: !!options.dryRun };
+  const summary = {
+    file,
+    reviewer,
+    decisions: decisions.length,
+    ...plan.counts,
+    flaggedForms: plan.flagged,
+    change: outcome.record?.id ?? null,
+    dryRun: !!options.dryRun,
+  };
   if (options.json) return printJson(summary);
-  process.stdout.write(`${file}: ${decisions.length} decisions (${summaryOf(plan.counts)})${options.dryRun ? ', dry run: nothing written' : ''}\n`);
+  process.stdout.write(
+    `${file}: ${decisions.length} decisions (${summaryOf(plan.counts)})${options.dryRun ? ', dry run: nothing written' : ''}\n`,
+  );
   for (const f of plan.flagged) process.stdout.write(`flagged form ${f.form} of "${f.term}": ${f.reason}\n`);
 }
 
 function summaryOf(counts: Record<string, number>): string {
-  return Object.entries(counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+  return (
+    Object.entries(counts)
+      .filter(([, n]) => n)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ') || 'nothing'
+  );
 }
 
-async function interactive(service: KnowledgeService, options: ReviewOptions, reviewer: string, morphology: Awaited<ReturnType<typeof loadResources>> | undefined): Promise<void> {
+async function interactive(
+  service: KnowledgeService,
+  options: ReviewOptions,
+  reviewer: string,
+  morphology: Awaited<ReturnType<typeof loadResources>> | undefined,
+): Promise<void> {
   const out = process.stdout;
   const kb0 = service.snapshot;
   const scope = options.emotion ? scopeOf(kb0, kb0.resolve(options.emotion)) : undefined;
@@ -78,11 +109,14 @@ async function interactive(service: KnowledgeService, options: ReviewOptions, re
     .sort((a, b) => (b.senses[0]?.score ?? 0) - (a.senses[0]?.score ?? 0) || a.iri.localeCompare(b.iri));
   const total = queue.length;
   const history: Array<{ entry: StoredEntry; add: Quad[]; remove: Quad[] }> = [];
-  let index = 0, decided = 0;
+  let index = 0,
+    decided = 0;
   let commits: Promise<unknown> = Promise.resolve();
   let failure: unknown;
   const commit = (add: Quad[], remove: Quad[], message: string) => {
-    commits = commits.then(() => service.change({ add, remove, author: reviewer, message, command: 'review' })).catch((e) => (failure ??= e));
+    commits = commits
+      .then(() => service.change({ add, remove, author: reviewer, message, command: 'review' }))
+      .catch((e) => (failure ??= e));
   };
 
   const prompt = openPrompt(out);
@@ -151,7 +185,14 @@ async function interactive(service: KnowledgeService, options: ReviewOptions, re
   out.write(`\n${decided} decision(s) kept; ${total - decided} candidate(s) still pending${prompt.interrupted ? ' (interrupted)' : ''}\n`);
 }
 
-function describe(service: KnowledgeService, entry: StoredEntry, resources: Awaited<ReturnType<typeof loadResources>> | undefined, index: number, total: number, decided: number): string {
+function describe(
+  service: KnowledgeService,
+  entry: StoredEntry,
+  resources: Awaited<ReturnType<typeof loadResources>> | undefined,
+  index: number,
+  total: number,
+  decided: number,
+): string {
   const kb = service.snapshot;
   const sense = entry.senses[0];
   const synsetName = sense?.evidence.find((e) => e.startsWith('wordnet:sense:'))?.slice('wordnet:sense:'.length);
@@ -159,13 +200,19 @@ function describe(service: KnowledgeService, entry: StoredEntry, resources: Awai
   const lines = [`[${index + 1}/${total}, ${decided} decided] ${entry.lemma} (${entry.pos ?? '?'})`];
   if (synset) lines.push(`  gloss     ${definitionOf(synset.gloss)} [${synset.name}: ${synset.words.join(', ')}]`);
   for (const s of entry.senses) {
-    const path = kb.path(s.emotion).map((e) => e.label).join(' > ');
-    lines.push(`  emotion   ${path} (${kb.emotion(s.emotion)?.id}) weight ${s.weight} ${s.kind}${s.score === null ? '' : ` score ${s.score}`}`);
+    const path = kb
+      .path(s.emotion)
+      .map((e) => e.label)
+      .join(' > ');
+    lines.push(
+      `  emotion   ${path} (${kb.emotion(s.emotion)?.id}) weight ${s.weight} ${s.kind}${s.score === null ? '' : ` score ${s.score}`}`,
+    );
     const via = s.evidence.find((e) => (e.startsWith('wordnet:') && !e.startsWith('wordnet:sense:')) || e.startsWith('corpus:'));
     lines.push(`  path      ${via ?? s.method}`);
     // A corpus candidate's case is its counts ("34 of 41 documents carry anger (lift 4.71)").
     if (s.method === 'corpus') for (const e of s.evidence.filter((e) => !e.startsWith('corpus:'))) lines.push(`  evidence  ${e}`);
-    for (const c of s.evidence.filter((e) => e.startsWith('competing:')).slice(0, 3)) lines.push(`  competing ${c.slice('competing:'.length).split(':wordnet')[0]}`);
+    for (const c of s.evidence.filter((e) => e.startsWith('competing:')).slice(0, 3))
+      lines.push(`  competing ${c.slice('competing:'.length).split(':wordnet')[0]}`);
     const amb = s.evidence.find((e) => e.startsWith('ambiguity:'));
     if (amb) lines.push(`  ${amb.replace(':', '  ')}`);
   }

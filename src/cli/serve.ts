@@ -38,10 +38,12 @@ export function registerServe(program: Command): void {
       store = undefined;
     };
     // The server stack is loaded only by this command, so that the other commands start fast.
-    const [{ serve }, { createLogger }] = await Promise.all([import('../graphql/server.js'), import('../logger.js')]).catch(async (error: unknown) => {
-      await release();
-      throw error;
-    });
+    const [{ serve }, { createLogger }] = await Promise.all([import('../graphql/server.js'), import('../logger.js')]).catch(
+      async (error: unknown) => {
+        await release();
+        throw error;
+      },
+    );
     const limits = Object.freeze({
       maxDepth: config.maxDepth,
       maxCost: config.maxCost,

@@ -72,7 +72,8 @@ export class ServerClient {
       });
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code;
-      if (code === 'ECONNREFUSED' || code === 'EADDRNOTAVAIL' || code === 'EHOSTUNREACH') throw new ServerUnreachable(`${endpoint}: ${code}`);
+      if (code === 'ECONNREFUSED' || code === 'EADDRNOTAVAIL' || code === 'EHOSTUNREACH')
+        throw new ServerUnreachable(`${endpoint}: ${code}`);
       throw new EmokbError(
         'STORE_ERROR',
         `the server at ${endpoint} did not answer (${code ?? (error as Error).name}); the edit may or may not have been applied: check \`emokb history\``,
@@ -83,7 +84,9 @@ export class ServerClient {
     try {
       body = (await response.json()) as typeof body;
     } catch {
-      throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status} without a GraphQL response`, { url: endpoint });
+      throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status} without a GraphQL response`, {
+        url: endpoint,
+      });
     }
     const error = body.errors?.[0];
     if (error) {
@@ -98,7 +101,8 @@ export class ServerClient {
       if (local && typeof extensions.reason === 'string') throw fieldError(code, local, `${extensions.reason}${where}`, details);
       throw new EmokbError(code, `${error.message}${where}`, details);
     }
-    if (!body.data) throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status} with no data`, { url: endpoint });
+    if (!body.data)
+      throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status} with no data`, { url: endpoint });
     return body.data;
   }
 }

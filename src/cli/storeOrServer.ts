@@ -66,7 +66,11 @@ async function routed<R extends { close(): Promise<void> }, T>(
       }
       if (Date.now() >= deadline) {
         const stale = staleServer ? ` (${serverFilePath(dir)} names a server at ${staleServer} that does not answer)` : '';
-        throw new EmokbError('STORE_LOCKED', `${error.message}${stale}; waited ${Math.round(waitMs / 1000)} s (EMOKB_LOCK_WAIT)`, error.details);
+        throw new EmokbError(
+          'STORE_LOCKED',
+          `${error.message}${stale}; waited ${Math.round(waitMs / 1000)} s (EMOKB_LOCK_WAIT)`,
+          error.details,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(100 + attempt * 50, 500)));
       continue;

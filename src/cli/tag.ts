@@ -53,22 +53,35 @@ export function registerTag(program: Command): void {
     .command('tag')
     .description('tag documents with emotions at every tier; JSON Lines out (one result per input line, in input order)')
     .argument('[files...]', "input files ('-' or none: standard input)")
-    .option('--format <format>', 'text (one document a line) or jsonl; default jsonl when --text-field is given or every file ends in .jsonl/.ndjson, else text')
+    .option(
+      '--format <format>',
+      'text (one document a line) or jsonl; default jsonl when --text-field is given or every file ends in .jsonl/.ndjson, else text',
+    )
     .option('--text-field <name>', 'JSON Lines: the field holding the text (default "text"; implies --format jsonl)')
     .option('--id-field <name>', 'JSON Lines: the field holding the id (a record without it gets its line number)', 'id')
     .option('-o, --output <file>', 'write JSON Lines here instead of standard output')
-    .option('--workers <n>', `worker threads, at most ${MAX_WORKERS} (default: the cores available; 0 tags in the main thread); each costs about ${MB_PER_WORKER} MB, and only as many start as the input has batches`)
+    .option(
+      '--workers <n>',
+      `worker threads, at most ${MAX_WORKERS} (default: the cores available; 0 tags in the main thread); each costs about ${MB_PER_WORKER} MB, and only as many start as the input has batches`,
+    )
     .option('--tiers <list>', 'tiers to report in scores, comma-separated (default primary,secondary,tertiary)')
     .option('--min-score <x>', 'leave out scores below this normalised score (0 to 1, default 0)')
     .option('--per-sentence', 'add per-sentence results')
-    .option('--negation <policy>', 'exclude (negated matches count for nothing), opposite (count toward the opposite emotion), off', 'exclude')
+    .option(
+      '--negation <policy>',
+      'exclude (negated matches count for nothing), opposite (count toward the opposite emotion), off',
+      'exclude',
+    )
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
-    .option('--batch-lines <n>', 'at most this many lines per unit of work handed to a worker (default 2000; a unit is also capped at 256 KiB)')
+    .option(
+      '--batch-lines <n>',
+      'at most this many lines per unit of work handed to a worker (default 2000; a unit is also capped at 256 KiB)',
+    )
     .option('-q, --quiet', 'no summary on standard error')
     .addHelpText(
       'after',
@@ -88,11 +101,15 @@ Examples:
     )
     .action(async (files: string[], options: TagCommandOptions, command: Command) => {
       const format = inputFormat(files, options);
-      const tiers = options.tiers?.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean) as Tier[] | undefined;
+      const tiers = options.tiers
+        ?.split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean) as Tier[] | undefined;
       if (tiers && (tiers.length === 0 || tiers.some((t) => !TIERS.includes(t)))) {
         throw new EmokbError('BAD_INPUT', `--tiers: "${options.tiers}"; give some of ${TIERS.join(', ')}`, { option: '--tiers' });
       }
-      const minScore = options.minScore === undefined ? undefined : numberFlag(options.minScore, '--min-score', { min: 0, max: 1, fraction: true });
+      const minScore =
+        options.minScore === undefined ? undefined : numberFlag(options.minScore, '--min-score', { min: 0, max: 1, fraction: true });
       const tagOptions = (() => {
         try {
           return prepareOptions({
@@ -106,7 +123,8 @@ Examples:
             matches: options.matches,
           });
         } catch (error) {
-          if (error instanceof EmokbError && error.field) throw inTermsOf(error, `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+          if (error instanceof EmokbError && error.field)
+            throw inTermsOf(error, `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
           throw error;
         }
       })();
@@ -124,9 +142,15 @@ Examples:
       let writeFailure: NodeJS.ErrnoException | undefined;
       if (output !== process.stdout) output.on('error', (error: NodeJS.ErrnoException) => (writeFailure = error));
       const readsFiles = files.length > 0 && !files.includes('-');
-      const bar = readsFiles && options.progress && process.stderr.isTTY
-        ? new SingleBar({ stream: process.stderr, format: 'tagging [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left', hideCursor: true, etaBuffer: 50 })
-        : undefined;
+      const bar =
+        readsFiles && options.progress && process.stderr.isTTY
+          ? new SingleBar({
+              stream: process.stderr,
+              format: 'tagging [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left',
+              hideCursor: true,
+              etaBuffer: 50,
+            })
+          : undefined;
       let lastUpdate = 0;
       const started = performance.now();
       try {
@@ -169,7 +193,10 @@ Examples:
         }
       } catch (error) {
         bar?.stop();
-        if (writeFailure) throw new EmokbError('OUTPUT_FAILED', `--output ${options.output}: cannot write (${writeFailure.code ?? writeFailure.message})`, { option: '--output' });
+        if (writeFailure)
+          throw new EmokbError('OUTPUT_FAILED', `--output ${options.output}: cannot write (${writeFailure.code ?? writeFailure.message})`, {
+            option: '--output',
+          });
         throw error;
       }
     });
@@ -186,7 +213,11 @@ export const MAX_WORKERS = Math.max(32, availableParallelism());
 function workersFlag(value: string): number {
   const n = numberFlag(value, '--workers', { min: 0 });
   if (n > MAX_WORKERS) {
-    throw new EmokbError('BAD_INPUT', `--workers: ${n} is over the cap of ${MAX_WORKERS} worker threads (each costs about ${MB_PER_WORKER} MB of memory, and more threads than the ${availableParallelism()} cores here tag no faster)`, { option: '--workers', max: MAX_WORKERS });
+    throw new EmokbError(
+      'BAD_INPUT',
+      `--workers: ${n} is over the cap of ${MAX_WORKERS} worker threads (each costs about ${MB_PER_WORKER} MB of memory, and more threads than the ${availableParallelism()} cores here tag no faster)`,
+      { option: '--workers', max: MAX_WORKERS },
+    );
   }
   return n;
 }
@@ -209,7 +240,9 @@ async function openOutput(file: string): Promise<WriteStream> {
   try {
     await once(stream, 'open');
   } catch (error) {
-    throw new EmokbError('BAD_INPUT', `--output ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`, { option: '--output' });
+    throw new EmokbError('BAD_INPUT', `--output ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`, {
+      option: '--output',
+    });
   }
   return stream;
 }
@@ -247,8 +280,10 @@ async function loadWinkData(options: GlobalOptions): Promise<string | undefined>
 
 function inputFormat(files: string[], options: TagCommandOptions): InputFormat {
   if (options.format !== undefined) {
-    if (options.format !== 'text' && options.format !== 'jsonl') throw new EmokbError('BAD_INPUT', `--format: "${options.format}" is not text or jsonl`, { option: '--format' });
-    if (options.format === 'text' && options.textField) throw new EmokbError('BAD_INPUT', '--text-field needs --format jsonl', { option: '--text-field' });
+    if (options.format !== 'text' && options.format !== 'jsonl')
+      throw new EmokbError('BAD_INPUT', `--format: "${options.format}" is not text or jsonl`, { option: '--format' });
+    if (options.format === 'text' && options.textField)
+      throw new EmokbError('BAD_INPUT', '--text-field needs --format jsonl', { option: '--text-field' });
     return options.format;
   }
   if (options.textField) return 'jsonl';

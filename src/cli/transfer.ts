@@ -19,31 +19,58 @@ export function registerTransfer(program: Command): void {
     .option('-m, --message <text>', 'why (recorded in the change log)')
     .option('--author <name>', 'who (default: EMOKB_AUTHOR, git user.name, login)')
     .option('--json', 'print the outcome as JSON')
-    .action(async (file: string, options: { format?: string; replace?: boolean; dryRun?: boolean; message?: string; author?: string; json?: boolean }, command: Command) => {
-      const format = parseFormat(options.format) ?? formatFromPath(file);
-      const text = await readInputFile(file);
-      const quads = await parseRdf(text, format, file);
-      if (quads.length === 0) throw new EmokbError('BAD_INPUT', `${file} holds no triples; nothing was imported`);
-      // An import into an empty store is the store's content: it is not seeded first.
-      const outcome = await withService(command.optsWithGlobals<GlobalOptions>(), (service) => {
-        const meta = { author: defaultAuthor(options.author), message: options.message ?? `import ${file}`, command: `import ${file}${options.replace ? ' --replace' : ''}` };
-        return options.replace
-          ? service.replaceAll(quads, meta, { dryRun: options.dryRun })
-          : service.change({ ...meta, add: quads, remove: [] }, { dryRun: options.dryRun });
-      }, false).catch((error: unknown) => {
-        throw format === 'jsonld' ? error : withFileLines(error, file, text);
-      });
-      const summary = { file, format, triples: quads.length, added: outcome.added, removed: outcome.removed, change: outcome.record?.id ?? null, dryRun: Boolean(options.dryRun) };
-      if (options.json) return printJson(summary);
-      const verb = options.dryRun ? 'would add' : 'added';
-      process.stdout.write(`${file}: ${quads.length} triples read, ${verb} ${outcome.added}, ${options.dryRun ? 'would remove' : 'removed'} ${outcome.removed}${summary.change ? ` (change ${summary.change})` : ''}\n`);
-    });
+    .action(
+      async (
+        file: string,
+        options: { format?: string; replace?: boolean; dryRun?: boolean; message?: string; author?: string; json?: boolean },
+        command: Command,
+      ) => {
+        const format = parseFormat(options.format) ?? formatFromPath(file);
+        const text = await readInputFile(file);
+        const quads = await parseRdf(text, format, file);
+        if (quads.length === 0) throw new EmokbError('BAD_INPUT', `${file} holds no triples; nothing was imported`);
+        // An import into an empty store is the store's content: it is not seeded first.
+        const outcome = await withService(
+          command.optsWithGlobals<GlobalOptions>(),
+          (service) => {
+            const meta = {
+              author: defaultAuthor(options.author),
+              message: options.message ?? `import ${file}`,
+              command: `import ${file}${options.replace ? ' --replace' : ''}`,
+            };
+            return options.replace
+              ? service.replaceAll(quads, meta, { dryRun: options.dryRun })
+              : service.change({ ...meta, add: quads, remove: [] }, { dryRun: options.dryRun });
+          },
+          false,
+        ).catch((error: unknown) => {
+          throw format === 'jsonld' ? error : withFileLines(error, file, text);
+        });
+        const summary = {
+          file,
+          format,
+          triples: quads.length,
+          added: outcome.added,
+          removed: outcome.removed,
+          change: outcome.record?.id ?? null,
+          dryRun: Boolean(options.dryRun),
+        };
+        if (options.json) return printJson(summary);
+        const verb = options.dryRun ? 'would add' : 'added';
+        process.stdout.write(
+          `${file}: ${quads.length} triples read, ${verb} ${outcome.added}, ${options.dryRun ? 'would remove' : 'removed'} ${outcome.removed}${summary.change ? ` (change ${summary.change})` : ''}\n`,
+        );
+      },
+    );
 
   program
     .command('export')
     .description('write the whole store as RDF, deterministically (sorted, stable prefixes)')
     .option('--format <format>', `one of ${RDF_FORMATS.join(', ')}`, 'turtle')
-    .option('-o, --output <file>', 'write to a file instead of standard output (a regular file is replaced atomically; a device or FIFO is written directly)')
+    .option(
+      '-o, --output <file>',
+      'write to a file instead of standard output (a regular file is replaced atomically; a device or FIFO is written directly)',
+    )
     .action(async (options: { format: string; output?: string }, command: Command) => {
       const format = parseFormat(options.format)!;
       const text = await withService(command.optsWithGlobals<GlobalOptions>(), (service) => serialize(service.snapshot.quads, format));
@@ -57,14 +84,20 @@ function withFileLines(error: unknown, file: string, text: string): unknown {
   if (!(error instanceof EmokbError) || error.code !== 'VALIDATION_FAILED') return error;
   const violations = error.details?.violations as Violation[] | undefined;
   if (!violations?.length) return error;
-  const lines = subjectLines(text, violations.map((v) => v.focus));
+  const lines = subjectLines(
+    text,
+    violations.map((v) => v.focus),
+  );
   const heading = error.message.split('\n')[0];
-  const report = formatReport({ conforms: false, violations }, 50, (focus) => (lines.has(focus) ? `${file} line ${lines.get(focus)}` : undefined));
+  const report = formatReport({ conforms: false, violations }, 50, (focus) =>
+    lines.has(focus) ? `${file} line ${lines.get(focus)}` : undefined,
+  );
   return new EmokbError('VALIDATION_FAILED', `${heading}\n${report}`, error.details, { cause: error });
 }
 
 function parseFormat(value: string | undefined): RdfFormat | undefined {
   if (value === undefined) return undefined;
-  if (!RDF_FORMATS.includes(value as RdfFormat)) throw new EmokbError('BAD_INPUT', `--format: "${value}" is not one of ${RDF_FORMATS.join(', ')}`);
+  if (!RDF_FORMATS.includes(value as RdfFormat))
+    throw new EmokbError('BAD_INPUT', `--format: "${value}" is not one of ${RDF_FORMATS.join(', ')}`);
   return value as RdfFormat;
 }

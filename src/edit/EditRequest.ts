@@ -7,9 +7,15 @@ import { LINK_TYPES, type LinkType } from '../kb/edges.js';
 import { parsePartOfSpeech, type PartOfSpeech } from '../kb/termQuads.js';
 
 const LINK_ALIASES: Record<string, LinkType> = {
-  opposite: 'opposite', isoppositeof: 'opposite', 'is-opposite-of': 'opposite',
-  composition: 'composition', iscomposedof: 'composition', 'is-composed-of': 'composition',
-  transition: 'transition', leadsto: 'transition', 'leads-to': 'transition',
+  opposite: 'opposite',
+  isoppositeof: 'opposite',
+  'is-opposite-of': 'opposite',
+  composition: 'composition',
+  iscomposedof: 'composition',
+  'is-composed-of': 'composition',
+  transition: 'transition',
+  leadsto: 'transition',
+  'leads-to': 'transition',
 };
 
 export type EditRequest =
@@ -27,8 +33,17 @@ export type EditRequest =
 
 export type EditKind = EditRequest['kind'];
 export const EDIT_KINDS: readonly EditKind[] = [
-  'emotion-add', 'emotion-rename', 'emotion-move', 'emotion-define', 'emotion-remove',
-  'term-add', 'term-remove', 'term-reweight', 'term-move', 'link-add', 'link-remove',
+  'emotion-add',
+  'emotion-rename',
+  'emotion-move',
+  'emotion-define',
+  'emotion-remove',
+  'term-add',
+  'term-remove',
+  'term-reweight',
+  'term-move',
+  'link-add',
+  'link-remove',
 ];
 
 /** Who and why, recorded in the change log with every edit. */
@@ -102,7 +117,10 @@ export function parseEditRequest(raw: unknown, where = ''): EditRequest {
         fail('valence', `${JSON.stringify(input.valence)} is not one of ${VALENCES.join(', ')}`);
       }
       return {
-        kind: 'emotion-add', label: text('label', MAX_LABEL), parent: text('parent'), definition: text('definition', MAX_DEFINITION, MIN_DEFINITION),
+        kind: 'emotion-add',
+        label: text('label', MAX_LABEL),
+        parent: text('parent'),
+        definition: text('definition', MAX_DEFINITION, MIN_DEFINITION),
         ...(valence ? { valence: valence as Valence } : {}),
       };
     }
@@ -115,13 +133,26 @@ export function parseEditRequest(raw: unknown, where = ''): EditRequest {
     case 'emotion-remove':
       return compact({ kind: 'emotion-remove', emotion: text('emotion'), cascade: flag('cascade'), reparent: optionalText('reparent') });
     case 'term-add':
-      return compact({ kind: 'term-add', text: text('text', MAX_LABEL), emotion: text('emotion'), weight: weight('weight'), pos: pos('pos'), evokes: flag('evokes') });
+      return compact({
+        kind: 'term-add',
+        text: text('text', MAX_LABEL),
+        emotion: text('emotion'),
+        weight: weight('weight'),
+        pos: pos('pos'),
+        evokes: flag('evokes'),
+      });
     case 'term-remove':
       return compact({ kind: 'term-remove', text: text('text', MAX_LABEL), pos: pos('pos'), emotion: optionalText('emotion') });
     case 'term-reweight': {
       const w = weight('weight');
       if (w === undefined) return fail('weight', 'is required');
-      return compact({ kind: 'term-reweight', text: text('text', MAX_LABEL), pos: pos('pos'), emotion: optionalText('emotion'), weight: w });
+      return compact({
+        kind: 'term-reweight',
+        text: text('text', MAX_LABEL),
+        pos: pos('pos'),
+        emotion: optionalText('emotion'),
+        weight: w,
+      });
     }
     case 'term-move': {
       const to = targets('to');
@@ -131,14 +162,21 @@ export function parseEditRequest(raw: unknown, where = ''): EditRequest {
     case 'link-add':
     case 'link-remove': {
       const type = parseLinkType(input.type, path('type'));
-      return compact({ kind: kind as 'link-add' | 'link-remove', type, from: text('from'), to: targets('to'), trigger: optionalText('trigger') });
+      return compact({
+        kind: kind as 'link-add' | 'link-remove',
+        type,
+        from: text('from'),
+        to: targets('to'),
+        trigger: optionalText('trigger'),
+      });
     }
   }
 }
 
 export function parseLinkType(value: unknown, field = 'type'): LinkType {
   const type = typeof value === 'string' ? LINK_ALIASES[value.trim().toLowerCase().replace(/_/g, '-')] : undefined;
-  if (!type) throw fieldError('BAD_INPUT', field, `${JSON.stringify(value ?? null)} is not a link type; use one of ${LINK_TYPES.join(', ')}`);
+  if (!type)
+    throw fieldError('BAD_INPUT', field, `${JSON.stringify(value ?? null)} is not a link type; use one of ${LINK_TYPES.join(', ')}`);
   return type;
 }
 
@@ -147,7 +185,11 @@ export function parseWeight(value: string, field = 'weight'): number {
   const trimmed = value.trim();
   const number = Number(trimmed);
   if (!/^(0|1|0?\.\d{1,6}|[01]\.\d{1,6})$/.test(trimmed) || number < 0 || number > 1) {
-    throw fieldError('BAD_INPUT', field, `"${value}" is not a weight; give a decimal number from 0 to 1 with at most 6 decimals (e.g. 0.8)`);
+    throw fieldError(
+      'BAD_INPUT',
+      field,
+      `"${value}" is not a weight; give a decimal number from 0 to 1 with at most 6 decimals (e.g. 0.8)`,
+    );
   }
   return number;
 }
@@ -156,7 +198,8 @@ export function parseWeight(value: string, field = 'weight'): number {
 export function toEditInput(request: EditRequest): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(request)) {
-    out[key] = key === 'kind' || key === 'valence' || key === 'type' || key === 'pos' ? String(value).toUpperCase().replace(/-/g, '_') : value;
+    out[key] =
+      key === 'kind' || key === 'valence' || key === 'type' || key === 'pos' ? String(value).toUpperCase().replace(/-/g, '_') : value;
   }
   return out;
 }

@@ -40,18 +40,31 @@ const queues = new WeakMap<KnowledgeService, Promise<unknown>>();
 
 function serialised<T>(service: KnowledgeService, fn: () => Promise<T>): Promise<T> {
   const run = (queues.get(service) ?? Promise.resolve()).then(fn);
-  queues.set(service, run.catch(() => undefined));
+  queues.set(
+    service,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
-export function applyEdit(service: KnowledgeService, request: EditRequest, meta: EditMeta, options: ApplyOptions = {}): Promise<EditResult> {
+export function applyEdit(
+  service: KnowledgeService,
+  request: EditRequest,
+  meta: EditMeta,
+  options: ApplyOptions = {},
+): Promise<EditResult> {
   return serialised(service, async () => {
     const plan = planEdit(service.snapshot, request, { author: meta.author, time: new Date().toISOString() });
     return commit(service, plan, meta, options);
   });
 }
 
-export function applyUndo(service: KnowledgeService, request: UndoRequest, meta: EditMeta, options: ApplyOptions = {}): Promise<EditResult> {
+export function applyUndo(
+  service: KnowledgeService,
+  request: UndoRequest,
+  meta: EditMeta,
+  options: ApplyOptions = {},
+): Promise<EditResult> {
   return serialised(service, async () => {
     const view = GraphView.of(service.snapshot);
     const plan = planUndo(await undoLog(service, request), request, (q) => view.has(q), await newestChangeId(service.store));

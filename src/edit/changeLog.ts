@@ -21,5 +21,8 @@ export async function changesBetween(
   const take = Math.min(span, range.limit ?? span);
   if (take === 0) return [];
   const records = await store.changes({ limit: skip + take });
-  return records.slice(skip).filter((r) => r.id >= from && r.id < below).slice(0, take);
+  return records
+    .slice(skip)
+    .filter((r) => r.id >= from && r.id < below)
+    .slice(0, take);
 }

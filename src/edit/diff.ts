@@ -46,7 +46,9 @@ export async function formatPatch(patch: Patch, format: PatchFormat): Promise<st
       // Language-tagged literals are written without their rdf:langString datatype.
       const mentions = (t: Quad['object'], iri: string) =>
         t.termType === 'Literal' ? !t.language && t.datatype.value.startsWith(iri) : t.value.startsWith(iri);
-      const used = Object.entries(PREFIXES).filter(([, iri]) => [...removed, ...added].some((q) => [q.subject, q.predicate, q.object].some((t) => mentions(t, iri))));
+      const used = Object.entries(PREFIXES).filter(([, iri]) =>
+        [...removed, ...added].some((q) => [q.subject, q.predicate, q.object].some((t) => mentions(t, iri))),
+      );
       const prefixes = Object.fromEntries(used);
       return [
         header(patch),

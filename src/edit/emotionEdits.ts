@@ -30,7 +30,10 @@ export function planEmotionAdd(kb: KnowledgeBase, req: Req<'emotion-add'>, _ctx:
   const parent = resolveEmotion(kb, req.parent, 'parent');
   const tier = TIERS[TIERS.indexOf(parent.tier) + 1];
   if (!tier) {
-    throw badInput('parent', `${named(parent)} is tertiary, the lowest of Parrott's three tiers; put the new emotion under a primary or a secondary emotion`);
+    throw badInput(
+      'parent',
+      `${named(parent)} is tertiary, the lowest of Parrott's three tiers; put the new emotion under a primary or a secondary emotion`,
+    );
   }
   assertNoSibling(kb, parent, req.label);
   const view = GraphView.of(kb);
@@ -132,11 +135,17 @@ export function planEmotionRemove(kb: KnowledgeBase, req: Req<'emotion-remove'>)
     target = resolveEmotion(kb, req.reparent, 'reparent');
     if (target.iri === e.iri) throw badInput('reparent', `cannot move the children of ${named(e)} to the emotion being removed`);
     if (target.tier !== e.tier) {
-      throw badInput('reparent', `${named(target)} is ${target.tier} but ${named(e)} is ${e.tier}; the children need a new parent at the same tier so that they keep theirs`);
+      throw badInput(
+        'reparent',
+        `${named(target)} is ${target.tier} but ${named(e)} is ${e.tier}; the children need a new parent at the same tier so that they keep theirs`,
+      );
     }
     for (const child of children) {
       assertNoSibling(kb, target, child.label, child.iri);
-      add.push(quad(namedNode(child.iri), SKOS.broader, namedNode(target.iri)), quad(namedNode(target.iri), SKOS.narrower, namedNode(child.iri)));
+      add.push(
+        quad(namedNode(child.iri), SKOS.broader, namedNode(target.iri)),
+        quad(namedNode(target.iri), SKOS.narrower, namedNode(child.iri)),
+      );
     }
     if (children.length) details.push(`children moved to ${named(target)}: ${children.map((c) => c.label).join(', ')}`);
   }
@@ -176,7 +185,9 @@ function describeRemoval(removal: ReturnType<typeof planRemoval>, self: Emotion)
   const others = removal.emotions.filter((x) => x.iri !== self.iri);
   if (others.length) lines.push(`${others.length} descendant(s): ${others.map((x) => `${x.label} (${x.id})`).join(', ')}`);
   for (const s of removal.senses) {
-    lines.push(`term "${s.lemma}": its sense for ${s.emotion.slice(s.emotion.lastIndexOf('/') + 1)}${s.entryGoes ? ' (its last sense: the entry goes too)' : ''}`);
+    lines.push(
+      `term "${s.lemma}": its sense for ${s.emotion.slice(s.emotion.lastIndexOf('/') + 1)}${s.entryGoes ? ' (its last sense: the entry goes too)' : ''}`,
+    );
   }
   for (const r of removal.relations) lines.push(`${r.type}: ${r.description}`);
   if (removal.mappings) lines.push(`${removal.mappings} crosswalk mapping(s)`);

@@ -36,8 +36,10 @@ export function planLink(kb: KnowledgeBase, req: LinkRequest, ctx: EditContext, 
     if (target.iri === from.iri) throw badInput(to.length > 1 ? `to[${i}]` : 'to', `${named(from)} cannot be linked to itself`);
   }
   if (new Set(to.map((t) => t.iri)).size !== to.length) throw badInput('to', 'an emotion is listed twice');
-  if (req.trigger && req.type !== 'transition') throw badInput('trigger', `only a transition has a trigger, not ${req.type === 'opposite' ? 'an' : 'a'} ${req.type}`);
-  if (req.type !== 'composition' && to.length !== 1) throw badInput('to', `${req.type === 'opposite' ? 'an' : 'a'} ${req.type} links to exactly one emotion, not ${to.length}`);
+  if (req.trigger && req.type !== 'transition')
+    throw badInput('trigger', `only a transition has a trigger, not ${req.type === 'opposite' ? 'an' : 'a'} ${req.type}`);
+  if (req.type !== 'composition' && to.length !== 1)
+    throw badInput('to', `${req.type === 'opposite' ? 'an' : 'a'} ${req.type} links to exactly one emotion, not ${to.length}`);
   const view = GraphView.of(kb);
   const adding = req.kind === 'link-add';
   switch (req.type) {
@@ -55,7 +57,13 @@ function opposite(view: GraphView, a: Emotion, b: Emotion, adding: boolean): Edi
   const present = quads.filter((q) => view.has(q)).length;
   if (adding && present === 2) throw conflict(`${named(a)} and ${named(b)} are already opposites`);
   if (!adding && present === 0) throw fieldError('NOT_FOUND', 'to', `${named(a)} and ${named(b)} are not opposites`);
-  return plan(adding, quads, a.iri, `${adding ? 'link' : 'unlink'} opposites ${named(a)} <-> ${named(b)}`, command(adding, 'opposite', a, [b]));
+  return plan(
+    adding,
+    quads,
+    a.iri,
+    `${adding ? 'link' : 'unlink'} opposites ${named(a)} <-> ${named(b)}`,
+    command(adding, 'opposite', a, [b]),
+  );
 }
 
 function composition(kb: KnowledgeBase, view: GraphView, blend: Emotion, components: Emotion[], adding: boolean): EditPlan {
@@ -69,14 +77,20 @@ function composition(kb: KnowledgeBase, view: GraphView, blend: Emotion, compone
     if (!fresh.length) throw conflict(`${named(blend)} is already composed of ${components.map((c) => c.label).join(' and ')}`);
     const total = new Set([...current, ...components.map((c) => c.iri)]);
     if (total.size < 2) {
-      throw badInput('to', `a blend has two or more components, and ${named(blend)} would have only ${[...total].map(label).join('')}; give all components at once, e.g. \`emokb link add composition ${blend.id} ${components[0]!.id} OTHER\``);
+      throw badInput(
+        'to',
+        `a blend has two or more components, and ${named(blend)} would have only ${[...total].map(label).join('')}; give all components at once, e.g. \`emokb link add composition ${blend.id} ${components[0]!.id} OTHER\``,
+      );
     }
   } else {
     const missing = components.find((c) => !current.has(c.iri));
     if (missing) throw fieldError('NOT_FOUND', 'to', `${named(missing)} is not a component of ${named(blend)}`);
     const left = [...current].filter((c) => !components.some((x) => x.iri === c));
     if (left.length === 1) {
-      throw badInput('to', `${named(blend)} would be left with one component (${label(left[0]!)}), and a blend has two or more; remove all of them: \`emokb link remove composition ${blend.id} ${[...current].map((c) => kb.emotion(c)?.id ?? c).join(' ')}\``);
+      throw badInput(
+        'to',
+        `${named(blend)} would be left with one component (${label(left[0]!)}), and a blend has two or more; remove all of them: \`emokb link remove composition ${blend.id} ${[...current].map((c) => kb.emotion(c)?.id ?? c).join(' ')}\``,
+      );
     }
   }
   const quads = components.map((c) => quad(namedNode(blend.iri), EMO.isComposedOf, namedNode(c.iri)));
@@ -84,7 +98,16 @@ function composition(kb: KnowledgeBase, view: GraphView, blend: Emotion, compone
   return plan(adding, quads, blend.iri, summary, command(adding, 'composition', blend, components));
 }
 
-function transition(kb: KnowledgeBase, view: GraphView, from: Emotion, to: Emotion, triggerRef: string | undefined, adding: boolean, ctx: EditContext, provenance?: LinkProvenance): EditPlan {
+function transition(
+  kb: KnowledgeBase,
+  view: GraphView,
+  from: Emotion,
+  to: Emotion,
+  triggerRef: string | undefined,
+  adding: boolean,
+  ctx: EditContext,
+  provenance?: LinkProvenance,
+): EditPlan {
   const trigger = triggerRef ? resolveEmotion(kb, triggerRef, 'trigger') : undefined;
   const matching = view
     .subjects(EMO.from, from.iri)
@@ -99,7 +122,8 @@ function transition(kb: KnowledgeBase, view: GraphView, from: Emotion, to: Emoti
     const summary = `remove ${matching.length > 1 ? `${matching.length} transitions` : 'the transition'} ${named(from)} -> ${named(to)}${trigger ? ` (trigger ${named(trigger)})` : ''}`;
     return plan(false, [...quads.values()], from.iri, summary, command(false, 'transition', from, [to], trigger));
   }
-  if (!trigger) throw badInput('trigger', `a transition needs a trigger emotion: \`emokb link add transition ${from.id} ${to.id} --trigger T\``);
+  if (!trigger)
+    throw badInput('trigger', `a transition needs a trigger emotion: \`emokb link add transition ${from.id} ${to.id} --trigger T\``);
   if (matching.length) throw conflict(`there is already a ${what}: ${matching[0]}`);
   const node = namedNode(`${TRANSITION_BASE}${from.id}--${trigger.id}--${to.id}`);
   const quads = [
@@ -114,7 +138,10 @@ function transition(kb: KnowledgeBase, view: GraphView, from: Emotion, to: Emoti
     quad(node, PROV.wasAttributedTo, literal(ctx.author)),
     quad(node, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime)),
   ];
-  return { ...plan(true, quads, from.iri, `add the ${what}`, command(true, 'transition', from, [to], trigger)), details: [`node ${node.value}`] };
+  return {
+    ...plan(true, quads, from.iri, `add the ${what}`, command(true, 'transition', from, [to], trigger)),
+    details: [`node ${node.value}`],
+  };
 }
 
 function plan(adding: boolean, quads: Quad[], subject: string, summary: string, cmd: string): EditPlan {

@@ -9,15 +9,24 @@ import { planTermAdd, planTermMove, planTermRemove, planTermReweight } from './t
 
 export function planEdit(kb: KnowledgeBase, request: EditRequest, ctx: EditContext): EditPlan {
   switch (request.kind) {
-    case 'emotion-add': return planEmotionAdd(kb, request, ctx);
-    case 'emotion-rename': return planEmotionRename(kb, request);
-    case 'emotion-move': return planEmotionMove(kb, request);
-    case 'emotion-define': return planEmotionDefine(kb, request);
-    case 'emotion-remove': return planEmotionRemove(kb, request);
-    case 'term-add': return planTermAdd(kb, request, ctx);
-    case 'term-remove': return planTermRemove(kb, request);
-    case 'term-reweight': return planTermReweight(kb, request);
-    case 'term-move': return planTermMove(kb, request);
+    case 'emotion-add':
+      return planEmotionAdd(kb, request, ctx);
+    case 'emotion-rename':
+      return planEmotionRename(kb, request);
+    case 'emotion-move':
+      return planEmotionMove(kb, request);
+    case 'emotion-define':
+      return planEmotionDefine(kb, request);
+    case 'emotion-remove':
+      return planEmotionRemove(kb, request);
+    case 'term-add':
+      return planTermAdd(kb, request, ctx);
+    case 'term-remove':
+      return planTermRemove(kb, request);
+    case 'term-reweight':
+      return planTermReweight(kb, request);
+    case 'term-move':
+      return planTermMove(kb, request);
     case 'link-add':
     case 'link-remove':
       return planLink(kb, request, ctx);

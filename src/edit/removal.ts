@@ -84,7 +84,10 @@ export function planRemoval(kb: KnowledgeBase, view: GraphView, emotions: readon
     // A blend that loses a component keeps the others only while it has two or more.
     for (const blend of view.subjects(EMO.isComposedOf, e)) {
       if (doomedEmotions.has(blend)) continue;
-      const remaining = view.objects(blend, EMO.isComposedOf).map((t) => t.value).filter((c) => !doomedEmotions.has(c));
+      const remaining = view
+        .objects(blend, EMO.isComposedOf)
+        .map((t) => t.value)
+        .filter((c) => !doomedEmotions.has(c));
       const note = remaining.length === 1 ? ` (its last other component, ${label(remaining[0]!)}, goes too: a blend needs two)` : '';
       relations.push({ type: 'composition', description: `${label(blend)} loses component ${label(e)}${note}` });
       if (remaining.length === 1) extra.push(quad(namedNode(blend), EMO.isComposedOf, namedNode(remaining[0]!)));

@@ -10,7 +10,16 @@ import { DataFactory } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { EmokbError, fieldError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { entryIri, entryQuads, normaliseLemma, PARTS_OF_SPEECH, senseIri, senseQuads, weightLiteral, type PartOfSpeech } from '../kb/termQuads.js';
+import {
+  entryIri,
+  entryQuads,
+  normaliseLemma,
+  PARTS_OF_SPEECH,
+  senseIri,
+  senseQuads,
+  weightLiteral,
+  type PartOfSpeech,
+} from '../kb/termQuads.js';
 import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import type { EditRequest } from './EditRequest.js';
@@ -42,7 +51,10 @@ export function planTermAdd(kb: KnowledgeBase, req: Req<'term-add'>, ctx: EditCo
   if (existing.length) {
     const already = senses(view, entry).find((s) => s.emotion === emotion.iri);
     if (already) {
-      throw conflict(`text: the term "${lemmaOf(view, entry)}" already has a sense for ${named(emotion)} (weight ${already.weight}); use \`term reweight\` or \`term move\``, { entry });
+      throw conflict(
+        `text: the term "${lemmaOf(view, entry)}" already has a sense for ${named(emotion)} (weight ${already.weight}); use \`term reweight\` or \`term move\``,
+        { entry },
+      );
     }
     if (view.mentions(senseIri(entry, emotion.iri))) throw conflict(`text: ${senseIri(entry, emotion.iri)} is already in use`);
     // Accepted by the curator: replace a candidate or rejected status.
@@ -75,7 +87,12 @@ export function planTermRemove(kb: KnowledgeBase, req: Req<'term-remove'>): Edit
         subject: entry,
         summary: `remove the sense of term "${lemma}" for ${describeEmotion(kb, sense.emotion)}`,
         command: `term remove ${arg(lemma)}${req.pos ? ` --pos ${req.pos}` : ''} --emotion ${idOf(kb, sense.emotion)}`,
-        details: [`the term keeps its sense(s) for ${all.filter((s) => s !== sense).map((s) => idOf(kb, s.emotion)).join(', ')}`],
+        details: [
+          `the term keeps its sense(s) for ${all
+            .filter((s) => s !== sense)
+            .map((s) => idOf(kb, s.emotion))
+            .join(', ')}`,
+        ],
       };
     }
   }
@@ -86,7 +103,9 @@ export function planTermRemove(kb: KnowledgeBase, req: Req<'term-remove'>): Edit
     subject: entry,
     summary: `remove term "${lemma}"`,
     command: `term remove ${arg(lemma)}${req.pos ? ` --pos ${req.pos}` : ''}${req.emotion ? ` --emotion ${req.emotion}` : ''}`,
-    details: [`entry ${entry} with its sense(s) for ${all.map((s) => idOf(kb, s.emotion)).join(', ')}${req.emotion ? ' (that was its only sense, so the entry goes)' : ''}`],
+    details: [
+      `entry ${entry} with its sense(s) for ${all.map((s) => idOf(kb, s.emotion)).join(', ')}${req.emotion ? ' (that was its only sense, so the entry goes)' : ''}`,
+    ],
   };
 }
 
@@ -96,7 +115,8 @@ export function planTermReweight(kb: KnowledgeBase, req: Req<'term-reweight'>): 
   const lemma = lemmaOf(view, entry);
   const sense = pickSense(kb, view, entry, senses(view, entry), req.emotion);
   const weight = weightLiteral(req.weight);
-  if (Number(sense.weight) === req.weight) throw conflict(`weight: the sense of "${lemma}" for ${describeEmotion(kb, sense.emotion)} already has weight ${sense.weight}`);
+  if (Number(sense.weight) === req.weight)
+    throw conflict(`weight: the sense of "${lemma}" for ${describeEmotion(kb, sense.emotion)} already has weight ${sense.weight}`);
   return {
     add: [quad(namedNode(sense.iri), EMO.weight, weight)],
     remove: view.out(sense.iri, EMO.weight),
@@ -118,7 +138,9 @@ export function planTermMove(kb: KnowledgeBase, req: Req<'term-move'>): EditPlan
   if (target.iri === sense.emotion) throw conflict(`to: the sense of "${lemma}" already points at ${named(target)}`);
   const clash = all.find((s) => s.emotion === target.iri);
   if (clash) {
-    throw conflict(`to: the term "${lemma}" already has a sense for ${named(target)} (weight ${clash.weight}); remove this one instead with \`term remove ${arg(lemma)} --emotion ${idOf(kb, sense.emotion)}\``);
+    throw conflict(
+      `to: the term "${lemma}" already has a sense for ${named(target)} (weight ${clash.weight}); remove this one instead with \`term remove ${arg(lemma)} --emotion ${idOf(kb, sense.emotion)}\``,
+    );
   }
   const moved = namedNode(senseIri(entry, target.iri));
   if (view.mentions(moved.value)) throw conflict(`to: ${moved.value} is already in use`);
@@ -189,12 +211,19 @@ function pickSense(kb: KnowledgeBase, view: GraphView, entry: string, all: Sense
     const e = resolveEmotion(kb, emotion, 'emotion');
     const sense = all.find((s) => s.emotion === e.iri);
     if (!sense) {
-      throw fieldError('NOT_FOUND', 'emotion', `the term "${lemma}" has no sense for ${named(e)}; its senses: ${all.map((s) => idOf(kb, s.emotion)).join(', ')}`);
+      throw fieldError(
+        'NOT_FOUND',
+        'emotion',
+        `the term "${lemma}" has no sense for ${named(e)}; its senses: ${all.map((s) => idOf(kb, s.emotion)).join(', ')}`,
+      );
     }
     return sense;
   }
   if (all.length === 1) return all[0]!;
-  throw badInput('emotion', `the term "${lemma}" has ${all.length} senses (${all.map((s) => idOf(kb, s.emotion)).join(', ')}); say which with --emotion`);
+  throw badInput(
+    'emotion',
+    `the term "${lemma}" has ${all.length} senses (${all.map((s) => idOf(kb, s.emotion)).join(', ')}); say which with --emotion`,
+  );
 }
 
 /** Every triple about these nodes or pointing at them. */

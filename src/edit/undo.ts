@@ -25,14 +25,20 @@ export interface UndoRequest {
  */
 export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has: (q: Quad) => boolean, newestId?: number): EditPlan {
   if (request.change !== undefined && (!Number.isInteger(request.change) || request.change < 1)) {
-    throw new EmokbError('BAD_INPUT', `change: ${JSON.stringify(request.change)} is not a change id (a positive whole number, see \`emokb history\`)`, { field: 'change' });
+    throw new EmokbError(
+      'BAD_INPUT',
+      `change: ${JSON.stringify(request.change)} is not a change id (a positive whole number, see \`emokb history\`)`,
+      { field: 'change' },
+    );
   }
   const sorted = [...log].sort((a, b) => a.id - b.id);
   const target = request.change === undefined ? lastUndoable(sorted) : sorted.find((r) => r.id === request.change);
   if (!target) {
     const newest = newestId ?? sorted.at(-1)?.id;
     const which = request.change === undefined ? 'nothing left to undo' : `there is no change ${request.change}`;
-    throw new EmokbError('NOT_FOUND', `change: ${which}${newest ? ` (the newest is ${newest})` : ' (the change log is empty)'}`, { field: 'change' });
+    throw new EmokbError('NOT_FOUND', `change: ${which}${newest ? ` (the newest is ${newest})` : ' (the change log is empty)'}`, {
+      field: 'change',
+    });
   }
   // Exact when the target's triples are still as it left them: what it added present, what it
   // removed absent. Later changes that touched them and were reverted do not matter.
@@ -44,7 +50,10 @@ export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has
     .map((r) => ({ record: r, overlap: [...r.added, ...r.removed].filter((line) => changed.has(line)) }))
     .filter((x) => x.overlap.length > 0);
   if (changed.size && !request.force) {
-    const lines = later.map(({ record, overlap }) => `  change ${record.id} (${record.time}, ${record.author}: ${record.message}) touched ${overlap.length} of them, e.g. ${overlap[0]}`);
+    const lines = later.map(
+      ({ record, overlap }) =>
+        `  change ${record.id} (${record.time}, ${record.author}: ${record.message}) touched ${overlap.length} of them, e.g. ${overlap[0]}`,
+    );
     throw conflict(
       `change: ${changed.size} triple(s) that change ${target.id} added or removed have changed since; nothing was undone. Undo the later changes first, or use --force to apply the inverse of change ${target.id} anyway:\n${lines.join('\n')}`,
       { field: 'change', change: target.id, laterChanges: later.map((x) => x.record.id) },
@@ -58,7 +67,11 @@ export function planUndo(log: readonly ChangeRecord[], request: UndoRequest, has
     command: `undo ${target.id}${request.force ? ' --force' : ''}`,
     details: [
       `change ${target.id} by ${target.author} at ${target.time}: ${target.command}`,
-      ...(changed.size ? [`forced: ${changed.size} triple(s) had changed since${later.length ? `, in change(s) ${later.map((x) => x.record.id).join(', ')}` : ''}`] : []),
+      ...(changed.size
+        ? [
+            `forced: ${changed.size} triple(s) had changed since${later.length ? `, in change(s) ${later.map((x) => x.record.id).join(', ')}` : ''}`,
+          ]
+        : []),
     ],
   };
 }

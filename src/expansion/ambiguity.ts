@@ -44,7 +44,9 @@ export function ambiguityOf(
   labels: ReadonlySet<string>,
 ): Ambiguity {
   const counts = wn.senseCounts(lemma, pos);
-  let emotional = 0, emotionalCount = 0, total = 0;
+  let emotional = 0,
+    emotionalCount = 0,
+    total = 0;
   for (const { synset, count } of counts) {
     const isEmotional = emotionality.score(synset) >= 0.7;
     if (isEmotional) (emotional++, (emotionalCount += count + 1));
@@ -58,8 +60,10 @@ export function ambiguityOf(
   let reject: string | null = null;
   if (!isLabel) {
     if (rank <= AMBIGUITY_RULES.tooCommonRank) reject = `too common (frequency rank ${rank})`;
-    else if (rank <= AMBIGUITY_RULES.frequentRank && share < AMBIGUITY_RULES.minShareFrequent) reject = `frequent (rank ${rank}) and mostly not emotional (share ${share.toFixed(2)})`;
-    else if (counts.length >= AMBIGUITY_RULES.manySenses && share < AMBIGUITY_RULES.minShareManySenses) reject = `${counts.length} senses, mostly not emotional (share ${share.toFixed(2)})`;
+    else if (rank <= AMBIGUITY_RULES.frequentRank && share < AMBIGUITY_RULES.minShareFrequent)
+      reject = `frequent (rank ${rank}) and mostly not emotional (share ${share.toFixed(2)})`;
+    else if (counts.length >= AMBIGUITY_RULES.manySenses && share < AMBIGUITY_RULES.minShareManySenses)
+      reject = `${counts.length} senses, mostly not emotional (share ${share.toFixed(2)})`;
   }
   return { senses: counts.length, emotionalSenses: emotional, share: Math.round(share * 1000) / 1000, rank, factor, reject };
 }

@@ -36,7 +36,13 @@ export interface PlanOptions {
 
 export function planCandidates(kb: KnowledgeBase, candidates: readonly Candidate[], options: PlanOptions): CandidatePlan {
   const existing = lexicalEntries(kb);
-  const plan: CandidatePlan = { add: [], remove: [], added: { candidates: 0, rejected: 0 }, kept: { candidate: 0, accepted: 0, rejected: 0 }, replaced: 0 };
+  const plan: CandidatePlan = {
+    add: [],
+    remove: [],
+    added: { candidates: 0, rejected: 0 },
+    kept: { candidate: 0, accepted: 0, rejected: 0 },
+    replaced: 0,
+  };
   for (const c of candidates) {
     const iri = entryIri(c.lemma, c.pos);
     const prior = existing.get(iri);
@@ -78,5 +84,3 @@ export function candidateEntryQuads(c: Candidate, time: string): Quad[] {
   }
   return quads;
 }
-
-

@@ -107,7 +107,8 @@ export class CandidateGenerator {
       const { synset, score, depth } = item;
       if ((seen.get(synset.index) ?? -1) >= score) continue;
       seen.set(synset.index, score);
-      for (const w of synset.words) add(synset, w, item.path, score * (item.word && w.toLowerCase() !== item.word.toLowerCase() ? 0.95 : 1));
+      for (const w of synset.words)
+        add(synset, w, item.path, score * (item.word && w.toLowerCase() !== item.word.toLowerCase() ? 0.95 : 1));
       if (depth >= 3) continue;
       const next = (target: Synset, relation: string, word?: string, minEmotional = MIN_EMOTIONAL) => {
         const s = score * STEP[relation]!;
@@ -168,7 +169,16 @@ export function glossReaches(wn: WordNet, emotionality: Emotionality, lexicon: R
       for (const emotion of lexicon.get(m)!) {
         for (const word of synset.words) {
           if (!/[a-z]/i.test(word) || word.length < 3) continue;
-          out.push({ emotion, lemma: word, pos: POS_NAME[synset.pos], synset, method: 'wordnet:gloss', path: `wordnet:gloss:${synset.name}:${m}`, pathScore: STEP.gloss!, kind });
+          out.push({
+            emotion,
+            lemma: word,
+            pos: POS_NAME[synset.pos],
+            synset,
+            method: 'wordnet:gloss',
+            path: `wordnet:gloss:${synset.name}:${m}`,
+            pathScore: STEP.gloss!,
+            kind,
+          });
         }
       }
     }
@@ -188,7 +198,16 @@ export function lexfileReaches(wn: WordNet, emotionality: Emotionality, nearest:
     for (const emotion of nearest(synset)) {
       for (const word of synset.words) {
         if (!/[a-z]/i.test(word) || word.length < 3) continue;
-        out.push({ emotion, lemma: word, pos: POS_NAME[synset.pos], synset, method: 'wordnet:lexfile', path: `wordnet:lexfile:${synset.name}`, pathScore: STEP.lexfile!, kind });
+        out.push({
+          emotion,
+          lemma: word,
+          pos: POS_NAME[synset.pos],
+          synset,
+          method: 'wordnet:lexfile',
+          path: `wordnet:lexfile:${synset.name}`,
+          pathScore: STEP.lexfile!,
+          kind,
+        });
       }
     }
   }

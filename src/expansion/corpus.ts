@@ -86,7 +86,12 @@ interface WordCounts {
 }
 
 /** Corpus-association candidates, in lemma order. */
-export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iterable<LabelledDocument>, options: CorpusOptions): CorpusResult {
+export function corpusCandidates(
+  kb: KnowledgeBase,
+  wn: WordNet,
+  documents: Iterable<LabelledDocument>,
+  options: CorpusOptions,
+): CorpusResult {
   const minDocuments = options.minDocuments ?? CORPUS_DEFAULTS.minDocuments;
   const minLift = options.minLift ?? CORPUS_DEFAULTS.minLift;
   const minShare = options.minShare ?? CORPUS_DEFAULTS.minShare;
@@ -96,7 +101,8 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
   const words = new Map<string, WordCounts>();
   const primaryDocs = new Map<string, number>();
   const unmapped = new Set<string>();
-  let total = 0, labelled = 0;
+  let total = 0,
+    labelled = 0;
   const buffer = new TokenBuffer();
   // Surface words are grouped under one lemma (WordNet's, where it has the word) before counting,
   // so "hated" and "hates" add up to "hate" and a document counts once per lemma.
@@ -140,7 +146,10 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
   if (labelled === 0) {
     const seen = [...unmapped].slice(0, 10);
     const hint = seen.length && seen.every((l) => /^\d+$/.test(l)) ? '; the labels are numbers: give their names with --label-names' : '';
-    throw new EmokbError('BAD_INPUT', `no document label maps to Parrott through the "${options.scheme}" crosswalk (labels seen: ${seen.join(', ') || 'none'})${hint}`);
+    throw new EmokbError(
+      'BAD_INPUT',
+      `no document label maps to Parrott through the "${options.scheme}" crosswalk (labels seen: ${seen.join(', ') || 'none'})${hint}`,
+    );
   }
 
   const candidates: Candidate[] = [];
@@ -156,9 +165,10 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
     }
     if (!best || best.docs < minDocuments || best.lift < minLift || best.docs / counts.documents < minShare) continue;
     // The most specific mapped node under the primary that holds most of the word's documents.
-    let node = best.primary, nodeDocs = 0;
+    let node = best.primary,
+      nodeDocs = 0;
     for (const [n, docs] of counts.byNode) {
-      if (n !== best.primary && primaryOf(n) === best.primary && docs > nodeDocs) (node = n), (nodeDocs = docs);
+      if (n !== best.primary && primaryOf(n) === best.primary && docs > nodeDocs) ((node = n), (nodeDocs = docs));
     }
     if (nodeDocs < 0.6 * best.docs) node = best.primary;
     const weight = round(Math.min(1, Math.max(0.2, Math.log2(best.lift) / 3)), 2);
@@ -169,15 +179,17 @@ export function corpusCandidates(kb: KnowledgeBase, wn: WordNet, documents: Iter
       synset: '',
       rejected: null,
       ambiguity: null,
-      senses: [{
-        emotion: node,
-        weight,
-        score: weight,
-        kind: 'evokes',
-        method: 'corpus',
-        path: `corpus:${options.source}`,
-        evidence: [evidence, `surface forms: ${surface.sort().slice(0, 8).join(', ')}`],
-      }],
+      senses: [
+        {
+          emotion: node,
+          weight,
+          score: weight,
+          kind: 'evokes',
+          method: 'corpus',
+          path: `corpus:${options.source}`,
+          evidence: [evidence, `surface forms: ${surface.sort().slice(0, 8).join(', ')}`],
+        },
+      ],
     });
   }
   candidates.sort((a, b) => (a.lemma < b.lemma ? -1 : a.lemma > b.lemma ? 1 : 0));
@@ -234,7 +246,6 @@ function lemmaOf(wn: WordNet, word: string): { lemma: string; pos: PartOfSpeech 
   return { lemma: word, pos: undefined };
 }
 
-
 /**
  * One of N interleaved parts of a corpus: line L belongs to part I when (L - 1) mod N = I - 1, so
  * `1/2` is the odd lines and `2/2` the even ones. It lets one labelled file serve both as a
@@ -247,7 +258,8 @@ export interface CorpusPart {
 
 export function parsePart(value: string, flag = '--part'): CorpusPart {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-  const index = m ? Number(m[1]) : NaN, of = m ? Number(m[2]) : NaN;
+  const index = m ? Number(m[1]) : NaN,
+    of = m ? Number(m[2]) : NaN;
   if (!m || !Number.isSafeInteger(of) || of < 1 || index < 1 || index > of) {
     throw new EmokbError('BAD_INPUT', `${flag}: "${value}" is not a part I/N with 1 <= I <= N (e.g. 1/2: the odd lines)`, { option: flag });
   }
@@ -265,19 +277,29 @@ export function inPart(lineNumber: number, part: CorpusPart | undefined): boolea
  */
 export function parseLabelNames(content: string, file: string): Map<string, string> {
   const names = new Map<string, string>();
-  const lines = content.split(/\r?\n/).map((text, i) => ({ text: text.trim(), at: i + 1 })).filter((l) => l.text);
+  const lines = content
+    .split(/\r?\n/)
+    .map((text, i) => ({ text: text.trim(), at: i + 1 }))
+    .filter((l) => l.text);
   if (!lines.length) throw new EmokbError('BAD_INPUT', `${file}: no label names`, { file });
   const explicit = lines.some((l) => l.text.includes('\t'));
   // One name a line: a blank line inside would shift every later id by one without a word.
   if (!explicit && lines.length && lines[lines.length - 1]!.at !== lines.length) {
     const gap = lines.findIndex((l, i) => l.at !== i + 1);
-    throw new EmokbError('BAD_INPUT', `${file}:${lines[gap]!.at - 1}: a blank line among names (each line's position is its id)`, { file, line: lines[gap]!.at - 1 });
+    throw new EmokbError('BAD_INPUT', `${file}:${lines[gap]!.at - 1}: a blank line among names (each line's position is its id)`, {
+      file,
+      line: lines[gap]!.at - 1,
+    });
   }
   lines.forEach(({ text, at }, i) => {
     if (!explicit) return void names.set(String(i), text);
     const [id, name, ...rest] = text.split('\t').map((c) => c.trim());
     if (!id || !/^\d+$/.test(id) || !Number.isSafeInteger(Number(id)) || !name || rest.length || names.has(String(Number(id)))) {
-      throw new EmokbError('BAD_INPUT', `${file}:${at}: "${text}": expected one NAME a line, or ID<TAB>NAME lines with distinct whole-number ids`, { file, line: at });
+      throw new EmokbError(
+        'BAD_INPUT',
+        `${file}:${at}: "${text}": expected one NAME a line, or ID<TAB>NAME lines with distinct whole-number ids`,
+        { file, line: at },
+      );
     }
     names.set(String(Number(id)), name);
   });
@@ -290,7 +312,12 @@ export function parseLabelNames(content: string, file: string): Map<string, stri
  * `labelNames`, labels are ids into it (`parseLabelNames`); with `part`, only that part's lines are
  * read. A malformed line is a BAD_INPUT error naming the file and line.
  */
-export function parseLabelledCorpus(content: string, file: string, labelNames?: ReadonlyMap<string, string>, part?: CorpusPart): LabelledDocument[] {
+export function parseLabelledCorpus(
+  content: string,
+  file: string,
+  labelNames?: ReadonlyMap<string, string>,
+  part?: CorpusPart,
+): LabelledDocument[] {
   const out: LabelledDocument[] = [];
   const lines = content.split(/\r?\n/);
   const json = /\.(jsonl|ndjson)$/i.test(file);
@@ -312,12 +339,20 @@ export function parseLabelledCorpus(content: string, file: string, labelNames?: 
       const cells = line.split('\t');
       if (cells.length < 2) throw new EmokbError('BAD_INPUT', `${at}: expected text<TAB>labels`, { file, line: i + 1 });
       text = cells[0];
-      labels = cells[1]!.split(',').map((l) => l.trim()).filter(Boolean);
+      labels = cells[1]!
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
     }
     const names = (labels as string[]).map((label) => {
       if (!labelNames) return label;
       const name = /^\d+$/.test(label) ? labelNames.get(String(Number(label))) : undefined;
-      if (name === undefined) throw new EmokbError('BAD_INPUT', `${at}: label "${label}" is not one of the ${labelNames.size} label ids (${[...labelNames.keys()].join(', ')})`, { file, line: i + 1 });
+      if (name === undefined)
+        throw new EmokbError(
+          'BAD_INPUT',
+          `${at}: label "${label}" is not one of the ${labelNames.size} label ids (${[...labelNames.keys()].join(', ')})`,
+          { file, line: i + 1 },
+        );
       return name;
     });
     out.push({ text: text as string, labels: names, at });

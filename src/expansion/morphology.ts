@@ -37,7 +37,32 @@ export interface MorphologyContext {
 }
 
 const VOWELS = /[aeiou]/;
-const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'and', 'or', 'from', 'by', "one's", 'my', 'your', "someone's", 'up', 'out', 'off', 'down', 'over', 'under']);
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'and',
+  'or',
+  'from',
+  'by',
+  "one's",
+  'my',
+  'your',
+  "someone's",
+  'up',
+  'out',
+  'off',
+  'down',
+  'over',
+  'under',
+]);
 
 function doubled(word: string): string {
   // "fret" -> "frett", "sad" -> "sadd": one vowel then one consonant (not w, x, y) at the end.
@@ -65,15 +90,46 @@ function slots(word: string, pos: PartOfSpeech): Array<{ slot: string; options: 
     case 'verb':
       return [
         { slot: 'present-3rd', options: list(safe(w, 'toPresentS'), `${w}s`, `${w}es`, stemY && `${stemY}ies`), back: lemmatizer.verb },
-        { slot: 'past', options: list(safe(w, 'toPast'), `${w}ed`, stemE && `${w}d`, `${doubled(w)}ed`, stemY && `${stemY}ied`, ic && `${ic}ed`), back: lemmatizer.verb },
-        { slot: 'past-participle', options: list(safe(w, 'toPastParticiple'), `${w}ed`, stemE && `${w}d`, `${doubled(w)}ed`, stemY && `${stemY}ied`, ic && `${ic}ed`), back: lemmatizer.verb },
-        { slot: 'gerund', options: list(safe(w, 'toGerund'), `${w}ing`, stemE && `${stemE}ing`, `${doubled(w)}ing`, ic && `${ic}ing`), back: lemmatizer.verb },
+        {
+          slot: 'past',
+          options: list(safe(w, 'toPast'), `${w}ed`, stemE && `${w}d`, `${doubled(w)}ed`, stemY && `${stemY}ied`, ic && `${ic}ed`),
+          back: lemmatizer.verb,
+        },
+        {
+          slot: 'past-participle',
+          options: list(
+            safe(w, 'toPastParticiple'),
+            `${w}ed`,
+            stemE && `${w}d`,
+            `${doubled(w)}ed`,
+            stemY && `${stemY}ied`,
+            ic && `${ic}ed`,
+          ),
+          back: lemmatizer.verb,
+        },
+        {
+          slot: 'gerund',
+          options: list(safe(w, 'toGerund'), `${w}ing`, stemE && `${stemE}ing`, `${doubled(w)}ing`, ic && `${ic}ing`),
+          back: lemmatizer.verb,
+        },
       ];
     case 'adjective':
       return [
-        { slot: 'comparative', options: list(safe(w, 'comparative'), `${w}er`, stemE && `${w}r`, `${doubled(w)}er`, stemY && `${stemY}ier`), back: lemmatizer.adjective },
-        { slot: 'superlative', options: list(safe(w, 'superlative'), `${w}est`, stemE && `${w}st`, `${doubled(w)}est`, stemY && `${stemY}iest`), back: lemmatizer.adjective },
-        { slot: 'adverb', options: list(`${w}ly`, stemY && `${stemY}ily`, w.endsWith('le') ? `${w.slice(0, -1)}y` : undefined, ic && `${w}ally`), back: () => '' },
+        {
+          slot: 'comparative',
+          options: list(safe(w, 'comparative'), `${w}er`, stemE && `${w}r`, `${doubled(w)}er`, stemY && `${stemY}ier`),
+          back: lemmatizer.adjective,
+        },
+        {
+          slot: 'superlative',
+          options: list(safe(w, 'superlative'), `${w}est`, stemE && `${w}st`, `${doubled(w)}est`, stemY && `${stemY}iest`),
+          back: lemmatizer.adjective,
+        },
+        {
+          slot: 'adverb',
+          options: list(`${w}ly`, stemY && `${stemY}ily`, w.endsWith('le') ? `${w.slice(0, -1)}y` : undefined, ic && `${w}ally`),
+          back: () => '',
+        },
       ];
     default:
       return [];
@@ -86,7 +142,8 @@ export function formsFor(lemma: string, pos: PartOfSpeech, ctx: MorphologyContex
   if (words.length > 1 && pos !== 'verb' && pos !== 'noun') return { forms: [], flagged: [] };
   // Only compound nouns take a plural on their last word ("panic attacks"); a noun phrase with a
   // function word is an idiom whose last word is not its head ("a bitter pill to swallow").
-  if (pos === 'noun' && words.length > 1 && (words.length > 3 || words.some((w) => FUNCTION_WORDS.has(w.toLowerCase())))) return { forms: [], flagged: [] };
+  if (pos === 'noun' && words.length > 1 && (words.length > 3 || words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))))
+    return { forms: [], flagged: [] };
   const headAt = pos === 'verb' ? 0 : words.length - 1;
   const head = words[headAt]!;
   if (!/^[a-z][a-z-]*$/i.test(head)) return { forms: [], flagged: [] };
@@ -122,7 +179,9 @@ function otherMeaning(form: string, lemma: string, pos: PartOfSpeech, slot: stri
   if (emotional.length) return null;
   // A noun derived from the lemma itself ("crying" from "cry", "sobbing" from "sob") is the same meaning.
   const base = lemma.toLowerCase();
-  const derived = senses.some((s) => s.pointers.some((p) => p.symbol === '+' && ctx.wn.synset(p.target).words.some((w) => w.toLowerCase() === base)));
+  const derived = senses.some((s) =>
+    s.pointers.some((p) => p.symbol === '+' && ctx.wn.synset(p.target).words.some((w) => w.toLowerCase() === base)),
+  );
   if (derived) return null;
   const first = senses[0]!;
   return `"${form}" is also a WordNet word with no emotional sense (${first.name}: ${first.gloss.split(';')[0]}), not only a form of "${lemma}"`;

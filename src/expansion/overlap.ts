@@ -118,7 +118,12 @@ export function combinedMethod(profiles: EmotionProfiles, vectors: WordVectors, 
   };
 }
 
-export function makeMethod(name: OverlapMethodName, profiles: EmotionProfiles, vectors: WordVectors, options: ProfileOptions = {}): OverlapMethod {
+export function makeMethod(
+  name: OverlapMethodName,
+  profiles: EmotionProfiles,
+  vectors: WordVectors,
+  options: ProfileOptions = {},
+): OverlapMethod {
   if (name === 'vectors') return vectorMethod(profiles, vectors, options);
   if (name === 'gloss') return glossMethod(profiles, options);
   return combinedMethod(profiles, vectors, options);
@@ -144,15 +149,19 @@ export interface CheckResult {
 export function runCheck(name: OverlapMethodName, profiles: EmotionProfiles, vectors: WordVectors): CheckResult {
   const kb = profiles.kb;
   const secondaries = kb.tier('secondary');
-  let correct = 0, total = 0, correctX = 0, totalX = 0;
+  let correct = 0,
+    total = 0,
+    correctX = 0,
+    totalX = 0;
   const misses: CheckResult['misses'] = [];
   for (const t of kb.tier('tertiary')) {
     const method = makeMethod(name, profiles, vectors, { exclude: t.iri });
     const word: WordView = { lemma: t.label, synset: profiles.seeds.get(t.iri)?.synsets[0] };
-    let bestIri = '', bestScore = -Infinity;
+    let bestIri = '',
+      bestScore = -Infinity;
     for (const s of secondaries) {
       const score = method.similarity(word, s.iri);
-      if (Number.isFinite(score) && score > bestScore) (bestScore = score), (bestIri = s.iri);
+      if (Number.isFinite(score) && score > bestScore) ((bestScore = score), (bestIri = s.iri));
     }
     const ok = bestIri === t.parent;
     const namesake = kb.emotion(t.parent!)?.label === t.label;

@@ -72,7 +72,64 @@ export interface ExpandResult {
 export const DEFAULT_METHOD: OverlapMethodName = 'combined';
 
 /** Seed synonyms too broad or too physical to mark a gloss as emotional. */
-const GLOSS_STOP = new Set(['belonging', 'suffering', 'distress', 'hurt', 'heart', 'pleasure', 'torture', 'torment', 'agony', 'harassment', 'desire', 'passion', 'madness', 'temper', 'wonder', 'excruciation', 'trouble', 'concern', 'caring', 'satisfaction', 'relief', 'alleviation', 'warmness', 'tenderness', 'attraction', 'arousal', 'rousing', 'agitation', 'depression', 'defeat', 'isolation', 'neglect', 'rejection', 'insult', 'shock', 'alarm', 'pride', 'lightness', 'gravity', 'triumph', 'zest', 'relish', 'gusto', 'hunger', 'hungriness', 'thirst', 'appetite', 'delectation', 'fascination', 'enchantment', 'captivation', 'worship', 'sympathy', 'disgust', 'despite', 'feelings']);
+const GLOSS_STOP = new Set([
+  'belonging',
+  'suffering',
+  'distress',
+  'hurt',
+  'heart',
+  'pleasure',
+  'torture',
+  'torment',
+  'agony',
+  'harassment',
+  'desire',
+  'passion',
+  'madness',
+  'temper',
+  'wonder',
+  'excruciation',
+  'trouble',
+  'concern',
+  'caring',
+  'satisfaction',
+  'relief',
+  'alleviation',
+  'warmness',
+  'tenderness',
+  'attraction',
+  'arousal',
+  'rousing',
+  'agitation',
+  'depression',
+  'defeat',
+  'isolation',
+  'neglect',
+  'rejection',
+  'insult',
+  'shock',
+  'alarm',
+  'pride',
+  'lightness',
+  'gravity',
+  'triumph',
+  'zest',
+  'relish',
+  'gusto',
+  'hunger',
+  'hungriness',
+  'thirst',
+  'appetite',
+  'delectation',
+  'fascination',
+  'enchantment',
+  'captivation',
+  'worship',
+  'sympathy',
+  'disgust',
+  'despite',
+  'feelings',
+]);
 
 /** Names a word; evokes: it tends to call the emotion up (weaker evidence). */
 export const KIND_FACTOR: Record<SenseKind, number> = { names: 1, evokes: 0.6 };
@@ -84,7 +141,10 @@ const POS_LETTER: Record<PartOfSpeech, WnPos> = { noun: 'n', verb: 'v', adjectiv
 export function expand(kb: KnowledgeBase, resources: Resources, options: ExpandOptions = {}): ExpandResult {
   const emotions = kb.emotions();
   if (!emotions.length) {
-    throw new EmokbError('NOT_FOUND', 'the store holds no emotions: expansion needs the ontology (seed a fresh data directory, or `emokb import ontology/parrott.ttl`)');
+    throw new EmokbError(
+      'NOT_FOUND',
+      'the store holds no emotions: expansion needs the ontology (seed a fresh data directory, or `emokb import ontology/parrott.ttl`)',
+    );
   }
   const { wn, vectors, emotionality, generator } = resources;
   const seeds = new Map<string, Seed>();
@@ -107,7 +167,14 @@ export function expand(kb: KnowledgeBase, resources: Resources, options: ExpandO
   const mostlyEmotional = new Map<string, boolean>();
   for (const list of byWord.values()) {
     for (const r of list) {
-      if (r.pathScore < 1 || GLOSS_STOP.has(r.lemma.toLowerCase()) || r.kind !== 'names' || r.lemma.includes(' ') || (r.pos !== 'noun' && r.pos !== 'adjective')) continue;
+      if (
+        r.pathScore < 1 ||
+        GLOSS_STOP.has(r.lemma.toLowerCase()) ||
+        r.kind !== 'names' ||
+        r.lemma.includes(' ') ||
+        (r.pos !== 'noun' && r.pos !== 'adjective')
+      )
+        continue;
       const key = r.lemma.toLowerCase();
       if (!mostlyEmotional.has(key)) {
         const a = ambiguityOf(wn, emotionality, vectors, key, POS_LETTER[r.pos], labels);
@@ -152,7 +219,9 @@ export function expand(kb: KnowledgeBase, resources: Resources, options: ExpandO
     for (const sense of candidate.senses) {
       sense.score = round(sense.score * ambiguity.factor, 3);
       sense.weight = round(sense.weight * ambiguity.factor, 2);
-      sense.evidence.push(`ambiguity:share=${ambiguity.share},senses=${ambiguity.senses},rank=${Number.isFinite(ambiguity.rank) ? ambiguity.rank : 'none'}`);
+      sense.evidence.push(
+        `ambiguity:share=${ambiguity.share},senses=${ambiguity.senses},rank=${Number.isFinite(ambiguity.rank) ? ambiguity.rank : 'none'}`,
+      );
     }
     if (options.scope && !candidate.senses.some((s) => options.scope!.has(s.emotion))) continue;
     candidates.push({ ...candidate, ambiguity, rejected: ambiguity.reject });
@@ -160,7 +229,12 @@ export function expand(kb: KnowledgeBase, resources: Resources, options: ExpandO
   return { seeds, candidates, reaches };
 }
 
-function resolve(kb: KnowledgeBase, reaches: Reach[], method: OverlapMethod, fallback: OverlapMethod): Omit<Candidate, 'ambiguity' | 'rejected'> {
+function resolve(
+  kb: KnowledgeBase,
+  reaches: Reach[],
+  method: OverlapMethod,
+  fallback: OverlapMethod,
+): Omit<Candidate, 'ambiguity' | 'rejected'> {
   // Best reach per emotion.
   const best = new Map<string, Reach>();
   for (const r of reaches) {
@@ -175,19 +249,21 @@ function resolve(kb: KnowledgeBase, reaches: Reach[], method: OverlapMethod, fal
     if (p && kb.emotion(p)?.tier === 'secondary') parents.set(p, (parents.get(p) ?? 0) + 1);
   }
   const options = new Map<string, Reach>(best);
-  for (const [p, n] of parents) if (n >= 2 && !options.has(p)) options.set(p, { ...top, emotion: p, pathScore: round(top.pathScore * 0.95) });
+  for (const [p, n] of parents)
+    if (n >= 2 && !options.has(p)) options.set(p, { ...top, emotion: p, pathScore: round(top.pathScore * 0.95) });
   const word = { lemma: top.lemma, synset: top.synset };
   const scored = [...options.values()].map((r) => {
     let sim = method.similarity(word, r.emotion);
     let via = method.name;
-    if (!Number.isFinite(sim)) (sim = fallback.similarity(word, r.emotion)), (via = fallback.name);
+    if (!Number.isFinite(sim)) ((sim = fallback.similarity(word, r.emotion)), (via = fallback.name));
     return { reach: r, sim: Number.isFinite(sim) ? sim : 0, via, combined: (Number.isFinite(sim) ? sim : 0) + 0.05 * r.pathScore };
   });
   scored.sort((a, b) => b.combined - a.combined || a.reach.emotion.localeCompare(b.reach.emotion));
   const winner = scored[0]!;
   const chosen = [winner];
   const second = scored[1];
-  if (second && second.combined >= winner.combined * SPLIT_RATIO && differentFamilies(kb, winner.reach.emotion, second.reach.emotion)) chosen.push(second);
+  if (second && second.combined >= winner.combined * SPLIT_RATIO && differentFamilies(kb, winner.reach.emotion, second.reach.emotion))
+    chosen.push(second);
   const total = chosen.reduce((s, c) => s + Math.max(c.combined, 1e-6), 0);
   const short = (iri: string) => `emotion:${kb.emotion(iri)?.id ?? iri}`;
   const senses = chosen.map((c): CandidateSense => {

@@ -9,8 +9,15 @@ import { EmokbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, PROV, XSD } from '../rdf/namespaces.js';
 import {
-  entryIri, entryQuads, normaliseLemma, otherFormQuads, parsePartOfSpeech, senseIri, senseQuads,
-  type PartOfSpeech, type SenseKind,
+  entryIri,
+  entryQuads,
+  normaliseLemma,
+  otherFormQuads,
+  parsePartOfSpeech,
+  senseIri,
+  senseQuads,
+  type PartOfSpeech,
+  type SenseKind,
 } from '../kb/termQuads.js';
 import type { StoredEntry } from '../kb/lexicalEntries.js';
 import { formsFor, type MorphologyContext } from './morphology.js';
@@ -51,7 +58,17 @@ export function parseDecisionsTsv(text: string, file: string): Decision[] {
 export function parseDecisionsJson(text: string, file: string): Decision[] {
   return jsonRows(text, file, 'an array of decisions').map(({ value: r, source }) => {
     const emotions = Array.isArray(r.emotions) ? r.emotions.join(',') : String(r.emotion ?? r.emotions ?? '');
-    return decisionFrom({ term: String(r.term ?? ''), pos: String(r.pos ?? ''), decision: String(r.decision ?? ''), emotions, kind: String(r.kind ?? ''), note: String(r.note ?? '') }, source);
+    return decisionFrom(
+      {
+        term: String(r.term ?? ''),
+        pos: String(r.pos ?? ''),
+        decision: String(r.decision ?? ''),
+        emotions,
+        kind: String(r.kind ?? ''),
+        note: String(r.note ?? ''),
+      },
+      source,
+    );
   });
 }
 
@@ -84,11 +101,23 @@ function decisionFrom(f: Record<'term' | 'pos' | 'decision' | 'emotions' | 'kind
   if ((action === 'reassign' || action === 'add') && !emotions.length) fail(`${action} needs an emotion`);
   const kind = f.kind.trim().toLowerCase();
   if (kind && kind !== 'names' && kind !== 'evokes') fail(`"${f.kind}" is not a sense kind; use names or evokes`);
-  return { term, action, source, ...(pos ? { pos } : {}), ...(emotions.length ? { emotions } : {}), ...(kind ? { kind: kind as SenseKind } : {}), ...(f.note ? { note: f.note } : {}) };
+  return {
+    term,
+    action,
+    source,
+    ...(pos ? { pos } : {}),
+    ...(emotions.length ? { emotions } : {}),
+    ...(kind ? { kind: kind as SenseKind } : {}),
+    ...(f.note ? { note: f.note } : {}),
+  };
 }
 
 /** Checks every decision against the snapshot; the first problem (with its line) throws, nothing is applied. */
-export function resolveDecisions(kb: KnowledgeBase, entries: ReadonlyMap<string, StoredEntry>, decisions: readonly Decision[]): ResolvedDecision[] {
+export function resolveDecisions(
+  kb: KnowledgeBase,
+  entries: ReadonlyMap<string, StoredEntry>,
+  decisions: readonly Decision[],
+): ResolvedDecision[] {
   const byLemma = new Map<string, StoredEntry[]>();
   for (const e of entries.values()) {
     const key = e.lemma.toLowerCase();
@@ -100,7 +129,9 @@ export function resolveDecisions(kb: KnowledgeBase, entries: ReadonlyMap<string,
       try {
         return { iri: kb.resolve(e.emotion).iri, ...(e.weight === undefined ? {} : { weight: e.weight }) };
       } catch (error) {
-        throw new EmokbError('NOT_FOUND', `${where}unknown emotion "${e.emotion}" (${(error as Error).message}); nothing was applied`, { source: d.source });
+        throw new EmokbError('NOT_FOUND', `${where}unknown emotion "${e.emotion}" (${(error as Error).message}); nothing was applied`, {
+          source: d.source,
+        });
       }
     });
     let entry: string;
@@ -110,10 +141,18 @@ export function resolveDecisions(kb: KnowledgeBase, entries: ReadonlyMap<string,
     } else {
       const matches = (byLemma.get(d.term.toLowerCase()) ?? []).filter((e) => !d.pos || e.pos === d.pos);
       if (!matches.length) {
-        throw new EmokbError('NOT_FOUND', `${where}no candidate "${d.term}"${d.pos ? ` (${d.pos})` : ''} in the store; nothing was applied`, { source: d.source });
+        throw new EmokbError(
+          'NOT_FOUND',
+          `${where}no candidate "${d.term}"${d.pos ? ` (${d.pos})` : ''} in the store; nothing was applied`,
+          { source: d.source },
+        );
       }
       if (matches.length > 1) {
-        throw new EmokbError('BAD_INPUT', `${where}"${d.term}" is ${matches.length} entries (${matches.map((m) => m.pos).join(', ')}); give the part of speech; nothing was applied`, { source: d.source });
+        throw new EmokbError(
+          'BAD_INPUT',
+          `${where}"${d.term}" is ${matches.length} entries (${matches.map((m) => m.pos).join(', ')}); give the part of speech; nothing was applied`,
+          { source: d.source },
+        );
       }
       entry = matches[0]!.iri;
     }
@@ -138,7 +177,11 @@ export interface DecisionPlan {
 const DEFAULT_WEIGHT: Record<SenseKind, number> = { names: 0.8, evokes: 0.5 };
 
 /** The quads for a list of resolved decisions; later decisions on the same entry see earlier ones. */
-export function planDecisions(entries: Map<string, StoredEntry>, decisions: readonly ResolvedDecision[], ctx: DecisionContext): DecisionPlan {
+export function planDecisions(
+  entries: Map<string, StoredEntry>,
+  decisions: readonly ResolvedDecision[],
+  ctx: DecisionContext,
+): DecisionPlan {
   const plan: DecisionPlan = { add: [], remove: [], flagged: [], counts: { accept: 0, reject: 0, reassign: 0, add: 0, skip: 0 } };
   for (const d of decisions) {
     plan.counts[d.action]++;
@@ -148,13 +191,25 @@ export function planDecisions(entries: Map<string, StoredEntry>, decisions: read
     if (prior) plan.remove.push(...prior.quads);
     plan.add.push(...next);
     const lemma = prior?.lemma ?? d.term;
-    entries.set(d.entry, { iri: d.entry, lemma, pos: prior?.pos ?? d.pos, status: d.action === 'reject' ? 'rejected' : 'accepted', quads: next, senses: prior?.senses ?? [] });
+    entries.set(d.entry, {
+      iri: d.entry,
+      lemma,
+      pos: prior?.pos ?? d.pos,
+      status: d.action === 'reject' ? 'rejected' : 'accepted',
+      quads: next,
+      senses: prior?.senses ?? [],
+    });
   }
   // A quad both removed and re-added stays; KnowledgeService drops removals of re-added quads.
   return plan;
 }
 
-function decisionQuads(prior: StoredEntry | undefined, d: ResolvedDecision, ctx: DecisionContext, flagged: DecisionPlan['flagged']): Quad[] {
+function decisionQuads(
+  prior: StoredEntry | undefined,
+  d: ResolvedDecision,
+  ctx: DecisionContext,
+  flagged: DecisionPlan['flagged'],
+): Quad[] {
   const entry = namedNode(d.entry);
   const lemma = prior?.lemma ?? d.term;
   const pos = prior?.pos ?? d.pos;
@@ -164,7 +219,11 @@ function decisionQuads(prior: StoredEntry | undefined, d: ResolvedDecision, ctx:
     quad(entry, PROV.wasAttributedTo, literal(ctx.reviewer)),
     quad(entry, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime)),
   ];
-  const keep = (q: Quad) => !(q.subject.equals(entry) && (q.predicate.equals(EMO.status) || q.predicate.equals(PROV.wasAttributedTo) || q.predicate.equals(PROV.generatedAtTime)));
+  const keep = (q: Quad) =>
+    !(
+      q.subject.equals(entry) &&
+      (q.predicate.equals(EMO.status) || q.predicate.equals(PROV.wasAttributedTo) || q.predicate.equals(PROV.generatedAtTime))
+    );
   const priorQuads = (prior?.quads ?? []).filter(keep);
   if (d.action === 'accept' || d.action === 'reject') {
     if (!prior) throw new EmokbError('NOT_FOUND', `${d.source ?? d.term}: no candidate to ${d.action}`);
@@ -186,7 +245,9 @@ function decisionQuads(prior: StoredEntry | undefined, d: ResolvedDecision, ctx:
     const carried = !first
       ? []
       : first.method.startsWith('wordnet')
-        ? [first.evidence.find((x) => x.startsWith('wordnet:') && !x.startsWith('wordnet:sense:')) ?? first.evidence[0]].filter((x): x is string => x !== undefined)
+        ? [first.evidence.find((x) => x.startsWith('wordnet:') && !x.startsWith('wordnet:sense:')) ?? first.evidence[0]].filter(
+            (x): x is string => x !== undefined,
+          )
         : first.evidence;
     const senseIris = new Set(prior?.senses.map((s) => s.iri) ?? []);
     out.push(...priorQuads.filter((q) => !senseIris.has(q.subject.value) && !q.predicate.equals(ONTOLEX.sense)));

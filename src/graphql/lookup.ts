@@ -55,12 +55,14 @@ export interface LookupView {
 }
 
 export function lookup(kb: KnowledgeBase, text: string): LookupView {
-  if (text.length > LOOKUP_MAX_TEXT) throw badUserInput('text', `${text.length} characters exceeds the limit of ${LOOKUP_MAX_TEXT} for a look-up; use classify for texts`);
+  if (text.length > LOOKUP_MAX_TEXT)
+    throw badUserInput('text', `${text.length} characters exceeds the limit of ${LOOKUP_MAX_TEXT} for a look-up; use classify for texts`);
   const index = LexiconIndex.for(kb);
   const result = Tagger.for(kb).tag(text, NEUTRAL);
   // The tagger reports one match per sense; group them back into one match per span.
   const spans = new Map<string, { text: string; start: number; end: number; lemma: string; via: 'form' | 'lemma' | 'derivation' }>();
-  for (const m of result.matches ?? []) spans.set(`${m.start}:${m.end}`, { text: m.text, start: m.start, end: m.end, lemma: m.lemma, via: m.via });
+  for (const m of result.matches ?? [])
+    spans.set(`${m.start}:${m.end}`, { text: m.text, start: m.start, end: m.end, lemma: m.lemma, via: m.via });
   const matches: LexiconMatchView[] = [];
   for (const span of spans.values()) {
     const key = keyOf(span.lemma);
@@ -71,13 +73,25 @@ export function lookup(kb: KnowledgeBase, text: string): LookupView {
     const what = entry.source === 'label' ? `the emotion label "${entry.lemma}"` : `the term "${entry.lemma}"`;
     const reached =
       span.via === 'form'
-        ? normalised(span.text) === normalised(entry.lemma) ? `"${span.text}" is ${what}` : `"${span.text}" is a written form of ${what}`
-        : span.via === 'lemma' ? `"${span.text}" is an inflection of ${what}` : `"${span.text}" is derived from ${what}`;
+        ? normalised(span.text) === normalised(entry.lemma)
+          ? `"${span.text}" is ${what}`
+          : `"${span.text}" is a written form of ${what}`
+        : span.via === 'lemma'
+          ? `"${span.text}" is an inflection of ${what}`
+          : `"${span.text}" is derived from ${what}`;
     const senses = entry.senses.map((s): EvokedSense => {
       const emotion = kb.emotion(index.emotions[s.emotion]!.iri)!;
       const kind = s.kind === 'names' ? 'NAMES' : 'EVOKES';
-      const path = kb.path(emotion.iri).map((e) => e.label).join(' > ');
-      return { emotion, weight: s.weight, kind, why: `${reached}, which ${s.kind === 'names' ? 'names' : 'evokes'} ${emotion.label} (${emotion.id}: ${path}) with weight ${s.weight}` };
+      const path = kb
+        .path(emotion.iri)
+        .map((e) => e.label)
+        .join(' > ');
+      return {
+        emotion,
+        weight: s.weight,
+        kind,
+        why: `${reached}, which ${s.kind === 'names' ? 'names' : 'evokes'} ${emotion.label} (${emotion.id}: ${path}) with weight ${s.weight}`,
+      };
     });
     matches.push({
       ...span,
@@ -96,7 +110,8 @@ export function lookup(kb: KnowledgeBase, text: string): LookupView {
       const seen = emotions.get(s.emotion.iri);
       if (!seen) emotions.set(s.emotion.iri, { emotion: s.emotion, weight: s.weight, kind: s.kind, matches: [m.text] });
       else {
-        if (s.weight > seen.weight || (s.weight === seen.weight && s.kind === 'NAMES')) Object.assign(seen, { weight: s.weight, kind: s.kind });
+        if (s.weight > seen.weight || (s.weight === seen.weight && s.kind === 'NAMES'))
+          Object.assign(seen, { weight: s.weight, kind: s.kind });
         if (!seen.matches.includes(m.text)) seen.matches.push(m.text);
       }
     }

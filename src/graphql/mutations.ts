@@ -30,7 +30,10 @@ export function editingResolvers(options: EditingOptions | undefined) {
     const token = options?.token;
     if (!token || !bearerMatches(context.request?.headers.get('authorization') ?? null, token)) {
       throw toGraphQLError(
-        new EmokbError('UNAUTHENTICATED', 'mutations need the credential of the running server: send `Authorization: Bearer <token>` with the token from <data dir>/server.json'),
+        new EmokbError(
+          'UNAUTHENTICATED',
+          'mutations need the credential of the running server: send `Authorization: Bearer <token>` with the token from <data dir>/server.json',
+        ),
       );
     }
     return ready(options);

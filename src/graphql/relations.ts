@@ -73,7 +73,8 @@ function view(edge: StoredEdge | undefined): EdgeEvidenceView | null {
 
 function buildIndex(kb: KnowledgeBase): Map<string, EmotionRelations> {
   const out = new Map<string, EmotionRelations>();
-  const of = (iri: string) => out.get(iri) ?? (out.set(iri, { opposites: [], components: [], blends: [], transitionsOut: [], transitionsIn: [] }), out.get(iri)!);
+  const of = (iri: string) =>
+    out.get(iri) ?? (out.set(iri, { opposites: [], components: [], blends: [], transitionsOut: [], transitionsIn: [] }), out.get(iri)!);
   // Accepted evidence by edge: opposites under both orders, blends by blend, transitions by triple.
   const evidence = new Map<string, StoredEdge>();
   for (const e of storedEdges(kb).values()) {
@@ -87,12 +88,19 @@ function buildIndex(kb: KnowledgeBase): Map<string, EmotionRelations> {
   const components = new Map<string, string[]>();
   const transitions = new Map<string, Record<string, string>>();
   for (const q of kb.quads) {
-    const s = q.subject.value, o = q.object.value;
+    const s = q.subject.value,
+      o = q.object.value;
     if (q.predicate.equals(EMO.isOppositeOf)) {
       const e = kb.emotion(o);
       if (e && kb.emotion(s)) of(s).opposites.push({ emotion: e, evidence: view(evidence.get(`o ${s} ${o}`)) });
     } else if (q.predicate.equals(EMO.isComposedOf)) (components.get(s) ?? (components.set(s, []), components.get(s)!)).push(o);
-    else if (q.predicate.equals(EMO.from) || q.predicate.equals(EMO.trigger) || q.predicate.equals(EMO.to) || q.predicate.equals(EMO.method) || (q.predicate.equals(RDF.type) && q.object.equals(EMO.Transition))) {
+    else if (
+      q.predicate.equals(EMO.from) ||
+      q.predicate.equals(EMO.trigger) ||
+      q.predicate.equals(EMO.to) ||
+      q.predicate.equals(EMO.method) ||
+      (q.predicate.equals(RDF.type) && q.object.equals(EMO.Transition))
+    ) {
       const t = transitions.get(s) ?? (transitions.set(s, {}), transitions.get(s)!);
       t[q.predicate.equals(RDF.type) ? 'type' : q.predicate.value.slice(q.predicate.value.lastIndexOf('#') + 1)] = o;
     }
@@ -100,7 +108,10 @@ function buildIndex(kb: KnowledgeBase): Map<string, EmotionRelations> {
   for (const [blendIri, list] of components) {
     const blend = kb.emotion(blendIri);
     if (!blend) continue;
-    const parts = list.map((c) => kb.emotion(c)).filter((e): e is Emotion => !!e).sort(byLabel);
+    const parts = list
+      .map((c) => kb.emotion(c))
+      .filter((e): e is Emotion => !!e)
+      .sort(byLabel);
     const ev = view(evidence.get(`c ${blendIri} ${parts[0]?.iri}`));
     for (const p of parts) {
       of(blendIri).components.push({ emotion: p, evidence: view(evidence.get(`c ${blendIri} ${p.iri}`)) });
@@ -111,7 +122,14 @@ function buildIndex(kb: KnowledgeBase): Map<string, EmotionRelations> {
     if (!t.type || !t.from || !t.trigger || !t.to) continue;
     const [from, trigger, to] = [kb.emotion(t.from), kb.emotion(t.trigger), kb.emotion(t.to)];
     if (!from || !trigger || !to) continue;
-    const v: TransitionView = { id: node, from, trigger, to, method: t.method ?? null, evidence: view(evidence.get(`t ${from.iri} ${trigger.iri} ${to.iri}`)) };
+    const v: TransitionView = {
+      id: node,
+      from,
+      trigger,
+      to,
+      method: t.method ?? null,
+      evidence: view(evidence.get(`t ${from.iri} ${trigger.iri} ${to.iri}`)),
+    };
     of(from.iri).transitionsOut.push(v);
     of(to.iri).transitionsIn.push(v);
   }

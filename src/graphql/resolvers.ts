@@ -70,7 +70,11 @@ class PageInfo {
 function connection<T>(all: readonly T[], start: number, first: number, kind: string) {
   const page = all.slice(start, start + first);
   const edges = page.map((node, i) => new Edge(node, start + i, kind));
-  return { edges, pageInfo: new PageInfo(start + first < all.length, page.length ? start + page.length - 1 : -1, kind), totalCount: all.length };
+  return {
+    edges,
+    pageInfo: new PageInfo(start + first < all.length, page.length ? start + page.length - 1 : -1, kind),
+    totalCount: all.length,
+  };
 }
 
 export const resolvers = {

@@ -49,13 +49,25 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   const details = { host, port, cause: error.code };
   switch (error.code) {
     case 'EADDRINUSE':
-      return new EmokbError('LISTEN_FAILED', `port ${port} on ${host} is in use by another process; give another with --port (or PORT), or --port 0 for any free port`, details);
+      return new EmokbError(
+        'LISTEN_FAILED',
+        `port ${port} on ${host} is in use by another process; give another with --port (or PORT), or --port 0 for any free port`,
+        details,
+      );
     case 'EACCES':
-      return new EmokbError('LISTEN_FAILED', `not allowed to listen on ${where} (ports below 1024 need privileges); give another with --port (or PORT)`, details);
+      return new EmokbError(
+        'LISTEN_FAILED',
+        `not allowed to listen on ${where} (ports below 1024 need privileges); give another with --port (or PORT)`,
+        details,
+      );
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new EmokbError('LISTEN_FAILED', `cannot listen on ${where}: ${host} is not an address of this machine; give another with --host (or HOST)`, details);
+      return new EmokbError(
+        'LISTEN_FAILED',
+        `cannot listen on ${where}: ${host} is not an address of this machine; give another with --host (or HOST)`,
+        details,
+      );
     default:
       return new EmokbError('LISTEN_FAILED', `cannot listen on ${where}: ${error.code ?? error.message}`, details, { cause: error });
   }
@@ -81,8 +93,16 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       // A new request on a connection opened before the shutdown: refused, and the connection closed.
       res.shouldKeepAlive = false;
       if (!req.url?.startsWith('/health')) {
-        res.writeHead(API_ONLY_ERRORS.SHUTTING_DOWN!.http, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '1' });
-        res.end(JSON.stringify({ errors: [{ message: 'the server is shutting down; retry on another instance', extensions: { code: 'SHUTTING_DOWN' } }] }));
+        res.writeHead(API_ONLY_ERRORS.SHUTTING_DOWN!.http, {
+          'content-type': 'application/json; charset=utf-8',
+          connection: 'close',
+          'retry-after': '1',
+        });
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'the server is shutting down; retry on another instance', extensions: { code: 'SHUTTING_DOWN' } }],
+          }),
+        );
         return;
       }
     }
@@ -99,9 +119,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const url = `http://${host}:${port}`;
   // graphql-jit takes 100-250 ms to import, an event-loop stall: done while the store opens and
   // /ready still answers 503, instead of in the middle of the first requests.
-  const jitLoaded = (options.compileAfter ?? SETTINGS.compileAfter.default) > 0
-    ? loadGraphQLJit().catch((error: unknown) => options.logger.warn({ err: error }, 'graphql-jit could not be loaded: queries run on the standard executor'))
-    : undefined;
+  const jitLoaded =
+    (options.compileAfter ?? SETTINGS.compileAfter.default) > 0
+      ? loadGraphQLJit().catch((error: unknown) =>
+          options.logger.warn({ err: error }, 'graphql-jit could not be loaded: queries run on the standard executor'),
+        )
+      : undefined;
   const ready = Promise.all([options.open(), jitLoaded]).then(async ([opened]) => {
     service = opened;
     // Only now, with the store's lock held, may the file claim the data directory.
@@ -127,10 +150,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         });
         server.closeIdleConnections();
       });
-      await ready.then(async (s) => {
-        if (options.dataDir) await removeServerFile(options.dataDir);
-        await s.close();
-      }, () => undefined);
+      await ready.then(
+        async (s) => {
+          if (options.dataDir) await removeServerFile(options.dataDir);
+          await s.close();
+        },
+        () => undefined,
+      );
     })());
   return { url, server, ready, close };
 }

@@ -92,34 +92,70 @@ function build(kb: KnowledgeBase): TermCatalog {
   const raw = new Map<string, Raw>();
   const of = (s: string) => raw.get(s) ?? (raw.set(s, { types: new Set(), otherForms: [], senses: [], evidence: [] }), raw.get(s)!);
   for (const q of kb.quads) {
-    const p = q.predicate.value, o = q.object;
+    const p = q.predicate.value,
+      o = q.object;
     switch (p) {
       case RDF.type.value:
         if (o.value === ONTOLEX.LexicalEntry.value || o.value === ONTOLEX.LexicalSense.value) of(q.subject.value).types.add(o.value);
         break;
-      case EMO.status.value: of(q.subject.value).status = o.value; break;
-      case ONTOLEX.canonicalForm.value: of(q.subject.value).canonical = o.value; break;
-      case ONTOLEX.otherForm.value: of(q.subject.value).otherForms.push(o.value); break;
+      case EMO.status.value:
+        of(q.subject.value).status = o.value;
+        break;
+      case ONTOLEX.canonicalForm.value:
+        of(q.subject.value).canonical = o.value;
+        break;
+      case ONTOLEX.otherForm.value:
+        of(q.subject.value).otherForms.push(o.value);
+        break;
       case ONTOLEX.writtenRep.value:
         of(q.subject.value).writtenRep = { text: o.value, language: o.termType === 'Literal' && o.language ? o.language : null };
         break;
-      case LEXINFO.partOfSpeech.value: of(q.subject.value).pos = o.value.slice(o.value.lastIndexOf('#') + 1); break;
-      case ONTOLEX.sense.value: of(q.subject.value).senses.push(o.value); break;
-      case ONTOLEX.reference.value: of(q.subject.value).reference = o.value; break;
-      case EMO.weight.value: of(q.subject.value).weight = Number(o.value); break;
-      case EMO.senseKind.value: of(q.subject.value).kind = o.value; break;
-      case EMO.method.value: of(q.subject.value).method = o.value; break;
-      case EMO.evidence.value: of(q.subject.value).evidence.push(o.value); break;
-      case EMO.score.value: of(q.subject.value).score = Number(o.value); break;
-      case PROV.wasDerivedFrom.value: of(q.subject.value).source = o.value; break;
-      case PROV.wasAttributedTo.value: of(q.subject.value).author = o.value; break;
-      case PROV.generatedAtTime.value: of(q.subject.value).time = o.value; break;
+      case LEXINFO.partOfSpeech.value:
+        of(q.subject.value).pos = o.value.slice(o.value.lastIndexOf('#') + 1);
+        break;
+      case ONTOLEX.sense.value:
+        of(q.subject.value).senses.push(o.value);
+        break;
+      case ONTOLEX.reference.value:
+        of(q.subject.value).reference = o.value;
+        break;
+      case EMO.weight.value:
+        of(q.subject.value).weight = Number(o.value);
+        break;
+      case EMO.senseKind.value:
+        of(q.subject.value).kind = o.value;
+        break;
+      case EMO.method.value:
+        of(q.subject.value).method = o.value;
+        break;
+      case EMO.evidence.value:
+        of(q.subject.value).evidence.push(o.value);
+        break;
+      case EMO.score.value:
+        of(q.subject.value).score = Number(o.value);
+        break;
+      case PROV.wasDerivedFrom.value:
+        of(q.subject.value).source = o.value;
+        break;
+      case PROV.wasAttributedTo.value:
+        of(q.subject.value).author = o.value;
+        break;
+      case PROV.generatedAtTime.value:
+        of(q.subject.value).time = o.value;
+        break;
     }
   }
 
   const provenance = (r: Raw): ProvenanceView | null =>
     r.method || r.source || r.author || r.time || r.evidence.length || r.score !== undefined
-      ? { method: r.method ?? null, source: r.source ?? null, evidence: [...r.evidence].sort(), author: r.author ?? null, time: r.time ?? null, score: r.score ?? null }
+      ? {
+          method: r.method ?? null,
+          source: r.source ?? null,
+          evidence: [...r.evidence].sort(),
+          author: r.author ?? null,
+          time: r.time ?? null,
+          score: r.score ?? null,
+        }
       : null;
   const EMPTY_PROVENANCE: ProvenanceView = { method: null, source: null, evidence: [], author: null, time: null, score: null };
 
@@ -162,7 +198,8 @@ function build(kb: KnowledgeBase): TermCatalog {
       provenance: merge(provenance(r), senses[0] ? provenance(raw.get(senses[0].iri)!) : null),
     };
     byIri.set(iri, term);
-    for (const emotion of new Set(senses.map((s) => s.emotion))) (byEmotion.get(emotion) ?? (byEmotion.set(emotion, []), byEmotion.get(emotion)!)).push(term);
+    for (const emotion of new Set(senses.map((s) => s.emotion)))
+      (byEmotion.get(emotion) ?? (byEmotion.set(emotion, []), byEmotion.get(emotion)!)).push(term);
     const key = term.lemma.toLowerCase();
     (byLemma.get(key) ?? (byLemma.set(key, []), byLemma.get(key)!)).push(term);
   }

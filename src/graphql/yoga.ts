@@ -88,7 +88,10 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
   if (log) plugins.push(useRequestLogging({ logger: log, accessLevel: options.accessLog ?? 'info' }));
   plugins.push(...(options.plugins ?? []));
   return createYoga<object, RequestContext>({
-    schema: createSchema<RequestContext>({ typeDefs: schemaSource, resolvers: [resolvers, classifyResolvers, editingResolvers(options.editing)] }),
+    schema: createSchema<RequestContext>({
+      typeDefs: schemaSource,
+      resolvers: [resolvers, classifyResolvers, editingResolvers(options.editing)],
+    }),
     graphqlEndpoint: '/graphql',
     // useBodyLimit is the body limit (HTTP 413 before parsing); yoga's own would pipe every body
     // through a stream transform as well.
@@ -99,12 +102,17 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     // The bundled GraphiQL (no CDN) is megabytes of script: load it on the first page view, not at start.
     renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     cors: options.corsOrigins?.length
-      ? { origin: options.corsOrigins.length === 1 ? options.corsOrigins[0] : options.corsOrigins, methods: ['GET', 'POST'], credentials: false }
+      ? {
+          origin: options.corsOrigins.length === 1 ? options.corsOrigins[0] : options.corsOrigins,
+          methods: ['GET', 'POST'],
+          credentials: false,
+        }
       : false,
     maskedErrors: {
       maskError: maskUnexpectedError({
         newId: randomUUID,
-        report: (requestId, error) => log?.error({ requestId, err: error }, `unexpected error: ${error instanceof Error ? error.message : String(error)}`),
+        report: (requestId, error) =>
+          log?.error({ requestId, err: error }, `unexpected error: ${error instanceof Error ? error.message : String(error)}`),
       }),
     },
     // yoga's own log lines (debug chatter, its error reports) go to the structured log at warn and above.

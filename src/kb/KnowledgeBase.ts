@@ -52,11 +52,17 @@ export class KnowledgeBase {
     const notations = new Map<string, string>();
     const schemes = new Map<string, string>();
     const matches: Array<Omit<Mapping, 'notation' | 'scheme'>> = [];
-    let terms = 0, senses = 0, opposites = 0, compositions = 0, transitions = 0;
+    let terms = 0,
+      senses = 0,
+      opposites = 0,
+      compositions = 0,
+      transitions = 0;
     const field = (s: string) => fields.get(s) ?? (fields.set(s, {}), fields.get(s)!);
 
     for (const q of quads) {
-      const s = q.subject.value, p = q.predicate.value, o = q.object;
+      const s = q.subject.value,
+        p = q.predicate.value,
+        o = q.object;
       switch (p) {
         case RDF.type.value:
           if (o.value === EMO.Emotion.value) emotions.add(s);
@@ -64,15 +70,33 @@ export class KnowledgeBase {
           else if (o.value === ONTOLEX.LexicalSense.value) senses++;
           else if (o.value === EMO.Transition.value) transitions++;
           break;
-        case SKOS.prefLabel.value: field(s).label = o.value; break;
-        case SKOS.definition.value: field(s).definition = o.value; break;
-        case EMO.tier.value: field(s).tier = o.value; break;
-        case EMO.valence.value: field(s).valence = o.value; break;
-        case SKOS.broader.value: field(s).parent = o.value; break;
-        case SKOS.notation.value: notations.set(s, o.value); break;
-        case SKOS.inScheme.value: schemes.set(s, o.value); break;
-        case EMO.isOppositeOf.value: opposites++; break;
-        case EMO.isComposedOf.value: compositions++; break;
+        case SKOS.prefLabel.value:
+          field(s).label = o.value;
+          break;
+        case SKOS.definition.value:
+          field(s).definition = o.value;
+          break;
+        case EMO.tier.value:
+          field(s).tier = o.value;
+          break;
+        case EMO.valence.value:
+          field(s).valence = o.value;
+          break;
+        case SKOS.broader.value:
+          field(s).parent = o.value;
+          break;
+        case SKOS.notation.value:
+          notations.set(s, o.value);
+          break;
+        case SKOS.inScheme.value:
+          schemes.set(s, o.value);
+          break;
+        case EMO.isOppositeOf.value:
+          opposites++;
+          break;
+        case EMO.isComposedOf.value:
+          compositions++;
+          break;
         default: {
           const relation = MATCH_PROPERTIES.find((m) => SKOS[m].value === p);
           if (relation) matches.push({ emotion: s, concept: o.value, relation });
@@ -191,7 +215,14 @@ export class KnowledgeBase {
     if (candidates.length > 1) {
       throw new EmokbError(
         'AMBIGUOUS_LABEL',
-        `"${ref}" names ${candidates.length} emotions: ${candidates.map((e) => `${e.id} (${e.tier}: ${this.path(e.iri).map((p) => p.label).join(' > ')})`).join('; ')}; give the id or a tier`,
+        `"${ref}" names ${candidates.length} emotions: ${candidates
+          .map(
+            (e) =>
+              `${e.id} (${e.tier}: ${this.path(e.iri)
+                .map((p) => p.label)
+                .join(' > ')})`,
+          )
+          .join('; ')}; give the id or a tier`,
         { candidates: candidates.map((e) => ({ iri: e.iri, id: e.id, tier: e.tier })) },
       );
     }
@@ -217,7 +248,7 @@ export class KnowledgeBase {
 
   parent(iri: string): Emotion | null {
     const parent = this.#byIri.get(iri)?.parent;
-    return parent ? this.#byIri.get(parent) ?? null : null;
+    return parent ? (this.#byIri.get(parent) ?? null) : null;
   }
 
   children(iri: string): Emotion[] {

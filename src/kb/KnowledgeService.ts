@@ -119,9 +119,10 @@ export class KnowledgeService {
     if (proposed.length === 0 && before > 0 && input.command !== 'replace') {
       throw new EmokbError('BAD_INPUT', 'the change would remove everything in the store; nothing was written');
     }
-    if (!options.prevalidated) await assertValid(validationScope(proposed, input.add, input.remove), `${input.command} breaks the knowledge base's rules`, {
-      rules: rulesFor(input.add, input.remove),
-    });
+    if (!options.prevalidated)
+      await assertValid(validationScope(proposed, input.add, input.remove), `${input.command} breaks the knowledge base's rules`, {
+        rules: rulesFor(input.add, input.remove),
+      });
     if (options.dryRun) return { record: null, added, removed };
     // A backup of the store as it is, before a change that removes more than one may have meant;
     // if it cannot be written (OUTPUT_FAILED), nothing is changed.
@@ -135,7 +136,10 @@ export class KnowledgeService {
       try {
         await this.#backups.write(await this.content(), 'every');
       } catch (error) {
-        throw new EmokbError('OUTPUT_FAILED', `change ${record.id} was committed, but its automatic backup failed: ${(error as Error).message}`);
+        throw new EmokbError(
+          'OUTPUT_FAILED',
+          `change ${record.id} was committed, but its automatic backup failed: ${(error as Error).message}`,
+        );
       }
     }
     return { record, added, removed };

@@ -13,7 +13,15 @@ export interface StoredEntry {
   status: TermStatus;
   /** Every quad of the entry: its own, its forms' and its senses' (subjects `<entry>` and `<entry>#...`). */
   quads: Quad[];
-  senses: Array<{ iri: string; emotion: string; weight: number; kind: 'names' | 'evokes'; method: string; evidence: string[]; score: number | null }>;
+  senses: Array<{
+    iri: string;
+    emotion: string;
+    weight: number;
+    kind: 'names' | 'evokes';
+    method: string;
+    evidence: string[];
+    score: number | null;
+  }>;
 }
 
 const STATUS_OF: Record<string, TermStatus> = {
@@ -37,7 +45,7 @@ export function lexicalEntries(kb: KnowledgeBase): Map<string, StoredEntry> {
     const own = bySubject.get(iri) ?? [];
     const get = (list: Quad[], p: string) => list.filter((q) => q.predicate.value === p).map((q) => q.object.value);
     const formIri = get(own, ONTOLEX.canonicalForm.value)[0];
-    const formQuads = formIri ? bySubject.get(formIri) ?? [] : [];
+    const formQuads = formIri ? (bySubject.get(formIri) ?? []) : [];
     const others = get(own, ONTOLEX.otherForm.value).flatMap((f) => bySubject.get(f) ?? []);
     const senseIris = get(own, ONTOLEX.sense.value).sort();
     const senseQuadList = senseIris.flatMap((s) => bySubject.get(s) ?? []);
@@ -65,4 +73,3 @@ export function lexicalEntries(kb: KnowledgeBase): Map<string, StoredEntry> {
   }
   return out;
 }
-

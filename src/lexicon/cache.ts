@@ -26,7 +26,9 @@ export async function writeCacheFile(file: string, text: string): Promise<void> 
   try {
     await writeFileSafely(file, text);
   } catch (error) {
-    process.stderr.write(`emokb: warning: cannot write the cache ${file} (${(error as EmokbError).details?.errno ?? error}); the next run repeats the work\n`);
+    process.stderr.write(
+      `emokb: warning: cannot write the cache ${file} (${(error as EmokbError).details?.errno ?? error}); the next run repeats the work\n`,
+    );
   }
 }
 

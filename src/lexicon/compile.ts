@@ -43,7 +43,9 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? (map.set(key, []), map.get(key)!)).push(value);
 
   for (const q of kb.quads as readonly Quad[]) {
-    const s = q.subject.value, p = q.predicate.value, o = q.object;
+    const s = q.subject.value,
+      p = q.predicate.value,
+      o = q.object;
     switch (p) {
       case EMO.isOppositeOf.value: {
         const set = opposites.get(s) ?? (opposites.set(s, new Set()), opposites.get(s)!);
@@ -54,15 +56,27 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
         entryStatus.set(s, o.value);
         senseStatus.set(s, o.value);
         break;
-      case ONTOLEX.canonicalForm.value: canonical.set(s, o.value); break;
-      case ONTOLEX.otherForm.value: push(otherForms, s, o.value); break;
+      case ONTOLEX.canonicalForm.value:
+        canonical.set(s, o.value);
+        break;
+      case ONTOLEX.otherForm.value:
+        push(otherForms, s, o.value);
+        break;
       case ONTOLEX.writtenRep.value:
         if (o.termType === 'Literal' && (!o.language || o.language === 'en' || o.language.startsWith('en-'))) writtenRep.set(s, o.value);
         break;
-      case ONTOLEX.sense.value: push(entrySenses, s, o.value); break;
-      case ONTOLEX.reference.value: senseReference.set(s, o.value); break;
-      case EMO.weight.value: senseWeight.set(s, Number(o.value)); break;
-      case EMO.senseKind.value: senseKind.set(s, o.value); break;
+      case ONTOLEX.sense.value:
+        push(entrySenses, s, o.value);
+        break;
+      case ONTOLEX.reference.value:
+        senseReference.set(s, o.value);
+        break;
+      case EMO.weight.value:
+        senseWeight.set(s, Number(o.value));
+        break;
+      case EMO.senseKind.value:
+        senseKind.set(s, o.value);
+        break;
       default:
         if (p === RDF.type.value || p === SKOS.prefLabel.value) break;
     }
@@ -73,8 +87,11 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     id: e.id,
     label: e.label,
     tier: e.tier,
-    parent: e.parent ? indexOf.get(e.parent) ?? -1 : -1,
-    opposites: [...(opposites.get(e.iri) ?? [])].map((o) => indexOf.get(o)).filter((i): i is number => i !== undefined).sort((a, b) => a - b),
+    parent: e.parent ? (indexOf.get(e.parent) ?? -1) : -1,
+    opposites: [...(opposites.get(e.iri) ?? [])]
+      .map((o) => indexOf.get(o))
+      .filter((i): i is number => i !== undefined)
+      .sort((a, b) => a - b),
   }));
 
   const entries: LexiconEntry[] = [];
@@ -147,11 +164,12 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     const deepest = ordered[0]!;
     const oneLine = ordered.slice(1).every((m) => isAncestor(m, deepest));
     const targets = oneLine ? [deepest] : members;
-    const index = entries.push({
-      lemma: emotions[deepest]!.label,
-      senses: targets.map((emotion) => ({ emotion, weight: 1, kind: 'names' as const })),
-      source: 'label',
-    }) - 1;
+    const index =
+      entries.push({
+        lemma: emotions[deepest]!.label,
+        senses: targets.map((emotion) => ({ emotion, weight: 1, kind: 'names' as const })),
+        source: 'label',
+      }) - 1;
     addKey(key, index);
     seedLabels++;
   }

@@ -16,19 +16,35 @@ import type { EmotionTerms, Mention } from './terms.js';
 
 /** Plutchik's dyads: [blend, component, component, kind]. (Plutchik 1980; 2001, "The Nature of Emotions".) */
 export const PLUTCHIK_DYADS: ReadonlyArray<readonly [string, string, string, string]> = [
-  ['love', 'joy', 'trust', 'primary'], ['submission', 'trust', 'fear', 'primary'], ['awe', 'fear', 'surprise', 'primary'],
-  ['disapproval', 'surprise', 'sadness', 'primary'], ['remorse', 'sadness', 'disgust', 'primary'], ['contempt', 'disgust', 'anger', 'primary'],
-  ['aggressiveness', 'anger', 'anticipation', 'primary'], ['optimism', 'anticipation', 'joy', 'primary'],
-  ['guilt', 'joy', 'fear', 'secondary'], ['curiosity', 'trust', 'surprise', 'secondary'], ['despair', 'fear', 'sadness', 'secondary'],
-  ['unbelief', 'surprise', 'disgust', 'secondary'], ['envy', 'sadness', 'anger', 'secondary'], ['cynicism', 'disgust', 'anticipation', 'secondary'],
-  ['pride', 'anger', 'joy', 'secondary'], ['hope', 'anticipation', 'trust', 'secondary'],
-  ['delight', 'joy', 'surprise', 'tertiary'], ['sentimentality', 'trust', 'sadness', 'tertiary'], ['shame', 'fear', 'disgust', 'tertiary'],
-  ['outrage', 'surprise', 'anger', 'tertiary'], ['pessimism', 'sadness', 'anticipation', 'tertiary'], ['morbidness', 'disgust', 'joy', 'tertiary'],
-  ['dominance', 'anger', 'trust', 'tertiary'], ['anxiety', 'anticipation', 'fear', 'tertiary'],
+  ['love', 'joy', 'trust', 'primary'],
+  ['submission', 'trust', 'fear', 'primary'],
+  ['awe', 'fear', 'surprise', 'primary'],
+  ['disapproval', 'surprise', 'sadness', 'primary'],
+  ['remorse', 'sadness', 'disgust', 'primary'],
+  ['contempt', 'disgust', 'anger', 'primary'],
+  ['aggressiveness', 'anger', 'anticipation', 'primary'],
+  ['optimism', 'anticipation', 'joy', 'primary'],
+  ['guilt', 'joy', 'fear', 'secondary'],
+  ['curiosity', 'trust', 'surprise', 'secondary'],
+  ['despair', 'fear', 'sadness', 'secondary'],
+  ['unbelief', 'surprise', 'disgust', 'secondary'],
+  ['envy', 'sadness', 'anger', 'secondary'],
+  ['cynicism', 'disgust', 'anticipation', 'secondary'],
+  ['pride', 'anger', 'joy', 'secondary'],
+  ['hope', 'anticipation', 'trust', 'secondary'],
+  ['delight', 'joy', 'surprise', 'tertiary'],
+  ['sentimentality', 'trust', 'sadness', 'tertiary'],
+  ['shame', 'fear', 'disgust', 'tertiary'],
+  ['outrage', 'surprise', 'anger', 'tertiary'],
+  ['pessimism', 'sadness', 'anticipation', 'tertiary'],
+  ['morbidness', 'disgust', 'joy', 'tertiary'],
+  ['dominance', 'anger', 'trust', 'tertiary'],
+  ['anxiety', 'anticipation', 'fear', 'tertiary'],
 ];
 
 /** Between two emotion words: what makes them parts of one feeling. */
-const MIXING = /^(?:\s*,\s*|\s+and\s+|\s*,?\s+(?:mixed|mingled|combined|blended|tinged|joined|fused|laced|coupled)\s+with\s+(?:[a-z-]+\s+)?|\s+(?:with|plus)\s+)$/i;
+const MIXING =
+  /^(?:\s*,\s*|\s+and\s+|\s*,?\s+(?:mixed|mingled|combined|blended|tinged|joined|fused|laced|coupled)\s+with\s+(?:[a-z-]+\s+)?|\s+(?:with|plus)\s+)$/i;
 const BLEND_OF = /\b(?:blend|mixture|mix|combination|compound|fusion)\s+of\s+$/i;
 
 export function proposeCompositions(terms: EmotionTerms, options: { emotion?: Emotion } = {}): EdgeProposal[] {
@@ -58,7 +74,9 @@ export function proposeCompositions(terms: EmotionTerms, options: { emotion?: Em
           from: blend.iri,
           to: components.map((c) => c.iri),
           methods: [source.startsWith('definition') ? 'definition-mixture' : 'gloss-mixture'],
-          evidence: [`${source}: "${text}" names ${group.map((m) => `"${m.text}"`).join(' and ')} as parts of one feeling (${components.map((c) => c.id).join(' + ')})`],
+          evidence: [
+            `${source}: "${text}" names ${group.map((m) => `"${m.text}"`).join(' and ')} as parts of one feeling (${components.map((c) => c.id).join(' + ')})`,
+          ],
           score: source.startsWith('definition') ? 0.8 : 0.75,
         });
       }
@@ -85,7 +103,9 @@ export function proposeCompositions(terms: EmotionTerms, options: { emotion?: Em
       from: blend.iri,
       to: components.map((c) => c.iri),
       methods: ['plutchik-dyad'],
-      evidence: [`Plutchik's ${kind} dyad: ${name} = ${x} + ${y}; crosswalk: ${parts.map((p) => `plutchik:${p!.plutchik} ~ ${p!.mapped.emotion.id} (${p!.mapped.relation}) -> ${p!.node.id}`).join(', ')}`],
+      evidence: [
+        `Plutchik's ${kind} dyad: ${name} = ${x} + ${y}; crosswalk: ${parts.map((p) => `plutchik:${p!.plutchik} ~ ${p!.mapped.emotion.id} (${p!.mapped.relation}) -> ${p!.node.id}`).join(', ')}`,
+      ],
       score: 0.7,
     });
   }

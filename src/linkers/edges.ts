@@ -17,7 +17,17 @@
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { LINK, LINKER_AGENT, RELATION_OF, STATUS_NODE, edgeIri, storedEdges, type EdgeProposal, type EdgeStatus, type StoredEdge } from '../kb/edges.js';
+import {
+  LINK,
+  LINKER_AGENT,
+  RELATION_OF,
+  STATUS_NODE,
+  edgeIri,
+  storedEdges,
+  type EdgeProposal,
+  type EdgeStatus,
+  type StoredEdge,
+} from '../kb/edges.js';
 import { EMO, PROV, RDF, XSD } from '../rdf/namespaces.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -64,14 +74,20 @@ export function proposalQuads(p: EdgeProposal, time: string, status: EdgeStatus 
 /** The quads that record a review decision on a stored edge (replacing its status). */
 export function decisionQuads(edge: StoredEdge, status: EdgeStatus, reviewer: string, time: string): { add: Quad[]; remove: Quad[] } {
   const node = namedNode(edge.iri);
-  const remove = edge.quads.filter((q) => q.predicate.equals(EMO.status) || q.predicate.equals(LINK.reviewedAt) || (q.predicate.equals(PROV.wasAttributedTo) && q.object.value !== LINKER_AGENT));
+  const remove = edge.quads.filter(
+    (q) =>
+      q.predicate.equals(EMO.status) ||
+      q.predicate.equals(LINK.reviewedAt) ||
+      (q.predicate.equals(PROV.wasAttributedTo) && q.object.value !== LINKER_AGENT),
+  );
   const add = [
     quad(node, EMO.status, STATUS_NODE[status]),
-    ...(status === 'candidate' ? [] : [quad(node, PROV.wasAttributedTo, literal(reviewer)), quad(node, LINK.reviewedAt, literal(time, XSD.dateTime))]),
+    ...(status === 'candidate'
+      ? []
+      : [quad(node, PROV.wasAttributedTo, literal(reviewer)), quad(node, LINK.reviewedAt, literal(time, XSD.dateTime))]),
   ];
   return { add, remove };
 }
-
 
 export interface ProposalPlan {
   add: Quad[];
@@ -88,7 +104,11 @@ export interface ProposalPlan {
  * remembered), unless `refresh` replaces pending candidates with this run's evidence; an edge
  * whose relation is already asserted gets no candidate.
  */
-export function planProposals(kb: KnowledgeBase, proposals: readonly EdgeProposal[], options: { time: string; refresh?: boolean; isAsserted: (p: EdgeProposal) => boolean }): ProposalPlan {
+export function planProposals(
+  kb: KnowledgeBase,
+  proposals: readonly EdgeProposal[],
+  options: { time: string; refresh?: boolean; isAsserted: (p: EdgeProposal) => boolean },
+): ProposalPlan {
   const existing = storedEdges(kb);
   const plan: ProposalPlan = { add: [], remove: [], added: 0, kept: { candidate: 0, accepted: 0, rejected: 0 }, asserted: 0 };
   for (const p of proposals) {

@@ -31,11 +31,23 @@ export async function loadLinkerResources(options: { cache?: string } = {}): Pro
 }
 
 /** Runs one linker over the snapshot; proposals are normalised and sorted by edge. */
-export function propose(kb: KnowledgeBase, resources: LinkerResources, type: LinkType, options: { emotion?: Emotion; terms?: EmotionTerms } = {}): EdgeProposal[] {
+export function propose(
+  kb: KnowledgeBase,
+  resources: LinkerResources,
+  type: LinkType,
+  options: { emotion?: Emotion; terms?: EmotionTerms } = {},
+): EdgeProposal[] {
   const terms = options.terms ?? new EmotionTerms(kb, resources.wn, resources.emotionality);
   const scope = options.emotion ? { emotion: options.emotion } : {};
-  const raw = type === 'opposite' ? proposeOpposites(terms, scope) : type === 'composition' ? proposeCompositions(terms, scope) : proposeTransitions(terms, scope);
-  return raw.map(normaliseProposal).sort((a, b) => (a.from + a.to.join() + (a.trigger ?? '')).localeCompare(b.from + b.to.join() + (b.trigger ?? '')));
+  const raw =
+    type === 'opposite'
+      ? proposeOpposites(terms, scope)
+      : type === 'composition'
+        ? proposeCompositions(terms, scope)
+        : proposeTransitions(terms, scope);
+  return raw
+    .map(normaliseProposal)
+    .sort((a, b) => (a.from + a.to.join() + (a.trigger ?? '')).localeCompare(b.from + b.to.join() + (b.trigger ?? '')));
 }
 
 /** Whether the relation a proposal describes is already asserted in the snapshot. */
@@ -49,6 +61,11 @@ export function isAsserted(kb: KnowledgeBase, p: EdgeProposal): boolean {
     case 'transition':
       return view
         .subjects(EMO.from, p.from)
-        .some((node) => view.objects(node, RDF.type).some((t) => t.equals(EMO.Transition)) && view.objects(node, EMO.to).some((t) => t.value === p.to[0]) && view.objects(node, EMO.trigger).some((t) => t.value === p.trigger));
+        .some(
+          (node) =>
+            view.objects(node, RDF.type).some((t) => t.equals(EMO.Transition)) &&
+            view.objects(node, EMO.to).some((t) => t.value === p.to[0]) &&
+            view.objects(node, EMO.trigger).some((t) => t.value === p.trigger),
+        );
   }
 }

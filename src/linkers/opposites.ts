@@ -31,11 +31,16 @@ interface Support {
 }
 
 /** Antonym pointers leaving `word` in `synset`: direct, and through a derived adjective. */
-function antonymsOf(terms: EmotionTerms, synset: Synset, word: string): Array<{ word: string; synset: string; path: string; factor: number }> {
+function antonymsOf(
+  terms: EmotionTerms,
+  synset: Synset,
+  word: string,
+): Array<{ word: string; synset: string; path: string; factor: number }> {
   const wn = terms.wn;
   const out: Array<{ word: string; synset: string; path: string; factor: number }> = [];
   for (const { synset: t, word: w } of wn.related(synset, '!', word)) {
-    for (const target of w ? [w] : t.words) out.push({ word: target.toLowerCase(), synset: t.name, path: `${word} (${synset.name}) ! ${target} (${t.name})`, factor: 1 });
+    for (const target of w ? [w] : t.words)
+      out.push({ word: target.toLowerCase(), synset: t.name, path: `${word} (${synset.name}) ! ${target} (${t.name})`, factor: 1 });
   }
   for (const { synset: adj, word: adjWord } of wn.related(synset, '+', word)) {
     if (adj.pos !== 'a' || !adjWord) continue;
@@ -43,7 +48,12 @@ function antonymsOf(terms: EmotionTerms, synset: Synset, word: string): Array<{ 
       if (!antiWord) continue;
       for (const { synset: noun, word: nounWord } of wn.related(anti, '+', antiWord)) {
         if (noun.pos !== 'n' || !nounWord || terms.emotionality.score(noun) < 0.9) continue;
-        out.push({ word: nounWord.toLowerCase(), synset: noun.name, path: `${word} (${synset.name}) ~ ${adjWord} ! ${antiWord} (${anti.name}) ~ ${nounWord} (${noun.name})`, factor: 0.8 });
+        out.push({
+          word: nounWord.toLowerCase(),
+          synset: noun.name,
+          path: `${word} (${synset.name}) ~ ${adjWord} ! ${antiWord} (${anti.name}) ~ ${nounWord} (${noun.name})`,
+          factor: 0.8,
+        });
       }
     }
   }
@@ -73,7 +83,12 @@ export function proposeOpposites(terms: EmotionTerms, options: OppositeOptions =
             const key = [a.iri, b.iri].sort().join(' ');
             const list = support.get(key) ?? (support.set(key, []), support.get(key)!);
             const [first, second] = a.iri < b.iri ? [t, target] : [target, t];
-            list.push({ a: first.term, b: second.term, pair: `${label(kb, a.iri < b.iri ? a : b)} "${first.term}" / ${label(kb, a.iri < b.iri ? b : a)} "${second.term}": ${a.iri < b.iri ? anti.path : reversePath(anti.path)}`, weight: t.strength * target.strength * anti.factor });
+            list.push({
+              a: first.term,
+              b: second.term,
+              pair: `${label(kb, a.iri < b.iri ? a : b)} "${first.term}" / ${label(kb, a.iri < b.iri ? b : a)} "${second.term}": ${a.iri < b.iri ? anti.path : reversePath(anti.path)}`,
+              weight: t.strength * target.strength * anti.factor,
+            });
           }
         }
       }
@@ -83,7 +98,8 @@ export function proposeOpposites(terms: EmotionTerms, options: OppositeOptions =
   const out: EdgeProposal[] = [];
   for (const [key, list] of support) {
     const [x, y] = key.split(' ') as [string, string];
-    const a = kb.emotion(x)!, b = kb.emotion(y)!;
+    const a = kb.emotion(x)!,
+      b = kb.emotion(y)!;
     if (a.valence === b.valence || a.valence === 'ambiguous' || b.valence === 'ambiguous') continue;
     // Each pointer is found from both ends; count distinct term pairs.
     const pairs = new Map<string, Support>();
@@ -93,7 +109,10 @@ export function proposeOpposites(terms: EmotionTerms, options: OppositeOptions =
     }
     const distinct = [...pairs.values()].sort((p, q) => q.weight - p.weight || p.pair.localeCompare(q.pair));
     let score = 1 - distinct.reduce((acc, s) => acc * (1 - 0.75 * s.weight), 1);
-    const evidence = [`${distinct.length} antonymous term pair(s) (WordNet ${wn.version}):`, ...distinct.map((s) => `term pair: ${s.pair}`)];
+    const evidence = [
+      `${distinct.length} antonymous term pair(s) (WordNet ${wn.version}):`,
+      ...distinct.map((s) => `term pair: ${s.pair}`),
+    ];
     const agreement = plutchikAgreement(kb, a, b, plutchik);
     const methods = ['wordnet-antonymy'];
     if (agreement) {
@@ -123,13 +142,19 @@ export function proposeOpposites(terms: EmotionTerms, options: OppositeOptions =
  * lemma of the very sense the pointer reaches (sorrow.n.01, not sorrow.n.02 "regret"). A word no
  * emotion has is tried without -fulness ("hopefulness": hope), as a weaker match.
  */
-function targetsOf(terms: EmotionTerms, anti: { word: string; synset: string }): Array<{ emotion: string; term: string; strength: number }> {
+function targetsOf(
+  terms: EmotionTerms,
+  anti: { word: string; synset: string },
+): Array<{ emotion: string; term: string; strength: number }> {
   const fits = (s: { via: string }) => !s.via.startsWith('wordnet:') || s.via === `wordnet:${anti.synset}`;
   const direct = terms.emotionsOf(anti.word).filter(fits);
   if (direct.length) return direct;
   const stem = anti.word.replace(/fulness$/, '');
   if (stem === anti.word) return [];
-  return terms.emotionsOf(stem).filter((s) => s.via === 'label').map((s) => ({ ...s, strength: s.strength * 0.8 }));
+  return terms
+    .emotionsOf(stem)
+    .filter((s) => s.via === 'label')
+    .map((s) => ({ ...s, strength: s.strength * 0.8 }));
 }
 
 function admissible(kb: KnowledgeBase, a: Emotion, b: Emotion): boolean {
@@ -164,7 +189,13 @@ export function plutchikPairs(kb: KnowledgeBase): PlutchikIndex {
       for (const b of nodes.get(y) ?? []) {
         // Pair the crosswalk's nodes at one tier; the primaries here (joy, sadness, fear, anger).
         if (a.emotion.tier !== b.emotion.tier) continue;
-        pairs.push({ x, y, a: a.emotion, b: b.emotion, via: `${a.emotion.id} ${a.relation} plutchik:${x}, ${b.emotion.id} ${b.relation} plutchik:${y}` });
+        pairs.push({
+          x,
+          y,
+          a: a.emotion,
+          b: b.emotion,
+          via: `${a.emotion.id} ${a.relation} plutchik:${x}, ${b.emotion.id} ${b.relation} plutchik:${y}`,
+        });
       }
     }
   }
@@ -174,7 +205,10 @@ export function plutchikPairs(kb: KnowledgeBase): PlutchikIndex {
 /** Whether the families of a and b are nodes Plutchik sets against each other. */
 function plutchikAgreement(kb: KnowledgeBase, a: Emotion, b: Emotion, index: PlutchikIndex): string | undefined {
   const root = (e: Emotion) => kb.path(e.iri)[0]!;
-  const ra = root(a), rb = root(b);
+  const ra = root(a),
+    rb = root(b);
   const pair = index.pairs.find((p) => (p.a.iri === ra.iri && p.b.iri === rb.iri) || (p.a.iri === rb.iri && p.b.iri === ra.iri));
-  return pair ? `agrees with Plutchik's opposite pair ${pair.x}-${pair.y}: ${a.id} is in the ${ra.label} family, ${b.id} in the ${rb.label} family (${pair.via})` : undefined;
+  return pair
+    ? `agrees with Plutchik's opposite pair ${pair.x}-${pair.y}: ${a.id} is in the ${ra.label} family, ${b.id} in the ${rb.label} family (${pair.via})`
+    : undefined;
 }

@@ -31,7 +31,9 @@ export interface EdgeDecision {
 
 /** TSV: edge, decision, note. `#` starts a comment; an optional header line `edge<TAB>decision`. */
 export function parseEdgeDecisionsTsv(text: string, file: string): EdgeDecision[] {
-  return tsvRows(text, file, 'edge', 1).map(({ value: [edge = '', action = '', note = ''], source }) => decision(edge, action, note, source));
+  return tsvRows(text, file, 'edge', 1).map(({ value: [edge = '', action = '', note = ''], source }) =>
+    decision(edge, action, note, source),
+  );
 }
 
 export function parseEdgeDecisionsJson(text: string, file: string): EdgeDecision[] {
@@ -43,7 +45,10 @@ export function parseEdgeDecisionsJson(text: string, file: string): EdgeDecision
 function decision(edge: string, action: string, note: string, source: string): EdgeDecision {
   const a = action.trim().toLowerCase() as EdgeAction;
   if (!edge.trim()) throw new EmokbError('BAD_INPUT', `${source}: no edge given; nothing was applied`, { source });
-  if (!EDGE_ACTIONS.includes(a)) throw new EmokbError('BAD_INPUT', `${source}: "${action}" is not a decision; use ${EDGE_ACTIONS.join(', ')}; nothing was applied`, { source });
+  if (!EDGE_ACTIONS.includes(a))
+    throw new EmokbError('BAD_INPUT', `${source}: "${action}" is not a decision; use ${EDGE_ACTIONS.join(', ')}; nothing was applied`, {
+      source,
+    });
   return { edge: edge.trim(), action: a, ...(note.trim() ? { note: note.trim() } : {}), source };
 }
 
@@ -53,7 +58,12 @@ export function resolveEdgeDecisions(kb: KnowledgeBase, decisions: readonly Edge
   return decisions.map((d) => {
     const iri = d.edge.startsWith('http') ? d.edge : `${EDGE_BASE}${d.edge.replace(/^edge\//, '')}`;
     const stored = edges.get(iri);
-    if (!stored) throw new EmokbError('NOT_FOUND', `${d.source ?? d.edge}: no proposed edge "${d.edge}" (list them with \`emokb link candidates\`); nothing was applied`, { source: d.source });
+    if (!stored)
+      throw new EmokbError(
+        'NOT_FOUND',
+        `${d.source ?? d.edge}: no proposed edge "${d.edge}" (list them with \`emokb link candidates\`); nothing was applied`,
+        { source: d.source },
+      );
     return { ...d, stored };
   });
 }
@@ -80,7 +90,12 @@ export interface LinkEdit {
  * the caller so that an accepted edge and a hand-made one are planned alike without the linkers
  * importing the edit layer (the two sit side by side, see docs/architecture.md).
  */
-export type PlanLink = (kb: KnowledgeBase, request: LinkEdit, ctx: { author: string; time: string }, provenance?: { method: string; evidence: string }) => { add: Quad[]; remove: Quad[]; summary: string };
+export type PlanLink = (
+  kb: KnowledgeBase,
+  request: LinkEdit,
+  ctx: { author: string; time: string },
+  provenance?: { method: string; evidence: string },
+) => { add: Quad[]; remove: Quad[]; summary: string };
 
 export interface EdgeDecisionContext {
   reviewer: string;
@@ -93,7 +108,11 @@ export interface EdgeDecisionContext {
  * decisions on one blend see each other). A decision that cannot be applied (an ancestor as a
  * component, an emotion removed since) fails the whole list, naming its line.
  */
-export function planEdgeDecisions(kb0: KnowledgeBase, decisions: ReadonlyArray<EdgeDecision & { stored: StoredEdge }>, ctx: EdgeDecisionContext): EdgeDecisionPlan {
+export function planEdgeDecisions(
+  kb0: KnowledgeBase,
+  decisions: ReadonlyArray<EdgeDecision & { stored: StoredEdge }>,
+  ctx: EdgeDecisionContext,
+): EdgeDecisionPlan {
   const plan: EdgeDecisionPlan = { add: [], remove: [], counts: { accept: 0, reject: 0, skip: 0 }, notes: [] };
   let kb = kb0;
   const current = new Map<string, Quad>(kb.quads.map((q) => [quadKey(q), q]));
@@ -110,7 +129,12 @@ export function planEdgeDecisions(kb0: KnowledgeBase, decisions: ReadonlyArray<E
     const request = { type: edge.type, from: edge.from, to: edge.to, ...(edge.trigger ? { trigger: edge.trigger } : {}) };
     try {
       if (d.action === 'accept' && !asserted(kb, edge)) {
-        const p = ctx.planLink(kb, { kind: 'link-add', ...request }, { author: ctx.reviewer, time: ctx.time }, { method: edge.methods.join('+'), evidence: edge.iri });
+        const p = ctx.planLink(
+          kb,
+          { kind: 'link-add', ...request },
+          { author: ctx.reviewer, time: ctx.time },
+          { method: edge.methods.join('+'), evidence: edge.iri },
+        );
         add.push(...p.add);
         plan.notes.push(`accept ${edgeId(edge.iri)}: ${p.summary}`);
       } else if (d.action === 'reject' && edge.status === 'accepted' && asserted(kb, edge)) {
@@ -119,7 +143,11 @@ export function planEdgeDecisions(kb0: KnowledgeBase, decisions: ReadonlyArray<E
         plan.notes.push(`reject ${edgeId(edge.iri)}: ${p.summary}`);
       } else plan.notes.push(`${d.action} ${edgeId(edge.iri)}`);
     } catch (error) {
-      if (isEmokbError(error)) throw new EmokbError(error.code, `${d.source ?? d.edge}: ${error.message}; nothing was applied`, { ...error.details, source: d.source });
+      if (isEmokbError(error))
+        throw new EmokbError(error.code, `${d.source ?? d.edge}: ${error.message}; nothing was applied`, {
+          ...error.details,
+          source: d.source,
+        });
       throw error;
     }
     for (const q of remove) current.delete(quadKey(q));

@@ -36,9 +36,64 @@ export interface Mention {
 /** Words that keep an emotion term from naming the feeler's emotion ("free from worry", "lacking hope"). */
 const NEGATORS = new Set(['no', 'not', 'without', 'lacking', 'lack', 'free', 'devoid', 'absence', 'absent', 'never', 'easing', 'relief']);
 /** Emotion words too general, or too physical, to count as naming an emotion in a gloss. */
-const LABEL_STOP = new Set(['feeling', 'feelings', 'emotion', 'emotions', 'heart', 'pain', 'love', 'loved', 'despite', 'caring', 'passion', 'attraction', 'arousal']);
+const LABEL_STOP = new Set([
+  'feeling',
+  'feelings',
+  'emotion',
+  'emotions',
+  'heart',
+  'pain',
+  'love',
+  'loved',
+  'despite',
+  'caring',
+  'passion',
+  'attraction',
+  'arousal',
+]);
 /** Lemmas of chosen senses too general, or too physical, to count as naming that emotion in a gloss. */
-const TEXT_STOP = new Set(['despite', 'feeling', 'feelings', 'emotion', 'emotions', 'heart', 'pain', 'passion', 'desire', 'interest', 'concern', 'care', 'caring', 'attraction', 'arousal', 'pleasure', 'warmness', 'temper', 'madness', 'lightness', 'transport', 'fancy', 'stress', 'trouble', 'torture', 'hurt', 'suffering', 'neglect', 'isolation', 'rejection', 'defeat', 'insult', 'shock', 'alarm', 'triumph', 'depression', 'agitation', 'relief', 'loved', 'love']);
+const TEXT_STOP = new Set([
+  'despite',
+  'feeling',
+  'feelings',
+  'emotion',
+  'emotions',
+  'heart',
+  'pain',
+  'passion',
+  'desire',
+  'interest',
+  'concern',
+  'care',
+  'caring',
+  'attraction',
+  'arousal',
+  'pleasure',
+  'warmness',
+  'temper',
+  'madness',
+  'lightness',
+  'transport',
+  'fancy',
+  'stress',
+  'trouble',
+  'torture',
+  'hurt',
+  'suffering',
+  'neglect',
+  'isolation',
+  'rejection',
+  'defeat',
+  'insult',
+  'shock',
+  'alarm',
+  'triumph',
+  'depression',
+  'agitation',
+  'relief',
+  'loved',
+  'love',
+]);
 
 export class EmotionTerms {
   readonly kb: KnowledgeBase;
@@ -59,7 +114,12 @@ export class EmotionTerms {
       if (entry.status !== 'accepted') continue;
       for (const s of entry.senses) {
         if (s.kind !== 'names' || !s.emotion) continue;
-        (lexicon.get(s.emotion) ?? (lexicon.set(s.emotion, []), lexicon.get(s.emotion)!)).push({ emotion: s.emotion, term: entry.lemma.toLowerCase(), strength: Math.min(1, s.weight), via: 'lexicon' });
+        (lexicon.get(s.emotion) ?? (lexicon.set(s.emotion, []), lexicon.get(s.emotion)!)).push({
+          emotion: s.emotion,
+          term: entry.lemma.toLowerCase(),
+          strength: Math.min(1, s.weight),
+          via: 'lexicon',
+        });
       }
     }
     for (const e of kb.emotions()) {
@@ -71,7 +131,8 @@ export class EmotionTerms {
         if (!prior || prior.strength < s.strength) terms.set(s.term, s);
       };
       add({ emotion: e.iri, term: e.label.toLowerCase(), strength: 1, via: 'label' });
-      for (const s of seeds) for (const w of s.words) add({ emotion: e.iri, term: w.toLowerCase(), strength: 0.8, via: `wordnet:${s.name}` });
+      for (const s of seeds)
+        for (const w of s.words) add({ emotion: e.iri, term: w.toLowerCase(), strength: 0.8, via: `wordnet:${s.name}` });
       for (const s of lexicon.get(e.iri) ?? []) add(s);
       this.#terms.set(e.iri, terms);
       for (const t of terms.values()) push(this.#byWord, t.term, t);
@@ -118,7 +179,8 @@ export class EmotionTerms {
   /** Emotion words in `text`, two-word terms first, with simple plurals folded ("hopes"). */
   mentions(text: string): Mention[] {
     const tokens: Array<{ word: string; start: number; end: number }> = [];
-    for (const m of text.matchAll(/[A-Za-z][A-Za-z'-]*/g)) tokens.push({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(/[A-Za-z][A-Za-z'-]*/g))
+      tokens.push({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
     const out: Mention[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const two = i + 1 < tokens.length ? `${tokens[i]!.word} ${tokens[i + 1]!.word}` : '';
@@ -148,7 +210,11 @@ export class EmotionTerms {
    * namesakes the most specific node (the tertiary "sadness" rather than the family Sadness).
    */
   resolveMention(m: Mention, about: Emotion): Emotion | undefined {
-    const excluded = new Set([about.iri, ...this.kb.ancestors(about.iri).map((e) => e.iri), ...this.kb.descendants(about.iri).map((e) => e.iri)]);
+    const excluded = new Set([
+      about.iri,
+      ...this.kb.ancestors(about.iri).map((e) => e.iri),
+      ...this.kb.descendants(about.iri).map((e) => e.iri),
+    ]);
     const rank = { tertiary: 0, secondary: 1, primary: 2 } as const;
     const options = m.sources
       .filter((s) => !excluded.has(s.emotion))

@@ -23,7 +23,8 @@ import type { EdgeProposal } from '../kb/edges.js';
 import type { EmotionTerms } from './terms.js';
 
 /** From T's mention to A's: the cue that what follows is the prior state. */
-const CAUSE_CUE = /\b(?:when|whenever|after|following|once|resulting\s+from|results?\s+when|caused\s+by|arising\s+from|produced\s+by|brought\s+on\s+by|on\s+discovering|because\s+of)\b/i;
+const CAUSE_CUE =
+  /\b(?:when|whenever|after|following|once|resulting\s+from|results?\s+when|caused\s+by|arising\s+from|produced\s+by|brought\s+on\s+by|on\s+discovering|because\s+of)\b/i;
 
 /** OCC's prospect-based emotions on Parrott's labels: [from, trigger, to, OCC's own wording]. */
 export const OCC_PROSPECTS: ReadonlyArray<readonly [string, string, string, string]> = [
@@ -63,7 +64,9 @@ export function proposeTransitions(terms: EmotionTerms, options: { emotion?: Emo
         trigger: trigger.iri,
         to: [to.iri],
         methods: [source.startsWith('definition') ? 'definition-cause-clause' : 'gloss-cause-clause'],
-        evidence: [`${source}: "${text}": "${triggerMention.text}" (trigger ${trigger.id}) ${cue[0]} ... "${fromMention.text}" (from ${from.id})`],
+        evidence: [
+          `${source}: "${text}": "${triggerMention.text}" (trigger ${trigger.id}) ${cue[0]} ... "${fromMention.text}" (from ${from.id})`,
+        ],
         score: source.startsWith('definition') ? 0.75 : 0.7,
       });
     }
@@ -78,7 +81,9 @@ export function proposeTransitions(terms: EmotionTerms, options: { emotion?: Emo
       trigger: trigger.iri,
       to: [to.iri],
       methods: ['appraisal-occ'],
-      evidence: [`OCC prospect-based emotion (Ortony, Clore & Collins 1988) ${occ}: ${from.id} about a prospect, ${trigger.id} at how it resolves, gives ${to.id}`],
+      evidence: [
+        `OCC prospect-based emotion (Ortony, Clore & Collins 1988) ${occ}: ${from.id} about a prospect, ${trigger.id} at how it resolves, gives ${to.id}`,
+      ],
       score: 0.75,
     });
   }
@@ -127,7 +132,9 @@ function causePairs(terms: EmotionTerms): Map<string, string[]> {
         for (const b of emotionsOfVerb(caused)) {
           if (a === b || !kb.emotion(a) || !kb.emotion(b)) continue;
           const key = `${a} ${b}`;
-          (out.get(key) ?? (out.set(key, []), out.get(key)!)).push(`${s.name} (${s.words.join(', ')}) > ${caused.name} (${caused.words.join(', ')})`);
+          (out.get(key) ?? (out.set(key, []), out.get(key)!)).push(
+            `${s.name} (${s.words.join(', ')}) > ${caused.name} (${caused.words.join(', ')})`,
+          );
         }
       }
     }

@@ -17,26 +17,85 @@ export const LEXICON_BASE = `${EMOKB_BASE}lexicon/`;
 export const SKOLEM_BASE = `${EMOKB_BASE}.well-known/genid/`;
 
 export const EMO = namespace(`${EMOKB_BASE}ontology#`, [
-  'Emotion', 'Parrott', 'Tier', 'Primary', 'Secondary', 'Tertiary', 'tier', 'depth',
-  'Valence', 'Positive', 'Negative', 'Ambiguous', 'valence',
-  'isOppositeOf', 'isComposedOf', 'leadsTo', 'Transition', 'from', 'trigger', 'to',
-  'Status', 'Candidate', 'Accepted', 'Rejected', 'status', 'method', 'evidence', 'score',
-  'weight', 'Names', 'Evokes', 'senseKind',
+  'Emotion',
+  'Parrott',
+  'Tier',
+  'Primary',
+  'Secondary',
+  'Tertiary',
+  'tier',
+  'depth',
+  'Valence',
+  'Positive',
+  'Negative',
+  'Ambiguous',
+  'valence',
+  'isOppositeOf',
+  'isComposedOf',
+  'leadsTo',
+  'Transition',
+  'from',
+  'trigger',
+  'to',
+  'Status',
+  'Candidate',
+  'Accepted',
+  'Rejected',
+  'status',
+  'method',
+  'evidence',
+  'score',
+  'weight',
+  'Names',
+  'Evokes',
+  'senseKind',
 ] as const);
 
 export const RDF = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type'] as const);
 export const RDFS = namespace('http://www.w3.org/2000/01/rdf-schema#', ['label', 'comment'] as const);
 export const SKOS = namespace('http://www.w3.org/2004/02/skos/core#', [
-  'Concept', 'ConceptScheme', 'inScheme', 'topConceptOf', 'hasTopConcept', 'prefLabel', 'altLabel',
-  'definition', 'broader', 'narrower', 'notation',
-  'exactMatch', 'closeMatch', 'broadMatch', 'narrowMatch', 'relatedMatch',
+  'Concept',
+  'ConceptScheme',
+  'inScheme',
+  'topConceptOf',
+  'hasTopConcept',
+  'prefLabel',
+  'altLabel',
+  'definition',
+  'broader',
+  'narrower',
+  'notation',
+  'exactMatch',
+  'closeMatch',
+  'broadMatch',
+  'narrowMatch',
+  'relatedMatch',
 ] as const);
 export const ONTOLEX = namespace('http://www.w3.org/ns/lemon/ontolex#', [
-  'LexicalEntry', 'LexicalSense', 'Form', 'canonicalForm', 'otherForm', 'writtenRep', 'sense', 'reference',
+  'LexicalEntry',
+  'LexicalSense',
+  'Form',
+  'canonicalForm',
+  'otherForm',
+  'writtenRep',
+  'sense',
+  'reference',
 ] as const);
 export const LEXINFO = namespace('http://www.lexinfo.net/ontology/3.0/lexinfo#', ['partOfSpeech'] as const);
-export const PROV = namespace('http://www.w3.org/ns/prov#', ['wasDerivedFrom', 'wasGeneratedBy', 'generatedAtTime', 'wasAttributedTo'] as const);
-export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', ['string', 'integer', 'decimal', 'double', 'boolean', 'dateTime'] as const);
+export const PROV = namespace('http://www.w3.org/ns/prov#', [
+  'wasDerivedFrom',
+  'wasGeneratedBy',
+  'generatedAtTime',
+  'wasAttributedTo',
+] as const);
+export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
+  'string',
+  'integer',
+  'decimal',
+  'double',
+  'boolean',
+  'dateTime',
+] as const);
 
 /** Prefixes used when writing Turtle and JSON-LD, in the order they are written (stable output). */
 export const PREFIXES: Readonly<Record<string, string>> = {

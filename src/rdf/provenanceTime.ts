@@ -16,7 +16,9 @@ export function provenanceTime(explicit?: string, flag = '--time'): string {
     const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
     const day = new Date(Date.UTC(y, mo - 1, d));
     if (!m || Number.isNaN(time.getTime()) || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) {
-      throw new EmokbError('BAD_INPUT', `${flag}: "${explicit}" is not a date and time (ISO 8601, e.g. 2026-11-30T00:00:00Z)`, { option: flag });
+      throw new EmokbError('BAD_INPUT', `${flag}: "${explicit}" is not a date and time (ISO 8601, e.g. 2026-11-30T00:00:00Z)`, {
+        option: flag,
+      });
     }
     return time.toISOString();
   }

@@ -12,7 +12,12 @@ export function subjectLines(text: string, iris: readonly string[]): Map<string,
   const lines = text.split('\n');
   const found = new Map<string, number>();
   for (const iri of new Set(iris)) {
-    const spellings = [`<${iri}>`, ...prefixes.filter((p) => iri.startsWith(p.namespace) && iri.length > p.namespace.length).map((p) => `${p.prefix}:${iri.slice(p.namespace.length)}`)];
+    const spellings = [
+      `<${iri}>`,
+      ...prefixes
+        .filter((p) => iri.startsWith(p.namespace) && iri.length > p.namespace.length)
+        .map((p) => `${p.prefix}:${iri.slice(p.namespace.length)}`),
+    ];
     const token = spellings.map(escape).join('|');
     const opens = new RegExp(`^\\s*(?:${token})(?=[\\s;,]|$)`);
     const mentions = new RegExp(`(?<![\\w:-])(?:${token})(?=[\\s;,.]|$)`);

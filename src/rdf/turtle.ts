@@ -113,14 +113,10 @@ export async function serialize(quads: Iterable<Quad>, format: RdfFormat): Promi
 
 function writeTurtle(sorted: Quad[]): Promise<string> {
   // Only the prefixes that are used, in the fixed PREFIXES order, so output depends on content alone.
-  const used = Object.fromEntries(
-    Object.entries(PREFIXES).filter(([, iri]) => sorted.some((q) => usesNamespace(q, iri))),
-  );
+  const used = Object.fromEntries(Object.entries(PREFIXES).filter(([, iri]) => sorted.some((q) => usesNamespace(q, iri))));
   const writer = new Writer({ format: 'text/turtle', prefixes: used });
   for (const q of sorted) writer.addQuad(q.subject, q.predicate, q.object);
-  return new Promise((resolve, reject) =>
-    writer.end((error, result) => (error ? reject(error) : resolve(result))),
-  );
+  return new Promise((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));
 }
 
 function usesNamespace(q: Quad, iri: string): boolean {

@@ -69,7 +69,7 @@ function toViolation(result: ShaclResult, dataset: Store): Violation {
   const valueTerm = result.value?.term;
   // Whole-graph rules report the offending emotion as the value; show that one to the reader.
   const subject = focusTerm?.value.endsWith('#Parrott') && valueTerm ? valueTerm : focusTerm;
-  const label = subject ? dataset.getObjects(subject as never, SKOS.prefLabel, null)[0]?.value ?? null : null;
+  const label = subject ? (dataset.getObjects(subject as never, SKOS.prefLabel, null)[0]?.value ?? null) : null;
   const step = result.path?.[0];
   const path = step?.predicates[0] ? (step.start === 'object' ? `^${termKey(step.predicates[0])}` : termKey(step.predicates[0])) : null;
   const severity = result.severity.value.split('#')[1]?.toLowerCase() as Violation['severity'];

@@ -133,7 +133,8 @@ export class LevelStore implements KnowledgeStore {
   }
 
   async #restore(content: StoreContent): Promise<void> {
-    if (!(await this.#isEmpty()) || (await this.#lastId()) !== 0) throw new EmokbError('BAD_INPUT', `${this.location} is not empty; a backup is restored only into an empty store`);
+    if (!(await this.#isEmpty()) || (await this.#lastId()) !== 0)
+      throw new EmokbError('BAD_INPUT', `${this.location} is not empty; a backup is restored only into an empty store`);
     // An empty backup restores to a store like a new one: nothing written, no record.
     if (content.quads.length === 0 && content.changes.length === 0) return;
     const lastId = content.changes.at(-1)?.id ?? 0;
@@ -225,7 +226,8 @@ export class LevelStore implements KnowledgeStore {
   }
 
   async #isEmpty(): Promise<boolean> {
-    for await (const _ of this.#db.keys({ gte: this.#countIndexPrefix, lt: `${this.#countIndexPrefix}${BOUNDARY}`, limit: 1 })) return false;
+    for await (const _ of this.#db.keys({ gte: this.#countIndexPrefix, lt: `${this.#countIndexPrefix}${BOUNDARY}`, limit: 1 }))
+      return false;
     return true;
   }
 

@@ -37,7 +37,8 @@ export class AutoBackups {
     await writeBackup(file, content);
     const names = await readdir(this.dir);
     // temporary files of backups killed half-way (a completed backup renames its own away)
-    for (const stale of names.filter((name) => name.endsWith('.tmp') && !name.endsWith(`.${process.pid}.tmp`))) await unlink(join(this.dir, stale)).catch(() => undefined);
+    for (const stale of names.filter((name) => name.endsWith('.tmp') && !name.endsWith(`.${process.pid}.tmp`)))
+      await unlink(join(this.dir, stale)).catch(() => undefined);
     const all = names.filter((name) => name.endsWith(BACKUP_SUFFIX)).sort();
     for (const old of all.slice(0, Math.max(0, all.length - this.settings.keep))) await unlink(join(this.dir, old)).catch(() => undefined);
     return file;

@@ -64,7 +64,8 @@ export async function writeBackup(file: string, content: StoreContent): Promise<
 
 /** Reads and checks a backup: its header, the triples against the header's count and hash, the log against the triples. */
 export async function readBackup(file: string): Promise<{ header: BackupHeader; content: StoreContent }> {
-  const bad = (what: string) => new EmokbError('BAD_INPUT', `${file} is not a usable emokb backup: ${what}; nothing was restored`, { file });
+  const bad = (what: string) =>
+    new EmokbError('BAD_INPUT', `${file} is not a usable emokb backup: ${what}; nothing was restored`, { file });
   let text: string;
   try {
     const chunks: Buffer[] = [];
@@ -87,7 +88,10 @@ export async function readBackup(file: string): Promise<{ header: BackupHeader; 
   }
   if (header?.format !== BACKUP_FORMAT) throw bad('its first line is not an emokb backup header');
   if (header.version !== BACKUP_VERSION) throw bad(`format version ${header.version}, this emokb reads version ${BACKUP_VERSION}`);
-  if (lines.length !== 1 + header.triples + header.changes) throw bad(`${lines.length - 1} lines after the header where it announces ${header.triples} triples and ${header.changes} changes (truncated?)`);
+  if (lines.length !== 1 + header.triples + header.changes)
+    throw bad(
+      `${lines.length - 1} lines after the header where it announces ${header.triples} triples and ${header.changes} changes (truncated?)`,
+    );
   const tripleLines = lines.slice(1, 1 + header.triples);
   const quads = await parseRdf(tripleLines.join('\n'), 'ntriples', file);
   let changes: ChangeRecord[];

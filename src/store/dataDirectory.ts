@@ -29,7 +29,10 @@ export async function directoryState(location: string): Promise<DirectoryState> 
   if (foreign.length === 0 && backups.length === 0) return 'empty';
   if (!names.includes('CURRENT')) {
     const what = foreign.length === 0 ? 'it holds only backups' : `it holds ${describe(foreign)}`;
-    throw damaged(location, `it is not a readable emokb store: its LevelDB file CURRENT is missing (${what}); nothing was read, written or seeded`);
+    throw damaged(
+      location,
+      `it is not a readable emokb store: its LevelDB file CURRENT is missing (${what}); nothing was read, written or seeded`,
+    );
   }
   return 'store';
 }

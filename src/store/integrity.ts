@@ -56,14 +56,21 @@ export function integrityOf(lines: readonly string[], change: number): Integrity
 
 /** The record after a change with these added and removed lines. */
 export function advance(previous: IntegrityRecord, change: number, added: readonly string[], removed: readonly string[]): IntegrityRecord {
-  return { format: 1, change, count: previous.count + added.length - removed.length, hash: xorLines(xorLines(previous.hash, added), removed) };
+  return {
+    format: 1,
+    change,
+    count: previous.count + added.length - removed.length,
+    hash: xorLines(xorLines(previous.hash, added), removed),
+  };
 }
 
 /** What differs between the recorded and the found state, or null when they agree. */
 export function mismatch(recorded: IntegrityRecord, found: IntegrityRecord): string | null {
   const problems: string[] = [];
-  if (recorded.change !== found.change) problems.push(`the change log ends at change ${found.change} but the record was written by change ${recorded.change}`);
+  if (recorded.change !== found.change)
+    problems.push(`the change log ends at change ${found.change} but the record was written by change ${recorded.change}`);
   if (recorded.count !== found.count) problems.push(`${found.count} triples read where change ${recorded.change} left ${recorded.count}`);
-  else if (recorded.hash !== found.hash) problems.push(`the content hash of the ${found.count} triples read differs from the one change ${recorded.change} recorded`);
+  else if (recorded.hash !== found.hash)
+    problems.push(`the content hash of the ${found.count} triples read differs from the one change ${recorded.change} recorded`);
   return problems.length ? problems.join('; ') : null;
 }

@@ -16,7 +16,11 @@ export interface CheckStep {
 /** Runs every step; `validate` is the SHACL check of the triples (passed in: it lives above the store). */
 export async function checkStore(store: LevelStore, validate: (quads: readonly Quad[]) => Promise<string | null>): Promise<CheckStep[]> {
   const steps: CheckStep[] = [];
-  const attempt = async <T>(step: string, fn: () => Promise<T>, detail: (value: T) => string | { problem: string }): Promise<T | undefined> => {
+  const attempt = async <T>(
+    step: string,
+    fn: () => Promise<T>,
+    detail: (value: T) => string | { problem: string },
+  ): Promise<T | undefined> => {
     try {
       const value = await fn();
       const d = detail(value);
@@ -28,15 +32,34 @@ export async function checkStore(store: LevelStore, validate: (quads: readonly Q
       return undefined;
     }
   };
-  await attempt('keys', () => store.keyCount(), (n) => `${n} LevelDB keys read`);
-  const quads = await attempt('triples', () => store.all(), (q) => `${q.length} triples read and parsed`);
-  const log = await attempt('change log', () => store.changes(), (changes: ChangeRecord[]) => {
-    const ids = changes.map((c) => c.id).reverse();
-    const gap = ids.findIndex((id, i) => id !== i + 1);
-    return gap >= 0 ? { problem: `change ids are not 1..${ids.length}: change ${ids[gap]} at position ${gap + 1}` } : `${changes.length} changes read, ids 1..${changes.length}`;
-  });
-  const record = await attempt('integrity record', () => store.integrity(), (r) =>
-    r ? `change ${r.change}, ${r.count} triples, hash ${r.hash.slice(0, 12)}` : { problem: 'none recorded (written by an older emokb; the next open records it if the store is consistent)' },
+  await attempt(
+    'keys',
+    () => store.keyCount(),
+    (n) => `${n} LevelDB keys read`,
+  );
+  const quads = await attempt(
+    'triples',
+    () => store.all(),
+    (q) => `${q.length} triples read and parsed`,
+  );
+  const log = await attempt(
+    'change log',
+    () => store.changes(),
+    (changes: ChangeRecord[]) => {
+      const ids = changes.map((c) => c.id).reverse();
+      const gap = ids.findIndex((id, i) => id !== i + 1);
+      return gap >= 0
+        ? { problem: `change ids are not 1..${ids.length}: change ${ids[gap]} at position ${gap + 1}` }
+        : `${changes.length} changes read, ids 1..${changes.length}`;
+    },
+  );
+  const record = await attempt(
+    'integrity record',
+    () => store.integrity(),
+    (r) =>
+      r
+        ? `change ${r.change}, ${r.count} triples, hash ${r.hash.slice(0, 12)}`
+        : { problem: 'none recorded (written by an older emokb; the next open records it if the store is consistent)' },
   );
   const lines = quads?.map(quadKey);
   if (lines && record) {
@@ -47,6 +70,11 @@ export async function checkStore(store: LevelStore, validate: (quads: readonly Q
     const replay = replayMismatch(lines, log);
     steps.push({ step: 'log replay', ok: !replay, detail: replay ?? 'the triples are exactly the replay of the change log' });
   }
-  if (quads) await attempt('SHACL', () => validate(quads), (problem) => (problem ? { problem } : 'the triples conform to the shapes'));
+  if (quads)
+    await attempt(
+      'SHACL',
+      () => validate(quads),
+      (problem) => (problem ? { problem } : 'the triples conform to the shapes'),
+    );
   return steps;
 }

@@ -15,7 +15,12 @@ import type { ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
  */
 export async function verifyContent(store: KnowledgeStore, quads: readonly Quad[], lastChange: number): Promise<void> {
   // Lines are hashed one at a time, never held together: a restart's peak memory is the snapshot.
-  const found: IntegrityRecord = { format: 1, change: lastChange, count: quads.length, hash: xorLines(EMPTY_INTEGRITY.hash, keysOf(quads)) };
+  const found: IntegrityRecord = {
+    format: 1,
+    change: lastChange,
+    count: quads.length,
+    hash: xorLines(EMPTY_INTEGRITY.hash, keysOf(quads)),
+  };
   const recorded = await store.integrity();
   if (recorded) {
     const problem = mismatch(recorded, found);

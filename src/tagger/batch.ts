@@ -127,7 +127,8 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
           const r = record as Record<string, unknown>;
           const value = r[task.textField];
           if (r[task.idField] !== undefined) id = r[task.idField];
-          if (typeof value !== 'string') problem = `line ${lineNumber}: field "${task.textField}" is ${value === undefined ? 'missing' : `not a string (${value === null ? 'null' : typeof value})`}`;
+          if (typeof value !== 'string')
+            problem = `line ${lineNumber}: field "${task.textField}" is ${value === undefined ? 'missing' : `not a string (${value === null ? 'null' : typeof value})`}`;
           else text = value;
         }
       } catch (error) {
@@ -136,7 +137,8 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
     }
     if (problem !== undefined) {
       errors++;
-      if (task.strict) return { bytes: w.view(), errors, notText: notText.size, skipped, stoppedAt: { line: lineNumber, message: problem } };
+      if (task.strict)
+        return { bytes: w.view(), errors, notText: notText.size, skipped, stoppedAt: { line: lineNumber, message: problem } };
       w.utf8(`${errorRecord(lineNumber, problem, id === lineNumber ? null : id)}\n`);
       continue;
     }

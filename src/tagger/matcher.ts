@@ -15,7 +15,16 @@ import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import type { MweNode } from '../lexicon/trie.js';
 import type { WordInfo } from '../lexicon/wordInfo.js';
 import {
-  CAPITALS_FACTOR, CUE_CLAUSE, CUE_NEGATOR, CUE_PAIR_END, CUE_PSEUDO, EXCLAMATION_FACTOR, INTENSITY_MAX, INTENSITY_MIN, MODIFIER_PAIRS, NEGATION_WINDOW,
+  CAPITALS_FACTOR,
+  CUE_CLAUSE,
+  CUE_NEGATOR,
+  CUE_PAIR_END,
+  CUE_PSEUDO,
+  EXCLAMATION_FACTOR,
+  INTENSITY_MAX,
+  INTENSITY_MIN,
+  MODIFIER_PAIRS,
+  NEGATION_WINDOW,
   isPseudoNegation,
 } from '../text/cues.js';
 import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';

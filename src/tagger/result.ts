@@ -29,7 +29,12 @@ export function emptyScores(tiers: readonly Tier[]): TierScores {
 }
 
 /** Sets `into`'s dominant path and scores from a roll-up (`labels`: per emotion, its label). */
-export function scoreInto(into: { dominant: DominantPath; scores: TierScores }, r: RolledUp, labels: readonly string[], o: ResolvedOptions): void {
+export function scoreInto(
+  into: { dominant: DominantPath; scores: TierScores },
+  r: RolledUp,
+  labels: readonly string[],
+  o: ResolvedOptions,
+): void {
   into.dominant = {
     primary: r.primary < 0 ? null : labels[r.primary]!,
     secondary: r.secondary < 0 ? null : labels[r.secondary]!,

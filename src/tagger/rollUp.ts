@@ -98,7 +98,9 @@ export class RollUp implements RolledUp {
         }
       }
     }
-    let total0 = 0, total1 = 0, total2 = 0;
+    let total0 = 0,
+      total1 = 0,
+      total2 = 0;
     for (let i = 0; i < touchedCount; i++) {
       const node = touched[i]!;
       const tier = this.#tierOf[node]!;
@@ -131,7 +133,11 @@ export class RollUp implements RolledUp {
         const pn = rowNode[at - 1]!;
         const pl = rowLabel[at - 1]!;
         const d = raw[node]! - raw[pn]!;
-        const order = pt - tier || (d > TIE_TOLERANCE ? 1 : d < -TIE_TOLERANCE ? -1 : 0) || first[pn]! - first[node]! || (pl < label ? -1 : pl > label ? 1 : 0);
+        const order =
+          pt - tier ||
+          (d > TIE_TOLERANCE ? 1 : d < -TIE_TOLERANCE ? -1 : 0) ||
+          first[pn]! - first[node]! ||
+          (pl < label ? -1 : pl > label ? 1 : 0);
         if (order <= 0) break;
         rowTier[at] = pt;
         rowScore[at] = rowScore[at - 1]!;
@@ -156,14 +162,16 @@ export class RollUp implements RolledUp {
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
       if (!(raw[c]! > 0)) continue;
-      if (pick < 0 || raw[c]! > raw[pick]! + TIE_TOLERANCE || (Math.abs(raw[c]! - raw[pick]!) <= TIE_TOLERANCE && this.#before(c, pick))) pick = c;
+      if (pick < 0 || raw[c]! > raw[pick]! + TIE_TOLERANCE || (Math.abs(raw[c]! - raw[pick]!) <= TIE_TOLERANCE && this.#before(c, pick)))
+        pick = c;
     }
     return pick;
   }
 
   /** Tie rule: the emotion matched first wins; then the label in alphabetical order. */
   #before(a: number, b: number): boolean {
-    const fa = this.#first[a]!, fb = this.#first[b]!;
+    const fa = this.#first[a]!,
+      fb = this.#first[b]!;
     if (fa !== fb) return fa < fb;
     return this.labels[a]! < this.labels[b]!;
   }

@@ -170,14 +170,29 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
       at += p.length;
     }
     const out = spare.pop();
-    const task: BatchTask = { bytes, overlong, firstLine, format: o.format, textField: o.textField, idField: o.idField, strict: o.strict, options: o.options, maxLineBytes, out };
+    const task: BatchTask = {
+      bytes,
+      overlong,
+      firstLine,
+      format: o.format,
+      textField: o.textField,
+      idField: o.idField,
+      strict: o.strict,
+      options: o.options,
+      maxLineBytes,
+      out,
+    };
     firstLine += partsLines;
     summary.documents += partsLines;
     parts = [];
     partsBytes = 0;
     partsLines = 0;
     overlong = [];
-    inFlight.push(pool ? (pool.run(task, { transferList: out ? [bytes.buffer, out] : [bytes.buffer] }) as Promise<BatchOutput>) : Promise.resolve(tagBatch(local!, task)));
+    inFlight.push(
+      pool
+        ? (pool.run(task, { transferList: out ? [bytes.buffer, out] : [bytes.buffer] }) as Promise<BatchOutput>)
+        : Promise.resolve(tagBatch(local!, task)),
+    );
     if (pool) summary.workersStarted = Math.max(summary.workersStarted, pool.threads.length);
     while (inFlight.length >= maxInFlight) await drainOne();
   };

@@ -5,9 +5,42 @@
 
 /** Words that negate what follows them within the scope (see NEGATION_WINDOW). */
 export const NEGATORS: ReadonlySet<string> = new Set([
-  'not', 'no', 'never', 'without', 'hardly', 'barely', 'scarcely', 'neither', 'nor', 'nobody', 'nothing', 'none', 'nowhere', 'cannot', 'lack', 'lacks', 'lacking',
+  'not',
+  'no',
+  'never',
+  'without',
+  'hardly',
+  'barely',
+  'scarcely',
+  'neither',
+  'nor',
+  'nobody',
+  'nothing',
+  'none',
+  'nowhere',
+  'cannot',
+  'lack',
+  'lacks',
+  'lacking',
   // contractions written without the apostrophe ("don't" itself ends in n't, see cueOf)
-  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt', 'neednt',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'cant',
+  'couldnt',
+  'wont',
+  'wouldnt',
+  'shouldnt',
+  'havent',
+  'hasnt',
+  'hadnt',
+  'aint',
+  'mustnt',
+  'neednt',
 ]);
 
 /** negator + next word that do not negate: "not only", "no doubt", "nothing but", "no wonder". */
@@ -19,7 +52,17 @@ const PSEUDO_NEGATION: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 
 /** Words after which a negation cannot reach: a new clause starts. */
-const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'except', 'nevertheless', 'still']);
+const CLAUSE_WORDS: ReadonlySet<string> = new Set([
+  'but',
+  'however',
+  'although',
+  'though',
+  'yet',
+  'whereas',
+  'except',
+  'nevertheless',
+  'still',
+]);
 
 /** A negator reaches at most this many words after itself (and never past a clause boundary). */
 export const NEGATION_WINDOW = 4;
@@ -27,19 +70,70 @@ export const NEGATION_WINDOW = 4;
 /** Factors for a modifier right before a match (up to two, multiplied: "really very happy"). */
 const MODIFIERS: ReadonlyMap<string, number> = new Map([
   // intensifiers
-  ['very', 1.5], ['really', 1.4], ['so', 1.4], ['soo', 1.5], ['sooo', 1.6], ['extremely', 1.8], ['incredibly', 1.8], ['super', 1.5], ['totally', 1.5],
-  ['absolutely', 1.6], ['completely', 1.5], ['utterly', 1.6], ['truly', 1.4], ['deeply', 1.6], ['highly', 1.5], ['too', 1.3], ['most', 1.4],
-  ['quite', 1.2], ['especially', 1.3], ['particularly', 1.3], ['seriously', 1.4], ['genuinely', 1.3], ['insanely', 1.7], ['terribly', 1.5],
-  ['awfully', 1.5], ['hugely', 1.6], ['immensely', 1.7], ['exceptionally', 1.6], ['overwhelmingly', 1.7], ['fucking', 1.5], ['freaking', 1.4],
-  ['damn', 1.3], ['bloody', 1.3], ['pretty', 1.2], ['more', 1.2], ['much', 1.2], ['such', 1.3],
+  ['very', 1.5],
+  ['really', 1.4],
+  ['so', 1.4],
+  ['soo', 1.5],
+  ['sooo', 1.6],
+  ['extremely', 1.8],
+  ['incredibly', 1.8],
+  ['super', 1.5],
+  ['totally', 1.5],
+  ['absolutely', 1.6],
+  ['completely', 1.5],
+  ['utterly', 1.6],
+  ['truly', 1.4],
+  ['deeply', 1.6],
+  ['highly', 1.5],
+  ['too', 1.3],
+  ['most', 1.4],
+  ['quite', 1.2],
+  ['especially', 1.3],
+  ['particularly', 1.3],
+  ['seriously', 1.4],
+  ['genuinely', 1.3],
+  ['insanely', 1.7],
+  ['terribly', 1.5],
+  ['awfully', 1.5],
+  ['hugely', 1.6],
+  ['immensely', 1.7],
+  ['exceptionally', 1.6],
+  ['overwhelmingly', 1.7],
+  ['fucking', 1.5],
+  ['freaking', 1.4],
+  ['damn', 1.3],
+  ['bloody', 1.3],
+  ['pretty', 1.2],
+  ['more', 1.2],
+  ['much', 1.2],
+  ['such', 1.3],
   // diminishers
-  ['slightly', 0.5], ['somewhat', 0.6], ['little', 0.6], ['bit', 0.6], ['kinda', 0.6], ['sorta', 0.6], ['mildly', 0.5], ['fairly', 0.8],
-  ['rather', 0.8], ['partly', 0.6], ['marginally', 0.5], ['tad', 0.6], ['less', 0.6], ['moderately', 0.7], ['semi', 0.6],
+  ['slightly', 0.5],
+  ['somewhat', 0.6],
+  ['little', 0.6],
+  ['bit', 0.6],
+  ['kinda', 0.6],
+  ['sorta', 0.6],
+  ['mildly', 0.5],
+  ['fairly', 0.8],
+  ['rather', 0.8],
+  ['partly', 0.6],
+  ['marginally', 0.5],
+  ['tad', 0.6],
+  ['less', 0.6],
+  ['moderately', 0.7],
+  ['semi', 0.6],
 ]);
 
 /** Two-word diminishers, keyed by their last word: "kind of", "sort of". */
 export const MODIFIER_PAIRS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
-  ['of', new Map([['kind', 0.6], ['sort', 0.6]])],
+  [
+    'of',
+    new Map([
+      ['kind', 0.6],
+      ['sort', 0.6],
+    ]),
+  ],
 ]);
 
 /** Factor for a match in a sentence ending in "!" and for a match written in capitals. */

@@ -49,7 +49,26 @@ function foldCode(c: number): number {
   return c;
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'jr', 'sr', 'prof', 'inc', 'ltd', 'co', 'no', 'vol', 'approx', 'dept', 'mt']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'vs',
+  'etc',
+  'jr',
+  'sr',
+  'prof',
+  'inc',
+  'ltd',
+  'co',
+  'no',
+  'vol',
+  'approx',
+  'dept',
+  'mt',
+]);
 const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
 /** This module's source, part of the compiled-lexicon cache's key (lexicon/cache.ts): lexicon keys are cut by it. */
@@ -101,8 +120,22 @@ function isTerminalCode(c: number): boolean {
 
 function isClauseCode(c: number): boolean {
   switch (c) {
-    case 0x2c: case 0x3b: case 0x3a: case 0x28: case 0x29: case 0x5b: case 0x5d: case 0x22:
-    case 0x201c: case 0x201d: case 0x2013: case 0x2014: case 0x2d: case 0xff0c: case 0x3001: case 0xff1b:
+    case 0x2c:
+    case 0x3b:
+    case 0x3a:
+    case 0x28:
+    case 0x29:
+    case 0x5b:
+    case 0x5d:
+    case 0x22:
+    case 0x201c:
+    case 0x201d:
+    case 0x2013:
+    case 0x2014:
+    case 0x2d:
+    case 0xff0c:
+    case 0x3001:
+    case 0xff1b:
       return true;
     default:
       return false;
@@ -241,7 +274,7 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
   buffer.reset();
   buffer.text = text;
   const n = text.length;
-  if (buffer.chars.length < n || buffer.chars.length > (1 << 20) && n < 1 << 16) buffer.chars = new Uint16Array(Math.max(1024, n));
+  if (buffer.chars.length < n || (buffer.chars.length > 1 << 20 && n < 1 << 16)) buffer.chars = new Uint16Array(Math.max(1024, n));
   const chars = buffer.chars;
   let i = 0;
   while (i < n) {
@@ -264,8 +297,8 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
       for (;;) {
         if (d < 128) {
           const k = ASCII_CLASS[d];
-          if (k === UPPER_CLASS) upper++, (flags |= HAS_LETTER), (d |= 32);
-          else if (k === LOWER_CLASS) lower++, (flags |= HAS_LETTER);
+          if (k === UPPER_CLASS) (upper++, (flags |= HAS_LETTER), (d |= 32));
+          else if (k === LOWER_CLASS) (lower++, (flags |= HAS_LETTER));
           h = Math.imul(h ^ d, FNV_PRIME);
           chars[i] = d;
         } else other = true;
@@ -309,8 +342,8 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
         // built now and hashed as a string (lower-casing may change its length).
         const raw = text.slice(start, i);
         for (const ch of raw) {
-          if (UPPER.test(ch)) upper++, (flags |= HAS_LETTER);
-          else if (LOWER.test(ch)) lower++, (flags |= HAS_LETTER);
+          if (UPPER.test(ch)) (upper++, (flags |= HAS_LETTER));
+          else if (LOWER.test(ch)) (lower++, (flags |= HAS_LETTER));
           else if (WORD_CHAR.test(ch) && !/\p{N}/u.test(ch)) flags |= HAS_LETTER;
         }
         if (upper >= 2 && lower === 0) flags |= ALL_CAPS;
@@ -353,11 +386,30 @@ function endsSentence(text: string, b: TokenBuffer, t: number): boolean {
   // Terminal punctuation ends a sentence only before space or the end ("3.5", "e.g.x" do not).
   if (end < text.length) {
     const next = text.charCodeAt(end);
-    if (!(next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0 || next === 0x22 || next === 0x27 || next === 0x201d || next === 0x29 || next >= 0x3000)) return false;
+    if (!(
+      next === 32 ||
+      next === 9 ||
+      next === 10 ||
+      next === 13 ||
+      next === 0xa0 ||
+      next === 0x22 ||
+      next === 0x27 ||
+      next === 0x201d ||
+      next === 0x29 ||
+      next >= 0x3000
+    ))
+      return false;
   }
   // A single period right after an abbreviation or a single letter ("Mr.", "J.") does not end one.
   // (Only a short word can be one: longer ones are not made into strings here.)
-  if (end - b.start[t]! === 1 && text.charCodeAt(b.start[t]!) === 0x2e && t > 0 && b.kind[t - 1] === WORD && b.end[t - 1] === b.start[t] && b.end[t - 1]! - b.start[t - 1]! <= ABBREVIATION_MAX) {
+  if (
+    end - b.start[t]! === 1 &&
+    text.charCodeAt(b.start[t]!) === 0x2e &&
+    t > 0 &&
+    b.kind[t - 1] === WORD &&
+    b.end[t - 1] === b.start[t] &&
+    b.end[t - 1]! - b.start[t - 1]! <= ABBREVIATION_MAX
+  ) {
     const prev = b.word(t - 1);
     if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
   }

@@ -83,7 +83,12 @@ export function useWinkDataSnapshot(json: string): boolean {
   } catch {
     return false;
   }
-  if (!Array.isArray(parsed) || parsed.length !== files.length || !parsed.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) return false;
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== files.length ||
+    !parsed.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+  )
+    return false;
   const values = fromSnapshot(parsed);
   files.forEach((file, i) => {
     const module = new Module(file);
@@ -113,9 +118,52 @@ export function lemmasOf(word: string): string[] {
  * "longing", "please" not "pleasure", "content" (of a post) not "contentment".
  */
 const NO_DERIVATION = new Set([
-  'like', 'likes', 'liked', 'long', 'longer', 'care', 'cares', 'cared', 'content', 'contents', 'please', 'pleased', 'well', 'fine', 'pretty',
-  'right', 'cool', 'sure', 'mean', 'kind', 'free', 'hop', 'hope', 'sympathetic', 'desire', 'pride', 'rage', 'glad', 'lust', 'reject', 'insult', 'regular',
-  'interest', 'interesting', 'concern', 'concerned', 'mind', 'patient', 'grave', 'cheer', 'cheers', 'rap', 'rapt', 'alarm', 'thrill', 'shock',
+  'like',
+  'likes',
+  'liked',
+  'long',
+  'longer',
+  'care',
+  'cares',
+  'cared',
+  'content',
+  'contents',
+  'please',
+  'pleased',
+  'well',
+  'fine',
+  'pretty',
+  'right',
+  'cool',
+  'sure',
+  'mean',
+  'kind',
+  'free',
+  'hop',
+  'hope',
+  'sympathetic',
+  'desire',
+  'pride',
+  'rage',
+  'glad',
+  'lust',
+  'reject',
+  'insult',
+  'regular',
+  'interest',
+  'interesting',
+  'concern',
+  'concerned',
+  'mind',
+  'patient',
+  'grave',
+  'cheer',
+  'cheers',
+  'rap',
+  'rapt',
+  'alarm',
+  'thrill',
+  'shock',
 ]);
 
 // Suffix rewrites from a base form to a noun: [suffix, replacement]. Tried in order on each base.

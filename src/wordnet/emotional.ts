@@ -5,9 +5,26 @@ import type { Synset, WordNet } from './wordnet.js';
 import { NOUN_FEELING, VERB_EMOTION } from './wordnet.js';
 
 /** Gloss openings that say a word causes a feeling rather than names it ("causing fear"). */
-const EVOKING_GLOSS = /^(?:\(.*?\)\s*)?(?:causing|arousing|inspiring|provoking|evoking|inducing|exciting|giving|producing|eliciting|likely to (?:cause|arouse|provoke|excite)|capable of (?:causing|arousing|provoking)|tending to (?:cause|arouse|provoke))\b/i;
+const EVOKING_GLOSS =
+  /^(?:\(.*?\)\s*)?(?:causing|arousing|inspiring|provoking|evoking|inducing|exciting|giving|producing|eliciting|likely to (?:cause|arouse|provoke|excite)|capable of (?:causing|arousing|provoking)|tending to (?:cause|arouse|provoke))\b/i;
 /** Words that negate the emotion word after them in a gloss ("lacking fear", "free from anxiety"). */
-const NEGATORS = new Set(['no', 'not', 'without', 'lacking', 'lack', 'free', 'devoid', 'absence', 'absent', 'never', 'un', 'little', 'less', 'unaffected', 'incapable']);
+const NEGATORS = new Set([
+  'no',
+  'not',
+  'without',
+  'lacking',
+  'lack',
+  'free',
+  'devoid',
+  'absence',
+  'absent',
+  'never',
+  'un',
+  'little',
+  'less',
+  'unaffected',
+  'incapable',
+]);
 
 export class Emotionality {
   readonly #wn: WordNet;
@@ -27,7 +44,62 @@ export class Emotionality {
       }
     }
     // Too general to show that a gloss is about a feeling.
-    for (const w of ['thing', 'affect', 'concern', 'interest', 'care', 'heat', 'sensation', 'sense', 'reaction', 'attitude', 'like', 'want', 'need', 'wish', 'will', 'feel', 'good', 'bad', 'strong', 'sick', 'cold', 'warm', 'hot', 'light', 'dark', 'low', 'high', 'down', 'up', 'blue', 'green', 'black', 'kind', 'gay', 'gravity', 'weight', 'soft', 'hard', 'spirit', 'spirits', 'temper', 'humor', 'humour', 'fire', 'appetite', 'taste', 'stomach', 'bang', 'kick', 'charge', 'boot', 'buzz', 'rush']) words.delete(w);
+    for (const w of [
+      'thing',
+      'affect',
+      'concern',
+      'interest',
+      'care',
+      'heat',
+      'sensation',
+      'sense',
+      'reaction',
+      'attitude',
+      'like',
+      'want',
+      'need',
+      'wish',
+      'will',
+      'feel',
+      'good',
+      'bad',
+      'strong',
+      'sick',
+      'cold',
+      'warm',
+      'hot',
+      'light',
+      'dark',
+      'low',
+      'high',
+      'down',
+      'up',
+      'blue',
+      'green',
+      'black',
+      'kind',
+      'gay',
+      'gravity',
+      'weight',
+      'soft',
+      'hard',
+      'spirit',
+      'spirits',
+      'temper',
+      'humor',
+      'humour',
+      'fire',
+      'appetite',
+      'taste',
+      'stomach',
+      'bang',
+      'kick',
+      'charge',
+      'boot',
+      'buzz',
+      'rush',
+    ])
+      words.delete(w);
     this.#feelingWords = words;
   }
 
@@ -56,7 +128,10 @@ export class Emotionality {
 
   /** The feeling words the gloss mentions (not negated). */
   glossMentions(synset: Synset): string[] {
-    const tokens = definitionOf(synset.gloss).toLowerCase().split(/[^a-z'-]+/).filter(Boolean);
+    const tokens = definitionOf(synset.gloss)
+      .toLowerCase()
+      .split(/[^a-z'-]+/)
+      .filter(Boolean);
     const out: string[] = [];
     tokens.forEach((t, i) => {
       if (!this.#feelingWords.has(t)) return;
@@ -86,7 +161,8 @@ export class Emotionality {
         if (p.symbol !== '&') continue;
         const head = this.#wn.synset(p.target);
         for (const q of head.pointers) {
-          if ((q.symbol === '+' || q.symbol === '=') && this.#wn.synset(q.target).lexfile === NOUN_FEELING && this.glossMentions(s).length) return 0.9;
+          if ((q.symbol === '+' || q.symbol === '=') && this.#wn.synset(q.target).lexfile === NOUN_FEELING && this.glossMentions(s).length)
+            return 0.9;
         }
       }
     }

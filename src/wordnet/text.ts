@@ -1,12 +1,14 @@
 // Bags of content words for gloss overlap: lowercase tokens, stop words dropped, a light suffix
 // stripper so that "angry", "anger" and "angered" meet ("angr"/"anger" -> first 5 letters).
 const STOP = new Set(
-  ('a an the of to in on at and or but be is are was were been being as by for from with without into onto over under ' +
+  (
+    'a an the of to in on at and or but be is are was were been being as by for from with without into onto over under ' +
     'that this these those it its one ones someone something somebody who whom which what when where how why ' +
     'not no any some all very more most much many such than then so too also only just own same other another ' +
     'feeling feelings emotion emotions state sense quality experience person people thing things way often usually ' +
     'especially strong strongly great greatly deep deeply intense mild something someone s e g etc their his her them they you your our ' +
-    'have has had having do does did done make makes made cause causing caused about against between because while').split(' '),
+    'have has had having do does did done make makes made cause causing caused about against between because while'
+  ).split(' '),
 );
 
 export function stem(word: string): string {

@@ -42,22 +42,70 @@ export interface Pointer {
 }
 
 export const LEXFILES: Record<number, string> = {
-  0: 'adj.all', 1: 'adj.pert', 2: 'adv.all', 3: 'noun.Tops', 4: 'noun.act', 5: 'noun.animal', 6: 'noun.artifact',
-  7: 'noun.attribute', 8: 'noun.body', 9: 'noun.cognition', 10: 'noun.communication', 11: 'noun.event',
-  12: 'noun.feeling', 13: 'noun.food', 14: 'noun.group', 15: 'noun.location', 16: 'noun.motive', 17: 'noun.object',
-  18: 'noun.person', 19: 'noun.phenomenon', 20: 'noun.plant', 21: 'noun.possession', 22: 'noun.process',
-  23: 'noun.quantity', 24: 'noun.relation', 25: 'noun.shape', 26: 'noun.state', 27: 'noun.substance', 28: 'noun.time',
-  29: 'verb.body', 30: 'verb.change', 31: 'verb.cognition', 32: 'verb.communication', 33: 'verb.competition',
-  34: 'verb.consumption', 35: 'verb.contact', 36: 'verb.creation', 37: 'verb.emotion', 38: 'verb.motion',
-  39: 'verb.perception', 40: 'verb.possession', 41: 'verb.social', 42: 'verb.stative', 43: 'verb.weather', 44: 'adj.ppl',
+  0: 'adj.all',
+  1: 'adj.pert',
+  2: 'adv.all',
+  3: 'noun.Tops',
+  4: 'noun.act',
+  5: 'noun.animal',
+  6: 'noun.artifact',
+  7: 'noun.attribute',
+  8: 'noun.body',
+  9: 'noun.cognition',
+  10: 'noun.communication',
+  11: 'noun.event',
+  12: 'noun.feeling',
+  13: 'noun.food',
+  14: 'noun.group',
+  15: 'noun.location',
+  16: 'noun.motive',
+  17: 'noun.object',
+  18: 'noun.person',
+  19: 'noun.phenomenon',
+  20: 'noun.plant',
+  21: 'noun.possession',
+  22: 'noun.process',
+  23: 'noun.quantity',
+  24: 'noun.relation',
+  25: 'noun.shape',
+  26: 'noun.state',
+  27: 'noun.substance',
+  28: 'noun.time',
+  29: 'verb.body',
+  30: 'verb.change',
+  31: 'verb.cognition',
+  32: 'verb.communication',
+  33: 'verb.competition',
+  34: 'verb.consumption',
+  35: 'verb.contact',
+  36: 'verb.creation',
+  37: 'verb.emotion',
+  38: 'verb.motion',
+  39: 'verb.perception',
+  40: 'verb.possession',
+  41: 'verb.social',
+  42: 'verb.stative',
+  43: 'verb.weather',
+  44: 'adj.ppl',
 };
 export const NOUN_FEELING = 12;
 export const VERB_EMOTION = 37;
 
 export const POINTER_NAMES: Record<string, string> = {
-  '@': 'hypernym', '@i': 'instance-hypernym', '~': 'hyponym', '~i': 'instance-hyponym', '+': 'derivation',
-  '&': 'similar-to', '^': 'also-see', '\\': 'pertainym', '=': 'attribute', '!': 'antonym', '<': 'participle',
-  '*': 'entailment', '>': 'cause', '$': 'verb-group',
+  '@': 'hypernym',
+  '@i': 'instance-hypernym',
+  '~': 'hyponym',
+  '~i': 'instance-hyponym',
+  '+': 'derivation',
+  '&': 'similar-to',
+  '^': 'also-see',
+  '\\': 'pertainym',
+  '=': 'attribute',
+  '!': 'antonym',
+  '<': 'participle',
+  '*': 'entailment',
+  '>': 'cause',
+  $: 'verb-group',
 };
 
 interface CompiledFile {
@@ -215,11 +263,13 @@ export async function compileWordNet(dir: string, version: string): Promise<Comp
   }
   // Resolve pointer targets to indices ("a" covers satellites too).
   rawPointers.forEach((pointers, i) => {
-    synsets[i]![5] = pointers.map((p) => {
-      const [symbol, target, source, targetWord] = p.split(' ') as [string, string, string, string];
-      const tpos = target[0] === 's' ? 'a' : target[0];
-      return `${symbol} ${indexOf.get(`${tpos}${target.slice(1)}`) ?? -1} ${source} ${targetWord}`;
-    }).filter((p) => !p.includes(' -1 '));
+    synsets[i]![5] = pointers
+      .map((p) => {
+        const [symbol, target, source, targetWord] = p.split(' ') as [string, string, string, string];
+        const tpos = target[0] === 's' ? 'a' : target[0];
+        return `${symbol} ${indexOf.get(`${tpos}${target.slice(1)}`) ?? -1} ${source} ${targetWord}`;
+      })
+      .filter((p) => !p.includes(' -1 '));
   });
   const lemmas: Record<string, number[]> = {};
   const nameCounter = new Map<string, number>();

@@ -13,7 +13,11 @@ const run = (args: string[], input?: string) => runCli(['--data', data, ...args]
 // 30 documents; line 2 has three emotion words, line 4 none. Every emotion word used here is an
 // entry of the shipped lexicon (happy, sad, furious, glad, afraid, angry).
 const LINES = Array.from({ length: 30 }, (_, i) =>
-  i === 1 ? 'I was happy, then sad, then furious.' : i === 3 ? 'The bus leaves at noon.' : `Line ${i + 1}: so ${['happy', 'sad', 'glad', 'afraid', 'angry'][i % 5]} today`,
+  i === 1
+    ? 'I was happy, then sad, then furious.'
+    : i === 3
+      ? 'The bus leaves at noon.'
+      : `Line ${i + 1}: so ${['happy', 'sad', 'glad', 'afraid', 'angry'][i % 5]} today`,
 );
 
 beforeAll(async () => {
@@ -27,7 +31,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const rowsOf = (tsv: string) => tsv.replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+const rowsOf = (tsv: string) =>
+  tsv
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.split('\t'));
 
 async function writeSample(name: string, extra: string[]): Promise<string[][]> {
   const file = join(dir, name);
@@ -55,13 +63,33 @@ describe('emokb audit: the sample', () => {
     expect(rows).toHaveLength(31); // 28 one-word lines + 3 on line 2; line 4 has none
     const spans = new Set(rows.map((r) => `${r[4]}:${r[5]}`));
     expect(spans.size).toBe(31);
-    expect(rows.filter((r) => r[4] === '2').map((r) => r[9]).sort()).toEqual(['furious', 'happy', 'sad']);
+    expect(
+      rows
+        .filter((r) => r[4] === '2')
+        .map((r) => r[9])
+        .sort(),
+    ).toEqual(['furious', 'happy', 'sad']);
     expect(rows.some((r) => r[4] === '4')).toBe(false);
   });
 
   it('is blind: the file shows the text around the span and the emotion path, nothing of how it matched', async () => {
     const [header, first] = await writeSample('blind.tsv', ['--sample', '2', '--width', '10']);
-    expect(header).toEqual(['sample', 'corpus', 'part', 'seed', 'line', 'start', 'end', 'emotion', 'left', 'match', 'right', 'path', 'decision', 'note']);
+    expect(header).toEqual([
+      'sample',
+      'corpus',
+      'part',
+      'seed',
+      'line',
+      'start',
+      'end',
+      'emotion',
+      'left',
+      'match',
+      'right',
+      'path',
+      'decision',
+      'note',
+    ]);
     expect(first![12]).toBe('');
     const text = LINES[Number(first![4]) - 1]!;
     expect(text.slice(Number(first![5]), Number(first![6]))).toBe(first![9]);
@@ -79,7 +107,10 @@ describe('emokb audit: judgments and the report', () => {
     const sample = await writeSample('judge.tsv', ['--sample', '5', '--seed', '3']);
     const verdicts = ['right', 'w', 'right', 'r', ''];
     const judged = join(dir, 'judged.tsv');
-    await writeFile(judged, `${sample.map((r, i) => (i === 0 ? r : [...r.slice(0, 12), verdicts[i - 1]!, i === 2 ? 'collocation: a test' : '']).join('\t')).join('\n')}\n`);
+    await writeFile(
+      judged,
+      `${sample.map((r, i) => (i === 0 ? r : [...r.slice(0, 12), verdicts[i - 1]!, i === 2 ? 'collocation: a test' : '']).join('\t')).join('\n')}\n`,
+    );
     const decisions = join(dir, 'audit.tsv');
     const r = await run(['audit', '--judgments', judged, '--decisions', decisions, '--judge', 'tester']);
     expect(r.code, r.stderr).toBe(0);
@@ -87,9 +118,36 @@ describe('emokb audit: judgments and the report', () => {
     // After the verdicts, what was hidden: kind, via, rules per judged row.
     expect(rowsOf(r.stdout)[0]).toEqual(['sample', 'decision', 'match', 'path', 'kind', 'via', 'rules', 'term']);
     const rows = rowsOf(await readFile(decisions, 'utf8'));
-    expect(rows[0]!.slice(0, 13)).toEqual(['corpus', 'part', 'seed', 'line', 'start', 'end', 'text', 'term', 'emotion', 'decision', 'note', 'judge', 'time']);
+    expect(rows[0]!.slice(0, 13)).toEqual([
+      'corpus',
+      'part',
+      'seed',
+      'line',
+      'start',
+      'end',
+      'text',
+      'term',
+      'emotion',
+      'decision',
+      'note',
+      'judge',
+      'time',
+    ]);
     expect(rows.slice(1).map((x) => x[9])).toEqual(['right', 'wrong', 'right', 'right']);
-    expect(rows[2]).toEqual(expect.arrayContaining([corpus, '3', sample[2]![4], sample[2]![5], sample[2]![6], sample[2]![9], sample[2]![7], 'wrong', 'collocation: a test', 'tester']));
+    expect(rows[2]).toEqual(
+      expect.arrayContaining([
+        corpus,
+        '3',
+        sample[2]![4],
+        sample[2]![5],
+        sample[2]![6],
+        sample[2]![9],
+        sample[2]![7],
+        'wrong',
+        'collocation: a test',
+        'tester',
+      ]),
+    );
     expect(Number(rows[1]![18])).toBe(31); // all counted matches of the corpus: the report's weight
 
     const again = await run(['audit', '--judgments', judged, '--decisions', decisions]);
@@ -123,7 +181,10 @@ describe('emokb audit: judgments and the report', () => {
     expect(r.stdout).toMatch(/"x": type r/);
     expect(r.stdout).toMatch(/2 judgment\(s\) recorded/);
     const rows = rowsOf(await readFile(decisions, 'utf8')).slice(1);
-    expect(rows.map((x) => [x[9], x[10], x[11]])).toEqual([['right', '', 'me'], ['wrong', 'name: not a feeling', 'me']]);
+    expect(rows.map((x) => [x[9], x[10], x[11]])).toEqual([
+      ['right', '', 'me'],
+      ['wrong', 'name: not a feeling', 'me'],
+    ]);
     const next = await run(args, 'r\n');
     expect(next.stdout).toMatch(/1 of 3 sampled matches to judge \(2 judged before\)/);
     expect(next.stdout).toMatch(/\[3\/3\]/);
@@ -133,7 +194,10 @@ describe('emokb audit: judgments and the report', () => {
   it('refuses a sample file whose match is no longer in the corpus, recording nothing', async () => {
     const sample = await writeSample('stale.tsv', ['--sample', '2', '--seed', '9']);
     const stale = join(dir, 'stale-judged.tsv');
-    await writeFile(stale, `${sample.map((r, i) => (i === 0 ? r : [...r.slice(0, 5), String(Number(r[5]) + 1), ...r.slice(6, 12), 'right', '']).join('\t')).join('\n')}\n`);
+    await writeFile(
+      stale,
+      `${sample.map((r, i) => (i === 0 ? r : [...r.slice(0, 5), String(Number(r[5]) + 1), ...r.slice(6, 12), 'right', '']).join('\t')).join('\n')}\n`,
+    );
     const decisions = join(dir, 'stale-audit.tsv');
     const r = await run(['audit', '--judgments', stale, '--decisions', decisions]);
     expect(r.code).toBe(2);
@@ -143,9 +207,19 @@ describe('emokb audit: judgments and the report', () => {
 });
 
 describe('emokb concordance', () => {
-  it("lists every use of a term, matched or not, with what the tagger made of it", async () => {
+  it('lists every use of a term, matched or not, with what the tagger made of it', async () => {
     const file = join(dir, 'concordance.tsv');
-    await writeFile(file, ['I am happy with you\t1', 'I am not happy at all\t1', 'she was happier then\t1', 'my friend and I cannot stand him\t1', 'stand up, friend\t1', 'the HAPPY hour\t1'].join('\n'));
+    await writeFile(
+      file,
+      [
+        'I am happy with you\t1',
+        'I am not happy at all\t1',
+        'she was happier then\t1',
+        'my friend and I cannot stand him\t1',
+        'stand up, friend\t1',
+        'the HAPPY hour\t1',
+      ].join('\n'),
+    );
     const r = await run(['concordance', 'happy', '--corpus', file]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -159,8 +233,14 @@ describe('emokb concordance', () => {
     expect(new Set(lines.map((l) => l.indexOf('[')))).toHaveProperty('size', 1);
 
     const stand = await run(['concordance', 'stand', '--corpus', file, '--json']);
-    const records = stand.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(records.map((x) => [x.line, x.status])).toEqual([[4, 'inside'], [5, 'unmatched']]);
+    const records = stand.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records.map((x) => [x.line, x.status])).toEqual([
+      [4, 'inside'],
+      [5, 'unmatched'],
+    ]);
     expect(records[0]).toMatchObject({ matchText: 'cannot stand', path: expect.arrayContaining(['anger']) });
 
     const friend = await run(['concordance', 'friend', '--corpus', file, '--limit', '1', '--width', '5']);
@@ -171,7 +251,12 @@ describe('emokb concordance', () => {
     const jsonl = join(dir, 'concordance.jsonl');
     await writeFile(jsonl, '{"text": "so happy"}\n\n{"text": "happy days", "labels": ["joy"]}\n');
     const fromJsonl = await run(['concordance', 'happy', '--corpus', jsonl]);
-    expect(fromJsonl.stdout.trimEnd().split('\n').map((l) => l.trim().split(/\s+/)[0])).toEqual(['1', '3']);
+    expect(
+      fromJsonl.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/)[0]),
+    ).toEqual(['1', '3']);
   });
 });
 
@@ -183,7 +268,10 @@ describe('bad input', () => {
     [['audit', '--corpus', 'CORPUS', '--sample', 'ten'], /--sample: "ten"/],
     [['audit', '--corpus', 'CORPUS', '--seed', '-1'], /--seed: "-1"/],
     [['audit', '--corpus', 'CORPUS', '--part', '3/2'], /--part: "3\/2"/],
-    [['audit', '--corpus', 'CORPUS', '--decisions', '/no-such-dir/audit.tsv'], /--decisions: the directory of \/no-such-dir\/audit\.tsv does not exist/],
+    [
+      ['audit', '--corpus', 'CORPUS', '--decisions', '/no-such-dir/audit.tsv'],
+      /--decisions: the directory of \/no-such-dir\/audit\.tsv does not exist/,
+    ],
     [['audit'], /give --corpus FILE to draw a sample, --judgments FILE .* or --report/],
     [['audit', '--report', '--decisions', 'no-such-decisions.tsv'], /no-such-decisions\.tsv has no judgments/],
     [['audit', '--report', '--corpus', 'CORPUS'], /--corpus does not apply with --report/],
@@ -210,7 +298,10 @@ describe('bad input', () => {
 
     const sample = await writeSample('bad-verdict.tsv', ['--sample', '2']);
     const judged = join(dir, 'bad-verdict-judged.tsv');
-    await writeFile(judged, `${sample.map((row, i) => (i === 0 ? row : [...row.slice(0, 12), i === 1 ? 'right' : 'maybe', '']).join('\t')).join('\n')}\n`);
+    await writeFile(
+      judged,
+      `${sample.map((row, i) => (i === 0 ? row : [...row.slice(0, 12), i === 1 ? 'right' : 'maybe', '']).join('\t')).join('\n')}\n`,
+    );
     const decisions = join(dir, 'bad-verdict-audit.tsv');
     const bad = await run(['audit', '--judgments', judged, '--decisions', decisions]);
     expect(bad.code).toBe(2);

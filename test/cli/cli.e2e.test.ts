@@ -162,7 +162,9 @@ describe('emokb import and export', () => {
       const e = `<https://w3id.org/emokb/lexicon/en/word${i}>`;
       const f = `<https://w3id.org/emokb/lexicon/en/word${i}#form>`;
       const s = `<https://w3id.org/emokb/lexicon/en/word${i}#sense-fury>`;
-      lines.push(`${e} a ontolex:LexicalEntry ; ontolex:canonicalForm ${f} ; ontolex:sense ${s} . ${f} ontolex:writtenRep "word${i}"@en . ${s} a ontolex:LexicalSense ; ontolex:reference <https://w3id.org/emokb/emotion/fury> ; emo:weight 0.5 .`);
+      lines.push(
+        `${e} a ontolex:LexicalEntry ; ontolex:canonicalForm ${f} ; ontolex:sense ${s} . ${f} ontolex:writtenRep "word${i}"@en . ${s} a ontolex:LexicalSense ; ontolex:reference <https://w3id.org/emokb/emotion/fury> ; emo:weight 0.5 .`,
+      );
     }
     const file = join(await tempDir(), 'big.ttl');
     await writeFile(file, lines.join('\n'));

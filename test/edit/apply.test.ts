@@ -18,7 +18,12 @@ beforeAll(async () => {
 
 describe('applyEdit on a validated service', () => {
   it('commits a sequence of edits, each logged and visible in the next snapshot, and the result passes every SHACL rule', async () => {
-    const added = await edit(service, { kind: 'emotion-add', label: 'wistfulness', parent: 'sadness-secondary', definition: 'A soft, reflective sadness tinged with longing for something past.' });
+    const added = await edit(service, {
+      kind: 'emotion-add',
+      label: 'wistfulness',
+      parent: 'sadness-secondary',
+      definition: 'A soft, reflective sadness tinged with longing for something past.',
+    });
     expect(added).toMatchObject({ change: 2, dryRun: false, subject: `${E}wistfulness`, version: 2 });
     expect(service.snapshot.resolve('wistfulness').tier).toBe('tertiary');
 
@@ -49,9 +54,15 @@ describe('applyEdit on a validated service', () => {
   it('refuses an edit that breaks a SHACL rule, and a no-op, writing nothing; a dry run writes nothing either', async () => {
     const before = { hash: service.snapshot.contentHash, changes: (await service.store.changes()).length };
     // An opposite that is its own ancestor passes the planner but not the shapes.
-    const invalid = await refusalAsync(edit(service, { kind: 'link-add', type: 'opposite', from: 'fury', to: ['anger-primary'] }), 'VALIDATION_FAILED');
+    const invalid = await refusalAsync(
+      edit(service, { kind: 'link-add', type: 'opposite', from: 'fury', to: ['anger-primary'] }),
+      'VALIDATION_FAILED',
+    );
     expect(invalid.message).toContain('is opposite to');
-    await refusalAsync(edit(service, { kind: 'emotion-define', emotion: 'fury', definition: service.snapshot.resolve('fury').definition }), 'CONFLICT');
+    await refusalAsync(
+      edit(service, { kind: 'emotion-define', emotion: 'fury', definition: service.snapshot.resolve('fury').definition }),
+      'CONFLICT',
+    );
     const dry = await edit(service, { kind: 'term-add', text: 'seething', emotion: 'fury' }, true);
     expect(dry).toMatchObject({ change: null, dryRun: true });
     expect(dry.added.length).toBe(13);

@@ -15,9 +15,25 @@ async function store() {
 describe.concurrent('emokb emotion / term / undo on the store', { timeout: 180_000 }, () => {
   it('adds an emotion and a term, shows them, undoes both, and they are gone', async () => {
     const cli = await store();
-    const added = await cli('emotion', 'add', 'wistfulness', '--parent', 'sadness-secondary', '--definition', 'A soft, reflective sadness tinged with longing for something past.', '-m', 'missing nuance', '--json');
+    const added = await cli(
+      'emotion',
+      'add',
+      'wistfulness',
+      '--parent',
+      'sadness-secondary',
+      '--definition',
+      'A soft, reflective sadness tinged with longing for something past.',
+      '-m',
+      'missing nuance',
+      '--json',
+    );
     expect(added.code, added.stderr).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ change: 2, dryRun: false, via: 'store', subject: 'https://w3id.org/emokb/emotion/wistfulness' });
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      change: 2,
+      dryRun: false,
+      via: 'store',
+      subject: 'https://w3id.org/emokb/emotion/wistfulness',
+    });
 
     const term = await cli('term', 'add', 'wistful', '--emotion', 'wistfulness', '--pos', 'adjective', '--weight', '0.8');
     expect(term.code, term.stderr).toBe(0);
@@ -25,7 +41,11 @@ describe.concurrent('emokb emotion / term / undo on the store', { timeout: 180_0
 
     const shown = await cli('show', 'wistfulness', '--json');
     expect(shown.code, shown.stderr).toBe(0);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ tier: 'tertiary', valence: 'negative', path: [{ id: 'sadness-primary' }, { id: 'sadness-secondary' }, { id: 'wistfulness' }] });
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      tier: 'tertiary',
+      valence: 'negative',
+      path: [{ id: 'sadness-primary' }, { id: 'sadness-secondary' }, { id: 'wistfulness' }],
+    });
 
     for (const expected of ['change 4: undo change 3', 'change 5: undo change 2']) {
       const undone = await cli('undo');
@@ -49,7 +69,9 @@ describe.concurrent('emokb emotion / term / undo on the store', { timeout: 180_0
     // Passes the planner, breaks a SHACL rule (an opposite that is the emotion's own ancestor).
     const invalid = await cli('link', 'add', 'opposite', 'fury', 'anger-primary');
     expect(invalid.code, invalid.stderr).toBe(4);
-    expect(invalid.stderr).toContain('error VALIDATION_FAILED: link add opposite fury anger-primary breaks the knowledge base\'s rules: nothing was written.');
+    expect(invalid.stderr).toContain(
+      "error VALIDATION_FAILED: link add opposite fury anger-primary breaks the knowledge base's rules: nothing was written.",
+    );
 
     const dry = await cli('term', 'add', 'seething', '--emotion', 'fury', '--dry-run');
     expect(dry.code, dry.stderr).toBe(0);
@@ -70,8 +92,12 @@ describe.concurrent('emokb emotion / term / undo on the store', { timeout: 180_0
     const cycle = await cli('link', 'add', 'composition', 'hate', 'loathing', 'disgust-tertiary');
     expect(cycle.code, cycle.stderr).toBe(4);
     expect(cycle.stderr).toContain('error VALIDATION_FAILED');
-    expect(cycle.stderr).toMatch(/hate \("hate"\).*: <https:\/\/w3id\.org\/emokb\/emotion\/hate> is composed of <https:\/\/w3id\.org\/emokb\/emotion\/loathing>.*forms a cycle/);
-    expect(cycle.stderr).toMatch(/loathing \("loathing"\).*: <https:\/\/w3id\.org\/emokb\/emotion\/loathing> is composed of <https:\/\/w3id\.org\/emokb\/emotion\/hate>.*forms a cycle/);
+    expect(cycle.stderr).toMatch(
+      /hate \("hate"\).*: <https:\/\/w3id\.org\/emokb\/emotion\/hate> is composed of <https:\/\/w3id\.org\/emokb\/emotion\/loathing>.*forms a cycle/,
+    );
+    expect(cycle.stderr).toMatch(
+      /loathing \("loathing"\).*: <https:\/\/w3id\.org\/emokb\/emotion\/loathing> is composed of <https:\/\/w3id\.org\/emokb\/emotion\/hate>.*forms a cycle/,
+    );
 
     const after = await cli('export', '--format', 'ntriples');
     expect(after.stdout).toBe(before.stdout);

@@ -11,7 +11,8 @@ import { seedDataDir } from './helpers.js';
 async function store() {
   const dir = await tempDir('emokb-edit-crash-');
   await seedDataDir(dir);
-  const cli = (args: string[], env: Record<string, string> = {}) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'batch', ...env } });
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'batch', ...env } });
   return { dir, cli };
 }
 
@@ -20,7 +21,10 @@ describe.concurrent('concurrent and interrupted edits', { timeout: 180_000 }, ()
   it('two CLIs editing at once both succeed (the second waits for the lock), or with no waiting one gets STORE_LOCKED', async () => {
     const { cli } = await store();
     const patient = { EMOKB_LOCK_WAIT: '90' };
-    const waiting = await Promise.all([cli(['term', 'add', 'alpha', '--emotion', 'fury'], patient), cli(['term', 'add', 'beta', '--emotion', 'wrath'], patient)]);
+    const waiting = await Promise.all([
+      cli(['term', 'add', 'alpha', '--emotion', 'fury'], patient),
+      cli(['term', 'add', 'beta', '--emotion', 'wrath'], patient),
+    ]);
     for (const r of waiting) expect(r.code, r.stderr).toBe(0);
 
     const impatient = await Promise.all(
@@ -74,7 +78,9 @@ describe.concurrent('concurrent and interrupted edits', { timeout: 180_000 }, ()
     expect(stored.filter((line) => !replayed.has(line))).toEqual([]);
 
     // Each word of the batch is in the store with all 13 triples exactly when its edit is logged.
-    const logged = new Set(log.filter((c) => c.message === 'batch').map((c) => /lexicon\/en\/(batchword\d+)[#>]/.exec(c.added[0] ?? '')?.[1]));
+    const logged = new Set(
+      log.filter((c) => c.message === 'batch').map((c) => /lexicon\/en\/(batchword\d+)[#>]/.exec(c.added[0] ?? '')?.[1]),
+    );
     expect(logged.size).toBeGreaterThanOrEqual(1);
     for (const word of words) {
       const triples = stored.filter((line) => line.startsWith(`<https://w3id.org/emokb/lexicon/en/${word}`));

@@ -5,16 +5,32 @@ import { refusal } from './helpers.js';
 
 describe('parseEditRequest (shared by the CLI and the applyEdit mutation)', () => {
   it('accepts either spelling of kinds and enums, drops nulls, and normalises text', () => {
-    expect(parseEditRequest({ kind: 'TERM_ADD', text: '  fed   up ', emotion: 'exasperation', weight: 0.5, pos: 'ADJECTIVE', evokes: null })).toEqual({
-      kind: 'term-add', text: 'fed up', emotion: 'exasperation', weight: 0.5, pos: 'adjective',
+    expect(
+      parseEditRequest({ kind: 'TERM_ADD', text: '  fed   up ', emotion: 'exasperation', weight: 0.5, pos: 'ADJECTIVE', evokes: null }),
+    ).toEqual({
+      kind: 'term-add',
+      text: 'fed up',
+      emotion: 'exasperation',
+      weight: 0.5,
+      pos: 'adjective',
     });
     expect(parseEditRequest({ kind: 'link-add', type: 'leadsTo', from: 'fear', to: 'relief', trigger: 'surprise' })).toEqual({
-      kind: 'link-add', type: 'transition', from: 'fear', to: ['relief'], trigger: 'surprise',
+      kind: 'link-add',
+      type: 'transition',
+      from: 'fear',
+      to: ['relief'],
+      trigger: 'surprise',
     });
   });
 
   it('round-trips through the GraphQL input shape', () => {
-    const request = parseEditRequest({ kind: 'emotion-add', label: 'calm', parent: 'joy', definition: 'A settled, easy feeling of peace.', valence: 'positive' });
+    const request = parseEditRequest({
+      kind: 'emotion-add',
+      label: 'calm',
+      parent: 'joy',
+      definition: 'A settled, easy feeling of peace.',
+      valence: 'positive',
+    });
     expect(toEditInput(request)).toMatchObject({ kind: 'EMOTION_ADD', valence: 'POSITIVE' });
     expect(parseEditRequest(toEditInput(request))).toEqual(request);
   });

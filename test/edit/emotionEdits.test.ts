@@ -141,7 +141,9 @@ describe('emotion remove', () => {
     expect(error.message).toContain('term "hot": its sense for fury\n');
     expect(error.message).toContain('opposite: fury <-> relief');
     expect(error.message).toContain('transition: fury -> guilt (trigger: shame)');
-    expect(error.message).toContain('composition: bitterness loses component fury (its last other component, disappointment, goes too: a blend needs two)');
+    expect(error.message).toContain(
+      'composition: bitterness loses component fury (its last other component, disappointment, goes too: a blend needs two)',
+    );
 
     const after = applied(k, plan(k, { kind: 'emotion-remove', emotion: 'fury', cascade: true }));
     const mentions = (iri: string) => after.quads.filter((q) => q.subject.value.startsWith(iri) || q.object.value.startsWith(iri));

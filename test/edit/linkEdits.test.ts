@@ -38,24 +38,42 @@ describe('link opposite', () => {
 
 describe('link composition', () => {
   it('adds two or more components at once and refuses a blend of one, a component that is an ancestor, or leaving one', () => {
-    const one = refusal(() => plan(kb, { kind: 'link-add', type: 'composition', from: 'envy-tertiary', to: ['sadness-tertiary'] }), 'BAD_INPUT');
+    const one = refusal(
+      () => plan(kb, { kind: 'link-add', type: 'composition', from: 'envy-tertiary', to: ['sadness-tertiary'] }),
+      'BAD_INPUT',
+    );
     expect(one.message).toContain('a blend has two or more components');
-    const ancestor = refusal(() => plan(kb, { kind: 'link-add', type: 'composition', from: 'envy-tertiary', to: ['sadness-tertiary', 'anger-primary'] }), 'BAD_INPUT');
+    const ancestor = refusal(
+      () => plan(kb, { kind: 'link-add', type: 'composition', from: 'envy-tertiary', to: ['sadness-tertiary', 'anger-primary'] }),
+      'BAD_INPUT',
+    );
     expect(ancestor.message).toContain('is an ancestor of "envy" (envy-tertiary)');
 
     const p = plan(kb, { kind: 'link-add', type: 'composition', from: 'envy-tertiary', to: ['sadness-tertiary', 'anger-tertiary'] });
     expect(p.add).toHaveLength(2);
     const k = applied(kb, p);
     expect(k.counts.relations.compositions).toBe(2);
-    const leaving = refusal(() => plan(k, { kind: 'link-remove', type: 'composition', from: 'envy-tertiary', to: ['anger-tertiary'] }), 'BAD_INPUT');
+    const leaving = refusal(
+      () => plan(k, { kind: 'link-remove', type: 'composition', from: 'envy-tertiary', to: ['anger-tertiary'] }),
+      'BAD_INPUT',
+    );
     expect(leaving.message).toContain('would be left with one component');
-    expect(applied(k, plan(k, { kind: 'link-remove', type: 'composition', from: 'envy-tertiary', to: ['anger-tertiary', 'sadness-tertiary'] })).counts.relations.compositions).toBe(0);
+    expect(
+      applied(k, plan(k, { kind: 'link-remove', type: 'composition', from: 'envy-tertiary', to: ['anger-tertiary', 'sadness-tertiary'] }))
+        .counts.relations.compositions,
+    ).toBe(0);
   });
 });
 
 describe('link transition', () => {
   it('is an emo:Transition node with from, trigger and to, linked from FROM with emo:leadsTo, with provenance', () => {
-    const p = plan(kb, { kind: 'link-add', type: 'transition', from: 'fear-tertiary', to: ['relief-tertiary'], trigger: 'surprise-tertiary' });
+    const p = plan(kb, {
+      kind: 'link-add',
+      type: 'transition',
+      from: 'fear-tertiary',
+      to: ['relief-tertiary'],
+      trigger: 'surprise-tertiary',
+    });
     const node = 'https://w3id.org/emokb/transition/fear-tertiary--surprise-tertiary--relief-tertiary';
     expect(lines(p.add)).toEqual(
       [
@@ -72,13 +90,22 @@ describe('link transition', () => {
     );
     const k = applied(kb, p);
     expect(k.counts.relations.transitions).toBe(1);
-    refusal(() => plan(k, { kind: 'link-add', type: 'transition', from: 'fear-tertiary', to: ['relief-tertiary'], trigger: 'surprise-tertiary' }), 'CONFLICT');
+    refusal(
+      () => plan(k, { kind: 'link-add', type: 'transition', from: 'fear-tertiary', to: ['relief-tertiary'], trigger: 'surprise-tertiary' }),
+      'CONFLICT',
+    );
     const removed = plan(k, { kind: 'link-remove', type: 'transition', from: 'fear-tertiary', to: ['relief-tertiary'] });
     expect(lines(removed.remove)).toEqual(lines(p.add));
   });
 
   it('needs a trigger, and does not lead from an emotion to itself', () => {
-    expect(refusal(() => plan(kb, { kind: 'link-add', type: 'transition', from: 'fear-tertiary', to: ['relief-tertiary'] }), 'BAD_INPUT').message).toMatch(/^trigger: a transition needs a trigger/);
-    refusal(() => plan(kb, { kind: 'link-add', type: 'transition', from: 'fear-tertiary', to: ['fear-tertiary'], trigger: 'surprise-tertiary' }), 'BAD_INPUT');
+    expect(
+      refusal(() => plan(kb, { kind: 'link-add', type: 'transition', from: 'fear-tertiary', to: ['relief-tertiary'] }), 'BAD_INPUT')
+        .message,
+    ).toMatch(/^trigger: a transition needs a trigger/);
+    refusal(
+      () => plan(kb, { kind: 'link-add', type: 'transition', from: 'fear-tertiary', to: ['fear-tertiary'], trigger: 'surprise-tertiary' }),
+      'BAD_INPUT',
+    );
   });
 });

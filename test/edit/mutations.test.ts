@@ -23,7 +23,8 @@ async function post(query: string, variables: Record<string, unknown> = {}, toke
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
 }
 
-const APPLY = 'mutation($edit: EditInput!, $dryRun: Boolean) { applyEdit(edit: $edit, dryRun: $dryRun) { change dryRun summary subject added removed version } }';
+const APPLY =
+  'mutation($edit: EditInput!, $dryRun: Boolean) { applyEdit(edit: $edit, dryRun: $dryRun) { change dryRun summary subject added removed version } }';
 
 describe('mutations', () => {
   it('refuses a missing or wrong token with UNAUTHENTICATED and HTTP 401, and changes nothing', async () => {
@@ -39,9 +40,16 @@ describe('mutations', () => {
   });
 
   it('applies an edit with the token; the next query sees it; the change log lists it', async () => {
-    const { body } = await post(APPLY, { edit: { kind: 'TERM_ADD', author: 'Grace', message: 'a word for fury', text: 'seething', emotion: 'fury', weight: 0.9 } });
+    const { body } = await post(APPLY, {
+      edit: { kind: 'TERM_ADD', author: 'Grace', message: 'a word for fury', text: 'seething', emotion: 'fury', weight: 0.9 },
+    });
     expect(body.errors).toBeUndefined();
-    expect(body.data.applyEdit).toMatchObject({ change: 2, dryRun: false, subject: 'https://w3id.org/emokb/lexicon/en/seething', version: 2 });
+    expect(body.data.applyEdit).toMatchObject({
+      change: 2,
+      dryRun: false,
+      subject: 'https://w3id.org/emokb/lexicon/en/seething',
+      version: 2,
+    });
     const read = await post('{ stats { terms senses } version { version } changes(limit: 1) { id author message command } }', {}, null);
     expect(read.body.data).toEqual({
       stats: { terms: 1, senses: 1 },

@@ -24,7 +24,10 @@ async function startServer(dir: string): Promise<{ url: string; token: string; c
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (log += d));
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const info = await readFile(join(dir, 'server.json'), 'utf8').then((t) => JSON.parse(t) as { url: string; token: string; pid: number }, () => null);
+    const info = await readFile(join(dir, 'server.json'), 'utf8').then(
+      (t) => JSON.parse(t) as { url: string; token: string; pid: number },
+      () => null,
+    );
     if (info && info.pid === child.pid) return { url: info.url, token: info.token, child };
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -57,13 +60,24 @@ describe.concurrent('edits against a running server', { timeout: 180_000 }, () =
     const { url, child } = await startServer(dir);
     expect((await stat(join(dir, 'server.json'))).mode & 0o777).toBe(0o600);
 
-    const added = await cli('emotion', 'add', 'wistfulness', '--parent', 'sadness-secondary', '--definition', 'A soft, reflective sadness tinged with longing for something past.');
+    const added = await cli(
+      'emotion',
+      'add',
+      'wistfulness',
+      '--parent',
+      'sadness-secondary',
+      '--definition',
+      'A soft, reflective sadness tinged with longing for something past.',
+    );
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain(`applied by the running server at ${url}`);
     const term = await cli('term', 'add', 'wistful', '--emotion', 'wistfulness', '--weight', '0.8');
     expect(term.code, term.stderr).toBe(0);
 
-    const seen = await graphql(url, '{ emotion(id: "wistfulness") { label tier parent { id } } stats { terms senses } changes(limit: 1) { author command } }');
+    const seen = await graphql(
+      url,
+      '{ emotion(id: "wistfulness") { label tier parent { id } } stats { terms senses } changes(limit: 1) { author command } }',
+    );
     expect(seen.body.data).toEqual({
       emotion: { label: 'wistfulness', tier: 'TERTIARY', parent: { id: 'sadness-secondary' } },
       stats: { terms: 1, senses: 1 },
@@ -78,7 +92,9 @@ describe.concurrent('edits against a running server', { timeout: 180_000 }, () =
 
     const conflict = await cli('term', 'add', 'wistful', '--emotion', 'wistfulness', '--json');
     expect(conflict.code).toBe(10);
-    expect(conflict.stderr).toContain('error CONFLICT: <text>: the term "wistful" already has a sense for "wistfulness" (wistfulness) (weight 0.8)');
+    expect(conflict.stderr).toContain(
+      'error CONFLICT: <text>: the term "wistful" already has a sense for "wistfulness" (wistfulness) (weight 0.8)',
+    );
 
     for (let i = 0; i < 2; i++) expect((await cli('undo')).code).toBe(0);
     const gone = await graphql(url, '{ emotion(id: "wistfulness") { id } }');

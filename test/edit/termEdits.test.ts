@@ -70,10 +70,18 @@ describe('term add', () => {
   });
 
   it('refuses a bad weight, an unknown part of speech and an unknown emotion, naming the field', () => {
-    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'fury', weight: '1.5' }), 'BAD_INPUT').message).toMatch(/^weight: "1.5" is not a weight/);
-    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'fury', weight: '-0.1' }), 'BAD_INPUT').details?.field).toBe('weight');
-    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'fury', pos: 'adj' }), 'BAD_INPUT').message).toMatch(/^pos: "adj" is not a part of speech/);
-    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'furry' }), 'NOT_FOUND').message).toMatch(/^emotion: no emotion "furry"; did you mean "fury"/);
+    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'fury', weight: '1.5' }), 'BAD_INPUT').message).toMatch(
+      /^weight: "1.5" is not a weight/,
+    );
+    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'fury', weight: '-0.1' }), 'BAD_INPUT').details?.field).toBe(
+      'weight',
+    );
+    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'fury', pos: 'adj' }), 'BAD_INPUT').message).toMatch(
+      /^pos: "adj" is not a part of speech/,
+    );
+    expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'furry' }), 'NOT_FOUND').message).toMatch(
+      /^emotion: no emotion "furry"; did you mean "fury"/,
+    );
   });
 });
 
@@ -97,8 +105,12 @@ describe('term remove, reweight, move', () => {
     const asked = refusal(() => plan(k, { kind: 'term-reweight', text: 'livid', weight: 0.5 }), 'BAD_INPUT');
     expect(asked.message).toContain('has 2 senses (fury, rage-tertiary); say which with --emotion');
     const p = plan(k, { kind: 'term-reweight', text: 'livid', emotion: 'fury', weight: 0.25 });
-    expect(lines(p.add)).toEqual([`<${LEX}livid-adjective#sense-fury> <${EMO}weight> "0.25"^^<http://www.w3.org/2001/XMLSchema#decimal> .`]);
-    expect(lines(p.remove)).toEqual([`<${LEX}livid-adjective#sense-fury> <${EMO}weight> "0.9"^^<http://www.w3.org/2001/XMLSchema#decimal> .`]);
+    expect(lines(p.add)).toEqual([
+      `<${LEX}livid-adjective#sense-fury> <${EMO}weight> "0.25"^^<http://www.w3.org/2001/XMLSchema#decimal> .`,
+    ]);
+    expect(lines(p.remove)).toEqual([
+      `<${LEX}livid-adjective#sense-fury> <${EMO}weight> "0.9"^^<http://www.w3.org/2001/XMLSchema#decimal> .`,
+    ]);
   });
 
   it('moves a sense to another emotion, keeping its data, and refuses a move onto a sense it already has', () => {

@@ -15,7 +15,13 @@ const { namedNode, literal, quad } = DataFactory;
 const t = (s: string, p: string, o: string) => `<https://w3id.org/emokb/emotion/${s}> <http://www.w3.org/2004/02/skos/core#${p}> ${o} .`;
 const label = (s: string, l: string) => t(s, 'prefLabel', `"${l}"@en`);
 const record = (id: number, added: string[], removed: string[] = []): ChangeRecord => ({
-  id, time: `2026-01-0${id}T00:00:00.000Z`, author: 'a', message: `change ${id}`, command: `cmd ${id}`, added, removed,
+  id,
+  time: `2026-01-0${id}T00:00:00.000Z`,
+  author: 'a',
+  message: `change ${id}`,
+  command: `cmd ${id}`,
+  added,
+  removed,
 });
 
 const log = [
@@ -67,7 +73,9 @@ describe('undo', () => {
   });
 
   it('refuses unknown and malformed change ids', () => {
-    expect(refusal(() => planUndo(log, { change: 9 }, now(log)), 'NOT_FOUND').message).toBe('change: there is no change 9 (the newest is 4)');
+    expect(refusal(() => planUndo(log, { change: 9 }, now(log)), 'NOT_FOUND').message).toBe(
+      'change: there is no change 9 (the newest is 4)',
+    );
     refusal(() => planUndo(log, { change: 0 }, now(log)), 'BAD_INPUT');
     expect(refusal(() => planUndo([], {}, now([])), 'NOT_FOUND').message).toBe('change: nothing left to undo (the change log is empty)');
   });
@@ -86,7 +94,9 @@ describe('diff', () => {
 
     const turtle = await formatPatch(patch, 'turtle');
     expect(turtle).toContain('PREFIX emotion: <https://w3id.org/emokb/emotion/>');
-    expect(turtle).toMatch(/DELETE DATA \{\n {2}emotion:glumness skos:prefLabel "glumness"@en\.\n\} ;\nINSERT DATA \{\n {2}emotion:glumness skos:prefLabel "glum"@en\.\n\}/);
+    expect(turtle).toMatch(
+      /DELETE DATA \{\n {2}emotion:glumness skos:prefLabel "glumness"@en\.\n\} ;\nINSERT DATA \{\n {2}emotion:glumness skos:prefLabel "glum"@en\.\n\}/,
+    );
 
     const ntriples = await formatPatch(patch, 'ntriples');
     expect(ntriples.split('\n').slice(1, 3)).toEqual([`D ${label('glumness', 'glumness')}`, `A ${label('glumness', 'glum')}`]);
@@ -96,9 +106,21 @@ describe('diff', () => {
 describe('reading the tail of the change log', () => {
   it('returns the changes in a range, newest first, reading only as many as it needs', async () => {
     const store = new MemoryStore();
-    for (let i = 1; i <= 6; i++) await store.commit({ add: [quad(namedNode(`urn:s${i}`), namedNode('urn:p'), literal(String(i)))], remove: [], author: 'a', message: `m${i}`, command: `c${i}` });
+    for (let i = 1; i <= 6; i++)
+      await store.commit({
+        add: [quad(namedNode(`urn:s${i}`), namedNode('urn:p'), literal(String(i)))],
+        remove: [],
+        author: 'a',
+        message: `m${i}`,
+        command: `c${i}`,
+      });
     const reads: Array<number | undefined> = [];
-    const spy = { ...store, location: store.location, lastChangeId: () => store.lastChangeId(), changes: (o?: { limit?: number }) => (reads.push(o?.limit), store.changes(o)) } as MemoryStore;
+    const spy = {
+      ...store,
+      location: store.location,
+      lastChangeId: () => store.lastChangeId(),
+      changes: (o?: { limit?: number }) => (reads.push(o?.limit), store.changes(o)),
+    } as MemoryStore;
     const ids = async (range: Parameters<typeof changesBetween>[1]) => (await changesBetween(spy, range)).map((c) => c.id);
     expect(await ids({ from: 4 })).toEqual([6, 5, 4]);
     expect(await ids({ from: 2, before: 5, limit: 2 })).toEqual([4, 3]);

@@ -25,7 +25,9 @@ describe('emokb expand and review', () => {
   it('expands one family, reviews in batch and interactively', async () => {
     const { dir, data } = await hierarchyStore('emokb-expand-');
 
-    const expanded = await runCli(['--data', data, 'expand', '--emotion', 'rage-secondary', '--time', '2026-01-02T03:04:05Z', '--json'], { env });
+    const expanded = await runCli(['--data', data, 'expand', '--emotion', 'rage-secondary', '--time', '2026-01-02T03:04:05Z', '--json'], {
+      env,
+    });
     expect(expanded.code, expanded.stderr).toBe(0);
     expect(expanded.stderr).not.toMatch(/\[[░█]/); // no progress bar when standard error is not a terminal
     const summary = JSON.parse(expanded.stdout);
@@ -90,16 +92,39 @@ describe('emokb expand and review', () => {
     const stray = await runCli(['--data', data, 'expand', '--scheme', 'goemotions'], { env });
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/--scheme applies only with --corpus/);
-    const wordNetOnly = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--method', 'gloss'], { env });
+    const wordNetOnly = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--method', 'gloss'], {
+      env,
+    });
     expect(wordNetOnly.code).toBe(2);
     expect(wordNetOnly.stderr).toMatch(/--method does not apply with --corpus/);
-    const badPart = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--part', '3/2'], { env });
+    const badPart = await runCli(
+      ['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--part', '3/2'],
+      { env },
+    );
     expect(badPart.code).toBe(2);
     expect(badPart.stderr).toMatch(/--part: "3\/2" is not a part I\/N/);
     let stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
     expect(stats.entries).toEqual({ accepted: 0, candidate: 0, rejected: 0 });
 
-    const run = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--source', 'toy', '--min-documents', '5', '--json'], { env });
+    const run = await runCli(
+      [
+        '--data',
+        data,
+        'expand',
+        '--corpus',
+        corpus,
+        '--scheme',
+        'goemotions',
+        '--label-names',
+        names,
+        '--source',
+        'toy',
+        '--min-documents',
+        '5',
+        '--json',
+      ],
+      { env },
+    );
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ source: 'toy', documents: 32, labelled: 12, unmappedLabels: ['neutral'] });
@@ -107,13 +132,32 @@ describe('emokb expand and review', () => {
     const history = await runCli(['--data', data, 'history', '--limit', '1'], { env });
     expect(history.stdout).toContain(`expand --corpus ${corpus} --scheme goemotions --label-names ${names} --source toy --min-documents 5`);
     // --part holds the other lines out: the even half of the 32 lines
-    const half = await runCli(['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--part', '2/2', '--dry-run', '--json'], { env });
+    const half = await runCli(
+      [
+        '--data',
+        data,
+        'expand',
+        '--corpus',
+        corpus,
+        '--scheme',
+        'goemotions',
+        '--label-names',
+        names,
+        '--part',
+        '2/2',
+        '--dry-run',
+        '--json',
+      ],
+      { env },
+    );
     expect(half.code, half.stderr).toBe(0);
     expect(JSON.parse(half.stdout)).toMatchObject({ documents: 16, labelled: 6 });
     stats = JSON.parse((await runCli(['--data', data, 'lexicon', 'stats', '--json'], { env })).stdout);
     expect(stats.entries.candidate).toBe(summary.added.candidates);
     const store = (await runCli(['--data', data, 'export'], { env })).stdout;
-    expect(store).toMatch(/dumbass-noun#sense-annoyance> a ontolex:LexicalSense;\s+ontolex:reference emotion:annoyance;[^<]*emo:method "corpus";[^<]*emo:senseKind emo:Evokes/);
+    expect(store).toMatch(
+      /dumbass-noun#sense-annoyance> a ontolex:LexicalSense;\s+ontolex:reference emotion:annoyance;[^<]*emo:method "corpus";[^<]*emo:senseKind emo:Evokes/,
+    );
     expect(store).toMatch(/"toy: 6 of 6 documents carry anger \(lift \d+\.\d\d\)"/);
     expect(store).not.toMatch(/lexicon\/en\/table/); // in every kind of document: no lift
 

@@ -2,7 +2,15 @@
 // evidence says, and how a bad corpus file is refused.
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { corpusCandidates, inPart, parseLabelNames, parseLabelledCorpus, parsePart, replacesWordNetRejection, type LabelledDocument } from '../../src/expansion/corpus.js';
+import {
+  corpusCandidates,
+  inPart,
+  parseLabelNames,
+  parseLabelledCorpus,
+  parsePart,
+  replacesWordNetRejection,
+  type LabelledDocument,
+} from '../../src/expansion/corpus.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
 import { parseTurtle } from '../../src/rdf/turtle.js';
 import { EmokbError } from '../../src/errors.js';
@@ -27,7 +35,9 @@ function kbWithScheme(): KnowledgeBase {
 
 function corpus(): LabelledDocument[] {
   const docs: LabelledDocument[] = [];
-  const add = (n: number, text: string, labels: string[]) => { for (let i = 0; i < n; i++) docs.push({ text, labels }); };
+  const add = (n: number, text: string, labels: string[]) => {
+    for (let i = 0; i < n; i++) docs.push({ text, labels });
+  };
   add(12, 'You idiot, that was the worst parking ever', ['mad']);
   add(2, 'The idiot box is on again', ['happy']);
   add(10, 'What a splendid parking spot', ['happy']);
@@ -49,7 +59,12 @@ describe('corpusCandidates', () => {
     // "idiot": 12 of 14 documents are "mad" -> annoyance; the sense goes to annoyance, not anger.
     const idiot = byLemma.get('idiot')!;
     expect(idiot.senses).toHaveLength(1);
-    expect(idiot.senses[0]).toMatchObject({ emotion: 'https://w3id.org/emokb/emotion/annoyance', kind: 'evokes', method: 'corpus', path: 'corpus:toy-corpus' });
+    expect(idiot.senses[0]).toMatchObject({
+      emotion: 'https://w3id.org/emokb/emotion/annoyance',
+      kind: 'evokes',
+      method: 'corpus',
+      path: 'corpus:toy-corpus',
+    });
     expect(idiot.senses[0]!.evidence[0]).toMatch(/^toy-corpus: 12 of 14 documents carry anger \(lift \d+\.\d\d\)$/);
     expect(byLemma.get('splendid')!.senses[0]!.emotion).toBe('https://w3id.org/emokb/emotion/joy-primary');
     // "parking" is everywhere, background included: no lift. "zebra": too few documents. Stop words never.
@@ -78,12 +93,19 @@ describe('corpusCandidates', () => {
   it('proposes again a word rejected as a WordNet proposal only when told to, never one rejected from the corpus', () => {
     // The WordNet pipeline rejects "cool" outright (too common); in this corpus it comes with joy.
     const emotionality = new Emotionality(wn);
-    const proposals = expand(kb, { wn, vectors: fixtureVectors(), emotionality, generator: new CandidateGenerator(wn, emotionality) }).candidates;
+    const proposals = expand(kb, {
+      wn,
+      vectors: fixtureVectors(),
+      emotionality,
+      generator: new CandidateGenerator(wn, emotionality),
+    }).candidates;
     const time = '2026-01-01T00:00:00.000Z';
     const withWordNet = KnowledgeBase.fromQuads([...kb.quads, ...planCandidates(kb, proposals, { time }).add], 3);
     expect([...lexicalEntries(withWordNet).values()].find((e) => e.lemma === 'cool')?.status).toBe('rejected');
     const docs = [...corpus(), ...Array.from({ length: 8 }, () => ({ text: 'So cool, thank you', labels: ['happy'] }))];
-    const cool = corpusCandidates(withWordNet, wn, docs, { scheme: 'toy', source: 's', minDocuments: 5 }).candidates.filter((c) => c.lemma === 'cool');
+    const cool = corpusCandidates(withWordNet, wn, docs, { scheme: 'toy', source: 's', minDocuments: 5 }).candidates.filter(
+      (c) => c.lemma === 'cool',
+    );
     expect(cool).toHaveLength(1);
 
     expect(planCandidates(withWordNet, cool, { time }).kept.rejected).toBe(1);
@@ -96,7 +118,11 @@ describe('corpusCandidates', () => {
 
     // Rejected from the corpus: stays rejected on the next run.
     const rejected = KnowledgeBase.fromQuads(
-      replaced.quads.map((q) => (q.object.value.endsWith('#Candidate') ? DataFactory.quad(q.subject, q.predicate, DataFactory.namedNode(q.object.value.replace('#Candidate', '#Rejected')), q.graph) : q)),
+      replaced.quads.map((q) =>
+        q.object.value.endsWith('#Candidate')
+          ? DataFactory.quad(q.subject, q.predicate, DataFactory.namedNode(q.object.value.replace('#Candidate', '#Rejected')), q.graph)
+          : q,
+      ),
       5,
     );
     const rerun = planCandidates(rejected, cool, { time, replaces: replacesWordNetRejection });
@@ -112,18 +138,34 @@ describe('corpusCandidates', () => {
     // A corpus candidate reassigned by the reviewer keeps its counts as evidence.
     {
       const entries = lexicalEntries(replaced);
-      const plan = planDecisions(entries, resolveDecisions(replaced, entries, [{ term: 'cool', action: 'reassign', emotions: [{ emotion: 'joy-primary' }] }]), { reviewer: 'r', time });
+      const plan = planDecisions(
+        entries,
+        resolveDecisions(replaced, entries, [{ term: 'cool', action: 'reassign', emotions: [{ emotion: 'joy-primary' }] }]),
+        { reviewer: 'r', time },
+      );
       const evidence = plan.add.filter((q) => q.predicate.value.endsWith('#evidence')).map((q) => q.object.value);
-      expect(evidence).toEqual(expect.arrayContaining([expect.stringMatching(/^s: 8 of \d+ documents carry joy \(lift/), 'surface forms: cool', expect.stringMatching(/^reassigned-from:/)]));
+      expect(evidence).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^s: 8 of \d+ documents carry joy \(lift/),
+          'surface forms: cool',
+          expect.stringMatching(/^reassigned-from:/),
+        ]),
+      );
     }
     const takenBack = review(review(withWordNet, 'accept', 6), 'reject', 7);
     expect([...lexicalEntries(takenBack).values()].find((e) => e.lemma === 'cool')?.status).toBe('rejected');
-    expect(planCandidates(takenBack, cool, { time, replaces: replacesWordNetRejection })).toMatchObject({ replaced: 0, add: [], kept: { rejected: 1 } });
+    expect(planCandidates(takenBack, cool, { time, replaces: replacesWordNetRejection })).toMatchObject({
+      replaced: 0,
+      add: [],
+      kept: { rejected: 1 },
+    });
   });
 
   it('refuses a scheme the knowledge base has no crosswalk for, and a corpus with no mapped label', () => {
     expect(() => corpusCandidates(kb, wn, corpus(), { scheme: 'nope', source: 's' })).toThrow(/no crosswalk mappings for "nope"/);
-    expect(() => corpusCandidates(kb, wn, [{ text: 'x', labels: ['neutral'] }], { scheme: 'toy', source: 's' })).toThrow(/no document label maps/);
+    expect(() => corpusCandidates(kb, wn, [{ text: 'x', labels: ['neutral'] }], { scheme: 'toy', source: 's' })).toThrow(
+      /no document label maps/,
+    );
   });
 });
 
@@ -135,7 +177,8 @@ describe('corpus parts', () => {
     expect(texts('2/2')).toEqual(['b', 'd']);
     expect(texts('1/1')).toEqual(['a', 'b', 'c', 'd', 'e']);
     for (let line = 1; line <= 12; line++) expect([1, 2, 3].filter((i) => inPart(line, { index: i, of: 3 }))).toHaveLength(1);
-    for (const bad of ['0/2', '3/2', '1/0', 'half', '1/2/3', '1/99999999999999999999']) expect(() => parsePart(bad)).toThrow(`--part: "${bad}" is not a part I/N`);
+    for (const bad of ['0/2', '3/2', '1/0', 'half', '1/2/3', '1/99999999999999999999'])
+      expect(() => parsePart(bad)).toThrow(`--part: "${bad}" is not a part I/N`);
   });
 });
 
@@ -147,7 +190,10 @@ describe('parseLabelledCorpus', () => {
     ]);
     expect(parseLabelledCorpus('{not json}\t1\n', 'c.tsv', parseLabelNames('mad\nhappy\n', 'n.txt'))[0]!.labels).toEqual(['happy']);
     // Ids that do not start at 0 (XED: 1 = anger ...), given as ID<TAB>NAME lines.
-    expect(parseLabelledCorpus('x\t1, 8\n', 'c.tsv', parseLabelNames('1\tanger\n8\ttrust\n', 'n.tsv'))[0]!.labels).toEqual(['anger', 'trust']);
+    expect(parseLabelledCorpus('x\t1, 8\n', 'c.tsv', parseLabelNames('1\tanger\n8\ttrust\n', 'n.tsv'))[0]!.labels).toEqual([
+      'anger',
+      'trust',
+    ]);
     expect(parseLabelledCorpus('{"text":"a","labels":["mad"]}\n', 'c.jsonl')[0]).toMatchObject({ text: 'a', labels: ['mad'] });
   });
 
@@ -164,9 +210,11 @@ describe('parseLabelledCorpus', () => {
     };
     expect(fails('ok\tmad\nno tab here\n', 'c.tsv')).toBe('c.tsv:2: expected text<TAB>labels');
     expect(fails('a\t7\n', 'c.tsv', 'mad\n')).toBe('c.tsv:1: label "7" is not one of the 1 label ids (0)');
-    expect(fails('a\t1\n', 'c.tsv', '1\tanger\n\nfear\n')).toBe('n.txt:3: "fear": expected one NAME a line, or ID<TAB>NAME lines with distinct whole-number ids');
+    expect(fails('a\t1\n', 'c.tsv', '1\tanger\n\nfear\n')).toBe(
+      'n.txt:3: "fear": expected one NAME a line, or ID<TAB>NAME lines with distinct whole-number ids',
+    );
     expect(fails('a\t1\n', 'c.tsv', '\n\n')).toBe('n.txt: no label names');
-    expect(fails('a\t1\n', 'c.tsv', 'mad\n\nhappy\n')).toBe('n.txt:2: a blank line among names (each line\'s position is its id)');
+    expect(fails('a\t1\n', 'c.tsv', 'mad\n\nhappy\n')).toBe("n.txt:2: a blank line among names (each line's position is its id)");
     expect(fails('{"text": 1, "labels": []}\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: expected \{"text"/);
     expect(fails('{oops\n', 'c.jsonl')).toMatch(/^c\.jsonl:1: not valid JSON/);
   });

@@ -23,7 +23,11 @@ function resources(): Resources {
 
 const TIME = '2026-01-02T03:04:05.000Z';
 
-function withQuads(kb: KnowledgeBase, add: readonly import('@rdfjs/types').Quad[], remove: readonly import('@rdfjs/types').Quad[] = []): KnowledgeBase {
+function withQuads(
+  kb: KnowledgeBase,
+  add: readonly import('@rdfjs/types').Quad[],
+  remove: readonly import('@rdfjs/types').Quad[] = [],
+): KnowledgeBase {
   const map = new Map(kb.quads.map((q) => [quadKey(q), q]));
   for (const q of remove) map.delete(quadKey(q));
   for (const q of add) map.set(quadKey(q), q);
@@ -96,7 +100,9 @@ describe('overlap resolution', () => {
     const { seeds } = expand(kb, r);
     const method = makeMethod('vectors', new EmotionProfiles(kb, seeds), r.vectors);
     const furious = { lemma: 'furious' };
-    expect(method.similarity(furious, kb.resolve('rage-secondary').iri)).toBeGreaterThan(method.similarity(furious, kb.resolve('joy-primary').iri));
+    expect(method.similarity(furious, kb.resolve('rage-secondary').iri)).toBeGreaterThan(
+      method.similarity(furious, kb.resolve('joy-primary').iri),
+    );
   });
 });
 
@@ -143,16 +149,27 @@ describe('review decisions', () => {
     const badEmotion = parseDecisionsTsv('# comment\nangry\tadjective\treassign\tnosuch\n', 'd.tsv');
     expect(() => resolveDecisions(kb, entries, badEmotion)).toThrowError(/d\.tsv:2: unknown emotion "nosuch"/);
     expect(() => parseDecisionsTsv('angry\tadjective\tmaybe\n', 'd.tsv')).toThrowError(EmokbError);
-    expect(() => parseDecisionsJson('[{"term":"angry","decision":"reassign"}]', 'd.json')).toThrowError(/d\.json\[0\]: reassign needs an emotion/);
+    expect(() => parseDecisionsJson('[{"term":"angry","decision":"reassign"}]', 'd.json')).toThrowError(
+      /d\.json\[0\]: reassign needs an emotion/,
+    );
   });
 
   it('accepts, rejects, reassigns and adds, recording the reviewer and time', () => {
     const { kb } = candidates();
     const entries = lexicalEntries(kb);
-    const decisions = resolveDecisions(kb, entries, parseDecisionsTsv(
-      ['angry\tadjective\taccept', 'ire\tnoun\treassign\tfury:0.7,wrath:0.2', 'choler\tnoun\treject', 'fed up\tadjective\tadd\tirritation-secondary\t\tidiom'].join('\n'),
-      'd.tsv',
-    ));
+    const decisions = resolveDecisions(
+      kb,
+      entries,
+      parseDecisionsTsv(
+        [
+          'angry\tadjective\taccept',
+          'ire\tnoun\treassign\tfury:0.7,wrath:0.2',
+          'choler\tnoun\treject',
+          'fed up\tadjective\tadd\tirritation-secondary\t\tidiom',
+        ].join('\n'),
+        'd.tsv',
+      ),
+    );
     const plan = planDecisions(entries, decisions, { reviewer: 'Rita Reviewer', time: TIME });
     expect(plan.counts).toMatchObject({ accept: 1, reassign: 1, reject: 1, add: 1 });
     const after = lexicalEntries(withQuads(kb, plan.add, plan.remove));
@@ -161,13 +178,18 @@ describe('review decisions', () => {
     expect(byLemma('choler').status).toBe('rejected');
     const ire = byLemma('ire');
     expect(ire.status).toBe('accepted');
-    expect(ire.senses.map((s) => [s.emotion.split('/').pop(), s.weight])).toEqual([['fury', 0.7], ['wrath', 0.2]]);
+    expect(ire.senses.map((s) => [s.emotion.split('/').pop(), s.weight])).toEqual([
+      ['fury', 0.7],
+      ['wrath', 0.2],
+    ]);
     expect(ire.senses[0]!.evidence.some((e) => e.startsWith('reassigned-from:'))).toBe(true);
     const fedUp = byLemma('fed up');
     expect(fedUp.senses[0]).toMatchObject({ method: 'manual', weight: 0.8, kind: 'names' });
     for (const e of [byLemma('angry'), ire, fedUp]) {
       expect(e.quads.some((q) => q.predicate.value.endsWith('wasAttributedTo') && q.object.value === 'Rita Reviewer')).toBe(true);
-      expect(e.quads.some((q) => q.predicate.value.endsWith('generatedAtTime') && q.object.value === TIME && q.subject.value === e.iri)).toBe(true);
+      expect(
+        e.quads.some((q) => q.predicate.value.endsWith('generatedAtTime') && q.object.value === TIME && q.subject.value === e.iri),
+      ).toBe(true);
     }
   });
 });

@@ -25,7 +25,9 @@ beforeAll(async () => {
 
 describe('emotion', () => {
   it('looks up by label with path, children, parent and siblings', async () => {
-    const { body } = await query(`{ emotion(label: "irritation") { id label tier valence definition path { label } children { label } parent { label } siblings { label } } }`);
+    const { body } = await query(
+      `{ emotion(label: "irritation") { id label tier valence definition path { label } children { label } parent { label } siblings { label } } }`,
+    );
     expect(body.errors).toBeUndefined();
     const e = body.data.emotion;
     expect(e).toMatchObject({ id: 'irritation-secondary', tier: 'SECONDARY', valence: 'NEGATIVE', parent: { label: 'anger' } });
@@ -36,7 +38,9 @@ describe('emotion', () => {
   });
 
   it('looks up by id, prefixed name or IRI, and picks a tier for a shared label', async () => {
-    const byId = await query(`{ a: emotion(id: "fury") { iri } b: emotion(id: "emotion:fury") { iri } c: emotion(id: "${EMOTION_BASE}fury") { id } d: emotion(label: "sadness", tier: TERTIARY) { id ancestors { id } } }`);
+    const byId = await query(
+      `{ a: emotion(id: "fury") { iri } b: emotion(id: "emotion:fury") { iri } c: emotion(id: "${EMOTION_BASE}fury") { id } d: emotion(label: "sadness", tier: TERTIARY) { id ancestors { id } } }`,
+    );
     expect(byId.body.data.a.iri).toBe(`${EMOTION_BASE}fury`);
     expect(byId.body.data.b.iri).toBe(`${EMOTION_BASE}fury`);
     expect(byId.body.data.c.id).toBe('fury');
@@ -56,7 +60,10 @@ describe('emotion', () => {
     const parent = namedNode(`${EMOTION_BASE}irritation-secondary`);
     const withTwin = KnowledgeBase.fromQuads([
       ...kb.quads,
-      quad(twin, RDF.type, EMO.Emotion), quad(twin, SKOS.prefLabel, literal('fury', 'en')), quad(twin, EMO.tier, EMO.Tertiary), quad(twin, SKOS.broader, parent),
+      quad(twin, RDF.type, EMO.Emotion),
+      quad(twin, SKOS.prefLabel, literal('fury', 'en')),
+      quad(twin, EMO.tier, EMO.Tertiary),
+      quad(twin, SKOS.broader, parent),
     ]);
     const app = createEmokbYoga({ snapshot: () => withTwin });
     const { body } = await query(`{ emotion(label: "fury") { id } }`, undefined, app);
@@ -72,9 +79,15 @@ describe('emotion', () => {
   });
 
   it('gives ancestors, descendants and mappings', async () => {
-    const { body } = await query(`{ emotion(id: "annoyance") { ancestors { label } mappings { scheme notation relation } } fear: emotion(label: "fear") { descendants { id } } }`);
+    const { body } = await query(
+      `{ emotion(id: "annoyance") { ancestors { label } mappings { scheme notation relation } } fear: emotion(label: "fear") { descendants { id } } }`,
+    );
     expect(body.data.emotion.ancestors.map((a: any) => a.label)).toEqual(['irritation', 'anger']);
-    expect(body.data.emotion.mappings).toContainEqual({ scheme: 'https://w3id.org/emokb/scheme/goemotions', notation: 'annoyance', relation: 'exactMatch' });
+    expect(body.data.emotion.mappings).toContainEqual({
+      scheme: 'https://w3id.org/emokb/scheme/goemotions',
+      notation: 'annoyance',
+      relation: 'exactMatch',
+    });
     expect(body.data.fear.descendants).toHaveLength(19);
   });
 });
@@ -84,7 +97,10 @@ describe('emotions, roots, mappings, stats, version', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { body } = await query(`query($after: String) { emotions(first: 50, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const { body } = await query(
+        `query($after: String) { emotions(first: 50, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       const c = body.data.emotions;
       expect(c.totalCount).toBe(166);
       seen.push(...c.edges.map((e: any) => e.node.id));
@@ -96,7 +112,9 @@ describe('emotions, roots, mappings, stats, version', () => {
   });
 
   it('filters by tier, valence and search', async () => {
-    const { body } = await query(`{ emotions(tier: SECONDARY, valence: POSITIVE, search: "CONT") { totalCount edges { node { label tier valence } } } }`);
+    const { body } = await query(
+      `{ emotions(tier: SECONDARY, valence: POSITIVE, search: "CONT") { totalCount edges { node { label tier valence } } } }`,
+    );
     expect(body.data.emotions.edges.map((e: any) => e.node.label)).toEqual(['contentment']);
   });
 
@@ -108,7 +126,9 @@ describe('emotions, roots, mappings, stats, version', () => {
   });
 
   it('lists roots, mappings per scheme, stats and version', async () => {
-    const { body } = await query(`{ roots { label } mappings(scheme: "plutchik") { notation emotion { label } } stats { emotions tiers { primary secondary tertiary } triples } version { version contentHash } }`);
+    const { body } = await query(
+      `{ roots { label } mappings(scheme: "plutchik") { notation emotion { label } } stats { emotions tiers { primary secondary tertiary } triples } version { version contentHash } }`,
+    );
     expect(body.data.roots.map((r: any) => r.label)).toEqual(['anger', 'fear', 'joy', 'love', 'sadness', 'surprise']);
     expect(body.data.mappings.find((m: any) => m.notation === 'fear').emotion.label).toBe('fear');
     expect(body.data.stats).toMatchObject({ emotions: 166, tiers: { primary: 6, secondary: 25, tertiary: 135 } });

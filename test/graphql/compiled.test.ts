@@ -41,7 +41,13 @@ function setup(compileAfter?: number) {
     plugins: [useCompiledExecution({ compileAfter }), observe],
   });
   const run = async (query: string, variables?: Record<string, unknown>) =>
-    (await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string; locations?: unknown }> }>;
+    (
+      await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json() as Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string; locations?: unknown }> }>;
   return { run, executors, writes: () => writes, calls: () => calls };
 }
 

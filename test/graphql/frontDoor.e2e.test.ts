@@ -20,9 +20,23 @@ afterAll(async () => {
 });
 
 async function post(body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const text = await response.text();
-  return { status: response.status, text, json: (() => { try { return JSON.parse(text); } catch { return undefined; } })() as any };
+  return {
+    status: response.status,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+    })() as any,
+  };
 }
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -81,12 +95,32 @@ describe('limits: one shape, one status', () => {
     ['maxDepth', gql(`{ emotion(id: "fury") { ${'parent { '.repeat(20)}id${' }'.repeat(20)} } }`), '--max-depth or EMOKB_MAX_DEPTH'],
     ['maxCost', gql('{ emotions(first: 100000) { totalCount } }'), '--max-cost or EMOKB_MAX_COST'],
     ['maxFields', gql('{ roots { descendants { siblings { siblings { siblings { id } } } } } }'), '--max-fields or EMOKB_MAX_FIELDS'],
-    ['maxAliases', gql(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: version { version }`).join(' ')} }`), '--max-aliases or EMOKB_MAX_ALIASES'],
-    ['maxTokens', gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: version { version }`).join(' ')} }`), '--max-tokens or EMOKB_MAX_TOKENS'],
+    [
+      'maxAliases',
+      gql(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: version { version }`).join(' ')} }`),
+      '--max-aliases or EMOKB_MAX_ALIASES',
+    ],
+    [
+      'maxTokens',
+      gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: version { version }`).join(' ')} }`),
+      '--max-tokens or EMOKB_MAX_TOKENS',
+    ],
     ['maxDirectives', gql(`{ version { version ${'@include(if: true) '.repeat(21)} } }`), '--max-directives or EMOKB_MAX_DIRECTIVES'],
-    ['maxText', gql('query($t: String!) { classify(text: $t) { id } }', { t: 'a'.repeat(100_001) }), '--max-text or EMOKB_CLASSIFY_MAX_TEXT'],
-    ['maxBatch', gql('query($t: [String!]!) { classifyBatch(texts: $t) { id } }', { t: texts(101, 1) }), '--max-batch or EMOKB_CLASSIFY_MAX_BATCH'],
-    ['maxBatchChars', gql('query($t: [String!]!) { classifyBatch(texts: $t) { id } }', { t: texts(11, 100_000) }), '--max-batch-chars or EMOKB_CLASSIFY_MAX_BATCH_CHARS'],
+    [
+      'maxText',
+      gql('query($t: String!) { classify(text: $t) { id } }', { t: 'a'.repeat(100_001) }),
+      '--max-text or EMOKB_CLASSIFY_MAX_TEXT',
+    ],
+    [
+      'maxBatch',
+      gql('query($t: [String!]!) { classifyBatch(texts: $t) { id } }', { t: texts(101, 1) }),
+      '--max-batch or EMOKB_CLASSIFY_MAX_BATCH',
+    ],
+    [
+      'maxBatchChars',
+      gql('query($t: [String!]!) { classifyBatch(texts: $t) { id } }', { t: texts(11, 100_000) }),
+      '--max-batch-chars or EMOKB_CLASSIFY_MAX_BATCH_CHARS',
+    ],
   ];
 
   for (const [limit, body, where] of cases) {
@@ -109,7 +143,12 @@ describe('limits: one shape, one status', () => {
   it('maxBodyBytes: the same shape with HTTP 413', async () => {
     const { status, json } = await post(gql('{ version { version } }') + ' '.repeat(3 * 1024 * 1024));
     expect(status).toBe(413);
-    expect(json.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: 2 * 1024 * 1024, actual: expect.any(Number) });
+    expect(json.errors[0].extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: 'maxBodyBytes',
+      max: 2 * 1024 * 1024,
+      actual: expect.any(Number),
+    });
     expect(json.errors[0].message).toContain('--max-body or EMOKB_MAX_BODY_BYTES');
   });
 
@@ -144,4 +183,3 @@ describe('requests yoga refuses before our code', () => {
     expect(json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', variable: 'n' });
   });
 });
-

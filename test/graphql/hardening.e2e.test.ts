@@ -24,11 +24,15 @@ afterAll(async () => {
 /** POST a raw body with node:http, reading the answer even when the server stops reading the body. */
 function rawPost(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = httpRequest(
+      `${url}/graphql`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', (error) => reject(error));
     req.end(body);
   });
@@ -91,7 +95,8 @@ describe('bad input against the running server', () => {
     expect(response.headers.get('x-request-id')).toBe('e2e-trace-7');
     await response.json();
     const deadline = Date.now() + 5000;
-    while (!server.logs.some((l) => l.includes('"requestId":"e2e-trace-7"')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!server.logs.some((l) => l.includes('"requestId":"e2e-trace-7"')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const line = JSON.parse(server.logs.find((l) => l.includes('"requestId":"e2e-trace-7"'))!);
     expect(line).toMatchObject({ msg: 'request', status: 200, path: '/graphql', method: 'POST' });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
@@ -106,18 +111,25 @@ describe('graceful shutdown', () => {
     const half = Math.floor(body.length / 2);
     // An in-flight request: headers and half the body sent, the rest after SIGTERM.
     const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpRequest(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (d: string) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = httpRequest(
+        `${server.url}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (d: string) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, half));
       setTimeout(() => {
         server.child.kill('SIGTERM');
         setTimeout(async () => {
           // New connections are refused while the request is still in flight.
-          const refused = await fetch(`${server.url}/health`).then((r) => `status ${r.status}`, (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.message);
+          const refused = await fetch(`${server.url}/health`).then(
+            (r) => `status ${r.status}`,
+            (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.message,
+          );
           expect(refused).toBe('ECONNREFUSED');
           req.end(body.slice(half));
         }, 500);

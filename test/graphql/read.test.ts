@@ -74,22 +74,28 @@ describe('terms', () => {
     expect(term.senses[0].provenance.method).toBeTruthy();
     expect(term.provenance.method).toBeTruthy();
 
-    const next = await query(`query($after: String) { emotion(label: "irritation") { terms(first: 2, after: $after) { edges { node { lemma } } } } }`, {
-      after: terms.pageInfo.endCursor,
-    });
+    const next = await query(
+      `query($after: String) { emotion(label: "irritation") { terms(first: 2, after: $after) { edges { node { lemma } } } } }`,
+      {
+        after: terms.pageInfo.endCursor,
+      },
+    );
     const lemmas = next.body.data.emotion.terms.edges.map((e: any) => e.node.lemma);
     expect(lemmas).toHaveLength(2);
     expect(lemmas).not.toContain(term.lemma);
   });
 
   it('filters by status (null: every status) and answers term(iri)', async () => {
-    const { body } = await query(`{ emotion(label: "irritation") { accepted: terms(first: 0) { totalCount } all: terms(first: 0, status: null) { totalCount }
+    const { body } =
+      await query(`{ emotion(label: "irritation") { accepted: terms(first: 0) { totalCount } all: terms(first: 0, status: null) { totalCount }
       rejected: terms(first: 0, status: REJECTED) { totalCount } } }`);
     const e = body.data.emotion;
     expect(e.all.totalCount).toBeGreaterThanOrEqual(e.accepted.totalCount + e.rejected.totalCount);
     const first = await query(`{ emotion(label: "irritation") { terms(first: 1) { edges { node { iri lemma } } } } }`);
     const { iri, lemma } = first.body.data.emotion.terms.edges[0].node;
-    const byIri = await query(`query($iri: ID!) { term(iri: $iri) { lemma } none: term(iri: "https://example.org/nothing") { lemma } }`, { iri });
+    const byIri = await query(`query($iri: ID!) { term(iri: $iri) { lemma } none: term(iri: "https://example.org/nothing") { lemma } }`, {
+      iri,
+    });
     expect(byIri.body.data).toEqual({ term: { lemma }, none: null });
   });
 
@@ -136,7 +142,8 @@ describe('lookup', () => {
 
 describe('other queries', () => {
   it('answers mappings, stats, version, classify and classifyBatch on the shipped knowledge base', async () => {
-    const { body } = await query(`{ mappings(scheme: "ekman") { notation relation emotion { id } } stats { emotions terms senses mappings relations { opposites } }
+    const { body } =
+      await query(`{ mappings(scheme: "ekman") { notation relation emotion { id } } stats { emotions terms senses mappings relations { opposites } }
       version { version contentHash } classify(text: "I am furious and so angry") { dominant { primary } matches { lemma } }
       classifyBatch(texts: ["what a joy", "so sad"]) { id dominant { primary } } }`);
     expect(body.errors).toBeUndefined();
@@ -144,7 +151,10 @@ describe('other queries', () => {
     expect(body.data.stats.terms).toBeGreaterThan(1000);
     expect(body.data.version).toEqual({ version: 3, contentHash: kb.contentHash });
     expect(body.data.classify.dominant.primary).toBe('anger');
-    expect(body.data.classifyBatch.map((r: any) => [r.id, r.dominant.primary])).toEqual([['0', 'joy'], ['1', 'sadness']]);
+    expect(body.data.classifyBatch.map((r: any) => [r.id, r.dominant.primary])).toEqual([
+      ['0', 'joy'],
+      ['1', 'sadness'],
+    ]);
   });
 
   it('has the tagger build matches only when the query selects them (directly or in a fragment)', async () => {
@@ -195,7 +205,11 @@ describe('errors', () => {
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.level === 50);
     expect(logged).toMatchObject({ requestId: 'trace-42', path: 'stats' });
     expect(logged.err.message).toContain('disk on fire');
-    expect(lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'request')).toMatchObject({ requestId: 'trace-42', status: 200, path: '/graphql' });
+    expect(lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'request')).toMatchObject({
+      requestId: 'trace-42',
+      status: 200,
+      path: '/graphql',
+    });
   });
 
   it('makes a request id when none or a malformed one is given', async () => {
@@ -204,7 +218,9 @@ describe('errors', () => {
   });
 
   it('keeps NOT_FOUND, BAD_USER_INPUT and AMBIGUOUS_LABEL codes with their details', async () => {
-    const { body } = await query(`{ a: emotion(label: "furry") { id } b: emotion(id: "x", label: "y") { id } c: emotion(label: "irritation") { id } }`);
+    const { body } = await query(
+      `{ a: emotion(label: "furry") { id } b: emotion(id: "x", label: "y") { id } c: emotion(label: "irritation") { id } }`,
+    );
     const byPath = Object.fromEntries(body.errors.map((e: any) => [e.path[0], e.extensions]));
     expect(byPath.a).toMatchObject({ code: 'NOT_FOUND' });
     expect(byPath.b).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'label' });
@@ -231,7 +247,8 @@ describe('limits', () => {
   });
 
   it('counts page sizes given as variables at their values, not their defaults', async () => {
-    const source = 'query($a: Int, $b: Int) { emotions(first: $a) { edges { node { terms(first: $b) { edges { node { lemma senses { weight } } } } } } } }';
+    const source =
+      'query($a: Int, $b: Int) { emotions(first: $a) { edges { node { terms(first: $b) { edges { node { lemma senses { weight } } } } } } } }';
     const big = await query(source, { a: 500, b: 500 });
     expect(big.status, JSON.stringify(big.body).slice(0, 400)).toBe(400);
     expect(big.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxFields', max: 100000 });
@@ -263,29 +280,51 @@ describe('limits', () => {
   it('refuses a body over the limit with 413 before reading it, declared or chunked', async () => {
     const small = app({ limits: { maxBodyBytes: 1000 } });
     const big = JSON.stringify({ query: '{ lookup(text: $t) { whole } }', variables: { t: 'x'.repeat(2000) } });
-    const declared = await small.fetch('http://emokb.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(big.length) }, body: big });
+    const declared = await small.fetch('http://emokb.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      body: big,
+    });
     expect(declared.status).toBe(413);
-    expect(((await declared.json()) as any).errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: 1000, actual: big.length });
+    expect(((await declared.json()) as any).errors[0].extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: 'maxBodyBytes',
+      max: 1000,
+      actual: big.length,
+    });
     const stream = new ReadableStream({
       start(controller) {
         for (let i = 0; i < 4; i++) controller.enqueue(new TextEncoder().encode(big.slice(i * 600, (i + 1) * 600)));
         controller.close();
       },
     });
-    const chunked = await small.fetch(new Request('http://emokb.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit));
+    const chunked = await small.fetch(
+      new Request('http://emokb.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(chunked.status).toBe(413);
-    const fine = await small.fetch(new Request('http://emokb.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"query":"{ version { version } }"}')), c.close()) }),
-      duplex: 'half',
-    } as RequestInit));
+    const fine = await small.fetch(
+      new Request('http://emokb.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"query":"{ version { version } }"}')), c.close()) }),
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect(((await fine.json()) as any).data.version.version).toBe(3);
   });
 
-  it('refuses a Content-Length that is not one integer (the body limit is this plugin alone, not yoga\'s)', async () => {
+  it("refuses a Content-Length that is not one integer (the body limit is this plugin alone, not yoga's)", async () => {
     for (const length of ['abc', '10, 10', '-1']) {
-      const response = await yoga.fetch('http://emokb.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': length }, body: '{"query":"{ version { version } }"}' });
+      const response = await yoga.fetch('http://emokb.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': length },
+        body: '{"query":"{ version { version } }"}',
+      });
       expect(response.status, length).toBe(400);
       expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
     }
@@ -298,10 +337,22 @@ describe('limits', () => {
     const text = await query(`query($t: String!) { classify(text: $t) { id } }`, { t: 'y'.repeat(51) }, app);
     expect(text.status).toBe(400);
     expect(text.body.data).toBeUndefined();
-    expect(text.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'text', limit: 'maxText', max: 50, actual: 51 });
+    expect(text.body.errors[0].extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      argument: 'text',
+      limit: 'maxText',
+      max: 50,
+      actual: 51,
+    });
     const batch = await query(`{ classifyBatch(texts: ["a", "b", "c"]) { id } }`, undefined, app);
     expect(batch.status).toBe(400);
-    expect(batch.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'texts', limit: 'maxBatch', max: 2, actual: 3 });
+    expect(batch.body.errors[0].extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      argument: 'texts',
+      limit: 'maxBatch',
+      max: 2,
+      actual: 3,
+    });
   });
 });
 
@@ -309,7 +360,13 @@ describe('batching', () => {
   it('reads parents, children and terms of 100 emotions in a bounded number of batched snapshot reads', async () => {
     const reads: SnapshotLoaders['reads'][] = [];
     const counting = app({
-      plugins: [{ onExecute: ({ args }) => ({ onExecuteDone: () => void reads.push((args.contextValue as unknown as { loaders: SnapshotLoaders }).loaders.reads) }) }],
+      plugins: [
+        {
+          onExecute: ({ args }) => ({
+            onExecuteDone: () => void reads.push((args.contextValue as unknown as { loaders: SnapshotLoaders }).loaders.reads),
+          }),
+        },
+      ],
     });
     const { body } = await query(
       `{ emotions(first: 100, after: null) { edges { node { label parent { label parent { label } } children { label } terms(first: 3) { totalCount edges { node { lemma } } } } } } }`,
@@ -323,7 +380,11 @@ describe('batching', () => {
     expect(r!.batches).toBeLessThanOrEqual(4);
     expect(r!.keys).toBeLessThanOrEqual(100 + 100 + 100 + 31);
     // A single emotion outside any list reads the snapshot directly: no batching, no promise.
-    await query(`{ emotion(label: "irritation") { parent { label } children { label } terms(first: 2) { totalCount } } }`, undefined, counting);
+    await query(
+      `{ emotion(label: "irritation") { parent { label } children { label } terms(first: 2) { totalCount } } }`,
+      undefined,
+      counting,
+    );
     expect(reads[1]).toEqual({ batches: 0, keys: 0, direct: 3 });
   });
 });
@@ -363,13 +424,26 @@ describe('compiled execution', () => {
     ['{ emotion(label: "irritation") { path { label } children { label } terms(first: 10) { edges { node { lemma } } } } }'],
     [`{ emotion(label: "joy") { ${EMOTION_FIELDS} } }`],
     [`query($id: ID) { emotion(id: $id) { ${EMOTION_FIELDS} } }`, { id: 'rage' }],
-    ['{ emotion(label: "irritation") { terms(first: 5, status: ACCEPTED) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { iri lemma language partOfSpeech status forms { text canonical } senses { weight kind status emotion { label } provenance { method source author time score evidence } } provenance { method } } } } } }'],
-    ['query($n: Int, $after: String) { emotions(tier: SECONDARY, first: $n, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { label parent { label } terms(first: 3) { edges { node { lemma } } } } } } }', { n: 7 }],
+    [
+      '{ emotion(label: "irritation") { terms(first: 5, status: ACCEPTED) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { iri lemma language partOfSpeech status forms { text canonical } senses { weight kind status emotion { label } provenance { method source author time score evidence } } provenance { method } } } } } }',
+    ],
+    [
+      'query($n: Int, $after: String) { emotions(tier: SECONDARY, first: $n, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { label parent { label } terms(first: 3) { edges { node { lemma } } } } } } }',
+      { n: 7 },
+    ],
     ['{ lookup(text: "angrier") { whole matches { text via lemma why senses { emotion { id } path { label } weight kind } } } }'],
     ['{ lookup(text: "fed up and seething") { matches { text lemma } emotions { emotion { label } path { label } weight matches } } }'],
-    ['{ mappings(scheme: "plutchik") { notation relation emotion { label } } stats { terms senses } version { version contentHash } roots { label } }'],
-    ['query($t: String!) { classify(text: $t) { dominant { primary secondary tertiary emotions { label } } scores { primary { label score } secondary { label score emotion { id } } } matches { text lemma negated intensity kind node { label } } } }', { t: "I'm not angry, just really disappointed. Still, what a relief!" }],
-    ['query($t: [String!]!) { classifyBatch(texts: $t, options: { perSentence: true }) { id dominant { primary } sentences { start end dominant { primary } } } }', { t: ['so happy', 'terrified and alone'] }],
+    [
+      '{ mappings(scheme: "plutchik") { notation relation emotion { label } } stats { terms senses } version { version contentHash } roots { label } }',
+    ],
+    [
+      'query($t: String!) { classify(text: $t) { dominant { primary secondary tertiary emotions { label } } scores { primary { label score } secondary { label score emotion { id } } } matches { text lemma negated intensity kind node { label } } } }',
+      { t: "I'm not angry, just really disappointed. Still, what a relief!" },
+    ],
+    [
+      'query($t: [String!]!) { classifyBatch(texts: $t, options: { perSentence: true }) { id dominant { primary } sentences { start end dominant { primary } } } }',
+      { t: ['so happy', 'terrified and alone'] },
+    ],
     [getIntrospectionQuery()],
     // errors: the answer must be the standard executor's, word for word, with status and locations
     ['{ emotion(label: "nonesuch") { label } }'],
@@ -393,7 +467,11 @@ describe('compiled execution', () => {
     };
     const compiled = app({ compileAfter: 1, plugins: [observe] });
     const text = async (yogaApp: EmokbYoga, source: string, variables?: Record<string, unknown>) => {
-      const response = await yogaApp.fetch('http://emokb.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source, variables }) });
+      const response = await yogaApp.fetch('http://emokb.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: source, variables }),
+      });
       return `${response.status} ${await response.text()}`;
     };
     for (const [source, variables] of QUERIES) {

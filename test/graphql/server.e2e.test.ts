@@ -37,7 +37,12 @@ describe('emokb serve', () => {
 
   it('refuses a bad setting from the environment naming the variable, before opening the store', async () => {
     const dir = join(await tempDir(), 'd');
-    for (const [env, value] of [['EMOKB_COMPILE_AFTER', 'soon'], ['EMOKB_CLASSIFY_MAX_TEXT', 'abc'], ['EMOKB_MAX_DEPTH', '-1'], ['EMOKB_ACCESS_LOG', 'loud']] as const) {
+    for (const [env, value] of [
+      ['EMOKB_COMPILE_AFTER', 'soon'],
+      ['EMOKB_CLASSIFY_MAX_TEXT', 'abc'],
+      ['EMOKB_MAX_DEPTH', '-1'],
+      ['EMOKB_ACCESS_LOG', 'loud'],
+    ] as const) {
       const { code, stderr } = await runCli(['--data', dir, 'serve', '--port', '0'], { env: { [env]: value } });
       expect(code, stderr).toBe(2);
       expect(stderr).toContain(`${env}: "${value}"`);

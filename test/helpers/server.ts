@@ -35,7 +35,12 @@ export async function startServer(dataDir: string, extraArgs: string[] = []): Pr
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${logs.join('\n')}`)));
   });
   const deadline = Date.now() + 30_000;
-  while ((await fetch(`${url}/ready`).then((r) => r.status, () => 0)) !== 200) {
+  while (
+    (await fetch(`${url}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    )) !== 200
+  ) {
     if (Date.now() > deadline) throw new Error(`server never became ready:\n${logs.join('\n')}`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -55,7 +55,9 @@ describe('queries', () => {
   });
 
   it('says not found with close labels suggested', () => {
-    expect(() => kb.resolve('irritaton')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND', details: expect.objectContaining({ suggestions: ['irritation'] }) }));
+    expect(() => kb.resolve('irritaton')).toThrowError(
+      expect.objectContaining({ code: 'NOT_FOUND', details: expect.objectContaining({ suggestions: ['irritation'] }) }),
+    );
     expect(() => kb.resolve('fury', 'primary')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
@@ -77,7 +79,9 @@ describe('queries', () => {
     const goemotions = kb.mappings('goemotions');
     const annoyance = goemotions.find((m) => m.notation === 'annoyance');
     expect(kb.emotion(annoyance!.emotion)!.label).toBe('annoyance');
-    expect(kb.mappings('plutchik').map((m) => m.notation)).toEqual(expect.arrayContaining(['anger', 'fear', 'joy', 'sadness', 'surprise', 'disgust']));
+    expect(kb.mappings('plutchik').map((m) => m.notation)).toEqual(
+      expect.arrayContaining(['anger', 'fear', 'joy', 'sadness', 'surprise', 'disgust']),
+    );
   });
 
   it('hashes content, not order', async () => {

@@ -26,7 +26,12 @@ describe('the compiled lexicon', () => {
 
   it('maps a label shared along a line of descent to the most specific node', () => {
     const index = LexiconIndex.for(kb);
-    for (const [label, id] of [['rage', 'rage-tertiary'], ['sadness', 'sadness-tertiary'], ['surprise', 'surprise-tertiary'], ['anger', 'anger-tertiary']] as const) {
+    for (const [label, id] of [
+      ['rage', 'rage-tertiary'],
+      ['sadness', 'sadness-tertiary'],
+      ['surprise', 'surprise-tertiary'],
+      ['anger', 'anger-tertiary'],
+    ] as const) {
       const hit = index.word(label)!;
       expect(index.entries[hit.entry]!.senses.map((s) => index.emotions[s.emotion]!.id)).toEqual([id]);
     }
@@ -42,4 +47,3 @@ describe('the compiled lexicon', () => {
     expect(copy.tag(text)).toEqual(tagger.tag(text));
   });
 });
-

@@ -22,7 +22,9 @@ describe('emokb link propose | review | show | validate', () => {
     const summary = JSON.parse(proposed.stdout);
     expect(summary.proposed).toBeGreaterThanOrEqual(1);
     expect(summary.kept.accepted).toBeGreaterThanOrEqual(1);
-    expect(summary.added).toBe(summary.proposed - summary.kept.accepted - summary.kept.rejected - summary.kept.candidate - summary.alreadyAsserted);
+    expect(summary.added).toBe(
+      summary.proposed - summary.kept.accepted - summary.kept.rejected - summary.kept.candidate - summary.alreadyAsserted,
+    );
 
     const reject = join(dir, 'reject.tsv');
     await writeFile(reject, 'edge\tdecision\tnote\ncomposition/loathing--disgust-tertiary--hate\treject\ttest\n');

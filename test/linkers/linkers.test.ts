@@ -34,7 +34,9 @@ const id = (iri: string) => kb.emotion(iri)?.id ?? iri;
 const summary = (p: EdgeProposal) => `${id(p.from)} ${p.trigger ? `-${id(p.trigger)}-> ` : ''}${p.to.map(id).join('+')}`;
 
 beforeAll(async () => {
-  const quads = (await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl', 'linking.ttl'].map((f) => readTurtleFile(join(ONTOLOGY, f))))).flat();
+  const quads = (
+    await Promise.all(['schema.ttl', 'parrott.ttl', 'crosswalks.ttl', 'linking.ttl'].map((f) => readTurtleFile(join(ONTOLOGY, f))))
+  ).flat();
   kb = KnowledgeBase.fromQuads(quads, 1);
   resources = await loadLinkerResources();
   terms = new EmotionTerms(kb, resources.wn, resources.emotionality);
@@ -62,7 +64,14 @@ describe('opposites', () => {
 describe('compositions', () => {
   it('reads mixtures in definitions and glosses, and Plutchik dyads, never with an ancestor as component', () => {
     const names = found.composition!.map(summary);
-    expect(names).toEqual(expect.arrayContaining(['loathing disgust-tertiary+hate', 'horror-tertiary fear-tertiary+revulsion', 'envy-tertiary anger-tertiary+sadness-tertiary', 'contempt anger-tertiary+disgust-tertiary']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'loathing disgust-tertiary+hate',
+        'horror-tertiary fear-tertiary+revulsion',
+        'envy-tertiary anger-tertiary+sadness-tertiary',
+        'contempt anger-tertiary+disgust-tertiary',
+      ]),
+    );
     for (const p of found.composition!) {
       expect(p.to.length).toBeGreaterThanOrEqual(2);
       const ancestors = kb.ancestors(p.from).map((e) => e.iri);
@@ -74,7 +83,13 @@ describe('compositions', () => {
 describe('transitions', () => {
   it('finds from/trigger/to in cause clauses and OCC appraisal patterns', () => {
     const names = found.transition!.map(summary);
-    expect(names).toEqual(expect.arrayContaining(['hope -sadness-tertiary-> disappointment-tertiary', 'fear-tertiary -joy-tertiary-> relief-tertiary', 'hurt -anger-tertiary-> bitterness']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'hope -sadness-tertiary-> disappointment-tertiary',
+        'fear-tertiary -joy-tertiary-> relief-tertiary',
+        'hurt -anger-tertiary-> bitterness',
+      ]),
+    );
     const disappointment = found.transition!.find((p) => summary(p) === 'hope -sadness-tertiary-> disappointment-tertiary')!;
     expect(disappointment.methods).toEqual(['appraisal-occ', 'definition-cause-clause']);
   });
@@ -97,7 +112,10 @@ describe('candidates and review', () => {
     expect(plan.add.every((q) => q.subject.termType === 'NamedNode')).toBe(true);
     expect(planProposals(proposed, [opposite, blend], { time: TIME, isAsserted: (p) => isAsserted(proposed, p) }).added).toBe(0);
 
-    const decisions = parseEdgeDecisionsTsv('edge\tdecision\tnote\nopposite/hate--love-tertiary\taccept\ncomposition/loathing--disgust-tertiary--hate\taccept\tdefinition\n', 'd.tsv');
+    const decisions = parseEdgeDecisionsTsv(
+      'edge\tdecision\tnote\nopposite/hate--love-tertiary\taccept\ncomposition/loathing--disgust-tertiary--hate\taccept\tdefinition\n',
+      'd.tsv',
+    );
     const review = planEdgeDecisions(proposed, resolveEdgeDecisions(proposed, decisions), { reviewer: 'Tester', time: TIME, planLink });
     const accepted = apply(proposed, review.add, review.remove);
     expect(accepted.counts.relations).toEqual({ opposites: 1, compositions: 2, transitions: 0 });
@@ -127,7 +145,10 @@ describe('candidates and review', () => {
     const blend = found.composition!.find((p) => summary(p) === 'loathing disgust-tertiary+hate')!;
     const plan = planProposals(kb, [blend], { time: TIME, isAsserted: () => false });
     const proposed = apply(kb, plan.add, plan.remove);
-    const removal = planEdit(proposed, parseEditRequest({ kind: 'emotion-remove', emotion: 'hate', cascade: true }), { author: 'Tester', time: TIME });
+    const removal = planEdit(proposed, parseEditRequest({ kind: 'emotion-remove', emotion: 'hate', cascade: true }), {
+      author: 'Tester',
+      time: TIME,
+    });
     const after = apply(proposed, removal.add, removal.remove);
     expect(storedEdges(after).size).toBe(0);
     expect(after.quads.some((q) => q.subject.value === edgeIri(blend))).toBe(false);

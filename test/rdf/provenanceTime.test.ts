@@ -28,9 +28,12 @@ describe('provenanceTime', () => {
       }
       throw new Error('no error');
     };
-    expect(refused(() => provenanceTime('yesterday'))).toBe('--time: "yesterday" is not a date and time (ISO 8601, e.g. 2026-11-30T00:00:00Z)');
+    expect(refused(() => provenanceTime('yesterday'))).toBe(
+      '--time: "yesterday" is not a date and time (ISO 8601, e.g. 2026-11-30T00:00:00Z)',
+    );
     // what Date alone would take: a number, a month name, a local time, a day that rolls over
-    for (const loose of ['1', 'March 7', '2026-11-30T10:00', '2026-02-30']) expect(refused(() => provenanceTime(loose))).toMatch(/is not a date and time/);
+    for (const loose of ['1', 'March 7', '2026-11-30T10:00', '2026-02-30'])
+      expect(refused(() => provenanceTime(loose))).toMatch(/is not a date and time/);
     expect(provenanceTime('2026-11-30')).toBe('2026-11-30T00:00:00.000Z');
     process.env.SOURCE_DATE_EPOCH = 'soon';
     expect(refused(() => provenanceTime())).toMatch(/^SOURCE_DATE_EPOCH: "soon" is not a whole number/);

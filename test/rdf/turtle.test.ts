@@ -9,7 +9,11 @@ describe('Turtle input', () => {
   it('names file, line and column of a syntax error', () => {
     const text = '@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e ;; ex:f .\n';
     expect(() => parseTurtle(text, 'broken.ttl')).toThrowError(
-      expect.objectContaining({ code: 'PARSE_ERROR', message: expect.stringMatching(/^broken\.ttl:3:\d+: /), details: expect.objectContaining({ file: 'broken.ttl', line: 3 }) }),
+      expect.objectContaining({
+        code: 'PARSE_ERROR',
+        message: expect.stringMatching(/^broken\.ttl:3:\d+: /),
+        details: expect.objectContaining({ file: 'broken.ttl', line: 3 }),
+      }),
     );
   });
 

@@ -14,9 +14,13 @@ function term(word: string, emotion: string, weight = '0.8') {
   const form = namedNode(`${entry.value}#form`);
   const sense = namedNode(`${entry.value}#sense-${emotion}`);
   return [
-    quad(entry, RDF.type, ONTOLEX.LexicalEntry), quad(entry, ONTOLEX.canonicalForm, form), quad(form, ONTOLEX.writtenRep, literal(word, 'en')),
-    quad(entry, ONTOLEX.sense, sense), quad(sense, RDF.type, ONTOLEX.LexicalSense),
-    quad(sense, ONTOLEX.reference, namedNode(EMOTION_BASE + emotion)), quad(sense, EMO.weight, literal(weight, XSD.decimal)),
+    quad(entry, RDF.type, ONTOLEX.LexicalEntry),
+    quad(entry, ONTOLEX.canonicalForm, form),
+    quad(form, ONTOLEX.writtenRep, literal(word, 'en')),
+    quad(entry, ONTOLEX.sense, sense),
+    quad(sense, RDF.type, ONTOLEX.LexicalSense),
+    quad(sense, ONTOLEX.reference, namedNode(EMOTION_BASE + emotion)),
+    quad(sense, EMO.weight, literal(weight, XSD.decimal)),
   ];
 }
 
@@ -41,12 +45,16 @@ describe('validation scope', () => {
   });
 
   it('still refuses a bad weight on the new term', async () => {
-    await expect(service.change({ ...meta, add: term('irate', 'fury', '7'), remove: [] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(service.change({ ...meta, add: term('irate', 'fury', '7'), remove: [] })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('still refuses removing an emotion that an untouched entry refers to', async () => {
     const gaiety = namedNode(`${EMOTION_BASE}gaiety`);
-    const quads = service.snapshot.quads.filter((q) => q.subject.equals(gaiety) || q.object.equals(gaiety)).filter((q) => !q.predicate.equals(ONTOLEX.reference));
+    const quads = service.snapshot.quads
+      .filter((q) => q.subject.equals(gaiety) || q.object.equals(gaiety))
+      .filter((q) => !q.predicate.equals(ONTOLEX.reference));
     await expect(service.change({ ...meta, add: [], remove: quads })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       message: expect.stringMatching(/cheery#sense-gaiety.*existing emotion/),

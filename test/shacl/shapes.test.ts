@@ -47,12 +47,17 @@ describe('SHACL shapes', () => {
   });
 
   it('allow one parent only, exactly one tier up', async () => {
-    const twoParents = await messages(edit([quad(e('fury'), SKOS.broader, e('irritation-secondary')), quad(e('irritation-secondary'), SKOS.narrower, e('fury'))]));
+    const twoParents = await messages(
+      edit([quad(e('fury'), SKOS.broader, e('irritation-secondary')), quad(e('irritation-secondary'), SKOS.narrower, e('fury'))]),
+    );
     expect(twoParents.some((m) => /^fury: .*at most one parent/.test(m))).toBe(true);
     // a tertiary hung directly under a primary
     const skip = await messages(
-      edit([quad(e('fury'), SKOS.broader, e('anger-primary')), quad(e('anger-primary'), SKOS.narrower, e('fury'))], (q) =>
-        (q.subject.equals(e('fury')) && q.predicate.equals(SKOS.broader)) || (q.object.equals(e('fury')) && q.predicate.equals(SKOS.narrower)),
+      edit(
+        [quad(e('fury'), SKOS.broader, e('anger-primary')), quad(e('anger-primary'), SKOS.narrower, e('fury'))],
+        (q) =>
+          (q.subject.equals(e('fury')) && q.predicate.equals(SKOS.broader)) ||
+          (q.object.equals(e('fury')) && q.predicate.equals(SKOS.narrower)),
       ),
     );
     expect(skip.some((m) => /^fury: .*tier and parent disagree/.test(m))).toBe(true);
@@ -66,7 +71,9 @@ describe('SHACL shapes', () => {
   it('find cycles and self-links', async () => {
     const self = await messages(edit([quad(e('fury'), EMO.isOppositeOf, e('fury'))]));
     expect(self.some((m) => /^fury: .*links to itself/.test(m))).toBe(true);
-    const cycle = await messages(edit([quad(e('rage-secondary'), SKOS.broader, e('fury')), quad(e('fury'), SKOS.narrower, e('rage-secondary'))]));
+    const cycle = await messages(
+      edit([quad(e('rage-secondary'), SKOS.broader, e('fury')), quad(e('fury'), SKOS.narrower, e('rage-secondary'))]),
+    );
     expect(cycle.some((m) => /its own ancestor: skos:broader forms a cycle/.test(m))).toBe(true);
   });
 
@@ -74,14 +81,21 @@ describe('SHACL shapes', () => {
     // loathing is composed of hate and disgust (shipped): hate composed of loathing closes a cycle of two.
     const two = await validateGraph(edit([quad(e('hate'), EMO.isComposedOf, e('loathing'))]));
     const onCycle = (report: typeof two) =>
-      report.violations.filter((v) => /emo:isComposedOf forms a cycle/.test(v.message)).map((v) => v.focus.replace(EMOTION_BASE, '')).sort();
+      report.violations
+        .filter((v) => /emo:isComposedOf forms a cycle/.test(v.message))
+        .map((v) => v.focus.replace(EMOTION_BASE, ''))
+        .sort();
     expect(two.conforms).toBe(false);
     expect(onCycle(two)).toEqual(['hate', 'loathing']);
     const hate = two.violations.find((v) => v.focus === EMOTION_BASE + 'hate')!;
     expect(hate.message).toContain(`${EMOTION_BASE}loathing`);
     // A longer one among emotions with no shipped composition: fury -> dismay -> anguish -> fury.
     const three = await validateGraph(
-      edit([quad(e('fury'), EMO.isComposedOf, e('dismay')), quad(e('dismay'), EMO.isComposedOf, e('anguish')), quad(e('anguish'), EMO.isComposedOf, e('fury'))]),
+      edit([
+        quad(e('fury'), EMO.isComposedOf, e('dismay')),
+        quad(e('dismay'), EMO.isComposedOf, e('anguish')),
+        quad(e('anguish'), EMO.isComposedOf, e('fury')),
+      ]),
     );
     expect(onCycle(three)).toEqual(['anguish', 'dismay', 'fury']);
     // The same three as a chain (no edge back) is no cycle.
@@ -92,24 +106,38 @@ describe('SHACL shapes', () => {
   it('require opposites both ways, and never to an ancestor', async () => {
     const oneWay = await messages(edit([quad(e('delight'), EMO.isOppositeOf, e('misery'))]));
     expect(oneWay.some((m) => /^(delight|misery): .*both ways/.test(m))).toBe(true);
-    const both = await messages(edit([quad(e('delight'), EMO.isOppositeOf, e('misery')), quad(e('misery'), EMO.isOppositeOf, e('delight'))]));
+    const both = await messages(
+      edit([quad(e('delight'), EMO.isOppositeOf, e('misery')), quad(e('misery'), EMO.isOppositeOf, e('delight'))]),
+    );
     expect(both).toEqual([]);
-    const toAncestor = await messages(edit([quad(e('fury'), EMO.isOppositeOf, e('anger-primary')), quad(e('anger-primary'), EMO.isOppositeOf, e('fury'))]));
+    const toAncestor = await messages(
+      edit([quad(e('fury'), EMO.isOppositeOf, e('anger-primary')), quad(e('anger-primary'), EMO.isOppositeOf, e('fury'))]),
+    );
     expect(toAncestor.some((m) => /is opposite to .*its own ancestor/.test(m))).toBe(true);
   });
 
   it('require a blend to have two or more components, none of them its ancestors, all existing', async () => {
     const one = await messages(edit([quad(e('jealousy'), EMO.isComposedOf, e('fear-primary'))]));
     expect(one.some((m) => /^jealousy: /.test(m))).toBe(true);
-    const ancestor = await messages(edit([quad(e('jealousy'), EMO.isComposedOf, e('fear-primary')), quad(e('jealousy'), EMO.isComposedOf, e('anger-primary'))]));
+    const ancestor = await messages(
+      edit([quad(e('jealousy'), EMO.isComposedOf, e('fear-primary')), quad(e('jealousy'), EMO.isComposedOf, e('anger-primary'))]),
+    );
     expect(ancestor.some((m) => /one of its own ancestors, as a component/.test(m))).toBe(true);
-    const dangling = await messages(edit([quad(e('jealousy'), EMO.isComposedOf, e('fear-primary')), quad(e('jealousy'), EMO.isComposedOf, e('no-such-emotion'))]));
+    const dangling = await messages(
+      edit([quad(e('jealousy'), EMO.isComposedOf, e('fear-primary')), quad(e('jealousy'), EMO.isComposedOf, e('no-such-emotion'))]),
+    );
     expect(dangling.some((m) => /existing emotion/.test(m))).toBe(true);
   });
 
   it('require a transition to name an existing from, trigger and to', async () => {
     const t = namedNode(`${EMOTION_BASE}transition/test`);
-    const good = [quad(t, RDF.type, EMO.Transition), quad(e('hope'), EMO.leadsTo, t), quad(t, EMO.from, e('hope')), quad(t, EMO.trigger, e('shock')), quad(t, EMO.to, e('despair'))];
+    const good = [
+      quad(t, RDF.type, EMO.Transition),
+      quad(e('hope'), EMO.leadsTo, t),
+      quad(t, EMO.from, e('hope')),
+      quad(t, EMO.trigger, e('shock')),
+      quad(t, EMO.to, e('despair')),
+    ];
     expect(await messages(edit(good))).toEqual([]);
     const missing = await messages(edit(good.filter((q) => !q.predicate.equals(EMO.trigger))));
     expect(missing.some((m) => /exactly one emo:trigger/.test(m))).toBe(true);
@@ -120,8 +148,12 @@ describe('SHACL shapes', () => {
     const form = namedNode(`${entry.value}#form`);
     const sense = namedNode(`${entry.value}#sense-fury`);
     const term = (weight: string, target = e('fury')) => [
-      quad(entry, RDF.type, ONTOLEX.LexicalEntry), quad(entry, ONTOLEX.canonicalForm, form), quad(form, ONTOLEX.writtenRep, literal('livid', 'en')),
-      quad(entry, ONTOLEX.sense, sense), quad(sense, RDF.type, ONTOLEX.LexicalSense), quad(sense, ONTOLEX.reference, target),
+      quad(entry, RDF.type, ONTOLEX.LexicalEntry),
+      quad(entry, ONTOLEX.canonicalForm, form),
+      quad(form, ONTOLEX.writtenRep, literal('livid', 'en')),
+      quad(entry, ONTOLEX.sense, sense),
+      quad(sense, RDF.type, ONTOLEX.LexicalSense),
+      quad(sense, ONTOLEX.reference, target),
       quad(sense, EMO.weight, literal(weight, XSD.decimal)),
     ];
     expect(await messages(edit(term('0.9')))).toEqual([]);

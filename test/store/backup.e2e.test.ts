@@ -9,7 +9,8 @@ import { faultEnv, killInside } from '../helpers/faults.js';
 import { seedDataDir } from '../edit/helpers.js';
 
 let base: string;
-const cli = (dir: string, args: string[], env: Record<string, string> = {}) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'backup', ...env } });
+const cli = (dir: string, args: string[], env: Record<string, string> = {}) =>
+  runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'backup', ...env } });
 const ntriples = async (dir: string) => (await cli(dir, ['export', '--format', 'ntriples'])).stdout;
 const history = async (dir: string) => JSON.parse((await cli(dir, ['history', '--json', '--limit', '1000'])).stdout);
 
@@ -110,7 +111,8 @@ describe.concurrent('backup and restore', { timeout: 180_000 }, () => {
   it('every N changes a backup, keeping the last K; a bad setting is BAD_INPUT naming the variable', async () => {
     const dir = await copy();
     const env = { EMOKB_BACKUP_EVERY: '2', EMOKB_BACKUP_KEEP: '2' };
-    for (const word of ['one', 'two', 'three', 'four']) expect((await cli(dir, ['term', 'add', word, '--emotion', 'wrath'], env)).code).toBe(0);
+    for (const word of ['one', 'two', 'three', 'four'])
+      expect((await cli(dir, ['term', 'add', word, '--emotion', 'wrath'], env)).code).toBe(0);
     // changes 5..8: backups at 6 and 8
     const names = (await readdir(join(dir, 'backups'))).sort();
     expect(names.map((n) => /-change(\d+)-/.exec(n)?.[1])).toEqual(['6', '8']);

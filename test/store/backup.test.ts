@@ -45,7 +45,11 @@ describe('backup file', () => {
   it('refuses a truncated, a foreign and a tampered file as BAD_INPUT', async () => {
     const dir = await tempDir();
     const source = new MemoryStore();
-    await source.commit({ ...meta, add: [quad(namedNode('https://example.org/a'), namedNode('https://example.org/p'), literal('x'))], remove: [] });
+    await source.commit({
+      ...meta,
+      add: [quad(namedNode('https://example.org/a'), namedNode('https://example.org/p'), literal('x'))],
+      remove: [],
+    });
     const good = join(dir, 'good');
     await writeBackup(good, { quads: await source.all(), changes: (await source.changes()).reverse() });
     const { header } = await readBackup(good);
@@ -58,7 +62,10 @@ describe('backup file', () => {
     await expect(readBackup(foreign)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('does not decompress') });
     const tampered = join(dir, 'tampered');
     const log = (await source.changes()).reverse().map((c) => JSON.stringify(c));
-    await writeFile(tampered, gzipSync([JSON.stringify(header), '<https://example.org/a> <https://example.org/p> "y" .', ...log].join('\n') + '\n'));
+    await writeFile(
+      tampered,
+      gzipSync([JSON.stringify(header), '<https://example.org/a> <https://example.org/p> "y" .', ...log].join('\n') + '\n'),
+    );
     await expect(readBackup(tampered)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('hash') });
   });
 });

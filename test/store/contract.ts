@@ -88,15 +88,25 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
 
     it('keeps language tags, datatypes and escapes exactly', async () => {
       const store = await make();
-      const tricky = quad(namedNode('https://example.org/s'), namedNode('https://example.org/p'), literal('quote " and \\ and\nnewline é', 'en'));
-      const typed = quad(namedNode('https://example.org/s'), namedNode('https://example.org/w'), literal('0.75', namedNode('http://www.w3.org/2001/XMLSchema#decimal')));
+      const tricky = quad(
+        namedNode('https://example.org/s'),
+        namedNode('https://example.org/p'),
+        literal('quote " and \\ and\nnewline é', 'en'),
+      );
+      const typed = quad(
+        namedNode('https://example.org/s'),
+        namedNode('https://example.org/w'),
+        literal('0.75', namedNode('http://www.w3.org/2001/XMLSchema#decimal')),
+      );
       await store.commit({ ...meta, add: [tricky, typed], remove: [] });
       expect((await store.all()).map(quadKey).sort()).toEqual([quadKey(tricky), quadKey(typed)].sort());
     });
 
     it('serialises concurrent commits so ids are unique and nothing is lost', async () => {
       const store = await make();
-      const records = await Promise.all(Array.from({ length: 20 }, (_, i) => store.commit({ ...meta, add: [q(`n${i}`, 'v')], remove: [] })));
+      const records = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.commit({ ...meta, add: [q(`n${i}`, 'v')], remove: [] })),
+      );
       expect(new Set(records.map((r) => r!.id)).size).toBe(20);
       expect(await store.count()).toBe(20);
     });

@@ -24,7 +24,8 @@ async function largestTable(dir: string): Promise<string> {
   return join(dir, sized[0]!.n);
 }
 
-const cli = (dir: string, args: string[], env: Record<string, string> = {}) => runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'fault', ...env } });
+const cli = (dir: string, args: string[], env: Record<string, string> = {}) =>
+  runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'fault', ...env } });
 
 beforeAll(async () => {
   base = join(await tempDir('emokb-fault-base-'), 'data');
@@ -98,7 +99,9 @@ describe.concurrent('a damaged data directory', { timeout: 120_000 }, () => {
     await writeFile(join(dir, 'notes.txt'), 'mine');
     const r = await cli(dir, ['stats']);
     expect(r.code).toBe(8);
-    expect(r.stderr).toContain(`data directory ${dir}: it is not a readable emokb store: its LevelDB file CURRENT is missing (it holds notes.txt)`);
+    expect(r.stderr).toContain(
+      `data directory ${dir}: it is not a readable emokb store: its LevelDB file CURRENT is missing (it holds notes.txt)`,
+    );
     expect(await readdir(dir)).toEqual(['notes.txt']);
   });
 
@@ -139,7 +142,15 @@ describe.concurrent('a damaged data directory', { timeout: 120_000 }, () => {
     expect(ok.code, ok.stderr).toBe(0);
     const report = JSON.parse(ok.stdout);
     expect(report.ok).toBe(true);
-    expect(report.steps.map((s: { step: string }) => s.step)).toEqual(['keys', 'triples', 'change log', 'integrity record', 'count and hash', 'log replay', 'SHACL']);
+    expect(report.steps.map((s: { step: string }) => s.step)).toEqual([
+      'keys',
+      'triples',
+      'change log',
+      'integrity record',
+      'count and hash',
+      'log replay',
+      'SHACL',
+    ]);
     const table = await largestTable(dir);
     await truncate(table, 100);
     const bad = await cli(dir, ['check']);

@@ -11,7 +11,9 @@ describe('first start', { timeout: 180_000 }, () => {
     const dir = join(await tempDir(), 'dtaa');
     const r = await runCli(['--data', dir, 'stats']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`emokb: ${dir} did not exist: creating a new store there, seeded from the shipped ontology and lexicons (takes 5 to 15 s)\n`);
+    expect(r.stderr).toBe(
+      `emokb: ${dir} did not exist: creating a new store there, seeded from the shipped ontology and lexicons (takes 5 to 15 s)\n`,
+    );
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
     const sample = /\$ emokb stats\n([\s\S]*?)\n\n/.exec(readme)![1]!;
     const normalise = (text: string) => text.trim().replace(/^store .*$/m, 'store <dir>');

@@ -22,8 +22,18 @@ describe('integrity record', () => {
       fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 40 }), fc.nat(), (lines, i) => {
         const k = i % lines.length;
         const whole = integrityOf(lines, 1).hash;
-        expect(integrityOf(lines.filter((_, j) => j !== k), 1).hash).not.toBe(whole);
-        expect(integrityOf(lines.map((l, j) => (j === k ? `${l}x` : l)), 1).hash).not.toBe(whole);
+        expect(
+          integrityOf(
+            lines.filter((_, j) => j !== k),
+            1,
+          ).hash,
+        ).not.toBe(whole);
+        expect(
+          integrityOf(
+            lines.map((l, j) => (j === k ? `${l}x` : l)),
+            1,
+          ).hash,
+        ).not.toBe(whole);
       }),
     );
   });

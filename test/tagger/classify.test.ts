@@ -29,23 +29,49 @@ describe('classify', () => {
     expect(r.errors).toBeUndefined();
     const c = r.data.classify;
     expect(c.id).toBeNull();
-    expect(c.dominant).toEqual({ primary: 'anger', secondary: 'exasperation', tertiary: null, emotions: [{ id: 'anger-primary' }, { id: 'exasperation-secondary' }] });
+    expect(c.dominant).toEqual({
+      primary: 'anger',
+      secondary: 'exasperation',
+      tertiary: null,
+      emotions: [{ id: 'anger-primary' }, { id: 'exasperation-secondary' }],
+    });
     expect(c.scores.primary).toEqual([{ label: 'anger', score: 1, emotion: { id: 'anger-primary' } }]);
     expect(c.scores.tertiary).toEqual([]);
     expect(c.matches).toHaveLength(2);
-    expect(c.matches[0]).toMatchObject({ text: 'happy', start: 9, end: 14, negated: true, kind: 'NAMES', via: 'derivation', node: { id: 'happiness', tier: 'TERTIARY' } });
-    expect(c.matches[1]).toMatchObject({ text: 'fed up', emotion: 'exasperation', emotionId: 'exasperation-secondary', path: ['anger', 'exasperation'] });
+    expect(c.matches[0]).toMatchObject({
+      text: 'happy',
+      start: 9,
+      end: 14,
+      negated: true,
+      kind: 'NAMES',
+      via: 'derivation',
+      node: { id: 'happiness', tier: 'TERTIARY' },
+    });
+    expect(c.matches[1]).toMatchObject({
+      text: 'fed up',
+      emotion: 'exasperation',
+      emotionId: 'exasperation-secondary',
+      path: ['anger', 'exasperation'],
+    });
   });
 
   it('takes options: tiers, negation, perSentence, matches', async () => {
-    const r = await query(`{ classify(text: "Not happy. Grief.", options: { tiers: [PRIMARY], negation: OPPOSITE, perSentence: true, matches: false }) {
-      scores { primary { label score } secondary { label } } matches sentences { start end dominant { primary } } } }`.replace('matches sentences', 'matches { text } sentences'));
+    const r = await query(
+      `{ classify(text: "Not happy. Grief.", options: { tiers: [PRIMARY], negation: OPPOSITE, perSentence: true, matches: false }) {
+      scores { primary { label score } secondary { label } } matches sentences { start end dominant { primary } } } }`.replace(
+        'matches sentences',
+        'matches { text } sentences',
+      ),
+    );
     expect(r.errors).toBeUndefined();
     const c = r.data.classify;
     expect(c.scores.secondary).toBeNull();
     expect(c.scores.primary).toEqual([{ label: 'sadness', score: 1 }]);
     expect(c.matches).toBeNull();
-    expect(c.sentences).toEqual([{ start: 0, end: 10, dominant: { primary: 'sadness' } }, { start: 11, end: 17, dominant: { primary: 'sadness' } }]);
+    expect(c.sentences).toEqual([
+      { start: 0, end: 10, dominant: { primary: 'sadness' } },
+      { start: 11, end: 17, dominant: { primary: 'sadness' } },
+    ]);
   });
 
   it('takes punctuationCues: a question with no emotion word is weak surprise unless it is off', async () => {
@@ -75,7 +101,14 @@ describe('classify', () => {
   it('enforces the configurable limits, naming the one exceeded', async () => {
     const limited = (limits: Record<string, number>) => {
       const app = createEmokbYoga({ snapshot: () => kb, limits });
-      return async (source: string) => (await (await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source }) })).json()) as any;
+      return async (source: string) =>
+        (await (
+          await app.fetch('http://localhost/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: source }),
+          })
+        ).json()) as any;
     };
     let r = await limited({ maxText: 10 })(`{ classify(text: "this is longer than ten") { id } }`);
     expect(r.errors![0].message).toMatch(/exceeds the limit of 10 \(maxText: --max-text or EMOKB_CLASSIFY_MAX_TEXT\)/);
@@ -89,7 +122,9 @@ describe('classify', () => {
   });
 
   it('defaults allow 100 texts of 100000 characters each within 1000000 in all', async () => {
-    const r = await query(`query($t: [String!]!) { classifyBatch(texts: $t, options: { matches: false }) { id } }`, { t: Array.from({ length: 100 }, () => 'sad '.repeat(2500)) });
+    const r = await query(`query($t: [String!]!) { classifyBatch(texts: $t, options: { matches: false }) { id } }`, {
+      t: Array.from({ length: 100 }, () => 'sad '.repeat(2500)),
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data.classifyBatch).toHaveLength(100);
   });

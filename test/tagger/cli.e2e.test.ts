@@ -17,11 +17,17 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const parse = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+const parse = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 describe('emokb tag', () => {
   it('tags plain text lines from a file with 2 workers, in input order, ids = line numbers', async () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `line ${i} I am so happy` : i % 3 === 1 ? `line ${i} not sad but furious!` : `line ${i} nothing here`));
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      i % 3 === 0 ? `line ${i} I am so happy` : i % 3 === 1 ? `line ${i} not sad but furious!` : `line ${i} nothing here`,
+    );
     const file = join(dir, 'in.txt');
     await writeFile(file, `${lines.join('\n')}\n`);
     const r = await runCli(['--data', data, 'tag', file, '--workers', '2', '--batch-lines', '100', '--tiers', 'primary']);
@@ -30,7 +36,10 @@ describe('emokb tag', () => {
     expect(out).toHaveLength(3000);
     expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => i + 1));
     expect(out.slice(0, 3).map((o) => o.dominant.primary)).toEqual(['joy', 'anger', null]);
-    expect(out[1]!.matches.map((m: any) => [m.text, m.negated])).toEqual([['sad', true], ['furious', false]]);
+    expect(out[1]!.matches.map((m: any) => [m.text, m.negated])).toEqual([
+      ['sad', true],
+      ['furious', false],
+    ]);
     // (emotions below the primary depend on what lexicons/ ships; offsets and the primary do not)
     expect(out[0]!.matches[0]).toMatchObject({ text: 'happy', start: 15, end: 20, path: expect.arrayContaining(['joy']) });
     expect(Object.keys(out[0]!.scores)).toEqual(['primary']);
@@ -41,7 +50,9 @@ describe('emokb tag', () => {
     const input = 'You did what?\nAre you happy?\n';
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
     expect(on.map((o) => o.dominant.primary)).toEqual(['surprise', 'joy']);
-    expect(on[0]!.matches).toEqual([expect.objectContaining({ text: '?', start: 12, end: 13, lemma: '?', kind: 'evokes', negated: false })]);
+    expect(on[0]!.matches).toEqual([
+      expect.objectContaining({ text: '?', start: 12, end: 13, lemma: '?', kind: 'evokes', negated: false }),
+    ]);
     const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', '--no-punctuation-cues'], { input })).stdout);
     expect(off.map((o) => o.dominant.primary)).toEqual([null, 'joy']);
   });
@@ -55,7 +66,15 @@ describe('emokb tag', () => {
   });
 
   it('reads JSON Lines from standard input; a malformed line is an error record and tagging goes on', async () => {
-    const input = ['{"id":"a","body":"so sad"}', '{not json', '{"id":"c","body":42}', '', '{"id":"d"}', '[1]', '{"id":"f","body":"joy"}'].join('\n');
+    const input = [
+      '{"id":"a","body":"so sad"}',
+      '{not json',
+      '{"id":"c","body":42}',
+      '',
+      '{"id":"d"}',
+      '[1]',
+      '{"id":"f","body":"joy"}',
+    ].join('\n');
     const r = await runCli(['--data', data, 'tag', '--text-field', 'body', '--no-matches', '--workers', '2'], { input });
     expect(r.code).toBe(0);
     const out = parse(r.stdout);
@@ -77,7 +96,10 @@ describe('emokb tag', () => {
 
   it('writes to --output, handles CRLF and a missing final newline, and never crashes on odd bytes', async () => {
     const file = join(dir, 'odd.txt');
-    await writeFile(file, Buffer.concat([Buffer.from('happy\r\n\u0000\u0007 😀 中文\r\n'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\nsad')]));
+    await writeFile(
+      file,
+      Buffer.concat([Buffer.from('happy\r\n\u0000\u0007 😀 中文\r\n'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\nsad')]),
+    );
     const outFile = join(dir, 'out.jsonl');
     const r = await runCli(['--data', data, 'tag', file, '-o', outFile, '--workers', '1', '-q']);
     expect(r.code).toBe(0);

@@ -17,7 +17,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const parse = (stdout: string) => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+const parse = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 describe('emokb tag on careless input', { timeout: 60_000 }, () => {
   it('refuses --workers over the cap, naming the flag and the cap, before reading anything', async () => {
@@ -47,14 +51,30 @@ describe('emokb tag on careless input', { timeout: 60_000 }, () => {
 
   it('gives lines that are not text (invalid UTF-8, a NUL byte) an error record; --strict stops there', async () => {
     const file = join(dir, 'mixed.txt');
-    await writeFile(file, Buffer.concat([Buffer.from('so happy\n'), Buffer.from('caf\xe9 sad\n', 'latin1'), Buffer.from('PK\u0003\u0004\u0000\u0000zip\n'), Buffer.from('sad\n')]));
+    await writeFile(
+      file,
+      Buffer.concat([
+        Buffer.from('so happy\n'),
+        Buffer.from('caf\xe9 sad\n', 'latin1'),
+        Buffer.from('PK\u0003\u0004\u0000\u0000zip\n'),
+        Buffer.from('sad\n'),
+      ]),
+    );
     const r = await runCli(['--data', data, 'tag', '--tiers', 'primary', '--no-matches', file]);
     expect(r.code, r.stderr).toBe(0);
     const out = parse(r.stdout);
     expect(out).toHaveLength(4);
     expect(out[0]!.dominant.primary).toBe('joy');
-    expect(out[1]).toEqual({ id: null, line: 2, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^line 2: is not valid UTF-8 text: .*iconv/) } });
-    expect(out[2]).toEqual({ id: null, line: 3, error: { code: 'BAD_INPUT', message: 'line 3: holds a NUL byte: binary input, not text' } });
+    expect(out[1]).toEqual({
+      id: null,
+      line: 2,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/^line 2: is not valid UTF-8 text: .*iconv/) },
+    });
+    expect(out[2]).toEqual({
+      id: null,
+      line: 3,
+      error: { code: 'BAD_INPUT', message: 'line 3: holds a NUL byte: binary input, not text' },
+    });
     expect(out[3]!.id).toBe(4);
     expect(r.stderr).toMatch(/tagged 4 lines \(2 errors, 2 of them not text: binary or not UTF-8\)/);
 
@@ -71,7 +91,11 @@ describe('emokb tag on careless input', { timeout: 60_000 }, () => {
     expect(parse(r.stdout).map((o) => o.id)).toEqual(['a', 'b']);
     expect(r.stderr).toMatch(/tagged 2 lines \(0 errors; 2 blank lines skipped\)/);
     const text = await runCli(['--data', data, 'tag', '--no-matches'], { input: 'sad\n\njoy\n' });
-    expect(parse(text.stdout).map((o) => [o.id, o.dominant.primary])).toEqual([[1, 'sadness'], [2, null], [3, 'joy']]);
+    expect(parse(text.stdout).map((o) => [o.id, o.dominant.primary])).toEqual([
+      [1, 'sadness'],
+      [2, null],
+      [3, 'joy'],
+    ]);
     expect(text.stderr).toMatch(/tagged 3 lines \(0 errors\)/);
   });
 });

@@ -14,9 +14,43 @@ beforeAll(async () => {
 
 // Lexicon words in many spellings, cues, and noise, joined by varied separators.
 const WORDS = [
-  'sad', 'SAD', 'Sadness', 'joy', 'happy', 'angrily', 'terrified', 'fed up', 'fed up with everything', 'heart-broken', 'heartbroken', "can't stand",
-  'cant stand', 'funeral', 'bittersweet', 'hope', 'seething', 'boiling over', 'rage', 'fury', 'not', "don't", 'never', 'very', 'a bit', 'kind of',
-  'but', 'the', 'and', 'x', '3.5', 'Mr.', 'é', '中文', '😀', '\ud800', '\u0000',
+  'sad',
+  'SAD',
+  'Sadness',
+  'joy',
+  'happy',
+  'angrily',
+  'terrified',
+  'fed up',
+  'fed up with everything',
+  'heart-broken',
+  'heartbroken',
+  "can't stand",
+  'cant stand',
+  'funeral',
+  'bittersweet',
+  'hope',
+  'seething',
+  'boiling over',
+  'rage',
+  'fury',
+  'not',
+  "don't",
+  'never',
+  'very',
+  'a bit',
+  'kind of',
+  'but',
+  'the',
+  'and',
+  'x',
+  '3.5',
+  'Mr.',
+  'é',
+  '中文',
+  '😀',
+  '\ud800',
+  '\u0000',
 ];
 const SEPARATORS = [' ', '  ', ', ', '. ', '! ', '? ', '\n', '-', "'", '’', '', ' — ', '...'];
 const textArb = fc
@@ -126,7 +160,12 @@ describe('the JSON Lines serializer', () => {
     const tierSets = [undefined, ['primary', 'tertiary'], ['secondary'], []] as const;
     fc.assert(
       fc.property(
-        anyText, optionsArb, fc.boolean(), fc.boolean(), fc.constantFrom(...tierSets), fc.oneof(fc.constant(null), fc.string({ unit: 'binary' }), fc.integer(), fc.double()),
+        anyText,
+        optionsArb,
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(...tierSets),
+        fc.oneof(fc.constant(null), fc.string({ unit: 'binary' }), fc.integer(), fc.double()),
         (text, options, perSentence, matches, tiers, id) => {
           const o = { ...options, perSentence, matches, id, tiers: tiers as never, minScore: perSentence ? 0.2 : 0 };
           w.pos = 0;

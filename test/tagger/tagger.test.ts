@@ -14,7 +14,8 @@ beforeAll(async () => {
   tagger = Tagger.for(kb);
 });
 
-const matched = (text: string, options = {}) => (tagger.tag(text, options).matches ?? []).map((m: TagMatch) => `${m.text}:${m.emotion}${m.negated ? ':neg' : ''}`);
+const matched = (text: string, options = {}) =>
+  (tagger.tag(text, options).matches ?? []).map((m: TagMatch) => `${m.text}:${m.emotion}${m.negated ? ':neg' : ''}`);
 
 describe('matching', () => {
   it('matches labels case-insensitively, inflections via the lemmatiser, and derivations', () => {
@@ -121,7 +122,18 @@ describe('punctuation cues', () => {
   it('counts "?" once for a question in which no word matched, as a weak evoking match on the mark', () => {
     const r = tagger.tag('Why would you do that ?! Why ??');
     expect(r.matches).toEqual([
-      expect.objectContaining({ text: '?!', start: 22, end: 24, lemma: '?', emotion: 'surprise', path: ['surprise', 'surprise'], kind: 'evokes', negated: false, intensity: 1, weight: 0.25 }),
+      expect.objectContaining({
+        text: '?!',
+        start: 22,
+        end: 24,
+        lemma: '?',
+        emotion: 'surprise',
+        path: ['surprise', 'surprise'],
+        kind: 'evokes',
+        negated: false,
+        intensity: 1,
+        weight: 0.25,
+      }),
       expect.objectContaining({ text: '??', start: 29, end: 31, lemma: '?' }),
     ]);
     expect(r.dominant).toEqual({ primary: 'surprise', secondary: 'surprise', tertiary: null });
@@ -129,7 +141,10 @@ describe('punctuation cues', () => {
 
   it('stays out of a question whose words matched, and is neither negated nor scaled', () => {
     expect(tagger.tag('Are you sad?').matches!.map((m) => m.text)).toEqual(['sad']);
-    expect(tagger.tag('I am sad. Really?', { perSentence: true }).sentences!.map((s) => s.dominant.primary)).toEqual(['sadness', 'surprise']);
+    expect(tagger.tag('I am sad. Really?', { perSentence: true }).sentences!.map((s) => s.dominant.primary)).toEqual([
+      'sadness',
+      'surprise',
+    ]);
     expect(tagger.tag("Don't you EVER know ?")).toMatchObject({ matches: [{ lemma: '?', negated: false, intensity: 1 }] });
   });
 
@@ -187,7 +202,6 @@ describe('roll-up, normalisation and dominant', () => {
     expect(Object.keys(t.tag('quux zorp blick').scores.primary!)).toEqual(['sadness', 'anger']);
   });
 
-
   it('adds each match to its emotion and every ancestor; each tier sums to 1', () => {
     const r = tagger.tag('grief and terror and terror');
     expect(r.scores.primary).toEqual({ fear: 0.6667, sadness: 0.3333 });
@@ -215,7 +229,10 @@ describe('roll-up, normalisation and dominant', () => {
     expect(Object.keys(r.scores)).toEqual(['primary']);
     expect(r.scores.primary).toEqual({ joy: 0.7895 });
     expect(r.matches).toBeUndefined();
-    expect(r.sentences!.map((s) => [text.slice(s.start, s.end), s.dominant.primary])).toEqual([['I am sad.', 'sadness'], ['Then joy, joy, joy!', 'joy']]);
+    expect(r.sentences!.map((s) => [text.slice(s.start, s.end), s.dominant.primary])).toEqual([
+      ['I am sad.', 'sadness'],
+      ['Then joy, joy, joy!', 'joy'],
+    ]);
   });
 
   it('rejects bad options naming the option', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/text/tokens.js';
 
-const words = (text: string) => tokenize(text).tokens.filter((t) => t.kind === 'word').map((t) => t.norm);
+const words = (text: string) =>
+  tokenize(text)
+    .tokens.filter((t) => t.kind === 'word')
+    .map((t) => t.norm);
 
 describe('tokenize', () => {
   it('gives UTF-16 offsets that slice back to the token', () => {
@@ -20,7 +23,12 @@ describe('tokenize', () => {
   it('keeps decimals whole and splits sentences at terminal punctuation before space', () => {
     const { tokens, sentences } = tokenize('It costs 3.5 dollars. Really?! Yes... ok');
     expect(tokens.filter((t) => t.kind === 'word').map((t) => t.text)).toContain('3.5');
-    expect(sentences.map((s) => [s.start, s.end])).toEqual([[0, 21], [22, 30], [31, 37], [38, 40]]);
+    expect(sentences.map((s) => [s.start, s.end])).toEqual([
+      [0, 21],
+      [22, 30],
+      [31, 37],
+      [38, 40],
+    ]);
   });
 
   it('does not end a sentence after Mr. or an initial', () => {

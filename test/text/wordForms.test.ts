@@ -7,8 +7,32 @@ import { ROOT } from '../helpers/cli.js';
 import { lemmasOf, winkDataSnapshot } from '../../src/text/wordForms.js';
 
 const WORDS = [
-  'running', 'ran', 'feet', 'happier', 'happiest', 'angrily', 'terrified', 'hopes', 'broken', 'hearts', 'geese', 'was', 'better', 'worse',
-  'loved', 'cries', 'axes', 'data', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'abc', "don't", 'heart-broken',
+  'running',
+  'ran',
+  'feet',
+  'happier',
+  'happiest',
+  'angrily',
+  'terrified',
+  'hopes',
+  'broken',
+  'hearts',
+  'geese',
+  'was',
+  'better',
+  'worse',
+  'loved',
+  'cries',
+  'axes',
+  'data',
+  'constructor',
+  'toString',
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  'abc',
+  "don't",
+  'heart-broken',
 ];
 
 describe('wink data snapshot', () => {
@@ -23,10 +47,18 @@ describe('wink data snapshot', () => {
       const used = useWinkDataSnapshot(input.snapshot);
       console.log(JSON.stringify({ used, lemmas: input.words.map((w) => lemmasOf(w)) }));
     `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}`], {
-      input: JSON.stringify({ snapshot, words: WORDS }),
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}`,
+      ],
+      {
+        input: JSON.stringify({ snapshot, words: WORDS }),
+        encoding: 'utf8',
+      },
+    );
     expect(child.stderr).toBe('');
     const out = JSON.parse(child.stdout) as { used: boolean; lemmas: string[][] };
     expect(out.used).toBe(true);

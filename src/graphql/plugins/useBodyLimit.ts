@@ -53,10 +53,15 @@ export function useBodyLimit(options: BodyLimitOptions): Plugin {
       if (declared !== null) {
         if (!CONTENT_LENGTH.test(declared)) {
           endResponse(
-            new fetchAPI.Response(JSON.stringify({ errors: [{ message: `invalid Content-Length header "${declared.slice(0, 40)}"`, extensions: { code: 'BAD_REQUEST' } }] }), {
-              status: API_ONLY_ERRORS.BAD_REQUEST!.http,
-              headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
-            }),
+            new fetchAPI.Response(
+              JSON.stringify({
+                errors: [{ message: `invalid Content-Length header "${declared.slice(0, 40)}"`, extensions: { code: 'BAD_REQUEST' } }],
+              }),
+              {
+                status: API_ONLY_ERRORS.BAD_REQUEST!.http,
+                headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
+              },
+            ),
           );
           return;
         }
@@ -67,7 +72,10 @@ export function useBodyLimit(options: BodyLimitOptions): Plugin {
               status: 413,
               // Node discards the unread body so the client, still sending, gets the answer; past
               // DRAIN_FACTOR times the limit the connection is closed instead of read to the end.
-              headers: { 'content-type': 'application/json; charset=utf-8', ...(length > maxBytes * DRAIN_FACTOR ? { connection: 'close' } : {}) },
+              headers: {
+                'content-type': 'application/json; charset=utf-8',
+                ...(length > maxBytes * DRAIN_FACTOR ? { connection: 'close' } : {}),
+              },
             }),
           );
         }

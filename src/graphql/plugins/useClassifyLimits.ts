@@ -3,7 +3,17 @@
 // execution start for texts passed as variables. A request over one is refused as a whole
 // (LIMIT_EXCEEDED, HTTP 400, no `data`), the same shape and status as the query limits, instead of
 // a field error inside an HTTP 200 answer.
-import { Kind, getOperationAST, type FieldNode, type GraphQLError, type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValueNode, type FragmentDefinitionNode } from 'graphql';
+import {
+  Kind,
+  getOperationAST,
+  type FieldNode,
+  type GraphQLError,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValueNode,
+  type FragmentDefinitionNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiLimits } from '../config.js';
 import { limitError } from '../errors.js';
@@ -38,7 +48,8 @@ function check(limits: ClassifyLimits, node: FieldNode, variables: Record<string
   for (const [i, text] of texts.entries()) {
     if (text === undefined) continue;
     const where = name === 'classify' ? argument : `${argument}[${i}]`;
-    if (text.length > limits.maxText) return limitError('maxText', limits.maxText, text.length, 'length in characters', { nodes: node, argument: where });
+    if (text.length > limits.maxText)
+      return limitError('maxText', limits.maxText, text.length, 'length in characters', { nodes: node, argument: where });
     total += text.length;
   }
   if (name === 'classifyBatch' && total > limits.maxBatchChars) {
@@ -48,7 +59,11 @@ function check(limits: ClassifyLimits, node: FieldNode, variables: Record<string
 }
 
 /** The root fields of an operation, through fragments. */
-function rootFields(set: SelectionSetNode, fragment: (name: string) => FragmentDefinitionNode | undefined | null, seen = new Set<string>()): FieldNode[] {
+function rootFields(
+  set: SelectionSetNode,
+  fragment: (name: string) => FragmentDefinitionNode | undefined | null,
+  seen = new Set<string>(),
+): FieldNode[] {
   return set.selections.flatMap((s) => {
     if (s.kind === Kind.FIELD) return [s];
     if (s.kind === Kind.INLINE_FRAGMENT) return rootFields(s.selectionSet, fragment, seen);
@@ -59,7 +74,12 @@ function rootFields(set: SelectionSetNode, fragment: (name: string) => FragmentD
   });
 }
 
-function firstBroken(limits: ClassifyLimits, operation: OperationDefinitionNode, fragment: (name: string) => FragmentDefinitionNode | undefined | null, variables: Record<string, unknown> | undefined) {
+function firstBroken(
+  limits: ClassifyLimits,
+  operation: OperationDefinitionNode,
+  fragment: (name: string) => FragmentDefinitionNode | undefined | null,
+  variables: Record<string, unknown> | undefined,
+) {
   if (operation.operation !== 'query') return undefined;
   for (const node of rootFields(operation.selectionSet, fragment)) {
     const error = check(limits, node, variables);

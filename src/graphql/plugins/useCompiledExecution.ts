@@ -81,7 +81,8 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
       if (entry.runs < compileAfter || !jit) return;
       const name = args.operationName ?? '';
       let compiled = entry.compiled.get(name);
-      if (compiled === undefined) entry.compiled.set(name, (compiled = compile(jit, args.schema, args.document, args.operationName ?? undefined)));
+      if (compiled === undefined)
+        entry.compiled.set(name, (compiled = compile(jit, args.schema, args.document, args.operationName ?? undefined)));
       if (!compiled) return;
       const current = compiled;
       const standard = executeFn;

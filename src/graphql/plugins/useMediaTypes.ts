@@ -5,7 +5,13 @@ import type { Plugin } from 'graphql-yoga';
 import { API_ONLY_ERRORS } from '../../errors.js';
 
 /** The request parsers yoga installs (src/graphql/yoga.ts keeps yoga's defaults). */
-export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/graphql+json', 'application/graphql', 'application/x-www-form-urlencoded', 'multipart/form-data'] as const;
+export const ACCEPTED_MEDIA_TYPES = [
+  'application/json',
+  'application/graphql+json',
+  'application/graphql',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+] as const;
 
 export function useMediaTypes(options: { endpoint: string }): Plugin {
   return {
@@ -14,10 +20,13 @@ export function useMediaTypes(options: { endpoint: string }): Plugin {
       const given = request.headers.get('content-type');
       const message = `${given ? `content type "${given.slice(0, 100)}" is` : 'a body without a content type is'} not accepted; send one of ${ACCEPTED_MEDIA_TYPES.join(', ')} (usually application/json)`;
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', accepted: ACCEPTED_MEDIA_TYPES } }] }), {
-          status: API_ONLY_ERRORS.UNSUPPORTED_MEDIA_TYPE!.http,
-          headers: { 'content-type': 'application/json; charset=utf-8', accept: ACCEPTED_MEDIA_TYPES.join(', ') },
-        }),
+        new fetchAPI.Response(
+          JSON.stringify({ errors: [{ message, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', accepted: ACCEPTED_MEDIA_TYPES } }] }),
+          {
+            status: API_ONLY_ERRORS.UNSUPPORTED_MEDIA_TYPE!.http,
+            headers: { 'content-type': 'application/json; charset=utf-8', accept: ACCEPTED_MEDIA_TYPES.join(', ') },
+          },
+        ),
       );
     },
   };

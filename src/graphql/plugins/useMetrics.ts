@@ -19,8 +19,18 @@ export interface MetricsOptions {
 
 const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
 const KNOWN_CODES = new Set([
-  'NOT_FOUND', 'BAD_USER_INPUT', 'AMBIGUOUS_LABEL', 'LIMIT_EXCEEDED', 'NOT_READY', 'UNAUTHENTICATED', 'VALIDATION_FAILED',
-  'CONFLICT', 'INTERNAL_SERVER_ERROR', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'AMBIGUOUS_LABEL',
+  'LIMIT_EXCEEDED',
+  'NOT_READY',
+  'UNAUTHENTICATED',
+  'VALIDATION_FAILED',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
 ]);
 
 export function useMetrics(options: MetricsOptions): Plugin & { registry: Registry } {
@@ -28,7 +38,12 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
   const prefix = options.prefix ?? 'emokb_';
   const registry = new Registry();
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix });
-  const requests = new Counter({ name: `${prefix}http_requests_total`, help: 'HTTP requests by route, method and status.', labelNames: ['route', 'method', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: `${prefix}http_requests_total`,
+    help: 'HTTP requests by route, method and status.',
+    labelNames: ['route', 'method', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: `${prefix}http_request_duration_seconds`,
     help: 'HTTP request latency by route.',
@@ -36,7 +51,12 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const errors = new Counter({ name: `${prefix}graphql_errors_total`, help: 'GraphQL errors returned, by extensions.code.', labelNames: ['code'], registers: [registry] });
+  const errors = new Counter({
+    name: `${prefix}graphql_errors_total`,
+    help: 'GraphQL errors returned, by extensions.code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   // Read from the snapshot being served at scrape time; absent while it loads.
   const snapshotGauge = (name: string, help: string, read: (kb: KnowledgeBase) => number) =>
     new Gauge({
@@ -49,7 +69,11 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
         if (kb) this.set(read(kb));
       },
     });
-  snapshotGauge('snapshot_version', 'Change-log id of the knowledge-base snapshot being served (absent while loading).', (kb) => kb.version);
+  snapshotGauge(
+    'snapshot_version',
+    'Change-log id of the knowledge-base snapshot being served (absent while loading).',
+    (kb) => kb.version,
+  );
   snapshotGauge('snapshot_triples', 'Triples in the snapshot being served.', (kb) => kb.counts.triples);
   const started = new WeakMap<Request, { start: number; route: string }>();
   // prom-client's labels() validates, hashes and binds anew on every call: one child per label set,
@@ -61,9 +85,9 @@ export function useMetrics(options: MetricsOptions): Plugin & { registry: Regist
     onRequest({ request, url, endResponse, fetchAPI }) {
       started.set(request, { start: performance.now(), route: ROUTES.has(url.pathname) ? url.pathname : 'other' });
       if (url.pathname === endpoint && request.method === 'GET') {
-        return registry.metrics().then((text) =>
-          endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType } })),
-        );
+        return registry
+          .metrics()
+          .then((text) => endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType } })));
       }
       return undefined;
     },

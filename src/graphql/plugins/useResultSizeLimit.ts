@@ -7,8 +7,21 @@
 // a 1 MB batch that asks for every match field (about 25 MB of JSON, measured) is refused instead
 // of answered. Over the limit: LIMIT_EXCEEDED (limit `maxFields`, HTTP 400) before execution.
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, getOperationAST, isListType, isObjectType,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValueNode, type VariableDefinitionNode,
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  isListType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValueNode,
+  type VariableDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { limitError } from '../errors.js';
@@ -53,7 +66,12 @@ function textsOf(node: FieldNode, variables: Record<string, unknown> | undefined
   const argument = node.arguments?.find((a) => a.name.value === 'text' || a.name.value === 'texts');
   const value = argument?.value;
   if (!value) return undefined;
-  const literal = (v: ValueNode): string | undefined => (v.kind === Kind.STRING ? v.value : v.kind === Kind.VARIABLE && typeof variables?.[v.name.value] === 'string' ? (variables[v.name.value] as string) : undefined);
+  const literal = (v: ValueNode): string | undefined =>
+    v.kind === Kind.STRING
+      ? v.value
+      : v.kind === Kind.VARIABLE && typeof variables?.[v.name.value] === 'string'
+        ? (variables[v.name.value] as string)
+        : undefined;
   if (value.kind === Kind.LIST) {
     const texts = value.values.map(literal);
     return texts.every((t) => t !== undefined) ? (texts as string[]) : undefined;
@@ -86,7 +104,11 @@ function boundsOf(texts: string[]): TextBounds {
 }
 
 /** A page size given literally, as a variable's value, or else as the variable's declared default. */
-function intValue(node: ValueNode | undefined, variables: Record<string, unknown> | undefined, defaults: ReadonlyMap<string, number>): number | undefined {
+function intValue(
+  node: ValueNode | undefined,
+  variables: Record<string, unknown> | undefined,
+  defaults: ReadonlyMap<string, number>,
+): number | undefined {
   if (!node) return undefined;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
@@ -103,7 +125,12 @@ type Operation = { operation: string; selectionSet: SelectionSetNode; variableDe
  * validation there are none yet, so a variable counts as its declared default there (else the
  * argument's default) and the plugin checks again at execution with the real values.
  */
-function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFragment: (name: string) => FragmentDefinitionNode | undefined | null, variables: Record<string, unknown> | undefined) {
+function estimator(
+  options: ResultSizeLimitOptions,
+  schema: GraphQLSchema,
+  getFragment: (name: string) => FragmentDefinitionNode | undefined | null,
+  variables: Record<string, unknown> | undefined,
+) {
   const sizes = { ...LIST_SIZES, ...options.listSizes };
   let defaults: ReadonlyMap<string, number> = new Map();
   // The bounds of the classify texts whose result is being estimated.
@@ -161,9 +188,16 @@ function estimator(options: ResultSizeLimitOptions, schema: GraphQLSchema, getFr
     // `query($n: Int = 500)`: a variable not sent counts with its declared default, at validation
     // (no values yet) and at execution alike.
     defaults = new Map(
-      (operation.variableDefinitions ?? []).flatMap((d) => (d.defaultValue?.kind === Kind.INT ? [[d.variable.name.value, Number(d.defaultValue.value)] as const] : [])),
+      (operation.variableDefinitions ?? []).flatMap((d) =>
+        d.defaultValue?.kind === Kind.INT ? [[d.variable.name.value, Number(d.defaultValue.value)] as const] : [],
+      ),
     );
-    const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+    const root =
+      operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : operation.operation === 'subscription'
+          ? schema.getSubscriptionType()
+          : schema.getQueryType();
     return root ? Math.round(estimate(operation.selectionSet, root, new Set())) : 0;
   };
 }

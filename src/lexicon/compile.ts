@@ -19,12 +19,12 @@
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
-import { TOKENIZER_SOURCE, TokenBuffer } from '../text/tokenize.js';
+import { TOKENIZER_SOURCES, TokenBuffer } from '../text/tokenize.js';
 import { KEYS_SOURCE, keyOf, keyVariants } from './keys.js';
 import type { LexiconData, LexiconEmotion, LexiconEntry, LexiconSense } from './types.js';
 
 /** The sources the compiled data depends on: the compiled-lexicon cache is stale when one changes. */
-export const COMPILER_SOURCES: readonly string[] = [import.meta.url, KEYS_SOURCE, TOKENIZER_SOURCE];
+export const COMPILER_SOURCES: readonly string[] = [import.meta.url, KEYS_SOURCE, ...TOKENIZER_SOURCES];
 
 /** Compiles a snapshot into `LexiconData`: one pass over the quads, then the joins. */
 export function compileLexicon(kb: KnowledgeBase): LexiconData {

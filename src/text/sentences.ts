@@ -1,0 +1,90 @@
+// The sentence splitter over a filled TokenBuffer: a sentence ends at a line break, or at a
+// terminal run (. ! ? ...) followed by space or the end, unless a single period follows an
+// abbreviation or a single letter ("Mr.", "J."). Run only where sentences matter (the tagger asks
+// for a text with a match, or per-sentence results).
+import { BREAK, TERMINAL, WORD, type TokenBuffer } from './tokenBuffer.js';
+
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'vs',
+  'etc',
+  'jr',
+  'sr',
+  'prof',
+  'inc',
+  'ltd',
+  'co',
+  'no',
+  'vol',
+  'approx',
+  'dept',
+  'mt',
+]);
+const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+function endsSentence(text: string, b: TokenBuffer, t: number): boolean {
+  const kind = b.kind[t]!;
+  if (kind === BREAK) return true;
+  if (kind !== TERMINAL) return false;
+  const end = b.end[t]!;
+  // Terminal punctuation ends a sentence only before space or the end ("3.5", "e.g.x" do not).
+  if (end < text.length) {
+    const next = text.charCodeAt(end);
+    if (!(
+      next === 32 ||
+      next === 9 ||
+      next === 10 ||
+      next === 13 ||
+      next === 0xa0 ||
+      next === 0x22 ||
+      next === 0x27 ||
+      next === 0x201d ||
+      next === 0x29 ||
+      next >= 0x3000
+    ))
+      return false;
+  }
+  // A single period right after an abbreviation or a single letter ("Mr.", "J.") does not end one.
+  // (Only a short word can be one: longer ones are not made into strings here.)
+  if (
+    end - b.start[t]! === 1 &&
+    text.charCodeAt(b.start[t]!) === 0x2e &&
+    t > 0 &&
+    b.kind[t - 1] === WORD &&
+    b.end[t - 1] === b.start[t] &&
+    b.end[t - 1]! - b.start[t - 1]! <= ABBREVIATION_MAX
+  ) {
+    const prev = b.word(t - 1);
+    if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
+  }
+  return true;
+}
+
+export function assignSentences(text: string, b: TokenBuffer): void {
+  if (b.sentencesDone) return;
+  b.sentencesDone = true;
+  let sentence = 0;
+  let first = 0;
+  let exclaims = false;
+  const count = b.count;
+  const kinds = b.kind;
+  for (let t = 0; t < count; t++) {
+    b.sentence[t] = sentence;
+    const kind = kinds[t]!;
+    // Only a terminal or a line break can end a sentence before the last token.
+    if (kind !== TERMINAL && kind !== BREAK && t !== count - 1) continue;
+    if (kind === TERMINAL && !exclaims) {
+      for (let c = b.start[t]!; c < b.end[t]!; c++) if (text.charCodeAt(c) === 0x21 || text.charCodeAt(c) === 0xff01) exclaims = true;
+    }
+    if (t === count - 1 || endsSentence(text, b, t)) {
+      b.pushSentence(first, t, exclaims);
+      sentence++;
+      first = t + 1;
+      exclaims = false;
+    }
+  }
+}

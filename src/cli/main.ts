@@ -24,7 +24,10 @@ const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
   { commands: ['lexicon'], load: async () => [(await import('./lexicon.js')).registerLexicon] },
   { commands: ['check', 'backup', 'restore'], load: async () => [(await import('./recovery.js')).registerRecovery] },
   { commands: ['tag'], load: async () => [(await import('./tag.js')).registerTag] },
-  { commands: ['audit', 'concordance'], load: async () => [(await import('./audit.js')).registerAudit] },
+  {
+    commands: ['audit', 'concordance'],
+    load: async () => [(await import('./audit.js')).registerAudit, (await import('./concordance.js')).registerConcordance],
+  },
 ];
 
 /** The command named on the line: the first word that is not an option or an option's value. */

@@ -72,6 +72,15 @@ export class LevelStore implements KnowledgeStore {
       }
       const message = cause?.message ?? (error as Error).message;
       if (state !== 'store') throw new EmokbError('STORE_ERROR', `cannot create a store in ${location}: ${message}`, { location });
+      // A permission problem is not damage: restoring a backup would not help, the permissions would.
+      if (/Permission denied|EACCES|EPERM|Read-only file system|EROFS/.test(message)) {
+        throw new EmokbError(
+          'STORE_ERROR',
+          `data directory ${location}: cannot open it for writing (${message}); give this user write access to the directory, or choose another with --data. Nothing was changed`,
+          { location },
+          { cause: error },
+        );
+      }
       throw damaged(location, `LevelDB cannot open it: ${message}`, error);
     }
     const store = new LevelStore(location, db, quads);

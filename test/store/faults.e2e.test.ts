@@ -27,6 +27,22 @@ async function largestTable(dir: string): Promise<string> {
 const cli = (dir: string, args: string[], env: Record<string, string> = {}) =>
   runCli(['--data', dir, ...args], { env: { EMOKB_AUTHOR: 'fault', ...env } });
 
+/** The CLI run as the unprivileged user `nobody` (65534), who needs to read the copy to reach it. */
+async function runAsNobody(dir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { execFile } = await import('node:child_process');
+  const { dirname } = await import('node:path');
+  const { BIN } = await import('../helpers/cli.js');
+  const { chmod } = await import('node:fs/promises');
+  await chmod(dirname(dir), 0o755);
+  for (const name of await readdir(dir)) await chmod(join(dir, name), 0o644);
+  const argv = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, '--data', dir, ...args];
+  return new Promise((resolve) => {
+    execFile('setpriv', argv, { env: { ...process.env, HOME: dirname(dir), EMOKB_LOG_LEVEL: 'warn' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
 beforeAll(async () => {
   base = join(await tempDir('emokb-fault-base-'), 'data');
   await seedDataDir(base);
@@ -105,13 +121,21 @@ describe.concurrent('a damaged data directory', { timeout: 120_000 }, () => {
     expect(await readdir(dir)).toEqual(['notes.txt']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a read-only directory: STORE_ERROR, not an internal error', async () => {
+  // Root ignores permissions, so as root (CI) the CLI runs as the unprivileged user `nobody`.
+  it('a read-only directory: STORE_ERROR saying so, not an internal error; nothing changed', async (ctx) => {
     const dir = await copy();
+    // A checkout under a directory that `nobody` cannot enter (e.g. /root) cannot run this way.
+    if (process.getuid?.() === 0 && (await runAsNobody(dir, ['--version'])).code !== 0) ctx.skip();
     const { chmod } = await import('node:fs/promises');
+    const asRoot = process.getuid?.() === 0;
+    const before = await readdir(dir);
     await chmod(dir, 0o555);
     try {
-      const r = await cli(dir, ['stats']);
+      const r = asRoot ? await runAsNobody(dir, ['stats']) : await cli(dir, ['stats']);
       expect(r.code, r.stderr).toBe(8);
+      expect(r.stderr).toContain(`data directory ${dir}: cannot open it for writing`);
+      expect(r.stderr).not.toContain('internal error');
+      expect(await readdir(dir)).toEqual(before);
     } finally {
       await chmod(dir, 0o755);
     }

@@ -1,5 +1,6 @@
 // Automatic backups in <data>/backups: before every destructive operation (import --replace,
-// undo --force, emotion remove --cascade) and after every N-th change, keeping the newest K.
+// undo --force, emotion remove --cascade) and after every N-th change, keeping the newest K of
+// each kind (manual backups, `emokb backup`, are never deleted).
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeBackup } from './backupFile.js';
@@ -39,8 +40,13 @@ export class AutoBackups {
     // temporary files of backups killed half-way (a completed backup renames its own away)
     for (const stale of names.filter((name) => name.endsWith('.tmp') && !name.endsWith(`.${process.pid}.tmp`)))
       await unlink(join(this.dir, stale)).catch(() => undefined);
-    const all = names.filter((name) => name.endsWith(BACKUP_SUFFIX)).sort();
-    for (const old of all.slice(0, Math.max(0, all.length - this.settings.keep))) await unlink(join(this.dir, old)).catch(() => undefined);
+    // Each kind rotates on its own: a run of periodic backups must never push out the one taken
+    // before a destructive change, and a backup a user asked for is theirs to delete.
+    for (const kind of ['-every', '-before-']) {
+      const all = names.filter((name) => name.endsWith(BACKUP_SUFFIX) && name.includes(kind)).sort();
+      for (const old of all.slice(0, Math.max(0, all.length - this.settings.keep)))
+        await unlink(join(this.dir, old)).catch(() => undefined);
+    }
     return file;
   }
 }

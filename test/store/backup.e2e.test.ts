@@ -116,6 +116,16 @@ describe.concurrent('backup and restore', { timeout: 180_000 }, () => {
     // changes 5..8: backups at 6 and 8
     const names = (await readdir(join(dir, 'backups'))).sort();
     expect(names.map((n) => /-change(\d+)-/.exec(n)?.[1])).toEqual(['6', '8']);
+    // a manual backup, and the one before a destructive change (undo: change 9), are not pushed out
+    // by the periodic ones that follow (changes 10..13: backups at 10 and 12)
+    expect((await cli(dir, ['backup'], env)).code).toBe(0);
+    expect((await cli(dir, ['undo', '8', '--force'], env)).code).toBe(0);
+    for (const word of ['six', 'seven', 'eight', 'nine'])
+      expect((await cli(dir, ['term', 'add', word, '--emotion', 'wrath'], env)).code).toBe(0);
+    const after = (await readdir(join(dir, 'backups'))).sort();
+    expect(after.filter((n) => n.includes('-manual')).length).toBe(1);
+    expect(after.filter((n) => n.includes('-before-undo')).length).toBe(1);
+    expect(after.filter((n) => n.includes('-every')).map((n) => /-change(\d+)-/.exec(n)?.[1])).toEqual(['10', '12']);
     const bad = await cli(dir, ['term', 'add', 'five', '--emotion', 'wrath'], { EMOKB_BACKUP_KEEP: '0' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('EMOKB_BACKUP_KEEP: "0" is not a whole number >= 1');

@@ -250,13 +250,16 @@ async function openOutput(file: string): Promise<WriteStream> {
 /** The compiled lexicon of the store's current version (see lexicon/cache.ts). */
 async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
   const store = await LevelStore.open(dataDir(options));
-  let version: number;
+  // The snapshot's identity: its change id, triple count and content hash (the integrity record,
+  // one read). A change id alone repeats after a restore, with other content.
+  let snapshot: string;
   try {
-    version = await store.lastChangeId();
+    const record = await store.integrity();
+    snapshot = record ? `${record.change}:${record.count}:${record.hash}` : `change ${await store.lastChangeId()}`;
   } finally {
     await store.close();
   }
-  return cachedLexicon(dataDir(options), version, () => withService(options, async (service) => compileLexicon(service.snapshot)));
+  return cachedLexicon(dataDir(options), snapshot, () => withService(options, async (service) => compileLexicon(service.snapshot)));
 }
 
 // The lemmatiser's data is kept in the data directory too, keyed on wink-lexicon's version.

@@ -1,6 +1,7 @@
 // The compiled-lexicon cache: a file in the data directory that spares each `emokb tag` run the
 // compilation (about a second on the shipped lexicon). Its key is what the compiled data depends
-// on: the store's version (its last change id), the format of LexiconData, and the sources of the
+// on: the store's snapshot (its change id, triple count and content hash), the format of
+// LexiconData, and the sources of the
 // compiler (compile.ts, keys.ts and the tokenizer that cuts keys, each naming its own file). A file
 // whose key differs, or that cannot be read or parsed, is made again. Writing is best effort: a
 // read-only data directory costs the next run the same work, and says so on standard error.
@@ -13,8 +14,9 @@ import { COMPILER_SOURCES } from './compile.js';
 import type { LexiconData } from './types.js';
 
 export const LEXICON_CACHE_FILE = 'tagger-lexicon.json';
-// 2: LexiconData gained `marks` (punctuation cues).
-const CACHE_FORMAT = 2;
+// 2: LexiconData gained `marks` (punctuation cues). 3: keyed on the snapshot's identity, not its
+// change id alone (ids repeat after a restore with different content).
+const CACHE_FORMAT = 3;
 
 /** A cache file's text, or undefined when it cannot be read. */
 export async function readCacheFile(file: string): Promise<string | undefined> {
@@ -45,22 +47,22 @@ function compilerIdentity(): Promise<string> {
 }
 
 /**
- * The compiled lexicon of store version `version`: from the cache file in `dataDir`, else from
- * `compile` (and cached under the version the compiled data carries).
+ * The compiled lexicon of the snapshot `snapshot` names (see cli/tag.ts): from the cache file in
+ * `dataDir`, else from `compile` (and cached under that name).
  */
-export async function cachedLexicon(dataDir: string, version: number, compile: () => Promise<LexiconData>): Promise<LexiconData> {
+export async function cachedLexicon(dataDir: string, snapshot: string, compile: () => Promise<LexiconData>): Promise<LexiconData> {
   const file = join(dataDir, LEXICON_CACHE_FILE);
   const compiler = await compilerIdentity();
   const text = await readCacheFile(file);
   if (text !== undefined) {
     try {
-      const cached = JSON.parse(text) as { format: number; version: number; compiler: string; lexicon: LexiconData };
-      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.version === version) return cached.lexicon;
+      const cached = JSON.parse(text) as { format: number; snapshot: string; compiler: string; lexicon: LexiconData };
+      if (cached.format === CACHE_FORMAT && cached.compiler === compiler && cached.snapshot === snapshot) return cached.lexicon;
     } catch {
       // a damaged file: compile again
     }
   }
   const lexicon = await compile();
-  await writeCacheFile(file, JSON.stringify({ format: CACHE_FORMAT, version: lexicon.version, compiler, lexicon }));
+  await writeCacheFile(file, JSON.stringify({ format: CACHE_FORMAT, snapshot, compiler, lexicon }));
   return lexicon;
 }

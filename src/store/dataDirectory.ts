@@ -8,9 +8,10 @@ import { EmokbError } from '../errors.js';
 
 /**
  * Files emokb itself writes beside the store: they neither make a directory a store nor stop it
- * from being an empty one (the tagger's lexicon cache, the server's address file).
+ * from being an empty one (the tagger's lexicon and lemmatiser caches, the server's address file;
+ * named here, the lowest layer that needs them, and by the modules that write them).
  */
-export const OWN_FILES = new Set(['server.json', 'tagger-lexicon.json', 'backups']);
+export const OWN_FILES = new Set(['server.json', 'tagger-lexicon.json', 'tagger-wink.json', 'backups']);
 export const BACKUP_DIR = 'backups';
 
 export type DirectoryState = 'absent' | 'empty' | 'store';
@@ -22,6 +23,10 @@ export async function directoryState(location: string): Promise<DirectoryState> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'absent';
+    if (code === 'ENOTDIR')
+      throw new EmokbError('BAD_INPUT', `data directory ${location} is a file, not a directory; give a directory with --data`, {
+        location,
+      });
     throw new EmokbError('STORE_ERROR', `cannot read data directory ${location}: ${code}`, { location });
   }
   const foreign = names.filter((name) => !OWN_FILES.has(name));

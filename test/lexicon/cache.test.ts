@@ -25,29 +25,29 @@ afterEach(async () => {
 });
 
 describe('the compiled-lexicon cache', () => {
-  it('compiles once, then answers from the file while the store version is the same', async () => {
+  it('compiles once, then answers from the file while the snapshot is the same', async () => {
     let compiled = 0;
     const compile = async () => (compiled++, data(3));
-    expect(await cachedLexicon(dir, 3, compile)).toEqual(data(3));
-    expect(await cachedLexicon(dir, 3, compile)).toEqual(data(3));
+    expect(await cachedLexicon(dir, 'change 3', compile)).toEqual(data(3));
+    expect(await cachedLexicon(dir, 'change 3', compile)).toEqual(data(3));
     expect(compiled).toBe(1);
   });
 
-  it('compiles again for another store version, and caches the new one', async () => {
-    await cachedLexicon(dir, 3, async () => data(3));
+  it('compiles again for another snapshot, and caches the new one', async () => {
+    await cachedLexicon(dir, 'change 3', async () => data(3));
     let compiled = 0;
-    expect(await cachedLexicon(dir, 4, async () => (compiled++, data(4)))).toEqual(data(4));
+    expect(await cachedLexicon(dir, 'change 4', async () => (compiled++, data(4)))).toEqual(data(4));
     expect(compiled).toBe(1);
-    expect(JSON.parse(await readFile(join(dir, LEXICON_CACHE_FILE), 'utf8')).version).toBe(4);
+    expect(JSON.parse(await readFile(join(dir, LEXICON_CACHE_FILE), 'utf8')).snapshot).toBe('change 4');
   });
 
   it('compiles again when the file was made by other compiler code, or is damaged', async () => {
-    await cachedLexicon(dir, 3, async () => data(3));
+    await cachedLexicon(dir, 'change 3', async () => data(3));
     const file = join(dir, LEXICON_CACHE_FILE);
     const cached = JSON.parse(await readFile(file, 'utf8'));
     await writeFile(file, JSON.stringify({ ...cached, compiler: 'other', lexicon: data(99) }));
-    expect(await cachedLexicon(dir, 3, async () => data(3))).toEqual(data(3));
+    expect(await cachedLexicon(dir, 'change 3', async () => data(3))).toEqual(data(3));
     await writeFile(file, '{"format": 2, "vers');
-    expect(await cachedLexicon(dir, 3, async () => data(3))).toEqual(data(3));
+    expect(await cachedLexicon(dir, 'change 3', async () => data(3))).toEqual(data(3));
   });
 });

@@ -3,7 +3,7 @@
 // TSV with a header whose `decision` column holds the verdict (here `right` or `wrong`), and an
 // error names the file and line. A match is keyed by the corpus file, line, span, term, emotion
 // IRI and seed; a key judged again later keeps its last judgment.
-import { appendFile, stat } from 'node:fs/promises';
+import { appendFile, open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { EmokbError } from '../errors.js';
 import { tsvRows } from '../decisionsFile.js';
@@ -132,20 +132,32 @@ export async function checkWritable(file: string, flag = '--decisions'): Promise
 /** Appends judgments (the header first when the file is new); refuses a file whose directory is missing. */
 export async function appendJudgments(file: string, judgments: readonly AuditJudgment[]): Promise<void> {
   if (!judgments.length) return;
-  let exists = true;
-  try {
-    await stat(file);
-  } catch {
-    exists = false;
-  }
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => undefined,
+  );
+  const exists = size !== undefined;
   if (!exists) await checkWritable(file);
+  // A file edited by hand may lack its final newline: the first new row must not join its last.
+  const lastByte = size ? await readLastByte(file) : '\n';
   const rows = judgments.map((j) => COLUMNS.map((c) => cell(j[c])).join('\t'));
-  const text = `${exists ? '' : `${COLUMNS.join('\t')}\n`}${rows.join('\n')}\n`;
+  const text = `${exists ? (lastByte === '\n' ? '' : '\n') : `${COLUMNS.join('\t')}\n`}${rows.join('\n')}\n`;
   try {
     await appendFile(file, text, 'utf8');
   } catch (error) {
     throw new EmokbError('OUTPUT_FAILED', `--decisions: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
       file,
     });
+  }
+}
+
+async function readLastByte(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer.toString('latin1');
+  } finally {
+    await handle.close();
   }
 }

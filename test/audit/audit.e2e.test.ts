@@ -154,6 +154,15 @@ describe('emokb audit: judgments and the report', () => {
     expect(again.stderr).toMatch(/0 judgment\(s\) recorded .*4 already there/);
     expect(rowsOf(await readFile(decisions, 'utf8'))).toHaveLength(5);
 
+    // a decisions file edited by hand, its final newline lost: new rows start on a line of their own
+    const partial = join(dir, 'partial.tsv');
+    await writeFile(partial, (await readFile(decisions, 'utf8')).trimEnd().split('\n').slice(0, 3).join('\n'));
+    expect((await run(['audit', '--judgments', judged, '--decisions', partial])).code).toBe(0);
+    expect(rowsOf(await readFile(partial, 'utf8'))).toHaveLength(5);
+    const reread = await run(['audit', '--report', '--decisions', partial, '--json', '--min-judged', '1']);
+    expect(reread.code, reread.stderr).toBe(0);
+    expect(JSON.parse(reread.stdout).overall).toMatchObject({ judged: 4, right: 3 });
+
     const report = await run(['audit', '--report', '--decisions', decisions, '--json', '--min-judged', '1']);
     expect(report.code).toBe(0);
     const json = JSON.parse(report.stdout);

@@ -33,7 +33,13 @@ export function registerServe(program: Command): void {
     // so that /health answers during a cold start. A directory that does not exist yet is created
     // only once the port is ours: a port in use must not leave an empty store behind.
     let store: LevelStore | undefined = existsSync(dir) ? await LevelStore.open(dir) : undefined;
+    // An existing store is read (and checked) while the server stack below is imported: LevelDB
+    // reads on libuv's threads while the main thread compiles graphql-yoga and the rest. Reading
+    // only: a store that turns out empty is seeded after listening, as before.
+    const loading = store && !store.created ? KnowledgeService.load(store) : undefined;
+    loading?.catch(() => undefined); // its failure is reported once the server listens
     const release = async () => {
+      await loading?.catch(() => undefined);
       await store?.close();
       store = undefined;
     };
@@ -66,7 +72,9 @@ export function registerServe(program: Command): void {
         open: async () => {
           const opened = (store ??= await LevelStore.open(dir));
           try {
-            return await KnowledgeService.open(opened, { seed: true });
+            const service = await (loading ?? KnowledgeService.load(opened));
+            await service.seedIfEmpty();
+            return service;
           } catch (error) {
             await release();
             throw error;

@@ -153,6 +153,7 @@ export class LevelStore implements KnowledgeStore {
       preWrite: (batch) => {
         for (const change of content.changes) batch.put(logKey(change.id), JSON.stringify(change));
         batch.put(INTEGRITY_KEY, JSON.stringify(record));
+        durable(batch);
       },
     });
     await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
@@ -192,6 +193,7 @@ export class LevelStore implements KnowledgeStore {
         preWrite: async (batch) => {
           batch.put(logKey(record.id), JSON.stringify(record));
           batch.put(INTEGRITY_KEY, JSON.stringify(integrity));
+          durable(batch);
           await faultPoint('commit');
         },
       });
@@ -283,4 +285,15 @@ export class LevelStore implements KnowledgeStore {
 
 function logKey(id: number): string {
   return LOG_PREFIX + String(id).padStart(12, '0');
+}
+
+/**
+ * Makes the batch's write synchronous (fsync of LevelDB's log before it returns): a change is
+ * acknowledged only once it would survive a power loss, not only a crash of this process. quadstore
+ * calls `batch.write()` without options, so the option is added here. A commit is a curator's edit,
+ * not a hot path: the fsync costs milliseconds per change.
+ */
+function durable(batch: { write: (options?: object) => Promise<void> }): void {
+  const write = batch.write.bind(batch);
+  batch.write = (options?: object) => write({ ...options, sync: true });
 }

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { KnowledgeService } from '../kb/KnowledgeService.js';
+import { AutoBackups } from '../store/autoBackup.js';
+import { backupSettings } from '../store/backupSettings.js';
 import { LevelStore } from '../store/LevelStore.js';
 import { flagsOf, optionFor, resolveAll, type SettingKey } from '../settings.js';
 import { dataDir, type GlobalOptions } from './context.js';
@@ -32,11 +34,14 @@ export function registerServe(program: Command): void {
     // STORE_LOCKED, before it listens or says it does. Loading (and seeding) comes after listening,
     // so that /health answers during a cold start. A directory that does not exist yet is created
     // only once the port is ours: a port in use must not leave an empty store behind.
+    // Edits through the server (GraphQL mutations, and CLI edits forwarded to it) get the same
+    // automatic backups as edits made directly; a bad backup setting is refused before anything opens.
+    const backups = new AutoBackups(dir, backupSettings());
     let store: LevelStore | undefined = existsSync(dir) ? await LevelStore.open(dir) : undefined;
     // An existing store is read (and checked) while the server stack below is imported: LevelDB
     // reads on libuv's threads while the main thread compiles graphql-yoga and the rest. Reading
     // only: a store that turns out empty is seeded after listening, as before.
-    const loading = store && !store.created ? KnowledgeService.load(store) : undefined;
+    const loading = store && !store.created ? KnowledgeService.load(store, { backups }) : undefined;
     loading?.catch(() => undefined); // its failure is reported once the server listens
     const release = async () => {
       await loading?.catch(() => undefined);
@@ -72,7 +77,7 @@ export function registerServe(program: Command): void {
         open: async () => {
           const opened = (store ??= await LevelStore.open(dir));
           try {
-            const service = await (loading ?? KnowledgeService.load(opened));
+            const service = await (loading ?? KnowledgeService.load(opened, { backups }));
             await service.seedIfEmpty();
             return service;
           } catch (error) {

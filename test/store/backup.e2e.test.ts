@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli, tempDir } from '../helpers/cli.js';
 import { faultEnv, killInside } from '../helpers/faults.js';
 import { seedDataDir } from '../edit/helpers.js';
+import { startServer } from '../helpers/server.js';
 
 let base: string;
 const cli = (dir: string, args: string[], env: Record<string, string> = {}) =>
@@ -106,6 +107,24 @@ describe.concurrent('backup and restore', { timeout: 180_000 }, () => {
     const second = join(await tempDir(), 'second');
     expect((await cli(second, ['restore', join(dir, 'backups', latest[0]!)])).code).toBe(0);
     expect(await ntriples(second)).toBe(afterRemoval);
+  });
+
+  it('a destructive edit forwarded to a running server gets the same backup before it', async () => {
+    const dir = await copy();
+    const before = await ntriples(dir);
+    const server = await startServer(dir);
+    try {
+      const removed = await cli(dir, ['emotion', 'remove', 'rage', '--cascade']);
+      expect(removed.code, removed.stderr).toBe(0);
+      expect(removed.stdout + removed.stderr).toMatch(/running server/);
+    } finally {
+      await server.stop();
+    }
+    const backups = (await readdir(join(dir, 'backups'))).filter((n) => n.includes('-before-emotion'));
+    expect(backups).toHaveLength(1);
+    const target = join(await tempDir(), 'back');
+    expect((await cli(target, ['restore', join(dir, 'backups', backups[0]!)])).code).toBe(0);
+    expect(await ntriples(target)).toBe(before);
   });
 
   it('every N changes a backup, keeping the last K; a bad setting is BAD_INPUT naming the variable', async () => {

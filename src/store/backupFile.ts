@@ -88,6 +88,18 @@ export async function readBackup(file: string): Promise<{ header: BackupHeader; 
   }
   if (header?.format !== BACKUP_FORMAT) throw bad('its first line is not an emokb backup header');
   if (header.version !== BACKUP_VERSION) throw bad(`format version ${header.version}, this emokb reads version ${BACKUP_VERSION}`);
+  // A hand-edited or damaged header must be refused here, not fail later as an internal error.
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  const integrity = header.integrity as Partial<BackupHeader['integrity']> | undefined;
+  if (
+    !count(header.triples) ||
+    !count(header.changes) ||
+    !integrity ||
+    !count(integrity.count) ||
+    !count(integrity.change) ||
+    typeof integrity.hash !== 'string'
+  )
+    throw bad('its header lacks its counts or its integrity record');
   if (lines.length !== 1 + header.triples + header.changes)
     throw bad(
       `${lines.length - 1} lines after the header where it announces ${header.triples} triples and ${header.changes} changes (truncated?)`,
@@ -100,6 +112,12 @@ export async function readBackup(file: string): Promise<{ header: BackupHeader; 
   } catch {
     throw bad('a change-log line is not JSON');
   }
+  // Ids exactly 1..M in order: a duplicate would overwrite another entry's key and lose history.
+  changes.forEach((change, i) => {
+    const lines = (a: unknown) => Array.isArray(a) && a.every((l) => typeof l === 'string');
+    if (!change || typeof change !== 'object' || change.id !== i + 1 || !lines(change.added) || !lines(change.removed))
+      throw bad(`change-log line ${i + 1} is not change ${i + 1} with its added and removed triples`);
+  });
   const found = integrityOf(quads.map(quadKey), changes.at(-1)?.id ?? 0);
   if (found.count !== header.integrity.count || found.hash !== header.integrity.hash || found.change !== header.integrity.change) {
     throw bad('its triples do not match the count and hash in its header');

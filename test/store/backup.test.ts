@@ -67,5 +67,14 @@ describe('backup file', () => {
       gzipSync([JSON.stringify(header), '<https://example.org/a> <https://example.org/p> "y" .', ...log].join('\n') + '\n'),
     );
     await expect(readBackup(tampered)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('hash') });
+    // a header edited by hand (no integrity record), and a log whose ids repeat: refused, not a crash
+    const { integrity: _, ...bare } = header;
+    const noRecord = join(dir, 'no-record');
+    await writeFile(noRecord, gzipSync([JSON.stringify(bare), ...lines.slice(1), ...log].join('\n') + '\n'));
+    await expect(readBackup(noRecord)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('integrity record') });
+    const repeated = join(dir, 'repeated');
+    const twice = { ...header, changes: 2 };
+    await writeFile(repeated, gzipSync([JSON.stringify(twice), ...lines.slice(1), log[0], log[0]].join('\n') + '\n'));
+    await expect(readBackup(repeated)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('change-log line 2') });
   });
 });

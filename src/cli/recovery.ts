@@ -8,7 +8,7 @@ import { KnowledgeService } from '../kb/KnowledgeService.js';
 import { AutoBackups } from '../store/autoBackup.js';
 import { readBackup, writeBackup } from '../store/backupFile.js';
 import { backupSettings } from '../store/backupSettings.js';
-import { directoryState, OWN_FILES, restoreHint } from '../store/dataDirectory.js';
+import { directoryState, foreignEntries, OWN_FILES, refuseOutputInsideStore, restoreHint } from '../store/dataDirectory.js';
 import { LevelStore } from '../store/LevelStore.js';
 import { checkStore } from '../store/storeCheck.js';
 import { dataDir, printJson, type GlobalOptions } from './context.js';
@@ -62,6 +62,7 @@ export function registerRecovery(program: Command): void {
       try {
         const content = await service.content();
         if (options.output) {
+          await refuseOutputInsideStore(dir, options.output, '--output');
           file = options.output;
           header = await writeBackup(file, content);
         } else {
@@ -82,6 +83,14 @@ export function registerRecovery(program: Command): void {
     .option('--json', 'print what was restored as JSON')
     .action(async (file: string, options: { json?: boolean }, command: Command) => {
       const dir = dataDir(command.optsWithGlobals<GlobalOptions>());
+      const foreign = await foreignEntries(dir);
+      if (foreign.length && !foreign.includes('CURRENT')) {
+        throw new EmokbError(
+          'BAD_INPUT',
+          `restore needs an absent or empty directory; ${dir} holds ${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ' and more' : ''}; nothing was changed`,
+          { location: dir },
+        );
+      }
       // Checked before the backup is read, and again by the store when it writes.
       if ((await directoryState(dir)) === 'store') {
         throw new EmokbError(

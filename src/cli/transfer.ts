@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { formatFromPath, parseRdf, RDF_FORMATS, serialize, type RdfFormat } from '../rdf/turtle.js';
-import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
+import { dataDir, defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
+import { refuseOutputInsideStore } from '../store/dataDirectory.js';
 import { readInputFile } from '../readInput.js';
 import { writeFileSafely } from '../writeFile.js';
 import { subjectLines } from '../rdf/subjectLines.js';
@@ -73,7 +74,9 @@ export function registerTransfer(program: Command): void {
     )
     .action(async (options: { format: string; output?: string }, command: Command) => {
       const format = parseFormat(options.format)!;
-      const text = await withService(command.optsWithGlobals<GlobalOptions>(), (service) => serialize(service.snapshot.quads, format));
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (options.output) await refuseOutputInsideStore(dataDir(globals), options.output, '--output');
+      const text = await withService(globals, (service) => serialize(service.snapshot.quads, format));
       if (!options.output) return void process.stdout.write(text);
       await writeFileSafely(options.output, text, { what: '--output' });
     });

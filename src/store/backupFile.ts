@@ -6,7 +6,7 @@
 // Written to a temporary file beside the target and renamed over it, so a crash or a full disk
 // leaves either the old file or the complete new one, never a partial backup.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { realpath, rename, stat, unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -47,7 +47,9 @@ export async function writeBackup(file: string, content: StoreContent): Promise<
     await faultPoint('backup');
     for (const change of content.changes) yield `${JSON.stringify(change)}\n`;
   }
-  // A device or a FIFO is written directly: renaming a temporary file over it would replace it.
+  // A device or a FIFO is written directly: renaming a temporary file over it would replace it. A
+  // link is followed: the file it names is replaced, the link stays (as writeFileSafely does).
+  file = await realpath(file).catch(() => file);
   const existing = await stat(file).catch(() => null);
   const direct = existing !== null && !existing.isFile();
   const target = direct ? file : `${file}.${process.pid}.tmp`;

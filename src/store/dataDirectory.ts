@@ -2,8 +2,8 @@
 // created in an absent or empty directory and anything else must be a readable LevelDB store.
 // Without this check LevelDB (createIfMissing) silently creates a new database over a directory
 // whose CURRENT file was lost, and emokb reseeds it: months of curated changes out of sight.
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, realpath } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { EmokbError } from '../errors.js';
 
 /**
@@ -84,4 +84,28 @@ export async function unreadableTables(location: string): Promise<string[]> {
     }
   }
   return bad;
+}
+
+/** The entries of a directory that emokb did not write itself ([] for an absent directory). */
+export async function foreignEntries(location: string): Promise<string[]> {
+  const names = await readdir(location).catch(() => [] as string[]);
+  return names.filter((name) => !OWN_FILES.has(name));
+}
+
+/**
+ * BAD_INPUT when an output file (`backup -o`, `export -o`) would land among the store's own files:
+ * writing there replaces a LevelDB file (`-o data/CURRENT`) and destroys the store it came from.
+ * Under `backups/` is allowed. Links are resolved on both sides.
+ */
+export async function refuseOutputInsideStore(location: string, file: string, flag: string): Promise<void> {
+  const store = await realpath(location).catch(() => resolve(location));
+  const parent = await realpath(dirname(resolve(file))).catch(() => dirname(resolve(file)));
+  const target = join(parent, basename(file));
+  const inside = relative(store, target);
+  if (inside === '' || inside.startsWith('..') || inside.startsWith(BACKUP_DIR + sep)) return;
+  throw new EmokbError(
+    'BAD_INPUT',
+    `${flag} ${file}: that is inside the data directory ${location}, among the store's own files; write it elsewhere (or under ${join(location, BACKUP_DIR)})`,
+    { field: flag, file },
+  );
 }

@@ -1,7 +1,7 @@
 // Backup and restore through the real CLI: a restored store is the same store (export byte for
 // byte, history, undo, diff); destructive edits and every N-th change leave a backup behind; a
 // backup that cannot be written, or is killed half-way, leaves no file.
-import { cp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli, tempDir } from '../helpers/cli.js';
@@ -107,6 +107,38 @@ describe.concurrent('backup and restore', { timeout: 180_000 }, () => {
     const second = join(await tempDir(), 'second');
     expect((await cli(second, ['restore', join(dir, 'backups', latest[0]!)])).code).toBe(0);
     expect(await ntriples(second)).toBe(afterRemoval);
+  });
+
+  it("an output among the store's own files is refused; a link is followed; restore needs an empty directory", async () => {
+    const dir = await copy();
+    const before = await ntriples(dir);
+    for (const args of [
+      ['backup', '-o', join(dir, 'CURRENT')],
+      ['export', '-o', join(dir, 'MANIFEST-000001')],
+    ]) {
+      const r = await cli(dir, args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`inside the data directory ${dir}`);
+    }
+    expect(await ntriples(dir)).toBe(before);
+    // a link to a backup file: the file it names is written, the link stays a link
+    const { lstat, symlink } = await import('node:fs/promises');
+    const elsewhere = await tempDir();
+    await writeFile(join(elsewhere, 'real.bk'), '');
+    await symlink(join(elsewhere, 'real.bk'), join(elsewhere, 'link.bk'));
+    expect((await cli(dir, ['backup', '-o', join(elsewhere, 'link.bk')])).code).toBe(0);
+    expect((await lstat(join(elsewhere, 'link.bk'))).isSymbolicLink()).toBe(true);
+    // restore into a directory holding someone's files: refused, the files stay
+    const occupied = join(elsewhere, 'occupied');
+    await mkdir(occupied);
+    await writeFile(join(occupied, 'notes.txt'), 'mine');
+    const r = await cli(occupied, ['restore', join(elsewhere, 'real.bk')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`restore needs an absent or empty directory; ${occupied} holds notes.txt`);
+    expect(await readdir(occupied)).toEqual(['notes.txt']);
+    const restored = join(elsewhere, 'restored');
+    expect((await cli(restored, ['restore', join(elsewhere, 'link.bk')])).code).toBe(0);
+    expect(await ntriples(restored)).toBe(before);
   });
 
   it('a destructive edit forwarded to a running server gets the same backup before it', async () => {

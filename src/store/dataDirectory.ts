@@ -49,7 +49,12 @@ function describe(names: string[]): string {
 
 /** STORE_ERROR for a damaged store, with the way back. */
 export function damaged(location: string, what: string, cause?: unknown): EmokbError {
-  return new EmokbError('STORE_ERROR', `data directory ${location}: ${what}. ${restoreHint(location)}`, { location }, { cause });
+  return new EmokbError(
+    'STORE_ERROR',
+    `data directory ${location}: ${what}. ${restoreHint(location)}`,
+    { location, problem: `data directory ${location}: ${what}` },
+    { cause },
+  );
 }
 
 export function restoreHint(location: string): string {

@@ -27,8 +27,9 @@ export async function checkStore(store: LevelStore, validate: (quads: readonly Q
       steps.push(typeof d === 'string' ? { step, ok: true, detail: d } : { step, ok: false, detail: d.problem });
       return value;
     } catch (error) {
-      // The restore hint belongs to the summary, not to every step.
-      steps.push({ step, ok: false, detail: (error as Error).message.split('. The directory is left')[0]! });
+      // The problem alone: the restore hint belongs to the summary, not to every step.
+      const details = (error as { details?: { problem?: unknown } }).details;
+      steps.push({ step, ok: false, detail: typeof details?.problem === 'string' ? details.problem : (error as Error).message });
       return undefined;
     }
   };
@@ -59,7 +60,7 @@ export async function checkStore(store: LevelStore, validate: (quads: readonly Q
     (r) =>
       r
         ? `change ${r.change}, ${r.count} triples, hash ${r.hash.slice(0, 12)}`
-        : { problem: 'none recorded (written by an older emokb; the next open records it if the store is consistent)' },
+        : 'none recorded (a store written by an older emokb): the log replay below stands for it, and the next open records it',
   );
   const lines = quads?.map(quadKey);
   if (lines && record) {

@@ -91,16 +91,23 @@ function passesVariable(node: FieldNode): boolean {
   return value?.kind === Kind.VARIABLE || (value?.kind === Kind.LIST && value.values.some((v) => v.kind === Kind.VARIABLE));
 }
 
-/** Per-text averages over the texts, so that n texts times the average is the exact sum. */
+/**
+ * Per-text averages over the texts, so that n texts times the average is the exact sum. Counted
+ * only when a `matches` or `sentences` field asks (most classify queries select neither, and a
+ * regular expression over every text would be paid by each of them).
+ */
 function boundsOf(texts: string[]): TextBounds {
-  let words = 0;
-  let sentences = 0;
-  for (const t of texts) {
-    words += count(WORD, t);
-    sentences += count(SENTENCE_END, t) + 1;
-  }
   const n = Math.max(1, texts.length);
-  return { words: words / n, sentences: sentences / n };
+  let words: number | undefined;
+  let sentences: number | undefined;
+  return {
+    get words() {
+      return (words ??= texts.reduce((sum, t) => sum + count(WORD, t), 0) / n);
+    },
+    get sentences() {
+      return (sentences ??= texts.reduce((sum, t) => sum + count(SENTENCE_END, t) + 1, 0) / n);
+    },
+  };
 }
 
 /** A page size given literally, as a variable's value, or else as the variable's declared default. */

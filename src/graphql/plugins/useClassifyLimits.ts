@@ -5,7 +5,6 @@
 // a field error inside an HTTP 200 answer.
 import {
   Kind,
-  getOperationAST,
   type FieldNode,
   type GraphQLError,
   type OperationDefinitionNode,
@@ -17,6 +16,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { ApiLimits } from '../config.js';
 import { limitError } from '../errors.js';
+import { executedOperation } from './executedOperation.js';
 
 export type ClassifyLimits = Pick<ApiLimits, 'maxText' | 'maxBatch' | 'maxBatchChars'>;
 
@@ -103,13 +103,9 @@ export function useClassifyLimits(limits: ClassifyLimits): Plugin {
       addValidationRule(rule);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const variables = args.variableValues;
-      if (!variables || Object.keys(variables).length === 0) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
-      const fragments = new Map<string, FragmentDefinitionNode>();
-      for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-      const error = firstBroken(limits, operation, (name) => fragments.get(name), variables);
+      const executed = executedOperation(args);
+      if (!executed) return;
+      const error = firstBroken(limits, executed.operation, executed.fragment, executed.variables);
       if (error) setResultAndStopExecution({ errors: [error] });
     },
   };

@@ -11,7 +11,6 @@ import {
   Kind,
   getNamedType,
   getNullableType,
-  getOperationAST,
   isListType,
   isObjectType,
   type FieldNode,
@@ -25,6 +24,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { limitError } from '../errors.js';
+import { executedOperation } from './executedOperation.js';
 
 export interface ResultSizeLimitOptions {
   /** Most fields a query may be estimated to resolve. */
@@ -239,14 +239,10 @@ export function useResultSizeLimit(options: ResultSizeLimitOptions): Plugin {
     },
     // Page sizes passed as variables are known only now: estimate again with their values.
     onExecute({ args, setResultAndStopExecution }) {
-      const variables = args.variableValues;
-      if (!variables || Object.keys(variables).length === 0) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (!operation) return;
-      const fragments = new Map<string, FragmentDefinitionNode>();
-      for (const d of args.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-      const total = estimator(options, args.schema, (name) => fragments.get(name), variables)(operation);
-      if (total > options.maxFields) setResultAndStopExecution({ errors: [tooManyFields(options, total, operation)] });
+      const executed = executedOperation(args);
+      if (!executed) return;
+      const total = estimator(options, args.schema, executed.fragment, executed.variables)(executed.operation);
+      if (total > options.maxFields) setResultAndStopExecution({ errors: [tooManyFields(options, total, executed.operation)] });
     },
   };
 }

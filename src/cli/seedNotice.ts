@@ -5,7 +5,7 @@ import type { SeedStep } from '../kb/KnowledgeService.js';
 import { progressBar } from './progress.js';
 
 // bench:startup measured a first start of 14.7 s with the 2 cores shared by other work (README).
-const ABOUT = '5 to 15 s';
+const ABOUT = 'about 5 s, longer on a busy machine';
 
 export function seedNotice(location: string, wasAbsent: boolean): (step: SeedStep) => void {
   const bar = progressBar('seeding');

@@ -6,9 +6,7 @@
 // came from (`--port: "http" is ...`, `EMOKB_DATA: "" is ...`); never replaced by the default.
 // Resolved once, at start, into a frozen object: nothing reads `process.env` on a request.
 import { fieldError } from './errors.js';
-
-/** Why a text is not a value of a setting; the resolver names the source. */
-export class Refused extends Error {}
+import { Refused, epoch, nonEmpty, number, oneOf, origins } from './settingParsers.js';
 
 export interface Setting<T> {
   /** `every command`, `every edit`, or the command that reads it. */
@@ -29,56 +27,6 @@ export interface Setting<T> {
 }
 
 const setting = <T>(s: Setting<T>): Setting<T> => s;
-
-export interface NumberBounds {
-  min?: number;
-  max?: number;
-  /** Accept fractions (thresholds such as 0.3); default: whole numbers only. */
-  fraction?: boolean;
-}
-
-/** Decimal only (Number() also takes "0x1", "1e3" and " "), whole numbers within exact range. */
-export function parseNumber(text: string, { min = 0, max, fraction = false }: NumberBounds = {}): number {
-  const trimmed = text.trim();
-  const n = Number(trimmed);
-  const shaped = fraction ? /^-?(\d+\.?\d*|\.\d+)$/.test(trimmed) : /^\d+$/.test(trimmed) && Number.isSafeInteger(n);
-  if (!shaped || n < min || (max !== undefined && n > max)) {
-    throw new Refused(`is not a ${fraction ? 'number' : 'whole number'} ${max === undefined ? `>= ${min}` : `from ${min} to ${max}`}`);
-  }
-  return n;
-}
-
-const number = (bounds: NumberBounds) => (text: string) => parseNumber(text, bounds);
-
-const nonEmpty = (what: string) => (text: string) => {
-  if (!text.trim()) throw new Refused(`is empty; give ${what}`);
-  return text;
-};
-
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (text: string): T => {
-    if (!(values as readonly string[]).includes(text.trim())) throw new Refused(`is not one of ${values.join(', ')}`);
-    return text.trim() as T;
-  };
-
-/** `*`, or origins separated by commas. */
-const origins = (text: string): string[] => {
-  const list = text
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  if (!list.length) throw new Refused('is empty; give `*` or origins separated by commas');
-  return list;
-};
-
-/** Seconds since 1970 as a whole number, read as the time it names (ISO 8601). */
-const epoch = (text: string): string => {
-  const time = new Date(Number(text.trim()) * 1000);
-  if (!/^\d+$/.test(text.trim()) || Number.isNaN(time.getTime()))
-    throw new Refused('is not a whole number of seconds since 1970 (up to year 275760)');
-  return time.toISOString();
-};
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const positive = number({ min: 1 });

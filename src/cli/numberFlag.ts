@@ -2,7 +2,7 @@
 // unless `fraction`), or is out of bounds, is BAD_INPUT naming the flag, the value and the range.
 // The same parser as the settings table's (src/settings.ts), so a flag reads alike everywhere.
 import { fieldError } from '../errors.js';
-import { parseNumber, Refused, type NumberBounds } from '../settings.js';
+import { parseNumber, Refused, type NumberBounds } from '../settingParsers.js';
 
 export type { NumberBounds };
 

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import type { Quad } from '@rdfjs/types';
 import { lexiconDir, ontologyDir } from '../paths.js';
 import { readTurtleFile } from '../rdf/turtle.js';
+import { RELEASE_HASH, releaseHash } from './release.js';
 
 export function shapesPath(): string {
   return ontologyDir('shapes.ttl');
@@ -25,7 +26,6 @@ export async function readSeed(): Promise<Quad[]> {
 
 /** The seed, and whether it is byte for byte the release the tests validated (see release.ts). */
 export async function readRelease(): Promise<{ quads: Quad[]; validated: boolean }> {
-  const { RELEASE_HASH, releaseHash } = await import('./release.js');
   const files = await seedFiles();
   const [quads, hash] = await Promise.all([readSeed(), releaseHash(files)]);
   return { quads, validated: hash === RELEASE_HASH };

@@ -9,7 +9,9 @@
 // data (a source of corpus candidates for `emokb expand --corpus --part 1/2`, error analysis), part
 // 2/2 (even lines) is held out and never looked at item by item; its score is the XED figure. Tune on
 // GoEmotions train/dev and XED part 1/2 only.
-// Usage: npm run eval [-- --examples N] [-- --lexicon FILE.ttl ...]
+// Usage: npm run eval [-- --examples N] [-- --lexicon FILE.ttl ...] [-- --dev-only]
+//   --dev-only: leave the held-out half out entirely (what development runs use: choosing between
+//   alternatives on it would make it development data)
 //   --lexicon: score with these lexicon files instead of lexicons/ (e.g. a candidate en.ttl)
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 import { readFile } from 'node:fs/promises';
@@ -28,6 +30,7 @@ const { EMO } = await import('../dist/rdf/namespaces.js');
 
 const argv = process.argv.slice(2);
 const examplesPerConfusion = Number(argv[argv.indexOf('--examples') + 1]) || 2;
+const devOnly = argv.includes('--dev-only');
 const lexiconFiles = argv.flatMap((a, i) => (argv[i - 1] === '--lexicon' ? [a] : []));
 const { seedFiles } = await import('../dist/kb/seed.js');
 const { readTurtleFile } = await import('../dist/rdf/turtle.js');
@@ -159,7 +162,7 @@ const sets = [
   { name: 'GoEmotions dev', load: loadGoEmotions, scheme: 'goemotions' },
   { name: 'XED English held-out (2/2)', load: () => loadXed({ index: 2, of: 2 }), scheme: 'plutchik', heldOut: true },
   { name: 'XED English dev (1/2)', load: () => loadXed({ index: 1, of: 2 }), scheme: 'plutchik' },
-];
+].filter((set) => !(devOnly && set.heldOut));
 const stats = index.data.stats;
 console.log(`# emokb eval (primary tier)\n`);
 console.log(
@@ -204,6 +207,31 @@ for (const { set, ours, open } of summary) {
   console.log(
     `target ${set.name}: macro-F1 >= ${target}: in the data set's classes ${verdict(ours.macroF1)}; open ${verdict(open.macroF1)}`,
   );
+}
+
+// Depth: GoEmotions dev items with one label that the crosswalk maps below the primary tier (e.g.
+// "nervousness" to a tertiary under fear > nervousness): is the tagger's dominant secondary the
+// secondary on the way to that node? Empty means no secondary at all.
+{
+  const all = await loadGoEmotions();
+  const walk = crosswalk(kb, 'goemotions');
+  const deep = [];
+  for (const item of all) {
+    if (item.labels.length !== 1) continue;
+    const secondaries = new Set();
+    for (const iri of walk.get(item.labels[0]) ?? []) {
+      const path = kb.path(iri);
+      if (path.length >= 2) secondaries.add(path[1].label);
+    }
+    if (secondaries.size) deep.push({ text: item.text, secondaries });
+  }
+  const secondaryOf = (by, o) => deep.map((item) => by.tag(item.text, o).dominant.secondary);
+  const o = prepareOptions({ matches: false });
+  const got = secondaryOf(tagger, o);
+  const right = got.filter((s, i) => s !== null && deep[i].secondaries.has(s)).length;
+  const empty = got.filter((s) => s === null).length;
+  console.log(`\n## Depth: GoEmotions dev items whose single label maps below the primary (${deep.length})\n`);
+  console.log(`secondary tier right: ${fmt(right / deep.length)} (${right}); empty: ${fmt(empty / deep.length)} (${empty})`);
 }
 
 for (const { set, kept, ours } of summary) {

@@ -134,6 +134,7 @@ export const classifyResolvers = {
   },
   TagMatch: {
     kind: (m: TagMatch) => m.kind.toUpperCase(),
+    rules: (m: TagMatch) => m.rules ?? [],
     node: (m: TagMatch, _: Args, { kb }: RequestContext) => kb.resolve(m.emotionId),
   },
 };

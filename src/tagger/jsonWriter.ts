@@ -5,6 +5,7 @@ import { TIERS } from '../kb/Emotion.js';
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { KINDS, VIAS, type MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
+import { publicMatch } from './result.js';
 import type { RolledUp } from './rollUp.js';
 import { utf8, writeRounded, type ByteWriter } from './serialize.js';
 
@@ -13,12 +14,14 @@ export class JsonWriter {
   readonly plain: boolean;
   readonly #index: LexiconIndex;
   readonly #pathLabels: readonly (readonly string[])[];
+  readonly #labels: readonly string[];
   readonly #p: JsonPieces;
 
   /** `pathLabels`: per emotion, the labels of its path. */
   constructor(index: LexiconIndex, pathLabels: readonly (readonly string[])[]) {
     this.#index = index;
     this.#pathLabels = pathLabels;
+    this.#labels = index.emotions.map((e) => e.label);
     const emotions = index.emotions;
     // The direct writer orders score keys as the rows are sorted; an object would move
     // integer-like keys first and merge equal labels within a tier, so with such labels (none in
@@ -77,6 +80,14 @@ export class JsonWriter {
   /** Match m of `text`, after `,"matches":[` for the first (the caller closes the list). */
   writeMatch(w: ByteWriter, text: string, mb: MatchBuffer, m: number, o: ResolvedOptions): void {
     const J = this.#p;
+    const entry = mb.entry[m]!;
+    // A match a context rule shaped (its emotion may no longer be its sense's): the library's object,
+    // serialized. Such matches are few; the pieces below serve the rest.
+    if (mb.rules[m] !== 0) {
+      w.ascii(m > 0 ? ',' : ',"matches":[');
+      w.utf8(JSON.stringify(publicMatch(text, mb, m, this.#index, this.#pathLabels, this.#labels, o)));
+      return;
+    }
     const start = mb.start[m]!;
     const end = mb.end[m]!;
     w.bytes(m > 0 ? J.matchNext : J.matchFirst);
@@ -85,7 +96,6 @@ export class JsonWriter {
     w.int(start);
     w.bytes(J.endKey);
     w.int(end);
-    const entry = mb.entry[m]!;
     const senses = (J.sense[entry] ??= this.#sensePieces(entry));
     w.bytes(senses[mb.sense[m]!]!);
     writeRounded(w, mb.weight[m]!);

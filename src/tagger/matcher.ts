@@ -224,6 +224,7 @@ export class Matcher {
       mb.weight[m] = base * intensity;
       mb.intensity[m] = intensity;
       mb.negated[m] = negated ? 1 : 0;
+      mb.rules[m] = 0;
       mb.counted[m] = !negated ? this.#self[sense.emotion]! : o.negation === 'opposite' ? this.#opposites[sense.emotion]! : NO_EMOTIONS;
       mb.sentence[m] = sentence;
       mb.count = m + 1;

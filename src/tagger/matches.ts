@@ -26,6 +26,8 @@ export class MatchBuffer {
   /** The sense's weight times `intensity` (and the evokes factor). */
   weight = new Float64Array(64);
   intensity = new Float64Array(64);
+  /** The context rules that shaped the match, as bits of rules.ts's RULES (0: none). */
+  rules = new Uint32Array(64);
   /** The emotions the match adds its weight to: itself, its opposites (negated, `opposite`), or none. */
   counted: (readonly number[])[] = [];
 
@@ -38,7 +40,7 @@ export class MatchBuffer {
   reserve(): void {
     if (this.count < this.start.length) return;
     const size = this.start.length * 2;
-    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+    const grow = <T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);
       return b;
@@ -46,6 +48,7 @@ export class MatchBuffer {
     const i32 = (n: number) => new Int32Array(n);
     const u8 = (n: number) => new Uint8Array(n);
     const f64 = (n: number) => new Float64Array(n);
+    const u32 = (n: number) => new Uint32Array(n);
     this.start = grow(this.start, i32);
     this.end = grow(this.end, i32);
     this.entry = grow(this.entry, i32);
@@ -57,5 +60,6 @@ export class MatchBuffer {
     this.negated = grow(this.negated, u8);
     this.weight = grow(this.weight, f64);
     this.intensity = grow(this.intensity, f64);
+    this.rules = grow(this.rules, u32);
   }
 }

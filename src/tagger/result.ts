@@ -6,6 +6,7 @@ import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { KINDS, VIAS, type MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import type { RolledUp } from './rollUp.js';
+import { ruleNames } from './rules.js';
 import type { DominantPath, TagMatch, TierScores } from './types.js';
 
 /** A placeholder until the real dominant path is set (frozen: never handed out as a result's own). */
@@ -80,6 +81,7 @@ export function publicMatch(
   };
   const counted = mb.counted[m]!;
   if (match.negated && o.negation === 'opposite' && counted.length) match.countedAs = labels[counted[0]!]!;
+  if (mb.rules[m] !== 0) match.rules = ruleNames(mb.rules[m]!);
   return match;
 }
 

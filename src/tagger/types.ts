@@ -76,6 +76,11 @@ export interface TagMatch {
   via: 'form' | 'lemma' | 'derivation';
   /** The emotion label the weight was counted toward when the negation policy is `opposite`. */
   countedAs?: string;
+  /**
+   * The context rules that shaped this match (blocked matches are not reported), by name, when
+   * any did: see the README's Method section. Absent when none did.
+   */
+  rules?: string[];
 }
 
 export interface SentenceResult {

@@ -61,7 +61,10 @@ export function registerAudit(program: Command): void {
       'labels are ids: their names, one a line (line n is id n-1), or ID<TAB>NAME lines (shown after each verdict)',
     )
     .option('--sample <n>', 'matches to draw (default 100; 1 to 100000)')
-    .option('--seed <s>', 'seed of the draw (default 1): the same corpus, lexicon and seed draw the same sample')
+    .option(
+      '--seed <s>',
+      'seed of the draw (default 1): the same corpus, lexicon and seed draw the same sample; with --report, only the samples drawn with it',
+    )
     .option('--width <w>', 'characters of context on each side (default 80)')
     .option('--write-sample <file>', 'write the blind sample (TSV, or JSON Lines for *.jsonl) to judge in a file, instead of asking')
     .option('--judgments <file>', 'record the decisions filled into a file written by --write-sample (it names its corpus, part and seed)')
@@ -105,7 +108,8 @@ Examples:
       if (modes.length > 1) throw new EmokbError('BAD_INPUT', `${modes.join(' and ')}: give one of them`);
       if (options.report || options.judgments) {
         for (const flag of ['corpus', 'format', 'part', 'labelNames', 'sample', 'seed'] as const) {
-          if (options[flag] !== undefined)
+          // (--report takes --seed: the judgments of the samples drawn with it, e.g. a before/after pair)
+          if (options[flag] !== undefined && !(flag === 'seed' && options.report))
             throw new EmokbError(
               'BAD_INPUT',
               `--${kebab(flag)} does not apply with ${modes[0]}${options.judgments ? ' (the sample file names its corpus, part and seed)' : ''}`,
@@ -115,7 +119,10 @@ Examples:
       }
       const minJudged = options.minJudged === undefined ? 2 : numberFlag(options.minJudged, '--min-judged', { min: 1, max: MAX_SAMPLE });
       const top = options.top === undefined ? 30 : numberFlag(options.top, '--top', { min: 0, max: MAX_SAMPLE });
-      if (options.report) return report(options.decisions, minJudged, top, options.json ?? false);
+      if (options.report) {
+        const only = options.seed === undefined ? undefined : numberFlag(options.seed, '--seed', { min: 0, max: 2 ** 32 - 1 });
+        return report(options.decisions, minJudged, top, options.json ?? false, only);
+      }
       if (options.json) throw new EmokbError('BAD_INPUT', '--json applies only with --report', { option: '--json' });
       const judge = defaultAuthor(options.judge);
       provenanceTime(); // a bad SOURCE_DATE_EPOCH is refused before any work
@@ -320,10 +327,14 @@ async function recordJudgments(globals: GlobalOptions, file: string, decisions: 
   );
 }
 
-async function report(decisions: string, minJudged: number, top: number, json: boolean): Promise<void> {
-  const judgments = await readJudgments(decisions);
+async function report(decisions: string, minJudged: number, top: number, json: boolean, seed?: number): Promise<void> {
+  const judgments = (await readJudgments(decisions)).filter((j) => seed === undefined || j.seed === seed);
   if (!judgments.length)
-    throw new EmokbError('BAD_INPUT', `--decisions: ${decisions} has no judgments (is the path right?)`, { file: decisions });
+    throw new EmokbError(
+      'BAD_INPUT',
+      `--decisions: ${decisions} has no judgments${seed === undefined ? ' (is the path right?)' : ` of samples drawn with seed ${seed}`}`,
+      { file: decisions },
+    );
   const r = auditReport(judgments, minJudged);
   if (json) return printJson({ decisions, ...r, terms: r.terms.slice(0, top) });
   process.stdout.write(formatReport(r, decisions, top, minJudged));

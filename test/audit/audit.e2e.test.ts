@@ -173,6 +173,13 @@ describe('emokb audit: judgments and the report', () => {
     expect(json.errorKinds).toEqual({ collocation: 1 });
     const text = await run(['audit', '--report', '--decisions', decisions]);
     expect(text.stdout).toMatch(/overall\s+3 \/ 4\s+75\.0%\s+\[30\.1%, 95\.4%\]/);
+    // --seed: only the samples drawn with that seed (a before/after pair in one decisions file)
+    const seed = rowsOf(await readFile(decisions, 'utf8'))[1]![2]!;
+    const same = await run(['audit', '--report', '--decisions', decisions, '--json', '--seed', seed]);
+    expect(JSON.parse(same.stdout).overall).toMatchObject({ judged: 4, right: 3 });
+    const other = await run(['audit', '--report', '--decisions', decisions, '--seed', String(Number(seed) + 1)]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/has no judgments of samples drawn with seed \d+/);
   });
 
   it('asks on standard input, blind first: the verdict, a note, then what was hidden; a second session skips what was judged', async () => {

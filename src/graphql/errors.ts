@@ -116,13 +116,32 @@ export interface MaskOptions {
   newId: () => string;
 }
 
+const VARIABLE_ERROR = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" /;
+
 /**
- * yoga's `maskError`: an unexpected error becomes INTERNAL_SERVER_ERROR with `extensions.requestId`
- * (the id in the log line with the cause and stack); errors thrown on purpose pass unchanged.
+ * A variable of the wrong type (`$n: Int` given "many") or a missing required one: graphql-js
+ * refuses the request before executing anything, but its error has no `extensions.code`. It gets
+ * BAD_USER_INPUT (graphql-yoga's and Apollo's code for bad arguments) naming the variable, and HTTP
+ * 400, the status of every other request refused before execution. Changed in place: yoga logs
+ * every error its masking replaces, and this one is the client's, not the server's.
+ */
+function codeVariableError(error: GraphQLError): GraphQLError {
+  if (error.path || error.extensions.code !== undefined) return error;
+  const variable = VARIABLE_ERROR.exec(error.message)?.[1];
+  if (variable === undefined) return error;
+  Object.assign(error.extensions, { code: ERRORS.BAD_INPUT.graphql, variable, http: { status: REQUEST_REFUSED, spec: false } });
+  return error;
+}
+
+/**
+ * yoga's `maskError`, which sees every error of an executed request and no other (so the checks
+ * below cost a request without errors nothing): an unexpected error becomes INTERNAL_SERVER_ERROR
+ * with `extensions.requestId` (the id in the log line with the cause and stack); a variable error
+ * gets its code (see codeVariableError); other errors thrown on purpose pass unchanged.
  */
 export function maskUnexpectedError(options: MaskOptions) {
   return (error: unknown, message: string): Error => {
-    if (!isUnexpected(error)) return error as GraphQLError;
+    if (!isUnexpected(error)) return codeVariableError(error as GraphQLError);
     let requestId = typeof error === 'object' && error !== null ? loggedUnexpected.get(error) : undefined;
     if (!requestId) {
       requestId = options.newId();

@@ -15,7 +15,6 @@ import { editingResolvers, type EditingOptions } from './mutations.js';
 import { useBodyLimit } from './plugins/useBodyLimit.js';
 import { useClassifyLimits } from './plugins/useClassifyLimits.js';
 import { useMediaTypes } from './plugins/useMediaTypes.js';
-import { useVariableErrors } from './plugins/useVariableErrors.js';
 import { useCompiledExecution } from './plugins/useCompiledExecution.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { useQueryLimits } from './plugins/useQueryLimits.js';
@@ -75,7 +74,6 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     // Before the result-size estimate: a batch over its own limits should hear about those.
     useClassifyLimits(limits),
     useResultSizeLimit({ maxFields: limits.maxFields }),
-    useVariableErrors(),
     useReadiness({ endpoint: '/ready', ready: () => options.snapshot() !== undefined && !options.draining?.() }),
   ];
   plugins.push(

@@ -262,6 +262,28 @@ describe('limits', () => {
     expect(defaulted.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxFields' });
   });
 
+  // The estimate with variables is kept per operation only when no variable's value can change it
+  // (useResultSizeLimit): an operation answered once must still be refused when its values grow.
+  it('estimates every request with its own variables, after the same operation was answered with small ones', async () => {
+    const pages =
+      'query($a: Int, $b: Int) { emotions(first: $a) { edges { node { terms(first: $b) { edges { node { lemma senses { weight } } } } } } } }';
+    expect((await query(pages, { a: 2, b: 2 })).status).toBe(200);
+    const big = await query(pages, { a: 500, b: 500 });
+    expect(big.status).toBe(400);
+    expect(big.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxFields' });
+    // A text's matches are counted from its words: a short text first, then one with many.
+    const limited = app({ limits: { maxFields: 100 } });
+    const classify = 'query($t: String!) { classify(text: $t) { matches { text } } }';
+    expect((await query(classify, { t: 'so sad' }, limited)).status).toBe(200);
+    const many = await query(classify, { t: 'sad '.repeat(200) }, limited);
+    expect(many.status).toBe(400);
+    expect(many.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxFields', max: 100 });
+    // Asking for scores only, the size is the same whatever the text: answered either way.
+    const scores = 'query($t: String!) { classify(text: $t) { scores { primary { label score } } } }';
+    expect((await query(scores, { t: 'so sad' }, limited)).status).toBe(200);
+    expect((await query(scores, { t: 'sad '.repeat(200) }, limited)).status).toBe(200);
+  });
+
   it('refuses a query over the cost limit', async () => {
     const { body } = await query('{ emotions(first: 100000) { totalCount } }');
     expect(body.errors.map((e: any) => e.extensions.limit)).toContain('maxCost');

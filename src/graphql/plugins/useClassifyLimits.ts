@@ -88,7 +88,21 @@ function firstBroken(
   return undefined;
 }
 
+/** Whether a classify field's texts come, at least in part, from variables (known only at execution). */
+function passesVariable(node: FieldNode): boolean {
+  const name = node.name.value;
+  if (name !== 'classify' && name !== 'classifyBatch') return false;
+  const value = node.arguments?.find((a) => a.name.value === (name === 'classify' ? 'text' : 'texts'))?.value;
+  return value?.kind === Kind.VARIABLE || (value?.kind === Kind.LIST && value.values.some((v) => v.kind === Kind.VARIABLE));
+}
+
 export function useClassifyLimits(limits: ClassifyLimits): Plugin {
+  // The classify fields of an operation whose texts are variables, found once per parsed operation
+  // (yoga caches documents) instead of walking its root fields and fragments on every request:
+  // texts written in the query were checked at validation, so the variables' values are all that
+  // is left to check. For most operations the list is empty and execution costs nothing here.
+  const variableFields = new WeakMap<OperationDefinitionNode, FieldNode[]>();
+
   const rule = (context: ValidationContext) => ({
     OperationDefinition: {
       enter(operation: OperationDefinitionNode) {
@@ -105,8 +119,16 @@ export function useClassifyLimits(limits: ClassifyLimits): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const executed = executedOperation(args);
       if (!executed) return;
-      const error = firstBroken(limits, executed.operation, executed.fragment, executed.variables);
-      if (error) setResultAndStopExecution({ errors: [error] });
+      const { operation } = executed;
+      let fields = variableFields.get(operation);
+      if (!fields) {
+        fields = operation.operation === 'query' ? rootFields(operation.selectionSet, executed.fragment).filter(passesVariable) : [];
+        variableFields.set(operation, fields);
+      }
+      for (const node of fields) {
+        const error = check(limits, node, executed.variables);
+        if (error) return setResultAndStopExecution({ errors: [error] });
+      }
     },
   };
 }

@@ -77,11 +77,14 @@ export function useQueryLimits(options: QueryLimitsOptions): Plugin {
         }
       }
     },
-    // Only on a refusal: the whole document is lexed once more to say how many tokens it has.
+    // Only on a refusal: the whole document is lexed once more to say how many tokens it has. A
+    // token has at least one character, so a document no longer than the limit cannot be refused
+    // and needs no hook after its parse (which every request would pay for).
     onParse({ params }) {
+      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      if (source.length <= options.maxTokens) return undefined;
       return ({ result }) => {
         if (!(result instanceof GraphQLError) || result.extensions.limit !== 'maxTokens' || result.extensions.actual !== undefined) return;
-        const source = typeof params.source === 'string' ? params.source : params.source.body;
         const actual = countTokens(source);
         if (actual === undefined) return;
         const ours = limitError('maxTokens', options.maxTokens, actual, WHAT.maxTokens);

@@ -15,6 +15,7 @@ import {
   isObjectType,
   type FieldNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLObjectType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -125,6 +126,16 @@ function intValue(
   return undefined;
 }
 
+interface Estimate {
+  total: number;
+  /**
+   * Whether a variable's value entered the estimate (a page size, a batch's number of texts, the
+   * words or sentences of a text that `matches` or `sentences` multiply): when none did, every
+   * request that runs the operation gets the same estimate, whatever its variables.
+   */
+  dependsOnValues: boolean;
+}
+
 type Operation = { operation: string; selectionSet: SelectionSetNode; variableDefinitions?: ReadonlyArray<VariableDefinitionNode> };
 
 /**
@@ -134,14 +145,17 @@ type Operation = { operation: string; selectionSet: SelectionSetNode; variableDe
  */
 function estimator(
   options: ResultSizeLimitOptions,
+  sizes: Readonly<Record<string, number>>,
   schema: GraphQLSchema,
   getFragment: (name: string) => FragmentDefinitionNode | undefined | null,
   variables: Record<string, unknown> | undefined,
 ) {
-  const sizes = { ...LIST_SIZES, ...options.listSizes };
   let defaults: ReadonlyMap<string, number> = new Map();
-  // The bounds of the classify texts whose result is being estimated.
+  // The bounds of the classify texts whose result is being estimated, and whether they come from variables.
   let text: TextBounds | undefined;
+  let textVaries = false;
+  // Whether the estimate read a variable's value that can change it (see `Estimate.dependsOnValues`).
+  let dependsOnValues = false;
   const estimate = (set: SelectionSetNode, type: GraphQLObjectType, seen: Set<string>): number => {
     let total = 0;
     for (const selection of set.selections) {
@@ -164,6 +178,7 @@ function estimator(
     const declared = definition.args.find((a) => PAGE_ARGUMENTS.includes(a.name));
     let multiplier = 1;
     if (declared) {
+      if (pageArgument?.value.kind === Kind.VARIABLE) dependsOnValues = true;
       const given = intValue(pageArgument?.value, variables, defaults);
       multiplier = Math.max(1, given ?? (typeof declared.defaultValue === 'number' ? declared.defaultValue : 50));
     } else if (definition.name === 'edges' && parent.name.endsWith('Connection')) {
@@ -172,16 +187,27 @@ function estimator(
       multiplier = sizes[`${parent.name}.${definition.name}`] ?? 10;
     }
     const outer = text;
+    const outerVaries = textVaries;
     if (parent === schema.getQueryType() && (definition.name === 'classify' || definition.name === 'classifyBatch')) {
+      textVaries = passesVariable(node);
+      // A batch's size is its number of texts; one text's answer has a size of its own.
+      if (textVaries && definition.name === 'classifyBatch') dependsOnValues = true;
       const texts = textsOf(node, variables);
       // Texts passed as variables are known only at execution, where this runs again with them:
       // until then the answer's size is not guessed (a typical size would refuse small batches).
-      if (!texts && variables === undefined && passesVariable(node)) return 1;
+      if (!texts && variables === undefined && textVaries) {
+        textVaries = outerVaries;
+        return 1;
+      }
       if (texts) {
         text = boundsOf(texts);
         if (definition.name === 'classifyBatch') multiplier = texts.length;
       }
-    } else if (text && parent.name === 'TagResult' && definition.name === 'matches') {
+    } else if (textVaries && parent.name === 'TagResult' && (definition.name === 'matches' || definition.name === 'sentences')) {
+      // Counted from the texts' words and sentences, or at a typical size when a text is not a string.
+      dependsOnValues = true;
+    }
+    if (text && parent.name === 'TagResult' && definition.name === 'matches') {
       multiplier = text.words;
     } else if (text && parent.name === 'TagResult' && definition.name === 'sentences') {
       multiplier = text.sentences;
@@ -189,9 +215,11 @@ function estimator(
     const named = getNamedType(definition.type);
     const below = node.selectionSet && isObjectType(named) ? estimate(node.selectionSet, named, seen) : 0;
     text = outer;
+    textVaries = outerVaries;
     return multiplier * (1 + below);
   };
-  return (operation: Operation): number => {
+  return (operation: Operation): Estimate => {
+    dependsOnValues = false;
     // `query($n: Int = 500)`: a variable not sent counts with its declared default, at validation
     // (no values yet) and at execution alike.
     defaults = new Map(
@@ -205,7 +233,7 @@ function estimator(
         : operation.operation === 'subscription'
           ? schema.getSubscriptionType()
           : schema.getQueryType();
-    return root ? Math.round(estimate(operation.selectionSet, root, new Set())) : 0;
+    return { total: root ? Math.round(estimate(operation.selectionSet, root, new Set())) : 0, dependsOnValues };
   };
 }
 
@@ -216,13 +244,13 @@ function tooManyFields(options: ResultSizeLimitOptions, total: number, operation
   });
 }
 
-function resultSizeRule(options: ResultSizeLimitOptions) {
+function resultSizeRule(options: ResultSizeLimitOptions, sizes: Readonly<Record<string, number>>) {
   return (context: ValidationContext) => {
-    const estimate = estimator(options, context.getSchema(), (name) => context.getFragment(name), undefined);
+    const estimate = estimator(options, sizes, context.getSchema(), (name) => context.getFragment(name), undefined);
     return {
       OperationDefinition: {
         enter(operation: Operation) {
-          const total = estimate(operation);
+          const { total } = estimate(operation);
           // Thrown, like graphql-armor's rejections, so the answer is HTTP 400 with this one error.
           if (total > options.maxFields) throw tooManyFields(options, total, operation);
         },
@@ -232,17 +260,23 @@ function resultSizeRule(options: ResultSizeLimitOptions) {
 }
 
 export function useResultSizeLimit(options: ResultSizeLimitOptions): Plugin {
-  const rule = resultSizeRule(options);
+  const sizes = { ...LIST_SIZES, ...options.listSizes };
+  const rule = resultSizeRule(options, sizes);
+  // Operations (of parsed documents, which yoga caches) whose estimate with variables was found not
+  // to depend on their values: estimated once, not again on every request. Most classify queries
+  // are such: `classify(text: $t)` asking for scores has the same size whatever the text.
+  const sameForAnyValues = new WeakSet<OperationDefinitionNode>();
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(rule);
     },
-    // Page sizes passed as variables are known only now: estimate again with their values.
+    // Page sizes and texts passed as variables are known only now: estimate again with their values.
     onExecute({ args, setResultAndStopExecution }) {
       const executed = executedOperation(args);
-      if (!executed) return;
-      const total = estimator(options, args.schema, executed.fragment, executed.variables)(executed.operation);
+      if (!executed || sameForAnyValues.has(executed.operation)) return;
+      const { total, dependsOnValues } = estimator(options, sizes, args.schema, executed.fragment, executed.variables)(executed.operation);
       if (total > options.maxFields) setResultAndStopExecution({ errors: [tooManyFields(options, total, executed.operation)] });
+      else if (!dependsOnValues) sameForAnyValues.add(executed.operation);
     },
   };
 }

@@ -11,8 +11,9 @@ import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
 import { effectiveDelta } from './delta.js';
-import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
-import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
+import { advance, EMPTY_INTEGRITY, integrityOf, XorHash, type IntegrityRecord } from './integrity.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
+import { SpogDecoder } from './spogKeys.js';
 import { faultPoint, nonAtomicForTests } from './faultInjection.js';
 
 // Quadstore's own keys start with index names (SPOG, OGSP, ...); ours start with a lower-case
@@ -23,6 +24,9 @@ const LOG_END = 'emokb!log~';
 const INTEGRITY_KEY = 'emokb!meta!integrity';
 /** quadstore's upper key bound within an index. */
 const BOUNDARY = '\uDBFF\uDFFF';
+/** How much of the index one read from LevelDB brings (see #decodeAll). */
+const READ_CHUNK_BYTES = 1 << 20;
+const READ_CHUNK_KEYS = 10_000;
 /** Above this many quads in one change, one full read beats a point read per quad. */
 const POINT_READ_LIMIT = 256;
 /** After a change this large, compact at once, so the next open does not replay a huge log. */
@@ -110,7 +114,37 @@ export class LevelStore implements KnowledgeStore {
   }
 
   all(): Promise<Quad[]> {
-    return this.#read('the triples', async () => (await this.#quads.get({})).items);
+    return this.#read('the triples', async () => (await this.#decodeAll(null)).quads);
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.#read('the triples', async () => {
+      const hash = new XorHash();
+      const { quads } = await this.#decodeAll(hash);
+      return { quads, hash: hash.hex };
+    });
+  }
+
+  /** Every quad, decoded from the SPOG index's keys (see spogKeys.ts); `hash` gets every line. */
+  async #decodeAll(hash: XorHash | null): Promise<SpogDecoder> {
+    const prefix = this.#countIndexPrefix;
+    const decoder = new SpogDecoder(prefix, hash);
+    // classic-level hands keys over in chunks of at most highWaterMarkBytes (16 KB by default:
+    // about 80 keys, so over a thousand round trips to its thread for the seeded store); 1 MB
+    // chunks, and the next one read while this one is decoded.
+    const keys = this.#db.keys({ gte: prefix, lt: `${prefix}${BOUNDARY}`, highWaterMarkBytes: READ_CHUNK_BYTES } as never);
+    try {
+      let next = keys.nextv(READ_CHUNK_KEYS);
+      for (;;) {
+        const chunk = await next;
+        if (chunk.length === 0) break;
+        next = keys.nextv(READ_CHUNK_KEYS);
+        for (const key of chunk) decoder.add(key);
+      }
+    } finally {
+      await keys.close();
+    }
+    return decoder;
   }
 
   count(): Promise<number> {

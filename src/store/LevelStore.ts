@@ -14,6 +14,7 @@ import { effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, XorHash, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
 import { SpogDecoder } from './spogKeys.js';
+import { parseRecord, recordValue } from './logRecord.js';
 import { faultPoint, nonAtomicForTests } from './faultInjection.js';
 
 // Quadstore's own keys start with index names (SPOG, OGSP, ...); ours start with a lower-case
@@ -185,7 +186,7 @@ export class LevelStore implements KnowledgeStore {
     // One batch: the quads, every log entry and the integrity record, all or nothing.
     await this.#quads.multiPatch([], [...content.quads], {
       preWrite: (batch) => {
-        for (const change of content.changes) batch.put(logKey(change.id), JSON.stringify(change));
+        for (const change of content.changes) batch.put(logKey(change.id), recordValue(change));
         batch.put(INTEGRITY_KEY, JSON.stringify(record));
         durable(batch);
       },
@@ -225,7 +226,7 @@ export class LevelStore implements KnowledgeStore {
     } else {
       await this.#quads.multiPatch(delta.remove, delta.add, {
         preWrite: async (batch) => {
-          batch.put(logKey(record.id), JSON.stringify(record));
+          batch.put(logKey(record.id), recordValue(record));
           batch.put(INTEGRITY_KEY, JSON.stringify(integrity));
           durable(batch);
           await faultPoint('commit');
@@ -250,7 +251,7 @@ export class LevelStore implements KnowledgeStore {
       if (i === 0) await faultPoint('commit');
     }
     await this.#db.batch([
-      { type: 'put', key: logKey(record.id), value: JSON.stringify(record) },
+      { type: 'put', key: logKey(record.id), value: recordValue(record) },
       { type: 'put', key: INTEGRITY_KEY, value: JSON.stringify(integrity) },
     ]);
   }
@@ -291,7 +292,7 @@ export class LevelStore implements KnowledgeStore {
     return this.#read('the change log', async () => {
       const records: ChangeRecord[] = [];
       const range = { gte: LOG_PREFIX, lt: LOG_END, reverse: true, limit: options.limit ?? -1 };
-      for await (const value of this.#db.values(range)) records.push(JSON.parse(value) as ChangeRecord);
+      for await (const value of this.#db.values(range)) records.push(parseRecord(value));
       return records;
     });
   }

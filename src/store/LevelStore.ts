@@ -191,7 +191,7 @@ export class LevelStore implements KnowledgeStore {
         durable(batch);
       },
     });
-    await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
+    await this.#compact();
   }
 
   get #countIndexPrefix(): string {
@@ -200,15 +200,17 @@ export class LevelStore implements KnowledgeStore {
 
   commit(change: ChangeInput): Promise<ChangeRecord | null> {
     const run = this.#queue.then(() => this.#commit(change));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    // The next commit, sizeOnDisk and close wait for a compaction the caller need not: the change
+    // is durable before it (LevelDB's log, fsynced), and LevelDB reads while it compacts.
+    this.#queue = run.then((done) => done.compacted).catch(() => undefined);
+    return run.then((done) => done.record);
   }
 
-  async #commit(change: ChangeInput): Promise<ChangeRecord | null> {
+  async #commit(change: ChangeInput): Promise<{ record: ChangeRecord | null; compacted?: Promise<void> }> {
     const empty = await this.#read('the triples', () => this.#isEmpty());
     const has = empty ? () => false : await this.#read('the triples', () => this.#membership([...change.add, ...change.remove]));
     const delta = effectiveDelta(change.add, change.remove, has);
-    if (delta.add.length === 0 && delta.remove.length === 0) return null;
+    if (delta.add.length === 0 && delta.remove.length === 0) return { record: null };
     const record: ChangeRecord = {
       id: (await this.#read('the change log', () => this.#lastId())) + 1,
       time: new Date().toISOString(),
@@ -233,11 +235,15 @@ export class LevelStore implements KnowledgeStore {
         },
       });
     }
-    if (delta.add.length + delta.remove.length > COMPACT_AFTER) {
-      // classic-level (what `level` is on Node) has compactRange; its types do not say so.
-      await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
-    }
-    return record;
+    // Not awaited here (see commit()): the seed's compaction took a few hundred ms of the first
+    // start, and now overlaps building the snapshot on the other core.
+    const compacted = delta.add.length + delta.remove.length > COMPACT_AFTER ? this.#compact() : undefined;
+    return { record, compacted };
+  }
+
+  /** Compacts the whole database (classic-level, what `level` is on Node, has compactRange; its types do not say so). */
+  #compact(): Promise<void> {
+    return (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
   }
 
   /**
@@ -307,6 +313,7 @@ export class LevelStore implements KnowledgeStore {
   }
 
   async sizeOnDisk(): Promise<number> {
+    await this.#queue; // a compaction under way would count files about to go
     let total = 0;
     for (const name of await readdir(this.location)) total += (await stat(join(this.location, name))).size;
     return total;

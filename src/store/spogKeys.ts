@@ -49,10 +49,10 @@ export class SpogDecoder {
     this.#key = key;
     this.#at = this.#prefixLength;
     this.#lengthsAt = key.length - parseInt(key.slice(-QUAD_LENGTH), 36) - QUAD_LENGTH;
-    const s = this.#term();
-    const p = this.#term();
-    const o = this.#term();
-    const g = this.#term();
+    const s = this.#term(0);
+    const p = this.#term(1);
+    const o = this.#term(2);
+    const g = this.#term(3);
     this.#hash?.addTriple(s.nt, p.nt, o.nt);
     this.quads.push(makeQuad(s.term as Quad['subject'], p.term as Quad['predicate'], o.term as Quad['object'], g.term as Quad['graph']));
   }
@@ -63,7 +63,14 @@ export class SpogDecoder {
     return n;
   }
 
-  #term(): Known {
+  /**
+   * The term at this position of the previous key, and its text: keys come sorted, so a subject
+   * (and often its predicate) repeats in the next key, and comparing in place spares the slice and
+   * the map look-up (hashing the text) that take most of the decoding.
+   */
+  readonly #previous: Array<{ type: number; text: string; known: Known } | undefined> = [undefined, undefined, undefined, undefined];
+
+  #term(position: number): Known {
     const key = this.#key;
     const type = key.charCodeAt(this.#lengthsAt++) - 48; // '0'..'7'
     const start = this.#at;
@@ -100,6 +107,9 @@ export class SpogDecoder {
         throw new Error(`unexpected term type ${String.fromCharCode(type + 48)} in the key of a quad`);
     }
     this.#at = end + SEP;
+    const previous = this.#previous[position];
+    if (previous !== undefined && previous.type === type && previous.text.length === end - start && key.startsWith(previous.text, start))
+      return previous.known;
     const text = key.slice(start, end);
     const known = this.#known[type]!;
     let found = known.get(text);
@@ -108,6 +118,7 @@ export class SpogDecoder {
       found = { term, nt: termKey(term) };
       known.set(text, found);
     }
+    this.#previous[position] = { type, text, known: found };
     return found;
   }
 }

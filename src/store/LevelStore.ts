@@ -184,9 +184,10 @@ export class LevelStore implements KnowledgeStore {
     const lastId = content.changes.at(-1)?.id ?? 0;
     const record = integrityOf(content.quads.map(quadKey), lastId);
     // One batch: the quads, every log entry and the integrity record, all or nothing.
+    const values = await Promise.all(content.changes.map(recordValue));
     await this.#quads.multiPatch([], [...content.quads], {
       preWrite: (batch) => {
-        for (const change of content.changes) batch.put(logKey(change.id), recordValue(change));
+        content.changes.forEach((change, i) => batch.put(logKey(change.id), values[i]!));
         batch.put(INTEGRITY_KEY, JSON.stringify(record));
         durable(batch);
       },
@@ -223,12 +224,15 @@ export class LevelStore implements KnowledgeStore {
     // A store written before the record existed gets one from its content as read now.
     const previous = (await this.integrity()) ?? (empty ? EMPTY_INTEGRITY : integrityOf((await this.all()).map(quadKey), record.id - 1));
     const integrity = advance(previous, record.id, record.added, record.removed);
+    // Started before the batch is built: a large entry is deflated on libuv's threads meanwhile.
+    const value = recordValue(record);
+    value.catch(() => undefined); // awaited in the batch's preWrite
     if (nonAtomicForTests()) {
-      await this.#writeNonAtomically(delta, record, integrity);
+      await this.#writeNonAtomically(delta, { id: record.id, value: await value }, integrity);
     } else {
       await this.#quads.multiPatch(delta.remove, delta.add, {
         preWrite: async (batch) => {
-          batch.put(logKey(record.id), recordValue(record));
+          batch.put(logKey(record.id), await value);
           batch.put(INTEGRITY_KEY, JSON.stringify(integrity));
           durable(batch);
           await faultPoint('commit');
@@ -250,14 +254,14 @@ export class LevelStore implements KnowledgeStore {
    * TEST ONLY (EMOKB_TEST_NON_ATOMIC=1): the broken store the crash tests must catch. Writes the
    * quads in batches of 1,000, pausing at the fault point after the first, then the log entry.
    */
-  async #writeNonAtomically(delta: { add: Quad[]; remove: Quad[] }, record: ChangeRecord, integrity: IntegrityRecord): Promise<void> {
+  async #writeNonAtomically(delta: { add: Quad[]; remove: Quad[] }, record: { id: number; value: string }, integrity: IntegrityRecord): Promise<void> {
     await this.#quads.multiDel(delta.remove);
     for (let i = 0; i < delta.add.length; i += 1000) {
       await this.#quads.multiPut(delta.add.slice(i, i + 1000));
       if (i === 0) await faultPoint('commit');
     }
     await this.#db.batch([
-      { type: 'put', key: logKey(record.id), value: recordValue(record) },
+      { type: 'put', key: logKey(record.id), value: record.value },
       { type: 'put', key: INTEGRITY_KEY, value: JSON.stringify(integrity) },
     ]);
   }

@@ -1,7 +1,7 @@
 // The check every open makes on the snapshot it has just read: the triples must be exactly what
 // the newest change recorded (count and content hash), and that change must be the newest in the
-// log. The open reads every quad anyway; the check adds one digest per triple (measured in the
-// README's Reliability section).
+// log. The open reads every quad anyway; the level store digests each triple while it decodes it
+// (spogKeys.ts), so the check itself only compares.
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, unreadableTables } from './dataDirectory.js';
 import { mismatch, type IntegrityRecord } from './integrity.js';

@@ -54,9 +54,9 @@ describe('LevelStore change log on disk', () => {
     }
   });
 
-  it('reads entries written as plain JSON (stores made before entries were packed)', () => {
+  it('reads entries written as plain JSON (stores made before entries were packed)', async () => {
     const old = { id: 1, time: '2026-01-01T00:00:00.000Z', author: 'a', message: 'm', command: 'seed', added: many(PACK_LINES + 1).map(quadKey), removed: [] };
     expect(parseRecord(JSON.stringify(old))).toEqual(old);
-    expect(parseRecord(recordValue(old))).toEqual(old);
+    expect(parseRecord(await recordValue(old))).toEqual(old);
   });
 });

@@ -60,10 +60,17 @@ function internedFactory(): typeof DataFactory {
     },
     literal: (value: string | number, languageOrDatatype?: string | Term) => {
       // A literal with a base direction (an object that is not a term) is made as it comes.
-      if (typeof value !== 'string' || (languageOrDatatype !== undefined && typeof languageOrDatatype !== 'string' && !('termType' in languageOrDatatype)))
+      if (
+        typeof value !== 'string' ||
+        (languageOrDatatype !== undefined && typeof languageOrDatatype !== 'string' && !('termType' in languageOrDatatype))
+      )
         return DataFactory.literal(value, languageOrDatatype as never);
       const key =
-        languageOrDatatype === undefined ? `"${value}` : typeof languageOrDatatype === 'string' ? `@${languageOrDatatype}"${value}` : `^${languageOrDatatype.value}"${value}`;
+        languageOrDatatype === undefined
+          ? `"${value}`
+          : typeof languageOrDatatype === 'string'
+            ? `@${languageOrDatatype}"${value}`
+            : `^${languageOrDatatype.value}"${value}`;
       let literal = literals.get(key);
       if (literal === undefined) literals.set(key, (literal = DataFactory.literal(value, languageOrDatatype as never)));
       return literal;

@@ -254,7 +254,11 @@ export class LevelStore implements KnowledgeStore {
    * TEST ONLY (EMOKB_TEST_NON_ATOMIC=1): the broken store the crash tests must catch. Writes the
    * quads in batches of 1,000, pausing at the fault point after the first, then the log entry.
    */
-  async #writeNonAtomically(delta: { add: Quad[]; remove: Quad[] }, record: { id: number; value: string }, integrity: IntegrityRecord): Promise<void> {
+  async #writeNonAtomically(
+    delta: { add: Quad[]; remove: Quad[] },
+    record: { id: number; value: string },
+    integrity: IntegrityRecord,
+  ): Promise<void> {
     await this.#quads.multiDel(delta.remove);
     for (let i = 0; i < delta.add.length; i += 1000) {
       await this.#quads.multiPut(delta.add.slice(i, i + 1000));

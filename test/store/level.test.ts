@@ -30,7 +30,9 @@ describe('LevelStore', () => {
 describe('LevelStore change log on disk', () => {
   const { namedNode, literal, quad } = DataFactory;
   const many = (n: number) =>
-    Array.from({ length: n }, (_, i) => quad(namedNode(`https://example.org/e${i}`), namedNode('https://example.org/label'), literal(`émotion ${i}`, 'fr')));
+    Array.from({ length: n }, (_, i) =>
+      quad(namedNode(`https://example.org/e${i}`), namedNode('https://example.org/label'), literal(`émotion ${i}`, 'fr')),
+    );
   const meta = { author: 'tester', message: 'big import', command: 'import big.ttl' };
 
   it('keeps a large change compact on disk and gives it back whole, after a reopen too', async () => {
@@ -55,7 +57,15 @@ describe('LevelStore change log on disk', () => {
   });
 
   it('reads entries written as plain JSON (stores made before entries were packed)', async () => {
-    const old = { id: 1, time: '2026-01-01T00:00:00.000Z', author: 'a', message: 'm', command: 'seed', added: many(PACK_LINES + 1).map(quadKey), removed: [] };
+    const old = {
+      id: 1,
+      time: '2026-01-01T00:00:00.000Z',
+      author: 'a',
+      message: 'm',
+      command: 'seed',
+      added: many(PACK_LINES + 1).map(quadKey),
+      removed: [],
+    };
     expect(parseRecord(JSON.stringify(old))).toEqual(old);
     expect(parseRecord(await recordValue(old))).toEqual(old);
   });

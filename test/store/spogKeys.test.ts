@@ -19,7 +19,11 @@ const ex = (local: string) => namedNode(`https://example.org/${local}`);
 /** Writes `quads` with quadstore (the store's own indexes), then reads them back both ways. */
 async function readBothWays(quads: Quad[]): Promise<{ ours: Quad[]; theirs: Quad[]; hash: string }> {
   const db = new MemoryLevel<string, string>();
-  const store = new Quadstore({ backend: db as never, dataFactory: DataFactory as never, indexes: [['subject', 'predicate', 'object', 'graph']] });
+  const store = new Quadstore({
+    backend: db as never,
+    dataFactory: DataFactory as never,
+    indexes: [['subject', 'predicate', 'object', 'graph']],
+  });
   await store.open();
   try {
     await store.multiPut(quads);

@@ -3,12 +3,17 @@
 import { readFile } from 'node:fs/promises';
 import { EmokbError } from './errors.js';
 
-/** Reads a UTF-8 file; `what` says where the path came from, e.g. `--decisions`. */
-export async function readInputFile(path: string, what?: string): Promise<string> {
+/** Reads a file's bytes; failures as readInputFile says them. */
+export async function readInputFileBytes(path: string, what?: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new EmokbError('BAD_INPUT', `${what ? `${what}: ` : ''}cannot read ${path}: ${code}`, { file: path });
   }
+}
+
+/** Reads a UTF-8 file; `what` says where the path came from, e.g. `--decisions`. */
+export async function readInputFile(path: string, what?: string): Promise<string> {
+  return (await readInputFileBytes(path, what)).toString('utf8');
 }

@@ -67,10 +67,10 @@ export class KnowledgeService {
    * server stack, so that LevelDB's reads (on libuv's threads) overlap those imports.
    */
   static async load(store: KnowledgeStore, options: Pick<OpenOptions, 'backups'> = {}): Promise<KnowledgeService> {
-    const quads = await store.all();
-    const lastChange = await store.lastChangeId();
-    await verifyContent(store, quads, lastChange);
-    return new KnowledgeService(store, KnowledgeBase.fromQuads(quads, lastChange), options.backups);
+    // One pass reads the triples and hashes them for the check.
+    const [snapshot, lastChange] = await Promise.all([store.snapshot(), store.lastChangeId()]);
+    await verifyContent(store, snapshot, lastChange);
+    return new KnowledgeService(store, KnowledgeBase.fromQuads(snapshot.quads, lastChange), options.backups);
   }
 
   /** Seeds a store with no triples and no change log from the shipped release; else does nothing. */

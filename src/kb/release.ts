@@ -13,10 +13,13 @@ export const RELEASE_HASH = 'db35a9c74a6c3934cf3aa8a71f1dc58f7c3f613e83b4214ddcc
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {
+  const all = [...files, ontologyDir('shapes.ttl')];
+  return releaseHashOf(all, await Promise.all(all.map((file) => readFile(file))));
+}
+
+/** The same hash over bytes already read (`files` and `bytes` in step, the shapes last). */
+export function releaseHashOf(files: readonly string[], bytes: readonly Buffer[]): string {
   const digest = createHash('sha256');
-  for (const file of [...files, ontologyDir('shapes.ttl')]) {
-    const bytes = await readFile(file);
-    digest.update(`${basename(file)}\0${bytes.length}\0`).update(bytes);
-  }
+  files.forEach((file, i) => digest.update(`${basename(file)}\0${bytes[i]!.length}\0`).update(bytes[i]!));
   return digest.digest('hex');
 }

@@ -31,11 +31,19 @@ export interface StoreContent {
   changes: readonly ChangeRecord[];
 }
 
+/** Every quad, with the integrity hash of their N-Triples lines (see integrity.ts). */
+export interface Snapshot {
+  quads: Quad[];
+  hash: string;
+}
+
 export interface KnowledgeStore {
   /** Where the data lives: a directory, or `memory`. */
   readonly location: string;
   /** Every quad in the store. */
   all(): Promise<Quad[]>;
+  /** Every quad and their content hash, in one read (what every open checks). */
+  snapshot(): Promise<Snapshot>;
   count(): Promise<number>;
   /**
    * Applies the change as one atomic batch together with its change-log entry: after a crash the

@@ -11,8 +11,10 @@ import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
 import { effectiveDelta } from './delta.js';
-import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
-import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
+import { advance, EMPTY_INTEGRITY, integrityOf, XorHash, type IntegrityRecord } from './integrity.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
+import { SpogDecoder } from './spogKeys.js';
+import { parseRecord, recordValue } from './logRecord.js';
 import { faultPoint, nonAtomicForTests } from './faultInjection.js';
 
 // Quadstore's own keys start with index names (SPOG, OGSP, ...); ours start with a lower-case
@@ -23,6 +25,9 @@ const LOG_END = 'emokb!log~';
 const INTEGRITY_KEY = 'emokb!meta!integrity';
 /** quadstore's upper key bound within an index. */
 const BOUNDARY = '\uDBFF\uDFFF';
+/** How much of the index one read from LevelDB brings (see #decodeAll). */
+const READ_CHUNK_BYTES = 1 << 20;
+const READ_CHUNK_KEYS = 10_000;
 /** Above this many quads in one change, one full read beats a point read per quad. */
 const POINT_READ_LIMIT = 256;
 /** After a change this large, compact at once, so the next open does not replay a huge log. */
@@ -110,7 +115,37 @@ export class LevelStore implements KnowledgeStore {
   }
 
   all(): Promise<Quad[]> {
-    return this.#read('the triples', async () => (await this.#quads.get({})).items);
+    return this.#read('the triples', async () => (await this.#decodeAll(null)).quads);
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.#read('the triples', async () => {
+      const hash = new XorHash();
+      const { quads } = await this.#decodeAll(hash);
+      return { quads, hash: hash.hex };
+    });
+  }
+
+  /** Every quad, decoded from the SPOG index's keys (see spogKeys.ts); `hash` gets every line. */
+  async #decodeAll(hash: XorHash | null): Promise<SpogDecoder> {
+    const prefix = this.#countIndexPrefix;
+    const decoder = new SpogDecoder(prefix, hash);
+    // classic-level hands keys over in chunks of at most highWaterMarkBytes (16 KB by default:
+    // about 80 keys, so over a thousand round trips to its thread for the seeded store); 1 MB
+    // chunks, and the next one read while this one is decoded.
+    const keys = this.#db.keys({ gte: prefix, lt: `${prefix}${BOUNDARY}`, highWaterMarkBytes: READ_CHUNK_BYTES } as never);
+    try {
+      let next = keys.nextv(READ_CHUNK_KEYS);
+      for (;;) {
+        const chunk = await next;
+        if (chunk.length === 0) break;
+        next = keys.nextv(READ_CHUNK_KEYS);
+        for (const key of chunk) decoder.add(key);
+      }
+    } finally {
+      await keys.close();
+    }
+    return decoder;
   }
 
   count(): Promise<number> {
@@ -149,14 +184,15 @@ export class LevelStore implements KnowledgeStore {
     const lastId = content.changes.at(-1)?.id ?? 0;
     const record = integrityOf(content.quads.map(quadKey), lastId);
     // One batch: the quads, every log entry and the integrity record, all or nothing.
+    const values = await Promise.all(content.changes.map(recordValue));
     await this.#quads.multiPatch([], [...content.quads], {
       preWrite: (batch) => {
-        for (const change of content.changes) batch.put(logKey(change.id), JSON.stringify(change));
+        content.changes.forEach((change, i) => batch.put(logKey(change.id), values[i]!));
         batch.put(INTEGRITY_KEY, JSON.stringify(record));
         durable(batch);
       },
     });
-    await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
+    await this.#compact();
   }
 
   get #countIndexPrefix(): string {
@@ -165,15 +201,17 @@ export class LevelStore implements KnowledgeStore {
 
   commit(change: ChangeInput): Promise<ChangeRecord | null> {
     const run = this.#queue.then(() => this.#commit(change));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    // The next commit, sizeOnDisk and close wait for a compaction the caller need not: the change
+    // is durable before it (LevelDB's log, fsynced), and LevelDB reads while it compacts.
+    this.#queue = run.then((done) => done.compacted).catch(() => undefined);
+    return run.then((done) => done.record);
   }
 
-  async #commit(change: ChangeInput): Promise<ChangeRecord | null> {
+  async #commit(change: ChangeInput): Promise<{ record: ChangeRecord | null; compacted?: Promise<void> }> {
     const empty = await this.#read('the triples', () => this.#isEmpty());
     const has = empty ? () => false : await this.#read('the triples', () => this.#membership([...change.add, ...change.remove]));
     const delta = effectiveDelta(change.add, change.remove, has);
-    if (delta.add.length === 0 && delta.remove.length === 0) return null;
+    if (delta.add.length === 0 && delta.remove.length === 0) return { record: null };
     const record: ChangeRecord = {
       id: (await this.#read('the change log', () => this.#lastId())) + 1,
       time: new Date().toISOString(),
@@ -186,37 +224,48 @@ export class LevelStore implements KnowledgeStore {
     // A store written before the record existed gets one from its content as read now.
     const previous = (await this.integrity()) ?? (empty ? EMPTY_INTEGRITY : integrityOf((await this.all()).map(quadKey), record.id - 1));
     const integrity = advance(previous, record.id, record.added, record.removed);
+    // Started before the batch is built: a large entry is deflated on libuv's threads meanwhile.
+    const value = recordValue(record);
+    value.catch(() => undefined); // awaited in the batch's preWrite
     if (nonAtomicForTests()) {
-      await this.#writeNonAtomically(delta, record, integrity);
+      await this.#writeNonAtomically(delta, { id: record.id, value: await value }, integrity);
     } else {
       await this.#quads.multiPatch(delta.remove, delta.add, {
         preWrite: async (batch) => {
-          batch.put(logKey(record.id), JSON.stringify(record));
+          batch.put(logKey(record.id), await value);
           batch.put(INTEGRITY_KEY, JSON.stringify(integrity));
           durable(batch);
           await faultPoint('commit');
         },
       });
     }
-    if (delta.add.length + delta.remove.length > COMPACT_AFTER) {
-      // classic-level (what `level` is on Node) has compactRange; its types do not say so.
-      await (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
-    }
-    return record;
+    // Not awaited here (see commit()): the seed's compaction took a few hundred ms of the first
+    // start, and now overlaps building the snapshot on the other core.
+    const compacted = delta.add.length + delta.remove.length > COMPACT_AFTER ? this.#compact() : undefined;
+    return { record, compacted };
+  }
+
+  /** Compacts the whole database (classic-level, what `level` is on Node, has compactRange; its types do not say so). */
+  #compact(): Promise<void> {
+    return (this.#db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('', '\uffff');
   }
 
   /**
    * TEST ONLY (EMOKB_TEST_NON_ATOMIC=1): the broken store the crash tests must catch. Writes the
    * quads in batches of 1,000, pausing at the fault point after the first, then the log entry.
    */
-  async #writeNonAtomically(delta: { add: Quad[]; remove: Quad[] }, record: ChangeRecord, integrity: IntegrityRecord): Promise<void> {
+  async #writeNonAtomically(
+    delta: { add: Quad[]; remove: Quad[] },
+    record: { id: number; value: string },
+    integrity: IntegrityRecord,
+  ): Promise<void> {
     await this.#quads.multiDel(delta.remove);
     for (let i = 0; i < delta.add.length; i += 1000) {
       await this.#quads.multiPut(delta.add.slice(i, i + 1000));
       if (i === 0) await faultPoint('commit');
     }
     await this.#db.batch([
-      { type: 'put', key: logKey(record.id), value: JSON.stringify(record) },
+      { type: 'put', key: logKey(record.id), value: record.value },
       { type: 'put', key: INTEGRITY_KEY, value: JSON.stringify(integrity) },
     ]);
   }
@@ -257,7 +306,7 @@ export class LevelStore implements KnowledgeStore {
     return this.#read('the change log', async () => {
       const records: ChangeRecord[] = [];
       const range = { gte: LOG_PREFIX, lt: LOG_END, reverse: true, limit: options.limit ?? -1 };
-      for await (const value of this.#db.values(range)) records.push(JSON.parse(value) as ChangeRecord);
+      for await (const value of this.#db.values(range)) records.push(parseRecord(value));
       return records;
     });
   }
@@ -272,6 +321,7 @@ export class LevelStore implements KnowledgeStore {
   }
 
   async sizeOnDisk(): Promise<number> {
+    await this.#queue; // a compaction under way would count files about to go
     let total = 0;
     for (const name of await readdir(this.location)) total += (await stat(join(this.location, name))).size;
     return total;

@@ -3,8 +3,8 @@ import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../rdf/turtle.js';
 import { effectiveDelta } from './delta.js';
-import { advance, EMPTY_INTEGRITY, integrityOf, type IntegrityRecord } from './integrity.js';
-import type { ChangeInput, ChangeRecord, KnowledgeStore, StoreContent } from './KnowledgeStore.js';
+import { advance, EMPTY_INTEGRITY, integrityOf, xorLines, type IntegrityRecord } from './integrity.js';
+import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
 
 export class MemoryStore implements KnowledgeStore {
   readonly location = 'memory';
@@ -17,6 +17,11 @@ export class MemoryStore implements KnowledgeStore {
   async all(): Promise<Quad[]> {
     this.#assertOpen();
     return this.#graph.getQuads(null, null, null, null);
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const quads = await this.all();
+    return { quads, hash: xorLines(EMPTY_INTEGRITY.hash, quads.map(quadKey)) };
   }
 
   async count(): Promise<number> {

@@ -1,26 +1,20 @@
 // The check every open makes on the snapshot it has just read: the triples must be exactly what
 // the newest change recorded (count and content hash), and that change must be the newest in the
-// log. The open reads every quad anyway; the check adds one digest per triple (measured in the
-// README's Reliability section).
-import type { Quad } from '@rdfjs/types';
+// log. The open reads every quad anyway; the level store digests each triple while it decodes it
+// (spogKeys.ts), so the check itself only compares.
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, unreadableTables } from './dataDirectory.js';
-import { EMPTY_INTEGRITY, mismatch, xorLines, type IntegrityRecord } from './integrity.js';
-import type { ChangeRecord, KnowledgeStore } from './KnowledgeStore.js';
+import { mismatch, type IntegrityRecord } from './integrity.js';
+import type { ChangeRecord, KnowledgeStore, Snapshot } from './KnowledgeStore.js';
 
 /**
  * Throws STORE_ERROR when the store's content disagrees with its integrity record. A store written
  * before emokb kept the record gets one here, but only when its content is exactly the replay of
  * its change log (the same guarantee the record would have given); otherwise it is refused.
  */
-export async function verifyContent(store: KnowledgeStore, quads: readonly Quad[], lastChange: number): Promise<void> {
-  // Lines are hashed one at a time, never held together: a restart's peak memory is the snapshot.
-  const found: IntegrityRecord = {
-    format: 1,
-    change: lastChange,
-    count: quads.length,
-    hash: xorLines(EMPTY_INTEGRITY.hash, keysOf(quads)),
-  };
+export async function verifyContent(store: KnowledgeStore, snapshot: Snapshot, lastChange: number): Promise<void> {
+  const { quads } = snapshot;
+  const found: IntegrityRecord = { format: 1, change: lastChange, count: quads.length, hash: snapshot.hash };
   const recorded = await store.integrity();
   if (recorded) {
     const problem = mismatch(recorded, found);
@@ -35,10 +29,6 @@ export async function verifyContent(store: KnowledgeStore, quads: readonly Quad[
   const problem = replayMismatch(quads.map(quadKey), await store.changes());
   if (problem) throw damaged(store.location, `the store has no integrity record and ${problem}`);
   await store.sealIntegrity(found);
-}
-
-function* keysOf(quads: readonly Quad[]): Generator<string> {
-  for (const q of quads) yield quadKey(q);
 }
 
 /** How the content differs from the replay of the log (oldest first after reversing), or null. */

@@ -94,7 +94,9 @@ describe.concurrent('a damaged data directory', { timeout: 120_000 }, () => {
   });
 
   // LevelDB does not verify block checksums on reads: bytes overwritten inside a data block read
-  // as other keys, or none. Only the integrity record (count and hash) catches it.
+  // as other keys, or none, unless they break the block's compression, which LevelDB reports
+  // (Corruption) when the read reaches it; whether it does depends on how the iterator's reads
+  // fall on the blocks. The integrity record (count and hash) catches what LevelDB lets through.
   it('bytes overwritten in the middle of a table file: refused by the integrity check, never a short export', async () => {
     const dir = await copy();
     const table = await largestTable(dir);
@@ -106,7 +108,7 @@ describe.concurrent('a damaged data directory', { timeout: 120_000 }, () => {
       await handle.close();
     }
     // (history reads only the change log, which is intact here: it still shows what was done)
-    await expectRefused(dir, /the store is damaged: \d+ triples read where change \d+ left \d+/, [
+    await expectRefused(dir, /the store is damaged: \d+ triples read where change \d+ left \d+|reading the triples failed: Corruption/, [
       ['stats'],
       ['export', '--format', 'ntriples'],
     ]);

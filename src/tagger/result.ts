@@ -3,6 +3,7 @@
 // writes the same content as JSON without them (jsonWriter.ts).
 import type { Tier } from '../kb/Emotion.js';
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { DEFAULT_NARROWER } from './defaultNarrower.js';
 import { KINDS, VIAS, type MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import type { RolledUp } from './rollUp.js';
@@ -82,6 +83,10 @@ export function publicMatch(
   const counted = mb.counted[m]!;
   if (match.negated && o.negation === 'opposite' && counted.length) match.countedAs = labels[counted[0]!]!;
   if (mb.rules[m] !== 0) match.rules = ruleNames(mb.rules[m]!);
+  if (mb.rules[m]! & DEFAULT_NARROWER) {
+    match.readAs = pathLabels[counted[0]!]!;
+    match.readAsId = index.emotions[counted[0]!]!.id;
+  }
   return match;
 }
 

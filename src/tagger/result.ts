@@ -7,7 +7,7 @@ import { DEFAULT_NARROWER } from './defaultNarrower.js';
 import { KINDS, VIAS, type MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import type { RolledUp } from './rollUp.js';
-import { ruleNames } from './rules.js';
+import { sharedRuleNames } from './rules.js';
 import type { DominantPath, TagMatch, TierScores } from './types.js';
 
 /** A placeholder until the real dominant path is set (frozen: never handed out as a result's own). */
@@ -82,7 +82,7 @@ export function publicMatch(
   };
   const counted = mb.counted[m]!;
   if (match.negated && o.negation === 'opposite' && counted.length) match.countedAs = labels[counted[0]!]!;
-  if (mb.rules[m] !== 0) match.rules = ruleNames(mb.rules[m]!);
+  if (mb.rules[m] !== 0) match.rules = sharedRuleNames(mb.rules[m]!);
   if (mb.rules[m]! & DEFAULT_NARROWER) {
     match.readAs = pathLabels[counted[0]!]!;
     match.readAsId = index.emotions[counted[0]!]!.id;

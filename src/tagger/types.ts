@@ -100,7 +100,7 @@ export interface TagMatch {
    * The context rules that shaped this match (blocked matches are not reported), by name, when
    * any did: see the README's Method section. Absent when none did.
    */
-  rules?: string[];
+  rules?: readonly string[];
   /**
    * When rule `default-narrower` read a match on a broad emotion further down the tree: the labels
    * of the node it was read as, primary first (`["sadness", "sadness", "sadness"]` for "sad"); its

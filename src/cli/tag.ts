@@ -92,7 +92,8 @@ export function registerTag(program: Command): void {
       `
 Output: one JSON object per input line:
   {"id", "dominant": {"primary", "secondary", "tertiary"}, "scores": {"primary": {label: score}, ...},
-   "matches": [{"text", "start", "end", "lemma", "emotion", "emotionId", "path", "weight", "negated", "intensity", "kind", "via"}]}
+   "matches": [{"text", "start", "end", "lemma", "emotion", "emotionId", "path", "weight", "negated", "intensity", "kind", "via",
+                "rules"? (the context rules that shaped it), "readAs"?, "readAsId"? (rule default-narrower: the node it was read as)}]}
 A malformed line gives {"id", "line", "error": {"code": "BAD_INPUT", "message"}} and tagging goes on (--strict stops):
   JSON that is not an object with the text field, a line over 16 MiB, and a line that is not text
   (not valid UTF-8, or holding a NUL byte). A blank line of JSON Lines is skipped (counted in the

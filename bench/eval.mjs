@@ -232,6 +232,13 @@ for (const { set, ours, open } of summary) {
   const empty = got.filter((s) => s === null).length;
   console.log(`\n## Depth: GoEmotions dev items whose single label maps below the primary (${deep.length})\n`);
   console.log(`secondary tier right: ${fmt(right / deep.length)} (${right}); empty: ${fmt(empty / deep.length)} (${empty})`);
+  // The same without default narrower readings (a broad match stops at its own tier).
+  const shallow = secondaryOf(tagger, prepareOptions({ matches: false, defaultNarrower: false }));
+  const rightShallow = shallow.filter((s, i) => s !== null && deep[i].secondaries.has(s)).length;
+  const emptyShallow = shallow.filter((s) => s === null).length;
+  console.log(
+    `default-narrower off: secondary tier right: ${fmt(rightShallow / deep.length)} (${rightShallow}); empty: ${fmt(emptyShallow / deep.length)} (${emptyShallow})`,
+  );
 }
 
 for (const { set, kept, ours } of summary) {
@@ -265,6 +272,8 @@ const variants = [
   ['evoking senses x0.25 (default x0.5)', { evokesFactor: 0.25 }],
   ['evoking senses x1', { evokesFactor: 1 }],
   ['punctuation cues off', { punctuationCues: false }],
+  ['question-incredulity off (the "?" cue on every question)', { questionCue: 'any' }],
+  ['default-narrower off', { defaultNarrower: false }],
 ];
 console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);

@@ -41,6 +41,8 @@ interface TagCommandOptions {
   intensity: boolean;
   emphasis: boolean;
   punctuationCues: boolean;
+  questionIncredulity: boolean;
+  defaultNarrower: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -75,6 +77,8 @@ export function registerTag(program: Command): void {
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
+    .option('--no-question-incredulity', 'let the "?" cue count every question with no emotion word, not only incredulous ones ("Really?", "You did what?")')
+    .option('--no-default-narrower', 'leave a match on a primary or secondary emotion at its own tier (no default narrower reading)')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -88,7 +92,8 @@ export function registerTag(program: Command): void {
       `
 Output: one JSON object per input line:
   {"id", "dominant": {"primary", "secondary", "tertiary"}, "scores": {"primary": {label: score}, ...},
-   "matches": [{"text", "start", "end", "lemma", "emotion", "emotionId", "path", "weight", "negated", "intensity", "kind", "via"}]}
+   "matches": [{"text", "start", "end", "lemma", "emotion", "emotionId", "path", "weight", "negated", "intensity", "kind", "via",
+                "rules"? (the context rules that shaped it), "readAs"?, "readAsId"? (rule default-narrower: the node it was read as)}]}
 A malformed line gives {"id", "line", "error": {"code": "BAD_INPUT", "message"}} and tagging goes on (--strict stops):
   JSON that is not an object with the text field, a line over 16 MiB, and a line that is not text
   (not valid UTF-8, or holding a NUL byte). A blank line of JSON Lines is skipped (counted in the
@@ -120,6 +125,8 @@ Examples:
             intensity: options.intensity,
             emphasis: options.emphasis,
             punctuationCues: options.punctuationCues,
+            questionCue: options.questionIncredulity ? 'incredulity' : 'any',
+            defaultNarrower: options.defaultNarrower,
             matches: options.matches,
           });
         } catch (error) {

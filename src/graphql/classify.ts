@@ -13,7 +13,7 @@ import { TIERS } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { prepareOptions, type ResolvedOptions } from '../tagger/options.js';
 import { Tagger } from '../tagger/Tagger.js';
-import type { DominantPath, NegationPolicy, TagMatch, TagOptions, TagResult, TierScores } from '../tagger/types.js';
+import type { DominantPath, NegationPolicy, QuestionCue, TagMatch, TagOptions, TagResult, TierScores } from '../tagger/types.js';
 import type { RequestContext } from './resolvers.js';
 import { toGraphQLError } from './errors.js';
 
@@ -27,6 +27,8 @@ interface GraphQLOptions {
   matches?: boolean | null;
   evokesFactor?: number | null;
   punctuationCues?: boolean | null;
+  questionCue?: string | null;
+  defaultNarrower?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -41,6 +43,8 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.matches != null) tagOptions.matches = o.matches;
   if (o.evokesFactor != null) tagOptions.evokesFactor = o.evokesFactor;
   if (o.punctuationCues != null) tagOptions.punctuationCues = o.punctuationCues;
+  if (o.questionCue != null) tagOptions.questionCue = o.questionCue.toLowerCase() as QuestionCue;
+  if (o.defaultNarrower != null) tagOptions.defaultNarrower = o.defaultNarrower;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

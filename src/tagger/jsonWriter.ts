@@ -7,7 +7,16 @@ import { KINDS, VIAS, type MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import { publicMatch } from './result.js';
 import type { RolledUp } from './rollUp.js';
+import { QUESTION_INCREDULITY } from './questionCue.js';
+import { DEFAULT_NARROWER } from './defaultNarrower.js';
+import { ruleNames } from './rules.js';
 import { utf8, writeRounded, type ByteWriter } from './serialize.js';
+
+/**
+ * Rules the pieces below write (they keep the match's emotion its sense's; the rest take the slow
+ * path, the library's object serialized).
+ */
+const PIECED_RULES = QUESTION_INCREDULITY | DEFAULT_NARROWER;
 
 export class JsonWriter {
   /** false: labels this writer cannot order like an object (see the constructor); serialize objects instead. */
@@ -82,8 +91,10 @@ export class JsonWriter {
     const J = this.#p;
     const entry = mb.entry[m]!;
     // A match a context rule shaped (its emotion may no longer be its sense's): the library's object,
-    // serialized. Such matches are few; the pieces below serve the rest.
-    if (mb.rules[m] !== 0) {
+    // serialized. Such matches are few; the pieces below serve the rest, and the rules that leave
+    // the sense's emotion as it is (a default narrower reading is frequent: every "sad", "happy").
+    const rules = mb.rules[m]!;
+    if (rules !== 0 && (rules & ~PIECED_RULES) !== 0) {
       w.ascii(m > 0 ? ',' : ',"matches":[');
       w.utf8(JSON.stringify(publicMatch(text, mb, m, this.#index, this.#pathLabels, this.#labels, o)));
       return;
@@ -108,9 +119,23 @@ export class JsonWriter {
       w.bytes(J.countedAsKey);
       w.bytes(J.label[counted[0]!]!);
       w.byte(0x7d); // }
-    } else {
+    } else if (rules === 0) {
       w.bytes(J.kindViaClose[mb.kind[m]! * 3 + mb.via[m]!]!);
+    } else {
+      // (rules only from PIECED_RULES: a match counted for its own emotion or its reading, not negated)
+      w.bytes(J.kindVia[mb.kind[m]! * 3 + mb.via[m]!]!);
+      w.bytes((J.rules[rules] ??= utf8(`,"rules":${JSON.stringify(ruleNames(rules))}`)));
+      if (rules & DEFAULT_NARROWER) {
+        const reading = counted[0]!;
+        w.bytes((J.readAs[reading] ??= this.#readAsPiece(reading)));
+      }
+      w.byte(0x7d); // }
     }
+  }
+
+  /** `,"readAs":[…],"readAsId":…` of a reading. */
+  #readAsPiece(reading: number): Uint8Array {
+    return utf8(`,"readAs":${JSON.stringify(this.#pathLabels[reading])},"readAsId":${JSON.stringify(this.#index.emotions[reading]!.id)}`);
   }
 
   /** `,"sentences":[` */
@@ -176,6 +201,9 @@ interface JsonPieces {
   label: Uint8Array[];
   /** Per entry, per sense: see JsonWriter#sensePieces; filled on first use. */
   sense: Array<Uint8Array[] | undefined>;
+  /** Per rule mask: `,"rules":[…]`; per emotion: its `readAs` piece (JsonWriter#readAsPiece). Filled on first use. */
+  rules: Array<Uint8Array | undefined>;
+  readAs: Array<Uint8Array | undefined>;
 }
 
 /** The constant pieces of the JSON, encoded once per tagger. */
@@ -222,5 +250,7 @@ function jsonPieces(index: LexiconIndex): JsonPieces {
     countedAsKey: utf8(',"countedAs":'),
     label: emotions.map((e) => utf8(q(e.label))),
     sense,
+    rules: [],
+    readAs: [],
   };
 }

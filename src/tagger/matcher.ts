@@ -30,6 +30,11 @@ import {
 import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
 import { MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
+import { DefaultNarrower } from './defaultNarrower.js';
+import { incredulousQuestion } from './questionCue.js';
+
+/** "?": the mark whose cue the incredulity rule restricts. */
+const QUESTION_MARK = 63;
 
 const NO_EMOTIONS: readonly number[] = Object.freeze([]);
 
@@ -52,6 +57,8 @@ export class Matcher {
   readonly #self: readonly (readonly number[])[];
   /** Punctuation cues: a sentence mark's char code and its entry, in the order "?!" tries them. */
   readonly #marks: ReadonlyArray<readonly [number, number]>;
+  /** Default narrower readings of broad emotions (defaultNarrower.ts). */
+  readonly #narrower: DefaultNarrower;
   /** Reused by #longest for its result. */
   readonly #hit: MultiwordHit = { entry: -1, last: 0, via: 0 };
   // Per-document scratch: the word record of each token (valid up to #infoUpTo).
@@ -65,6 +72,7 @@ export class Matcher {
       return [];
     });
     this.#self = index.emotions.map((_, i) => Object.freeze([i]));
+    this.#narrower = new DefaultNarrower(index, this.#self);
     // (`marks ?? []`: LexiconData is public, and data compiled by an older version has none)
     this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
   }
@@ -102,6 +110,8 @@ export class Matcher {
       this.#emit(b, t, last, entry, via, o);
       t = last;
     }
+    // Last, after every rule that may move a match to another emotion: it reads the final emotion.
+    if (o.defaultNarrower && this.matches.count > 0) this.#narrower.apply(this.matches, 0, this.matches.count);
     if (o.perSentence) assignSentences(text, b);
     if (this.#infos.length > 4096) this.#infos = [];
     return this.matches.count;
@@ -123,11 +133,13 @@ export class Matcher {
    */
   #cue(text: string, b: TokenBuffer, t: number, o: ResolvedOptions): void {
     let entry = -1;
+    let mark = 0;
     for (let i = 0; i < this.#marks.length && entry < 0; i++) {
       const code = this.#marks[i]![0];
       for (let c = b.start[t]!; c < b.end[t]!; c++) {
         if (text.charCodeAt(c) === code) {
           entry = this.#marks[i]![1];
+          mark = code;
           break;
         }
       }
@@ -139,11 +151,24 @@ export class Matcher {
     // with words ("?" alone, the "!" of "? !"), and only one with no word matched.
     if (b.sentenceLast[sentence] !== t) return;
     const matches = this.matches;
+    // "?": only a question that carries incredulity (questionCue.ts), unless `questionCue: 'any'`.
+    const rules =
+      mark === QUESTION_MARK && o.questionCue === 'incredulity' ? incredulousQuestion(text, b, sentence, t, matches, this.#underCue(entry)) : 0;
+    if (rules < 0) return;
     if (matches.count > 0 && matches.sentence[matches.count - 1] === sentence) return;
     let words = false;
     for (let k = b.sentenceFirst[sentence]!; k < t && !words; k++) words = b.kind[k] === WORD;
     if (!words) return;
+    const from = matches.count;
     this.#emit(b, t, t, entry, 0, o, true);
+    for (let m = from; m < matches.count; m++) matches.rules[m] = rules;
+  }
+
+  /** Whether an emotion lies under the primary of a cue entry's first sense (made per cue: cues are rare). */
+  #underCue(entry: number): (emotion: number) => boolean {
+    const paths = this.index.paths;
+    const primary = paths[this.index.entries[entry]!.senses[0]!.emotion]![0];
+    return (emotion) => paths[emotion]![0] === primary;
   }
 
   /**

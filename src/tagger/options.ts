@@ -3,7 +3,7 @@
 // texts with one set (the CLI, batch resolvers) prepares it once and `tag` skips the validation.
 import { fieldError } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
-import type { NegationPolicy, TagOptions } from './types.js';
+import type { NegationPolicy, QuestionCue, TagOptions } from './types.js';
 
 /** Options with every default filled in. */
 export interface ResolvedOptions {
@@ -20,9 +20,12 @@ export interface ResolvedOptions {
   matches: boolean;
   evokesFactor: number;
   punctuationCues: boolean;
+  questionCue: QuestionCue;
+  defaultNarrower: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
+const QUESTION_CUES: readonly QuestionCue[] = ['incredulity', 'any'];
 
 /** Validates options (each error names the option) and fills in the defaults. */
 export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
@@ -42,6 +45,10 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
   if (typeof evokesFactor !== 'number' || !(evokesFactor >= 0 && evokesFactor <= 1)) {
     throw fieldError('BAD_INPUT', 'evokesFactor', `${String(evokesFactor)} is not a number from 0 to 1`);
   }
+  const questionCue = options.questionCue ?? 'incredulity';
+  if (!QUESTION_CUES.includes(questionCue)) {
+    throw fieldError('BAD_INPUT', 'questionCue', `"${String(questionCue)}" is not one of ${QUESTION_CUES.join(', ')}`);
+  }
   const id = options.id ?? null;
   if (id !== null && typeof id !== 'string' && typeof id !== 'number') throw fieldError('BAD_INPUT', 'id', 'give a string or a number');
   return {
@@ -57,6 +64,8 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     matches: options.matches ?? true,
     evokesFactor,
     punctuationCues: options.punctuationCues ?? true,
+    questionCue,
+    defaultNarrower: options.defaultNarrower ?? true,
   };
 }
 

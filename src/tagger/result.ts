@@ -3,10 +3,11 @@
 // writes the same content as JSON without them (jsonWriter.ts).
 import type { Tier } from '../kb/Emotion.js';
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { DEFAULT_NARROWER } from './defaultNarrower.js';
 import { KINDS, VIAS, type MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import type { RolledUp } from './rollUp.js';
-import { ruleNames } from './rules.js';
+import { sharedRuleNames } from './rules.js';
 import type { DominantPath, TagMatch, TierScores } from './types.js';
 
 /** A placeholder until the real dominant path is set (frozen: never handed out as a result's own). */
@@ -81,7 +82,11 @@ export function publicMatch(
   };
   const counted = mb.counted[m]!;
   if (match.negated && o.negation === 'opposite' && counted.length) match.countedAs = labels[counted[0]!]!;
-  if (mb.rules[m] !== 0) match.rules = ruleNames(mb.rules[m]!);
+  if (mb.rules[m] !== 0) match.rules = sharedRuleNames(mb.rules[m]!);
+  if (mb.rules[m]! & DEFAULT_NARROWER) {
+    match.readAs = pathLabels[counted[0]!]!;
+    match.readAsId = index.emotions[counted[0]!]!.id;
+  }
   return match;
 }
 

@@ -6,7 +6,13 @@
 // add, never rename.
 
 /** Rule names; a rule's bit in MatchBuffer.rules is 1 << its index. */
-export const RULES: readonly string[] = Object.freeze([]);
+export const RULES: readonly string[] = Object.freeze([
+  // questionCue.ts: the "?" cue fired because the question carries incredulity
+  'question-incredulity',
+  // defaultNarrower.ts: a match on a primary or secondary node read as its namesake (or the child
+  // the text supports) down to the tertiary tier
+  'default-narrower',
+]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */
 export function ruleBit(name: string): number {
@@ -20,4 +26,14 @@ export function ruleNames(mask: number): string[] {
   const names: string[] = [];
   for (let i = 0; i < RULES.length; i++) if (mask & (1 << i)) names.push(RULES[i]!);
   return names;
+}
+
+const NAMES_BY_MASK: Array<readonly string[] | undefined> = [];
+
+/**
+ * ruleNames(mask) as one frozen array per mask, shared by every match with that mask (a third of
+ * all matches carry `default-narrower`: an array per match cost the library's `tag` measurably).
+ */
+export function sharedRuleNames(mask: number): readonly string[] {
+  return (NAMES_BY_MASK[mask] ??= Object.freeze(ruleNames(mask)));
 }

@@ -12,6 +12,13 @@ export type NegationPolicy =
   /** No negation detection: every match counts for its emotion. */
   | 'off';
 
+/** Which questions the "?" cue counts (see `punctuationCues`). */
+export type QuestionCue =
+  /** Only questions that carry incredulity: "Really?", "You did what?", "?!", "How could you ...?" (default). */
+  | 'incredulity'
+  /** Every question with no emotion word (the behaviour before the incredulity rule). */
+  | 'any';
+
 export interface TagOptions {
   /** Passed through as the result's `id` (default null). */
   id?: string | number | null;
@@ -36,6 +43,19 @@ export interface TagOptions {
    * entry ("?": surprise, weakly) and in which no word matched gets one match on the mark.
    */
   punctuationCues?: boolean;
+  /**
+   * Which questions the "?" cue counts: `incredulity` (default; rule `question-incredulity`) or
+   * `any`. A question wholly made of a disbelief formula ("Are you serious?") counts even though
+   * its words matched: they are the formula, and their own matches are dropped.
+   */
+  questionCue?: QuestionCue;
+  /**
+   * Give a match on a primary or secondary emotion a default narrower reading down to the
+   * tertiary tier (rule `default-narrower`; default true): its namesake ("sad" on sadness is read
+   * as sadness > sadness > sadness), else the child the rest of the text supports, else the
+   * child with the most lexicon senses. The match reports it as `readAs`.
+   */
+  defaultNarrower?: boolean;
 }
 
 export interface DominantPath {
@@ -80,7 +100,15 @@ export interface TagMatch {
    * The context rules that shaped this match (blocked matches are not reported), by name, when
    * any did: see the README's Method section. Absent when none did.
    */
-  rules?: string[];
+  rules?: readonly string[];
+  /**
+   * When rule `default-narrower` read a match on a broad emotion further down the tree: the labels
+   * of the node it was read as, primary first (`["sadness", "sadness", "sadness"]` for "sad"); its
+   * weight counted along this path. `emotion` and `path` stay the sense's.
+   */
+  readAs?: readonly string[];
+  /** Stable id of that node (e.g. `sadness-tertiary`). */
+  readAsId?: string;
 }
 
 export interface SentenceResult {

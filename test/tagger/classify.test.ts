@@ -21,7 +21,7 @@ async function query(source: string, variables?: Record<string, unknown>) {
 }
 
 const RESULT = `id dominant { primary secondary tertiary emotions { id } } scores { primary { label score emotion { id } } secondary { label score } tertiary { label score } }
-  matches { text start end lemma emotion emotionId path weight negated intensity kind via countedAs node { id tier } }`;
+  matches { text start end lemma emotion emotionId path weight negated intensity kind via countedAs rules readAs readAsId node { id tier } }`;
 
 describe('classify', () => {
   it('returns the tagger contract', async () => {
@@ -32,11 +32,11 @@ describe('classify', () => {
     expect(c.dominant).toEqual({
       primary: 'anger',
       secondary: 'exasperation',
-      tertiary: null,
-      emotions: [{ id: 'anger-primary' }, { id: 'exasperation-secondary' }],
+      tertiary: 'exasperation',
+      emotions: [{ id: 'anger-primary' }, { id: 'exasperation-secondary' }, { id: 'exasperation-tertiary' }],
     });
     expect(c.scores.primary).toEqual([{ label: 'anger', score: 1, emotion: { id: 'anger-primary' } }]);
-    expect(c.scores.tertiary).toEqual([]);
+    expect(c.scores.tertiary).toEqual([{ label: 'exasperation', score: 1 }]);
     expect(c.matches).toHaveLength(2);
     expect(c.matches[0]).toMatchObject({
       text: 'happy',
@@ -46,13 +46,26 @@ describe('classify', () => {
       kind: 'NAMES',
       via: 'derivation',
       node: { id: 'happiness', tier: 'TERTIARY' },
+      rules: [],
+      readAs: null,
+      readAsId: null,
     });
+    // a match on a secondary keeps its emotion and path, and says what it was read as
     expect(c.matches[1]).toMatchObject({
       text: 'fed up',
       emotion: 'exasperation',
       emotionId: 'exasperation-secondary',
       path: ['anger', 'exasperation'],
+      rules: ['default-narrower'],
+      readAs: ['anger', 'exasperation', 'exasperation'],
+      readAsId: 'exasperation-tertiary',
     });
+  });
+
+  it('takes defaultNarrower: false leaves a broad match at its own tier', async () => {
+    const r = await query(`{ classify(text: "fed up", options: { defaultNarrower: false }) { dominant { tertiary } matches { rules readAs } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.classify).toEqual({ dominant: { tertiary: null }, matches: [{ rules: [], readAs: null }] });
   });
 
   it('takes options: tiers, negation, perSentence, matches', async () => {
@@ -74,11 +87,18 @@ describe('classify', () => {
     ]);
   });
 
-  it('takes punctuationCues: a question with no emotion word is weak surprise unless it is off', async () => {
-    const r = await query(`{ on: classify(text: "Why?") { dominant { primary } matches { text lemma kind } }
-      off: classify(text: "Why?", options: { punctuationCues: false }) { dominant { primary } } }`);
+  it('takes punctuationCues and questionCue: an incredulous question with no emotion word is weak surprise', async () => {
+    const r = await query(`{ on: classify(text: "Really?") { dominant { primary } matches { text lemma kind rules } }
+      info: classify(text: "Why?") { dominant { primary } }
+      any: classify(text: "Why?", options: { questionCue: ANY }) { dominant { primary } matches { rules } }
+      off: classify(text: "Really?", options: { punctuationCues: false }) { dominant { primary } } }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data.on).toEqual({ dominant: { primary: 'surprise' }, matches: [{ text: '?', lemma: '?', kind: 'EVOKES' }] });
+    expect(r.data.on).toEqual({
+      dominant: { primary: 'surprise' },
+      matches: [{ text: '?', lemma: '?', kind: 'EVOKES', rules: ['question-incredulity', 'default-narrower'] }],
+    });
+    expect(r.data.info.dominant.primary).toBeNull();
+    expect(r.data.any).toEqual({ dominant: { primary: 'surprise' }, matches: [{ rules: ['default-narrower'] }] });
     expect(r.data.off.dominant.primary).toBeNull();
   });
 

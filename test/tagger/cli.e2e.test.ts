@@ -57,6 +57,34 @@ describe('emokb tag', () => {
     expect(off.map((o) => o.dominant.primary)).toEqual([null, 'joy']);
   });
 
+  it('counts only incredulous questions, unless --no-question-incredulity', async () => {
+    const input = 'Where are the keys?\nYou did what?\n';
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on.map((o) => o.dominant.primary)).toEqual([null, 'surprise']);
+    expect(on[1]!.matches[0].rules).toEqual(['question-incredulity', 'default-narrower']);
+    const any = parse((await runCli(['--data', data, 'tag', '--workers', '2', '-q', '--no-question-incredulity'], { input })).stdout);
+    expect(any.map((o) => o.dominant.primary)).toEqual(['surprise', 'surprise']);
+    expect(any[1]!.matches[0].rules).toEqual(['default-narrower']);
+  });
+
+  it('reads a broad emotion word down to the tertiary tier, unless --no-default-narrower', async () => {
+    const input = "I'm so sad\n";
+    const [on] = parse((await runCli(['--data', data, 'tag', '--workers', '2', '-q'], { input })).stdout);
+    expect(on!.dominant).toEqual({ primary: 'sadness', secondary: 'sadness', tertiary: 'sadness' });
+    expect(on!.matches[0]).toMatchObject({
+      text: 'sad',
+      emotion: 'sadness',
+      emotionId: 'sadness-primary',
+      path: ['sadness'],
+      rules: ['default-narrower'],
+      readAs: ['sadness', 'sadness', 'sadness'],
+      readAsId: 'sadness-tertiary',
+    });
+    const [off] = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', '--no-default-narrower'], { input })).stdout);
+    expect(off!.dominant).toEqual({ primary: 'sadness', secondary: null, tertiary: null });
+    expect(off!.matches[0].rules).toBeUndefined();
+  });
+
   it('gives the same output with workers and in the main thread', async () => {
     const file = join(dir, 'in.txt');
     const a = await runCli(['--data', data, 'tag', file, '--workers', '2', '-q']);

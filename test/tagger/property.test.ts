@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TIERS } from '../../src/kb/Emotion.js';
 import { Tagger } from '../../src/tagger/Tagger.js';
-import type { NegationPolicy } from '../../src/tagger/types.js';
+import type { NegationPolicy, QuestionCue } from '../../src/tagger/types.js';
 import { fixtureKb } from './helpers.js';
 
 let tagger: Tagger;
@@ -28,6 +28,11 @@ const WORDS = [
   "can't stand",
   'cant stand',
   'funeral',
+  'really',
+  'what',
+  'seriously',
+  'him',
+  'you did',
   'bittersweet',
   'hope',
   'seething',
@@ -52,7 +57,7 @@ const WORDS = [
   '\ud800',
   '\u0000',
 ];
-const SEPARATORS = [' ', '  ', ', ', '. ', '! ', '? ', '\n', '-', "'", '’', '', ' — ', '...'];
+const SEPARATORS = [' ', '  ', ', ', '. ', '! ', '? ', '?! ', '?? ', '\n', '-', "'", '’', '', ' — ', '...'];
 const textArb = fc
   .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 30 })
   .map((parts) => parts.map(([w, s]) => w + s).join(''));
@@ -63,6 +68,8 @@ const optionsArb = fc.record({
   emphasis: fc.boolean(),
   // weights that add up unevenly (0.5 + 0.42 vs 0.92) test the tie tolerance of dominant and key order
   evokesFactor: fc.constantFrom(0.5, 1, 0.3, 0.84),
+  questionCue: fc.constantFrom<QuestionCue>('incredulity', 'any'),
+  defaultNarrower: fc.boolean(),
 });
 
 describe('properties', () => {
@@ -92,7 +99,8 @@ describe('properties', () => {
         const tierOf = new Map(TIERS.map((t, i) => [t, i] as const));
         for (const m of r.matches!) {
           if (m.negated && !m.countedAs) continue;
-          const path = m.negated ? [m.countedAs!] : m.path; // an opposite is counted at its own (primary) tier
+          // an opposite is counted at its own (primary) tier; a default narrower reading along its path
+          const path = m.negated ? [m.countedAs!] : (m.readAs ?? m.path);
           const tiers = m.negated ? [0] : path.map((_, i) => i);
           path.forEach((label, i) => raw[tiers[i]!]!.set(label, (raw[tiers[i]!]!.get(label) ?? 0) + m.weight));
         }
@@ -117,6 +125,11 @@ describe('properties', () => {
         }
         if (r.dominant.secondary) expect(r.scores.secondary![r.dominant.secondary]).toBeGreaterThan(0);
         if (r.dominant.tertiary) expect(r.dominant.secondary).not.toBeNull();
+        // with default narrower readings (on unless the options turn them off), a text with a
+        // primary has every tier (only a negated match counted toward an opposite stops short)
+        if (r.dominant.primary !== null && options.defaultNarrower !== false && !r.matches!.some((m) => m.negated)) {
+          expect(r.dominant.tertiary).not.toBeNull();
+        }
       }),
       { numRuns: 300 },
     );

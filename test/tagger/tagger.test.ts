@@ -133,10 +133,11 @@ describe('punctuation cues', () => {
         negated: false,
         intensity: 1,
         weight: 0.25,
+        rules: ['question-incredulity', 'default-narrower'],
       }),
       expect.objectContaining({ text: '??', start: 29, end: 31, lemma: '?' }),
     ]);
-    expect(r.dominant).toEqual({ primary: 'surprise', secondary: 'surprise', tertiary: null });
+    expect(r.dominant).toEqual({ primary: 'surprise', secondary: 'surprise', tertiary: 'surprise' });
   });
 
   it('stays out of a question whose words matched, and is neither negated nor scaled', () => {
@@ -145,7 +146,7 @@ describe('punctuation cues', () => {
       'sadness',
       'surprise',
     ]);
-    expect(tagger.tag("Don't you EVER know ?")).toMatchObject({ matches: [{ lemma: '?', negated: false, intensity: 1 }] });
+    expect(tagger.tag("Don't you EVER know ?!")).toMatchObject({ matches: [{ lemma: '?', negated: false, intensity: 1 }] });
   });
 
   it('only for a mark that closes a sentence with words in it', () => {
@@ -173,7 +174,8 @@ describe('punctuation cues', () => {
     );
     const withBang = Tagger.for(KnowledgeBase.fromQuads([...kb.quads, ...bang]));
     expect(withBang.index.data.marks.map(([mark]) => mark)).toEqual(['?', '!']);
-    const lemmas = (text: string) => withBang.tag(text).matches!.map((m) => `${m.text}:${m.lemma}:${m.emotion}`);
+    // (questionCue 'any': "Why?" asks for information, and this test is about the order of marks)
+    const lemmas = (text: string) => withBang.tag(text, { questionCue: 'any' }).matches!.map((m) => `${m.text}:${m.lemma}:${m.emotion}`);
     expect(lemmas('Go home! Why?!')).toEqual(['!:!:anger', '?!:?:surprise']);
     expect(lemmas('Why ? !')).toEqual(['?:?:surprise']); // the lone "!" has no words of its own
     expect(lemmas('Go home, I am sad!')).toEqual(['sad:sadness:sadness']);
@@ -210,8 +212,8 @@ describe('roll-up, normalisation and dominant', () => {
     expect(r.dominant).toEqual({ primary: 'fear', secondary: 'horror', tertiary: 'terror' });
   });
 
-  it('a match on a secondary node feeds the secondary and primary tiers only', () => {
-    const r = tagger.tag('fed up');
+  it('a match on a secondary node feeds the secondary and primary tiers only (without default narrower readings)', () => {
+    const r = tagger.tag('fed up', { defaultNarrower: false });
     expect(r.scores).toEqual({ primary: { anger: 1 }, secondary: { exasperation: 1 }, tertiary: {} });
     expect(r.dominant).toEqual({ primary: 'anger', secondary: 'exasperation', tertiary: null });
   });

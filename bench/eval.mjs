@@ -265,6 +265,7 @@ const variants = [
   ['evoking senses x0.25 (default x0.5)', { evokesFactor: 0.25 }],
   ['evoking senses x1', { evokesFactor: 1 }],
   ['punctuation cues off', { punctuationCues: false }],
+  ['collocations off', { collocations: false }],
 ];
 console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);

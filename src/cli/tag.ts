@@ -41,6 +41,7 @@ interface TagCommandOptions {
   intensity: boolean;
   emphasis: boolean;
   punctuationCues: boolean;
+  collocations: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -75,6 +76,7 @@ export function registerTag(program: Command): void {
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
+    .option('--no-collocations', 'let emotion words inside the lexicon\'s non-emotional expressions match ("best friend", "make sure")')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -120,6 +122,7 @@ Examples:
             intensity: options.intensity,
             emphasis: options.emphasis,
             punctuationCues: options.punctuationCues,
+            collocations: options.collocations,
             matches: options.matches,
           });
         } catch (error) {

@@ -27,6 +27,7 @@ interface GraphQLOptions {
   matches?: boolean | null;
   evokesFactor?: number | null;
   punctuationCues?: boolean | null;
+  collocations?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -41,6 +42,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.matches != null) tagOptions.matches = o.matches;
   if (o.evokesFactor != null) tagOptions.evokesFactor = o.evokesFactor;
   if (o.punctuationCues != null) tagOptions.punctuationCues = o.punctuationCues;
+  if (o.collocations != null) tagOptions.collocations = o.collocations;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

@@ -20,6 +20,7 @@ export interface ResolvedOptions {
   matches: boolean;
   evokesFactor: number;
   punctuationCues: boolean;
+  collocations: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -57,6 +58,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     matches: options.matches ?? true,
     evokesFactor,
     punctuationCues: options.punctuationCues ?? true,
+    collocations: options.collocations ?? true,
   };
 }
 

@@ -6,7 +6,11 @@
 // add, never rename.
 
 /** Rule names; a rule's bit in MatchBuffer.rules is 1 << its index. */
-export const RULES: readonly string[] = Object.freeze([]);
+export const RULES: readonly string[] = Object.freeze([
+  // A non-emotional expression ("best friend") blocked the emotion word inside it. A blocked match
+  // is not output, so this name never appears on a match; it names the option `collocations`.
+  'collocation',
+]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */
 export function ruleBit(name: string): number {

@@ -36,6 +36,11 @@ export interface TagOptions {
    * entry ("?": surprise, weakly) and in which no word matched gets one match on the mark.
    */
   punctuationCues?: boolean;
+  /**
+   * Let the lexicon's non-emotional expressions block the emotion words inside them (default
+   * true): "my best friend", "make sure", "pass the exam" match nothing (rule `collocation`).
+   */
+  collocations?: boolean;
 }
 
 export interface DominantPath {

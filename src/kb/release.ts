@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = 'db35a9c74a6c3934cf3aa8a71f1dc58f7c3f613e83b4214ddccf4e6f10b46bee';
+export const RELEASE_HASH = '04ef20e10d38c27d768e8604c57a6903fbeddcdab719d387dc3646ad903492ae';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

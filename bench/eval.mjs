@@ -274,6 +274,7 @@ const variants = [
   ['punctuation cues off', { punctuationCues: false }],
   ['question-incredulity off (the "?" cue on every question)', { questionCue: 'any' }],
   ['default-narrower off', { defaultNarrower: false }],
+  ['collocations off', { collocations: false }],
 ];
 console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);

@@ -1,5 +1,5 @@
 // The editing commands: `emokb emotion add|rename|move|define|remove`, `emokb term
-// add|remove|reweight|move`, `emokb link add|remove`. Each builds an edit request from its
+// add|remove|reweight|move|block|unblock`, `emokb link add|remove`. Each builds an edit request from its
 // arguments (parsed by the same code the GraphQL mutation uses) and runs it on the store, or on the
 // running server that holds it. Every edit is validated, atomic, logged and undoable; every one
 // takes -m/--message, --author, --dry-run and --json.
@@ -38,7 +38,9 @@ export function registerEdit(program: Command): void {
     .option('--reparent <emotion>', 'move its children to this emotion (same tier) instead of removing them')
     .action(run((e: string, o) => ({ kind: 'emotion-remove', emotion: e, cascade: o.cascade, reparent: o.reparent })));
 
-  const term = program.command('term').description('edit the vocabulary: add, remove, reweight or move a term');
+  const term = program
+    .command('term')
+    .description('edit the vocabulary: add, remove, reweight or move a term; block or unblock a non-emotional expression');
   editCommand(
     term,
     'add <text>',
@@ -63,6 +65,16 @@ export function registerEdit(program: Command): void {
     .option('--emotion <emotion>', 'which sense, when the term has several')
     .option('--pos <pos>', 'part of speech, when the text has entries for several')
     .action(run((text: string, o) => ({ kind: 'term-move', text, to: o.to, emotion: o.emotion, pos: o.pos })));
+  editCommand(
+    term,
+    'block <text>',
+    'record a non-emotional expression ("best friend", "make sure"): the emotion words inside it no longer match',
+  )
+    .requiredOption('--reason <text>', 'why it expresses no emotion in ordinary text (stored as its evidence)')
+    .action(run((text: string, o) => ({ kind: 'term-block', text, reason: o.reason })));
+  editCommand(term, 'unblock <text>', 'remove a non-emotional expression: the emotion words inside it match again').action(
+    run((text: string) => ({ kind: 'term-unblock', text })),
+  );
 
   const link = program.command('link').description('edit the relations between emotions: opposite, composition, transition');
   for (const verb of ['add', 'remove'] as const) {

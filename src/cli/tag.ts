@@ -43,6 +43,7 @@ interface TagCommandOptions {
   punctuationCues: boolean;
   questionIncredulity: boolean;
   defaultNarrower: boolean;
+  collocations: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -79,6 +80,7 @@ export function registerTag(program: Command): void {
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
     .option('--no-question-incredulity', 'let the "?" cue count every question with no emotion word, not only incredulous ones ("Really?", "You did what?")')
     .option('--no-default-narrower', 'leave a match on a primary or secondary emotion at its own tier (no default narrower reading)')
+    .option('--no-collocations', 'let emotion words inside the lexicon\'s non-emotional expressions match ("best friend", "make sure")')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -127,6 +129,7 @@ Examples:
             punctuationCues: options.punctuationCues,
             questionCue: options.questionIncredulity ? 'incredulity' : 'any',
             defaultNarrower: options.defaultNarrower,
+            collocations: options.collocations,
             matches: options.matches,
           });
         } catch (error) {

@@ -28,6 +28,8 @@ export type EditRequest =
   | { kind: 'term-remove'; text: string; pos?: PartOfSpeech; emotion?: string }
   | { kind: 'term-reweight'; text: string; pos?: PartOfSpeech; emotion?: string; weight: number }
   | { kind: 'term-move'; text: string; pos?: PartOfSpeech; emotion?: string; to: string }
+  | { kind: 'term-block'; text: string; reason: string }
+  | { kind: 'term-unblock'; text: string }
   | { kind: 'link-add'; type: LinkType; from: string; to: string[]; trigger?: string }
   | { kind: 'link-remove'; type: LinkType; from: string; to: string[]; trigger?: string };
 
@@ -42,6 +44,8 @@ export const EDIT_KINDS: readonly EditKind[] = [
   'term-remove',
   'term-reweight',
   'term-move',
+  'term-block',
+  'term-unblock',
   'link-add',
   'link-remove',
 ];
@@ -58,6 +62,8 @@ export const MAX_LABEL = 80;
 export const MAX_DEFINITION = 1000;
 /** As ontology/shapes.ttl requires of skos:definition. */
 export const MIN_DEFINITION = 10;
+/** A blocked expression's reason: a few words at least ("a relation, not joy"). */
+export const MIN_REASON = 3;
 
 /**
  * Reads an edit from untrusted data (GraphQL variables, JSON): kinds and enum values in either
@@ -159,6 +165,10 @@ export function parseEditRequest(raw: unknown, where = ''): EditRequest {
       if (to.length !== 1) return fail('to', 'a term moves to exactly one emotion');
       return compact({ kind: 'term-move', text: text('text', MAX_LABEL), pos: pos('pos'), emotion: optionalText('emotion'), to: to[0]! });
     }
+    case 'term-block':
+      return { kind: 'term-block', text: text('text', MAX_LABEL), reason: text('reason', MAX_DEFINITION, MIN_REASON) };
+    case 'term-unblock':
+      return { kind: 'term-unblock', text: text('text', MAX_LABEL) };
     case 'link-add':
     case 'link-remove': {
       const type = parseLinkType(input.type, path('type'));

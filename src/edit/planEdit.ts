@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { EditRequest } from './EditRequest.js';
 import type { EditContext, EditPlan } from './EditPlan.js';
 import { planEmotionAdd, planEmotionDefine, planEmotionMove, planEmotionRemove, planEmotionRename } from './emotionEdits.js';
+import { planTermBlock, planTermUnblock } from './blockEdits.js';
 import { planLink } from './linkEdits.js';
 import { planTermAdd, planTermMove, planTermRemove, planTermReweight } from './termEdits.js';
 
@@ -27,6 +28,10 @@ export function planEdit(kb: KnowledgeBase, request: EditRequest, ctx: EditConte
       return planTermReweight(kb, request);
     case 'term-move':
       return planTermMove(kb, request);
+    case 'term-block':
+      return planTermBlock(kb, request, ctx);
+    case 'term-unblock':
+      return planTermUnblock(kb, request);
     case 'link-add':
     case 'link-remove':
       return planLink(kb, request, ctx);

@@ -1,4 +1,4 @@
-// Step 6: review decisions. A decision (accept, reject, reassign, add, skip) becomes the quads to
+// Step 6: review decisions. A decision (accept, reject, reassign, add, block, skip) becomes the quads to
 // remove and add; decisions files (TSV or JSON) are parsed and checked as a whole first, so a file
 // with an unknown term or emotion names its line and applies nothing. Accepted entries get their
 // inflected forms (morphology.ts). Every decision records the reviewer and the time on the entry
@@ -22,14 +22,17 @@ import {
 import type { StoredEntry } from '../kb/lexicalEntries.js';
 import { formsFor, type MorphologyContext } from './morphology.js';
 import { jsonRows, tsvRows } from '../decisionsFile.js';
+import { nonEmotionalIri, nonEmotionalQuads } from '../kb/nonEmotional.js';
+import { entriesBlockedBy } from '../lexicon/blockedEntries.js';
 
 const { literal, namedNode, quad } = DataFactory;
 
 /** Entry evidence of a reject decision on an accepted entry. */
 export const REJECTED_AFTER_ACCEPT = 'rejected-after-accept';
 
-export type Action = 'accept' | 'reject' | 'reassign' | 'add' | 'skip';
-export const ACTIONS: readonly Action[] = ['accept', 'reject', 'reassign', 'add', 'skip'];
+/** `block`: the term is a non-emotional expression ("best friend"); its note is the reason (src/kb/nonEmotional.ts). */
+export type Action = 'accept' | 'reject' | 'reassign' | 'add' | 'block' | 'skip';
+export const ACTIONS: readonly Action[] = ['accept', 'reject', 'reassign', 'add', 'block', 'skip'];
 
 export interface Decision {
   term: string;
@@ -46,6 +49,8 @@ export interface Decision {
 export interface ResolvedDecision extends Decision {
   entry: string;
   resolvedEmotions: Array<{ iri: string; weight?: number }>;
+  /** For block: the entries it stops. */
+  blocks?: string[];
 }
 
 /** TSV: term, pos, decision, emotions (`id[:weight],...`), kind (names|evokes), note. `#` starts a comment. */
@@ -99,6 +104,8 @@ function decisionFrom(f: Record<'term' | 'pos' | 'decision' | 'emotions' | 'kind
       return { emotion: m[1]!, ...(weight === undefined ? {} : { weight }) };
     });
   if ((action === 'reassign' || action === 'add') && !emotions.length) fail(`${action} needs an emotion`);
+  if (action === 'block' && emotions.length) fail('block takes no emotion (a non-emotional expression has none)');
+  if (action === 'block' && f.note.trim().length < 3) fail('block needs the reason in the note column');
   const kind = f.kind.trim().toLowerCase();
   if (kind && kind !== 'names' && kind !== 'evokes') fail(`"${f.kind}" is not a sense kind; use names or evokes`);
   return {
@@ -135,6 +142,19 @@ export function resolveDecisions(
       }
     });
     let entry: string;
+    if (d.action === 'block') {
+      const blocks = entriesBlockedBy(kb, d.term);
+      if (!blocks.length) {
+        throw new EmokbError(
+          'NOT_FOUND',
+          `${where}"${d.term}" holds no word the lexicon matches as an emotion; nothing to block; nothing was applied`,
+          {
+            source: d.source,
+          },
+        );
+      }
+      return { ...d, entry: nonEmotionalIri(d.term), resolvedEmotions, blocks };
+    }
     if (d.action === 'add') {
       // Interjections and formulae ("phew", "oh no") have no lexinfo part of speech here.
       entry = entryIri(d.term, d.pos);
@@ -182,12 +202,20 @@ export function planDecisions(
   decisions: readonly ResolvedDecision[],
   ctx: DecisionContext,
 ): DecisionPlan {
-  const plan: DecisionPlan = { add: [], remove: [], flagged: [], counts: { accept: 0, reject: 0, reassign: 0, add: 0, skip: 0 } };
+  const plan: DecisionPlan = { add: [], remove: [], flagged: [], counts: { accept: 0, reject: 0, reassign: 0, add: 0, block: 0, skip: 0 } };
   for (const d of decisions) {
     plan.counts[d.action]++;
     if (d.action === 'skip') continue;
     const prior = entries.get(d.entry);
-    const next = decisionQuads(prior, d, ctx, plan.flagged);
+    const next =
+      d.action === 'block'
+        ? nonEmotionalQuads({
+            lemma: prior?.lemma ?? d.term,
+            blocks: d.blocks ?? [],
+            reason: d.note ?? '',
+            provenance: { method: 'manual', author: ctx.reviewer, time: ctx.time },
+          })
+        : decisionQuads(prior, d, ctx, plan.flagged);
     if (prior) plan.remove.push(...prior.quads);
     plan.add.push(...next);
     const lemma = prior?.lemma ?? d.term;
@@ -197,7 +225,7 @@ export function planDecisions(
       pos: prior?.pos ?? d.pos,
       status: d.action === 'reject' ? 'rejected' : 'accepted',
       quads: next,
-      senses: prior?.senses ?? [],
+      senses: d.action === 'block' ? [] : (prior?.senses ?? []),
     });
   }
   // A quad both removed and re-added stays; KnowledgeService drops removals of re-added quads.

@@ -29,6 +29,7 @@ interface GraphQLOptions {
   punctuationCues?: boolean | null;
   questionCue?: string | null;
   defaultNarrower?: boolean | null;
+  collocations?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -45,6 +46,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.punctuationCues != null) tagOptions.punctuationCues = o.punctuationCues;
   if (o.questionCue != null) tagOptions.questionCue = o.questionCue.toLowerCase() as QuestionCue;
   if (o.defaultNarrower != null) tagOptions.defaultNarrower = o.defaultNarrower;
+  if (o.collocations != null) tagOptions.collocations = o.collocations;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = 'db35a9c74a6c3934cf3aa8a71f1dc58f7c3f613e83b4214ddccf4e6f10b46bee';
+export const RELEASE_HASH = '30fc6a2f4d0f120ec50a078287ae8b3e3abefdac06fd070b2dc5fd39e76eaa93';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

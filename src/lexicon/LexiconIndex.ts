@@ -236,6 +236,16 @@ export class LexiconIndex {
   }
 
   /**
+   * The same index without its non-emotional expressions (the tagger's `collocations: false`): the
+   * entries (and so every entry index) are kept, only the blockers' keys go, so an emotion word
+   * inside "best friend" matches again.
+   */
+  withoutBlockers(): LexiconIndex {
+    const entries = this.data.entries;
+    return new LexiconIndex({ ...this.data, keys: this.data.keys.filter(([, e]) => entries[e]!.source !== 'blocker') });
+  }
+
+  /**
    * Everything the tagger needs about one normalised word, computed once and cached: its hit
    * (written form and variants, then inflectional lemmas, then derivations) and the first-token
    * keys under which multiword expressions may start here (the word, then its lemmas).

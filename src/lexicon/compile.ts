@@ -16,6 +16,12 @@
 // - Keys are the forms cut by the tagger's own tokenizer and joined by one space, so text and
 //   lexicon are normalised the same way ("Heart-Broken" and "heart-broken" meet; "heartbroken"
 //   and "heart broken" are added as variants of a hyphenated form, "dont" of "don't").
+// - Non-emotional expressions (emo:NonEmotional: "best friend", "make sure", "pass the exam"; see
+//   src/kb/nonEmotional.ts) are entries with no sense, keyed first, so that their key wins over an
+//   emotion entry's equal key, and by the tagger's longest-match rule their span wins over the
+//   emotion word inside it: the match they make emits nothing. Inflections come from the tagger as
+//   for every multiword key ("best friends", "passed the exam"); an inner modifier the key does not
+//   have breaks it ("my very best friend" still blocks: the key starts at "best").
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
@@ -40,6 +46,7 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
   const senseWeight = new Map<string, number>();
   const senseKind = new Map<string, string>();
   const senseStatus = new Map<string, string>();
+  const nonEmotional = new Set<string>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? (map.set(key, []), map.get(key)!)).push(value);
 
   for (const q of kb.quads as readonly Quad[]) {
@@ -77,8 +84,11 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
       case EMO.senseKind.value:
         senseKind.set(s, o.value);
         break;
+      case RDF.type.value:
+        if (o.value === EMO.NonEmotional.value) nonEmotional.add(s);
+        break;
       default:
-        if (p === RDF.type.value || p === SKOS.prefLabel.value) break;
+        if (p === SKOS.prefLabel.value) break;
     }
   }
 
@@ -108,11 +118,23 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     for (const word of key.split(' ')) if (word.includes('-') || word.includes("'")) variants.push(key);
   };
 
+  const variantQueue: Array<[string, number]> = [];
+  // Non-emotional expressions first (their keys win), accepted ones only, in IRI order.
+  let blockers = 0;
+  for (const entry of [...nonEmotional].sort()) {
+    const lemma = entryStatus.get(entry) === EMO.Accepted.value ? writtenRep.get(canonical.get(entry) ?? '') : undefined;
+    if (!lemma) continue;
+    const index = entries.push({ lemma, senses: [], source: 'blocker' }) - 1;
+    blockers++;
+    const variants: string[] = [];
+    addForm(lemma, index, variants);
+    for (const key of variants) variantQueue.push([key, index]);
+  }
+
   // Accepted entries, in IRI order so that a key two entries share goes to the same one every build.
   let lexiconEntries = 0;
-  const variantQueue: Array<[string, number]> = [];
   for (const entry of [...canonical.keys()].sort()) {
-    if (entryStatus.get(entry) !== EMO.Accepted.value) continue;
+    if (entryStatus.get(entry) !== EMO.Accepted.value || nonEmotional.has(entry)) continue;
     const lemma = writtenRep.get(canonical.get(entry)!);
     if (!lemma) continue;
     const senses: LexiconSense[] = [];
@@ -181,7 +203,7 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     entries,
     keys: keyList,
     marks: [...marks].sort(([a], [b]) => SENTENCE_MARKS.indexOf(a) - SENTENCE_MARKS.indexOf(b)),
-    stats: { lexiconEntries, seedLabels, keys: keyList.length, multiword: keyList.filter(([k]) => k.includes(' ')).length },
+    stats: { lexiconEntries, seedLabels, blockers, keys: keyList.length, multiword: keyList.filter(([k]) => k.includes(' ')).length },
   };
 }
 

@@ -26,8 +26,9 @@ export interface LexiconSense {
 export interface LexiconEntry {
   /** The canonical written form (or the label, for a seed). */
   lemma: string;
+  /** Empty for a non-emotional expression (`source` 'blocker'): its match emits nothing. */
   senses: LexiconSense[];
-  source: 'lexicon' | 'label';
+  source: 'lexicon' | 'label' | 'blocker';
 }
 
 /** The compiled index as plain, structured-clonable data. */
@@ -44,7 +45,7 @@ export interface LexiconData {
    */
   marks: Array<[string, number]>;
   /** Counts for reports. */
-  stats: { lexiconEntries: number; seedLabels: number; keys: number; multiword: number };
+  stats: { lexiconEntries: number; seedLabels: number; blockers: number; keys: number; multiword: number };
 }
 
 export type Via = 'form' | 'lemma' | 'derivation';

@@ -49,6 +49,8 @@ export const EMO = namespace(`${EMOKB_BASE}ontology#`, [
   'Names',
   'Evokes',
   'senseKind',
+  'NonEmotional',
+  'blocks',
 ] as const);
 
 export const RDF = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type'] as const);

@@ -23,7 +23,11 @@ const cache = new WeakMap<KnowledgeBase, Tagger>();
 
 export class Tagger {
   readonly index: LexiconIndex;
-  readonly #matcher: Matcher;
+  /** The matcher the last call used (its tokens and matches are read after `match`). */
+  #matcher: Matcher;
+  readonly #blocking: Matcher;
+  /** With `collocations: false`: the term index without its non-emotional expressions (built on first use). */
+  #unblocked: Matcher | undefined;
   readonly #rollUp: RollUp;
   /** Per emotion: the labels of its path, shared (frozen) by every match of it. */
   readonly #pathLabels: readonly (readonly string[])[];
@@ -32,7 +36,7 @@ export class Tagger {
 
   constructor(index: LexiconIndex) {
     this.index = index;
-    this.#matcher = new Matcher(index);
+    this.#matcher = this.#blocking = new Matcher(index);
     this.#rollUp = new RollUp(index);
     this.#pathLabels = index.paths.map((path) => Object.freeze(path.map((i) => index.emotions[i]!.label)));
   }
@@ -52,11 +56,17 @@ export class Tagger {
     return new Tagger(LexiconIndex.fromData(data));
   }
 
+  /** The matcher for these options: non-emotional expressions block (collocation rule) or are left out. */
+  #use(o: ResolvedOptions): Matcher {
+    this.#matcher = o.collocations ? this.#blocking : (this.#unblocked ??= new Matcher(this.index.withoutBlockers()));
+    return this.#matcher;
+  }
+
   /** Tags one text. `options` may be pre-resolved (`prepareOptions`) to skip validation per call. */
   tag(text: string, options: TagOptions | ResolvedOptions = {}): TagResult {
     if (typeof text !== 'string') throw new EmokbError('BAD_INPUT', 'text: give a string');
     const o = isResolved(options) ? options : resolveOptions(options);
-    const count = this.#matcher.match(text, o);
+    const count = this.#use(o).match(text, o);
     const mb = this.#matcher.matches;
     const labels = this.#rollUp.labels;
     const result: TagResult = { id: o.id, dominant: EMPTY_DOMINANT, scores: {} };
@@ -81,7 +91,7 @@ export class Tagger {
       w.utf8(JSON.stringify(this.tag(text, o)));
       return;
     }
-    const count = this.#matcher.match(text, o);
+    const count = this.#use(o).match(text, o);
     const mb = this.#matcher.matches;
     J.openDocument(w, o.id);
     if (count === 0) {

@@ -22,6 +22,7 @@ export interface ResolvedOptions {
   punctuationCues: boolean;
   questionCue: QuestionCue;
   defaultNarrower: boolean;
+  collocations: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -66,6 +67,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     punctuationCues: options.punctuationCues ?? true,
     questionCue,
     defaultNarrower: options.defaultNarrower ?? true,
+    collocations: options.collocations ?? true,
   };
 }
 

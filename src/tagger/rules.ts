@@ -12,6 +12,9 @@ export const RULES: readonly string[] = Object.freeze([
   // defaultNarrower.ts: a match on a primary or secondary node read as its namesake (or the child
   // the text supports) down to the tertiary tier
   'default-narrower',
+  // A non-emotional expression ("best friend") blocked the emotion word inside it. A blocked match
+  // is not output, so this name never appears on a match; it names the option `collocations`.
+  'collocation',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -56,6 +56,10 @@ export interface TagOptions {
    * child with the most lexicon senses. The match reports it as `readAs`.
    */
   defaultNarrower?: boolean;
+   * Let the lexicon's non-emotional expressions block the emotion words inside them (default
+   * true): "my best friend", "make sure", "pass the exam" match nothing (rule `collocation`).
+   */
+  collocations?: boolean;
 }
 
 export interface DominantPath {

@@ -192,4 +192,33 @@ describe('review decisions', () => {
       ).toBe(true);
     }
   });
+
+  it('blocks a non-emotional expression with its reason, refusing one without a reason, with an emotion, or with no emotion word', () => {
+    const { kb: kb0 } = candidates();
+    const accepted = planDecisions(
+      lexicalEntries(kb0),
+      resolveDecisions(kb0, lexicalEntries(kb0), parseDecisionsTsv('angry\tadjective\taccept', 'd.tsv')),
+      {
+        reviewer: 'Rita Reviewer',
+        time: TIME,
+      },
+    );
+    const kb = withQuads(kb0, accepted.add, accepted.remove);
+    const entries = lexicalEntries(kb);
+    const decisions = resolveDecisions(kb, entries, parseDecisionsTsv('angry birds\t\tblock\t\t\ta game, not anger', 'd.tsv'));
+    const plan = planDecisions(entries, decisions, { reviewer: 'Rita Reviewer', time: TIME });
+    expect(plan.counts.block).toBe(1);
+    const after = withQuads(kb, plan.add, plan.remove);
+    const iri = 'https://w3id.org/emokb/lexicon/en/angry_birds-nonemotional';
+    const blocks = after.quads.filter((q) => q.subject.value === iri && q.predicate.value.endsWith('#blocks')).map((q) => q.object.value);
+    expect(blocks).toEqual(['https://w3id.org/emokb/lexicon/en/angry-adjective']);
+    expect(
+      after.quads.some((q) => q.subject.value === iri && q.predicate.value.endsWith('#evidence') && q.object.value === 'a game, not anger'),
+    ).toBe(true);
+    expect(() => parseDecisionsTsv('angry birds\t\tblock', 'd.tsv')).toThrowError(/d\.tsv:1: block needs the reason/);
+    expect(() => parseDecisionsTsv('angry birds\t\tblock\tfury\t\ta game', 'd.tsv')).toThrowError(/block takes no emotion/);
+    expect(() => resolveDecisions(kb, entries, parseDecisionsTsv('the table\t\tblock\t\t\tfurniture', 'd.tsv'))).toThrowError(
+      /d\.tsv:1: "the table" holds no word the lexicon matches/,
+    );
+  });
 });

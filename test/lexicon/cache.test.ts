@@ -13,7 +13,7 @@ const data = (version: number): LexiconData => ({
   entries: [],
   keys: [[`key${version}`, 0]],
   marks: [],
-  stats: { lexiconEntries: 0, seedLabels: 0, keys: 1, multiword: 0 },
+  stats: { lexiconEntries: 0, seedLabels: 0, blockers: 0, keys: 1, multiword: 0 },
 });
 
 let dir: string;

@@ -102,6 +102,31 @@ describe('classify', () => {
     expect(r.data.off.dominant.primary).toBeNull();
   });
 
+  it('takes collocations: a non-emotional expression ("bittersweet chocolate") blocks the word inside it unless it is off', async () => {
+    const { KnowledgeBase } = await import('../../src/kb/KnowledgeBase.js');
+    const { nonEmotionalQuads } = await import('../../src/kb/nonEmotional.js');
+    const blocker = nonEmotionalQuads({
+      lemma: 'bittersweet chocolate',
+      blocks: [],
+      reason: 'a flavour, not a feeling',
+      provenance: { method: 'manual', time: '2026-01-01T00:00:00Z' },
+    });
+    const blocked = KnowledgeBase.fromQuads([...kb.quads, ...blocker], kb.version + 1);
+    const y = createEmokbYoga({ snapshot: () => blocked });
+    const res = await y.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ on: classify(text: "bittersweet chocolate") { matches { text } }
+          off: classify(text: "bittersweet chocolate", options: { collocations: false }) { matches { text } } }`,
+      }),
+    });
+    const r = (await res.json()) as { data: any; errors?: unknown };
+    expect(r.errors).toBeUndefined();
+    expect(r.data.on.matches).toEqual([]);
+    expect(r.data.off.matches.map((m: { text: string }) => m.text)).toContain('bittersweet');
+  });
+
   it('classifyBatch keeps order and numbers the results', async () => {
     const r = await query(`{ classifyBatch(texts: ["joy", "", "terror"], options: { matches: false }) { id dominant { primary } } }`);
     expect(r.data.classifyBatch).toEqual([

@@ -1,0 +1,29 @@
+// Which emotion entries a non-emotional expression stops (src/kb/nonEmotional.ts), read from the
+// compiled term index, so that the answer is what the tagger would match there today. Shared by
+// `term block` and the review decisions' `block` lines.
+import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import { lexicalEntries } from '../kb/lexicalEntries.js';
+import { LexiconIndex } from './LexiconIndex.js';
+import { keyOf } from './keys.js';
+
+/**
+ * The accepted emotion entries an expression would stop: those the tagger matches today on any of
+ * its words or on the whole of it (by form, inflection or derivation). Empty: it blocks nothing,
+ * and is not worth storing.
+ */
+export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
+  const index = LexiconIndex.for(kb);
+  const key = keyOf(lemma);
+  const lemmas = new Set<string>();
+  const whole = index.multi(key) ?? index.single(key);
+  if (whole !== undefined && index.entries[whole]!.senses.length) lemmas.add(index.entries[whole]!.lemma.toLowerCase());
+  for (const word of key.split(' ')) {
+    const hit = index.word(word);
+    if (hit && index.entries[hit.entry]!.senses.length && index.entries[hit.entry]!.source === 'lexicon')
+      lemmas.add(index.entries[hit.entry]!.lemma.toLowerCase());
+  }
+  const out: string[] = [];
+  for (const e of lexicalEntries(kb).values())
+    if (e.status === 'accepted' && e.senses.length && lemmas.has(e.lemma.toLowerCase())) out.push(e.iri);
+  return out.sort();
+}

@@ -265,6 +265,14 @@ const variants = [
   ['evoking senses x0.25 (default x0.5)', { evokesFactor: 0.25 }],
   ['evoking senses x1', { evokesFactor: 1 }],
   ['punctuation cues off', { punctuationCues: false }],
+  ['appraisal off', { appraisal: false }],
+  ['evaluative frame off', { evaluativeFrame: false }],
+  ['undergoer off', { undergoer: false }],
+  ['valence off', { valence: false }],
+  [
+    'appraisal, evaluative frame, undergoer and valence off',
+    { appraisal: false, evaluativeFrame: false, undergoer: false, valence: false },
+  ],
 ];
 console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);

@@ -41,6 +41,10 @@ interface TagCommandOptions {
   intensity: boolean;
   emphasis: boolean;
   punctuationCues: boolean;
+  appraisal: boolean;
+  evaluativeFrame: boolean;
+  undergoer: boolean;
+  valence: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -75,6 +79,13 @@ export function registerTag(program: Command): void {
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
+    .option(
+      '--no-appraisal',
+      'do not move an evaluative word by whom it evaluates ("I feel so stupid": shame; "you are so stupid": contempt)',
+    )
+    .option('--no-evaluative-frame', 'count an evaluative word that modifies a noun ("a great game") like any other')
+    .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
+    .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel productive")')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -120,6 +131,10 @@ Examples:
             intensity: options.intensity,
             emphasis: options.emphasis,
             punctuationCues: options.punctuationCues,
+            appraisal: options.appraisal,
+            evaluativeFrame: options.evaluativeFrame,
+            undergoer: options.undergoer,
+            valence: options.valence,
             matches: options.matches,
           });
         } catch (error) {

@@ -27,6 +27,10 @@ interface GraphQLOptions {
   matches?: boolean | null;
   evokesFactor?: number | null;
   punctuationCues?: boolean | null;
+  appraisal?: boolean | null;
+  evaluativeFrame?: boolean | null;
+  undergoer?: boolean | null;
+  valence?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -41,6 +45,10 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.matches != null) tagOptions.matches = o.matches;
   if (o.evokesFactor != null) tagOptions.evokesFactor = o.evokesFactor;
   if (o.punctuationCues != null) tagOptions.punctuationCues = o.punctuationCues;
+  if (o.appraisal != null) tagOptions.appraisal = o.appraisal;
+  if (o.evaluativeFrame != null) tagOptions.evaluativeFrame = o.evaluativeFrame;
+  if (o.undergoer != null) tagOptions.undergoer = o.undergoer;
+  if (o.valence != null) tagOptions.valence = o.valence;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

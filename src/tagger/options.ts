@@ -20,6 +20,10 @@ export interface ResolvedOptions {
   matches: boolean;
   evokesFactor: number;
   punctuationCues: boolean;
+  appraisal: boolean;
+  evaluativeFrame: boolean;
+  undergoer: boolean;
+  valence: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -57,6 +61,10 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     matches: options.matches ?? true,
     evokesFactor,
     punctuationCues: options.punctuationCues ?? true,
+    appraisal: options.appraisal ?? true,
+    evaluativeFrame: options.evaluativeFrame ?? true,
+    undergoer: options.undergoer ?? true,
+    valence: options.valence ?? true,
   };
 }
 

@@ -6,7 +6,14 @@
 // add, never rename.
 
 /** Rule names; a rule's bit in MatchBuffer.rules is 1 << its index. */
-export const RULES: readonly string[] = Object.freeze([]);
+export const RULES: readonly string[] = Object.freeze([
+  // appraisal.ts: an evaluative word moved by whom it evaluates (the speaker; someone else), an
+  // interpersonal verb by who undergoes it, and the weak valence match of an otherwise silent text
+  'appraisal-self',
+  'appraisal-other',
+  'undergoer',
+  'valence',
+]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */
 export function ruleBit(name: string): number {

@@ -305,7 +305,6 @@ export class Matcher {
 
   /** A text with no match: the weak valence matches of appraisal.ts (an evaluation of a person). */
   #valenceFallback(text: string, b: TokenBuffer, o: ResolvedOptions): void {
-    if (!b.sentencesDone) assignSentences(text, b);
     this.#appraisal.fallback(text, b, (k, emotion, rules) =>
       this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 1, 0, emotion, VALENCE_WEIGHT, 1, false, rules, o),
     );

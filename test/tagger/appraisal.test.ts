@@ -51,7 +51,7 @@ describe('evaluative frame: attributive against predicative', () => {
   it('drops an evaluative adjective that modifies a noun', () => {
     expect(matched('a great game')).toEqual([]);
     expect(matched('That was the best part of the show')).toEqual([]);
-    expect(matched('Good point.')).toEqual([]);
+    expect(matched("that's a good idea")).toEqual([]);
   });
 
   it('keeps it in a predicate, an exclamation, after "what a", and a negative expressive', () => {
@@ -59,6 +59,7 @@ describe('evaluative frame: attributive against predicative', () => {
     expect(primary('this is so bad')).toBe('sadness');
     expect(primary('Great!')).toBe('joy');
     expect(primary('Great game!')).toBe('joy');
+    expect(primary('Good job.')).toBe('joy');
     expect(primary('What a nice treat')).toBe('joy');
     expect(primary('this stupid game')).toBe('anger');
   });

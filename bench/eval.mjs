@@ -275,6 +275,14 @@ const variants = [
   ['question-incredulity off (the "?" cue on every question)', { questionCue: 'any' }],
   ['default-narrower off', { defaultNarrower: false }],
   ['collocations off', { collocations: false }],
+  ['appraisal off', { appraisal: false }],
+  ['evaluative frame off', { evaluativeFrame: false }],
+  ['undergoer off', { undergoer: false }],
+  ['valence off', { valence: false }],
+  [
+    'appraisal, evaluative frame, undergoer and valence off',
+    { appraisal: false, evaluativeFrame: false, undergoer: false, valence: false },
+  ],
 ];
 console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);

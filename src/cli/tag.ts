@@ -44,6 +44,10 @@ interface TagCommandOptions {
   questionIncredulity: boolean;
   defaultNarrower: boolean;
   collocations: boolean;
+  appraisal: boolean;
+  evaluativeFrame: boolean;
+  undergoer: boolean;
+  valence: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -81,6 +85,13 @@ export function registerTag(program: Command): void {
     .option('--no-question-incredulity', 'let the "?" cue count every question with no emotion word, not only incredulous ones ("Really?", "You did what?")')
     .option('--no-default-narrower', 'leave a match on a primary or secondary emotion at its own tier (no default narrower reading)')
     .option('--no-collocations', 'let emotion words inside the lexicon\'s non-emotional expressions match ("best friend", "make sure")')
+    .option(
+      '--no-appraisal',
+      'do not move an evaluative word by whom it evaluates ("I feel so stupid": shame; "you are so stupid": contempt)',
+    )
+    .option('--no-evaluative-frame', 'count an evaluative word that modifies a noun ("a great game") like any other')
+    .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
+    .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel productive")')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -130,6 +141,10 @@ Examples:
             questionCue: options.questionIncredulity ? 'incredulity' : 'any',
             defaultNarrower: options.defaultNarrower,
             collocations: options.collocations,
+            appraisal: options.appraisal,
+            evaluativeFrame: options.evaluativeFrame,
+            undergoer: options.undergoer,
+            valence: options.valence,
             matches: options.matches,
           });
         } catch (error) {

@@ -30,6 +30,10 @@ interface GraphQLOptions {
   questionCue?: string | null;
   defaultNarrower?: boolean | null;
   collocations?: boolean | null;
+  appraisal?: boolean | null;
+  evaluativeFrame?: boolean | null;
+  undergoer?: boolean | null;
+  valence?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -47,6 +51,10 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.questionCue != null) tagOptions.questionCue = o.questionCue.toLowerCase() as QuestionCue;
   if (o.defaultNarrower != null) tagOptions.defaultNarrower = o.defaultNarrower;
   if (o.collocations != null) tagOptions.collocations = o.collocations;
+  if (o.appraisal != null) tagOptions.appraisal = o.appraisal;
+  if (o.evaluativeFrame != null) tagOptions.evaluativeFrame = o.evaluativeFrame;
+  if (o.undergoer != null) tagOptions.undergoer = o.undergoer;
+  if (o.valence != null) tagOptions.valence = o.valence;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

@@ -28,6 +28,7 @@ import {
   isPseudoNegation,
 } from '../text/cues.js';
 import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
+import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import { DefaultNarrower } from './defaultNarrower.js';
@@ -64,6 +65,10 @@ export class Matcher {
   // Per-document scratch: the word record of each token (valid up to #infoUpTo).
   #infos: WordInfo[] = [];
   #infoUpTo = -1;
+  /** Who feels it (appraisal.ts): evaluative and interpersonal words, the valence fallback. */
+  readonly #appraisal: Appraisal;
+  /** The text being matched (the appraisal rules read capitals in it). */
+  #text = '';
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -75,6 +80,7 @@ export class Matcher {
     this.#narrower = new DefaultNarrower(index, this.#self);
     // (`marks ?? []`: LexiconData is public, and data compiled by an older version has none)
     this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
+    this.#appraisal = new Appraisal(index);
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -82,6 +88,7 @@ export class Matcher {
     const b = tokenizeInto(text, this.tokens, false);
     this.matches.clear();
     this.#infoUpTo = -1;
+    this.#text = text;
     const count = b.count;
     const kind = b.kind;
     const cues = o.punctuationCues && this.#marks.length > 0;
@@ -110,6 +117,7 @@ export class Matcher {
       this.#emit(b, t, last, entry, via, o);
       t = last;
     }
+    if (o.valence && this.matches.count === 0 && count > 0) this.#valenceFallback(text, b, o);
     // Last, after every rule that may move a match to another emotion: it reads the final emotion.
     if (o.defaultNarrower && this.matches.count > 0) this.#narrower.apply(this.matches, 0, this.matches.count);
     if (o.perSentence) assignSentences(text, b);
@@ -233,6 +241,34 @@ export class Matcher {
     const sentence = b.sentence[first]!;
     const senses = this.index.entries[entry]!.senses;
     const mb = this.matches;
+    if (!cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
+      const ap = this.#appraisal;
+      const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);
+      if (to === BLOCK) return;
+      if (to !== KEEP && to >= 0) {
+        // One match at the emotion the rule chose, as strong as the entry's strongest sense (senses are sorted).
+        const sense = senses[0]!;
+        const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
+        if (base > 0)
+          this.#push(
+            b,
+            start,
+            end,
+            sentence,
+            entry,
+            0,
+            sense.kind === 'evokes' ? 1 : 0,
+            via,
+            to,
+            base * intensity,
+            intensity,
+            negated,
+            ap.rule,
+            o,
+          );
+        return;
+      }
+    }
     for (let s = 0; s < senses.length; s++) {
       const sense = senses[s]!;
       const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
@@ -254,6 +290,49 @@ export class Matcher {
       mb.sentence[m] = sentence;
       mb.count = m + 1;
     }
+  }
+
+  /** Appends one match (a match a rule moved, or a valence match: entry -1) to the buffer. */
+  #push(
+    b: TokenBuffer,
+    start: number,
+    end: number,
+    sentence: number,
+    entry: number,
+    sense: number,
+    kind: 0 | 1,
+    via: 0 | 1 | 2,
+    emotion: number,
+    weight: number,
+    intensity: number,
+    negated: boolean,
+    rules: number,
+    o: ResolvedOptions,
+  ): void {
+    const mb = this.matches;
+    mb.reserve();
+    const m = mb.count;
+    mb.start[m] = start;
+    mb.end[m] = end;
+    mb.entry[m] = entry;
+    mb.emotion[m] = emotion;
+    mb.sense[m] = sense;
+    mb.kind[m] = kind;
+    mb.via[m] = via;
+    mb.weight[m] = weight;
+    mb.intensity[m] = intensity;
+    mb.negated[m] = negated ? 1 : 0;
+    mb.rules[m] = rules;
+    mb.counted[m] = !negated ? this.#self[emotion]! : o.negation === 'opposite' ? this.#opposites[emotion]! : NO_EMOTIONS;
+    mb.sentence[m] = sentence;
+    mb.count = m + 1;
+  }
+
+  /** A text with no match: the weak valence matches of appraisal.ts (an evaluation of a person). */
+  #valenceFallback(text: string, b: TokenBuffer, o: ResolvedOptions): void {
+    this.#appraisal.fallback(text, b, (k, emotion, rules) =>
+      this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 1, 0, emotion, VALENCE_WEIGHT, 1, false, rules, o),
+    );
   }
 
   /**

@@ -23,6 +23,10 @@ export interface ResolvedOptions {
   questionCue: QuestionCue;
   defaultNarrower: boolean;
   collocations: boolean;
+  appraisal: boolean;
+  evaluativeFrame: boolean;
+  undergoer: boolean;
+  valence: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -68,6 +72,10 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     questionCue,
     defaultNarrower: options.defaultNarrower ?? true,
     collocations: options.collocations ?? true,
+    appraisal: options.appraisal ?? true,
+    evaluativeFrame: options.evaluativeFrame ?? true,
+    undergoer: options.undergoer ?? true,
+    valence: options.valence ?? true,
   };
 }
 

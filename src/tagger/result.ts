@@ -70,7 +70,8 @@ export function publicMatch(
     text: text.slice(mb.start[m]!, mb.end[m]!),
     start: mb.start[m]!,
     end: mb.end[m]!,
-    lemma: index.entries[mb.entry[m]!]!.lemma,
+    // (entry -1: a valence match, appraisal.ts, has no lexicon entry; its lemma is the word itself)
+    lemma: mb.entry[m]! >= 0 ? index.entries[mb.entry[m]!]!.lemma : text.slice(mb.start[m]!, mb.end[m]!).toLowerCase(),
     emotion: emotion.label,
     emotionId: emotion.id,
     path: pathLabels[e]!,

@@ -15,6 +15,12 @@ export const RULES: readonly string[] = Object.freeze([
   // A non-emotional expression ("best friend") blocked the emotion word inside it. A blocked match
   // is not output, so this name never appears on a match; it names the option `collocations`.
   'collocation',
+  // appraisal.ts: an evaluative word moved by whom it evaluates (the speaker; someone else), an
+  // interpersonal verb by who undergoes it, and the weak valence match of an otherwise silent text
+  'appraisal-self',
+  'appraisal-other',
+  'undergoer',
+  'valence',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -60,6 +60,27 @@ export interface TagOptions {
    * true): "my best friend", "make sure", "pass the exam" match nothing (rule `collocation`).
    */
   collocations?: boolean;
+   * Appraisal (default true): an evaluative word said of the speaker ("I feel so stupid") moves to
+   * shame or pride, said of someone else ("you are so stupid") to contempt or liking (rules
+   * `appraisal-self`, `appraisal-other`).
+   */
+  appraisal?: boolean;
+  /**
+   * Evaluative frame (default true): an evaluative word that modifies the noun after it ("a great
+   * game", "good point") voices no one's emotion and is not counted.
+   */
+  evaluativeFrame?: boolean;
+  /**
+   * Undergoer (default true): an interpersonal verb with the speaker as its doer ("I teased him")
+   * is not the speaker's emotion; a blameworthy one ("I betrayed him") is guilt (rule `undergoer`).
+   */
+  undergoer?: boolean;
+  /**
+   * Valence fallback (default true): a text with no lexicon match in which the speaker or another
+   * person is evaluated by a word with a prior valence ("I feel productive") gets one weak match
+   * (rule `valence`).
+   */
+  valence?: boolean;
 }
 
 export interface DominantPath {

@@ -127,6 +127,19 @@ describe('classify', () => {
     expect(r.data.off.matches.map((m: { text: string }) => m.text)).toContain('bittersweet');
   });
 
+  it('takes the appraisal options: a silent self-report gets a weak valence match unless valence is off', async () => {
+    const r = await query(`{ on: classify(text: "I feel so talented") { dominant { primary } matches { text emotion rules } }
+      off: classify(text: "I feel so talented", options: { valence: false }) { dominant { primary } }
+      others: classify(text: "I feel so talented", options: { appraisal: false, evaluativeFrame: false, undergoer: false }) { dominant { primary } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.on).toEqual({
+      dominant: { primary: 'joy' },
+      matches: [{ text: 'talented', emotion: 'contentment', rules: ['appraisal-self', 'valence'] }],
+    });
+    expect(r.data.off.dominant.primary).toBeNull();
+    expect(r.data.others.dominant.primary).toBe('joy');
+  });
+
   it('classifyBatch keeps order and numbers the results', async () => {
     const r = await query(`{ classifyBatch(texts: ["joy", "", "terror"], options: { matches: false }) { id dominant { primary } } }`);
     expect(r.data.classifyBatch).toEqual([

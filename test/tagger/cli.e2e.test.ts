@@ -85,6 +85,19 @@ describe('emokb tag', () => {
     expect(off!.matches[0].rules).toBeUndefined();
   });
 
+  it('reads who feels it (appraisal, evaluative frame, undergoer, valence) unless each is turned off', async () => {
+    const input = 'I feel so stupid\na great game\nI teased him\nI feel so talented\n';
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on.map((o) => o.dominant.primary)).toEqual(['sadness', null, null, 'joy']);
+    expect(on[0]!.matches).toEqual([expect.objectContaining({ text: 'stupid', emotion: 'shame', rules: ['appraisal-self'] })]);
+    expect(on[3]!.matches).toEqual([
+      expect.objectContaining({ text: 'talented', lemma: 'talented', rules: ['appraisal-self', 'valence'] }),
+    ]);
+    const flags = ['--no-appraisal', '--no-evaluative-frame', '--no-undergoer', '--no-valence'];
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', ...flags], { input })).stdout);
+    expect(off.map((o) => o.dominant.primary)).toEqual(['anger', 'joy', 'anger', null]);
+  });
+
   it('gives the same output with workers and in the main thread', async () => {
     const file = join(dir, 'in.txt');
     const a = await runCli(['--data', data, 'tag', file, '--workers', '2', '-q']);

@@ -1,0 +1,133 @@
+// Who feels it (tagger/appraisal.ts), on the shipped lexicon: an evaluative word moves by whom it
+// evaluates, an attributive one is dropped, an interpersonal verb reads on the undergoer's side, and
+// a text the lexicon leaves silent gets one weak valence match.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Tagger } from '../../src/tagger/Tagger.js';
+import type { TagMatch, TagOptions } from '../../src/tagger/types.js';
+import { parseValence, valenceTable } from '../../src/text/valence.js';
+import { shippedKb } from './helpers.js';
+
+let tagger: Tagger;
+beforeAll(async () => {
+  tagger = Tagger.for(await shippedKb());
+});
+
+/** Each match as `text:emotion[:rule,rule]`. */
+const matched = (text: string, options: TagOptions = {}) =>
+  (tagger.tag(text, options).matches ?? []).map((m: TagMatch) => `${m.text}:${m.emotion}${m.rules ? `:${m.rules.join(',')}` : ''}`);
+const primary = (text: string, options: TagOptions = {}) => tagger.tag(text, options).dominant.primary;
+
+describe('appraisal: who an evaluation is about', () => {
+  it('reads a negative judgment of the speaker as shame, of someone else as anger', () => {
+    expect(matched('I feel so stupid')).toEqual(['stupid:shame:appraisal-self']);
+    expect(matched("I'm such an idiot")).toEqual(['idiot:shame:appraisal-self']);
+    expect(matched('makes me feel stupid')).toEqual(['stupid:shame:appraisal-self']);
+    expect(primary('you are so stupid')).toBe('anger');
+    expect(primary("he's an idiot")).toBe('anger');
+    expect(matched('you are so stupid')[0]).not.toMatch(/appraisal/);
+  });
+
+  it('reads a positive judgment of someone else as love (liking), of the speaker or a situation as joy', () => {
+    expect(matched('she is wonderful')).toEqual(['wonderful:liking:appraisal-other']);
+    expect(primary("you're an awesome person")).toBe('love');
+    expect(primary("that's wonderful")).toBe('joy');
+    expect(primary("I'm great")).toBe('joy');
+  });
+
+  it('leaves a participle, a negated judgment and a vocative where the lexicon puts them', () => {
+    expect(matched("i'm arguing that")[0] ?? '').not.toMatch(/appraisal/);
+    expect(tagger.tag("I'm not stupid").matches![0]).toMatchObject({ negated: true });
+    expect(primary("I'm not stupid")).toBeNull();
+    expect(primary('you idiot')).toBe('anger');
+  });
+
+  it('is off with appraisal: false', () => {
+    expect(primary('I feel so stupid', { appraisal: false })).toBe('anger');
+    expect(primary('she is wonderful', { appraisal: false })).toBe('joy');
+  });
+});
+
+describe('evaluative frame: attributive against predicative', () => {
+  it('drops an evaluative adjective that modifies a noun', () => {
+    expect(matched('a great game')).toEqual([]);
+    expect(matched('That was the best part of the show')).toEqual([]);
+    expect(matched("that's a good idea")).toEqual([]);
+  });
+
+  it('keeps it in a predicate, an exclamation, after "what a", and a negative expressive', () => {
+    expect(primary("that's great")).toBe('joy');
+    expect(primary('this is so bad')).toBe('sadness');
+    expect(primary('Great!')).toBe('joy');
+    expect(primary('Great game!')).toBe('joy');
+    expect(primary('Good job.')).toBe('joy');
+    expect(primary('What a nice treat')).toBe('joy');
+    expect(primary('this stupid game')).toBe('anger');
+  });
+
+  it('is off with evaluativeFrame: false', () => {
+    expect(primary('a great game', { evaluativeFrame: false })).toBe('joy');
+  });
+});
+
+describe('undergoer: interpersonal verbs', () => {
+  it("reads the verb as the undergoer's: the speaker who does it does not feel it", () => {
+    expect(matched('I teased him')).toEqual([]);
+    expect(primary('they teased me')).toBe('anger');
+    expect(primary('I was teased')).toBe('anger');
+  });
+
+  it('reads a blameworthy act of the speaker as guilt', () => {
+    expect(matched('I betrayed him')).toEqual(['betrayed:guilt:undergoer']);
+    expect(primary('he betrayed me')).toBe('anger');
+  });
+
+  it('is off with undergoer: false', () => {
+    expect(primary('I teased him', { undergoer: false })).toBe('anger');
+    expect(primary('I betrayed him', { undergoer: false })).toBe('anger');
+  });
+});
+
+describe('valence: weak evidence for a silent text', () => {
+  it('gives an evaluation of the speaker or of another one weak match from VADER', () => {
+    const r = tagger.tag('I feel so talented today');
+    expect(r.dominant.primary).toBe('joy');
+    expect(r.matches).toEqual([
+      expect.objectContaining({
+        text: 'talented',
+        lemma: 'talented',
+        emotion: 'contentment',
+        kind: 'evokes',
+        weight: 0.1,
+        rules: ['appraisal-self', 'valence'],
+      }),
+    ]);
+    expect(primary("I'm brave")).toBe('joy');
+    expect(primary("you're brave")).toBe('love');
+    expect(primary('I feel worthless')).toBe('sadness');
+  });
+
+  it('never enters where the lexicon matched, so a lexicon match always outweighs it', () => {
+    const r = tagger.tag('I feel so talented and sad');
+    expect(r.matches!.map((m) => m.text)).toEqual(['sad']);
+    expect(r.dominant.primary).toBe('sadness');
+  });
+
+  it('needs a person evaluated and no negation; mild words and formulas report nothing', () => {
+    expect(primary('the view is brave')).toBeNull();
+    expect(primary("I don't feel valued")).toBeNull();
+    expect(primary("you're welcome")).toBeNull();
+    expect(primary('I feel like going home')).toBeNull();
+    expect(primary("you've been banned")).toBeNull();
+  });
+
+  it('is off with valence: false', () => {
+    expect(primary('I feel so talented today', { valence: false })).toBeNull();
+  });
+
+  it('reads the VADER table: words only, first rating wins', () => {
+    const t = parseValence('good\t1.9\t0.9\t[2]\n:)\t2.0\t1\t[2]\ngood\t-1\t0\t[0]\nmeh\t0.0\t0\t[0]\n');
+    expect([...t]).toEqual([['good', 1.9]]);
+    expect(valenceTable().get('talented')).toBe(2.3);
+    expect(valenceTable().size).toBeGreaterThan(7000);
+  });
+});

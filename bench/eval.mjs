@@ -265,6 +265,8 @@ const variants = [
   ['evoking senses x0.25 (default x0.5)', { evokesFactor: 0.25 }],
   ['evoking senses x1', { evokesFactor: 1 }],
   ['punctuation cues off', { punctuationCues: false }],
+  ['part of speech off', { partOfSpeech: false }],
+  ['names off', { names: false }],
 ];
 console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);

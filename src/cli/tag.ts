@@ -41,6 +41,8 @@ interface TagCommandOptions {
   intensity: boolean;
   emphasis: boolean;
   punctuationCues: boolean;
+  partOfSpeech: boolean;
+  names: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -75,6 +77,8 @@ export function registerTag(program: Command): void {
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
+    .option('--no-part-of-speech', 'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")')
+    .option('--no-names', 'match capitalised words inside a sentence that are proper nouns ("Joy Street", "General Hope")')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -120,6 +124,8 @@ Examples:
             intensity: options.intensity,
             emphasis: options.emphasis,
             punctuationCues: options.punctuationCues,
+            partOfSpeech: options.partOfSpeech,
+            names: options.names,
             matches: options.matches,
           });
         } catch (error) {

@@ -27,6 +27,8 @@ interface GraphQLOptions {
   matches?: boolean | null;
   evokesFactor?: number | null;
   punctuationCues?: boolean | null;
+  partOfSpeech?: boolean | null;
+  names?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -41,6 +43,8 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.matches != null) tagOptions.matches = o.matches;
   if (o.evokesFactor != null) tagOptions.evokesFactor = o.evokesFactor;
   if (o.punctuationCues != null) tagOptions.punctuationCues = o.punctuationCues;
+  if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
+  if (o.names != null) tagOptions.names = o.names;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

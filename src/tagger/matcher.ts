@@ -30,6 +30,7 @@ import {
 import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
 import { MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
+import { ContextRules } from './partOfSpeech.js';
 
 const NO_EMOTIONS: readonly number[] = Object.freeze([]);
 
@@ -46,6 +47,8 @@ export class Matcher {
   readonly tokens = new TokenBuffer();
   /** The matches of the last text. */
   readonly matches = new MatchBuffer();
+  /** Part-of-speech, question-frame and name rules (partOfSpeech.ts). */
+  readonly context = new ContextRules();
   /** Per emotion: its opposites, or those of its nearest ancestor that has any ("happiness" -> joy's). */
   readonly #opposites: readonly (readonly number[])[];
   /** Per emotion: `[emotion]`, what a counted match adds to (shared, not allocated per match). */
@@ -73,6 +76,7 @@ export class Matcher {
   match(text: string, o: ResolvedOptions): number {
     const b = tokenizeInto(text, this.tokens, false);
     this.matches.clear();
+    this.context.reset();
     this.#infoUpTo = -1;
     const count = b.count;
     const kind = b.kind;
@@ -99,6 +103,7 @@ export class Matcher {
         via = (info.packed & 3) as 0 | 1 | 2;
       }
       if (!b.sentencesDone) assignSentences(text, b);
+      if (last === t && (o.partOfSpeech || o.names) && this.context.blocks(text, b, t, this.index.entries[entry]!, via, o)) continue;
       this.#emit(b, t, last, entry, via, o);
       t = last;
     }

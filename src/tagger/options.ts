@@ -20,6 +20,8 @@ export interface ResolvedOptions {
   matches: boolean;
   evokesFactor: number;
   punctuationCues: boolean;
+  partOfSpeech: boolean;
+  names: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -57,6 +59,8 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     matches: options.matches ?? true,
     evokesFactor,
     punctuationCues: options.punctuationCues ?? true,
+    partOfSpeech: options.partOfSpeech ?? true,
+    names: options.names ?? true,
   };
 }
 

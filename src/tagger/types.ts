@@ -36,6 +36,14 @@ export interface TagOptions {
    * entry ("?": surprise, weakly) and in which no word matched gets one match on the mark.
    */
   punctuationCues?: boolean;
+  /**
+   * Part of speech (default true): an entry with a part of speech matches only a token read as
+   * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
+   * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.
+   */
+  partOfSpeech?: boolean;
+  /** Names (default true): a capitalised word inside a sentence read as a proper noun ("Joy Street") does not match. */
+  names?: boolean;
 }
 
 export interface DominantPath {

@@ -13,7 +13,7 @@
 // The part-of-speech tagger (text/posTagger.ts, wink-nlp) runs only for such a match, and only on
 // its sentence (once per sentence); a text with none never loads it.
 import type { LexiconEntry, PartOfSpeech } from '../lexicon/types.js';
-import { EMBEDDED_QUESTION_OPENERS, NOMINAL_BEFORE, OBJECT_AFTER, OBJECT_PRONOUNS, PREDICATIVE_BEFORE, QUESTION_FRAME_VERBS, VERBAL_BEFORE } from '../text/frames.js';
+import { EMBEDDED_QUESTION_OPENERS, NOMINAL_BEFORE, OBJECT_AFTER, OBJECT_PRONOUNS, PREDICATIVE_BEFORE, QUESTION_FRAME_LEMMAS, QUESTION_FRAME_VERBS, VERBAL_BEFORE } from '../text/frames.js';
 import { tagAt, tagSentence, type SentenceTags } from '../text/posTagger.js';
 import { ALL_CAPS, WORD, type TokenBuffer } from '../text/tokenize.js';
 import type { ResolvedOptions } from './options.js';
@@ -32,7 +32,7 @@ const ACCEPTS: Readonly<Record<PartOfSpeech, ReadonlySet<string>>> = {
 };
 
 /** Words either side of a match that the part-of-speech tagger sees. */
-const WINDOW = 4;
+const WINDOW = 2;
 
 /** Per text: the tags of the windows asked about (each tagged once). */
 export class ContextRules {
@@ -52,25 +52,15 @@ export class ContextRules {
    * the part of speech by design ("kindly" for "kindness") and is not tested for it.
    */
   blocks(text: string, b: TokenBuffer, t: number, entry: LexiconEntry, via: number, o: ResolvedOptions): boolean {
-    if (o.partOfSpeech && inQuestionFrame(b, t)) return true;
-    let name = o.names && this.#nameCandidate(text, b, t);
-    if (name) {
-      // Decided without the tagger: a run of capitalised words is a name ("General Hope", "Joy
-      // Street"); an adjective or verb after a degree word or a copula is emphasis ("so Happy").
-      if (this.#inCapitalisedRun(text, b, t)) return true;
-      if (entry.pos !== 'noun' && t > 0 && b.kind[t - 1] === WORD && PREDICATIVE_BEFORE.has(b.word(t - 1))) name = false;
-    }
-    let pos = o.partOfSpeech && entry.posCheck === true && via !== 2;
-    if (pos && !name) {
-      // The words around decide most cases without the tagger (see README, Method, for the share).
-      const decided = byContext(b, t, entry);
-      if (decided !== undefined) return decided;
-    }
-    if (!name && !pos) return false;
+    // (the entry's lemma first: reading the neighbouring words makes strings, not worth it per match)
+    if (o.partOfSpeech && QUESTION_FRAME_LEMMAS.has(entry.lemma) && inQuestionFrame(b, t)) return true;
+    if (o.names && this.#nameCandidate(text, b, t) && isName(b, t, entry, this.#inCapitalisedRun(text, b, t))) return true;
+    if (!o.partOfSpeech || entry.posCheck !== true || via === 2) return false;
+    // The words around decide most cases without the tagger (see README, Method, for the share).
+    const decided = byContext(b, t, entry);
+    if (decided !== undefined) return decided;
     const tag = this.#tagOf(text, b, t);
-    if (tag === undefined) return false;
-    if (name && tag === 'PROPN') return true;
-    if (!pos || ACCEPTS[entry.pos!].has(tag)) return false;
+    if (tag === undefined || ACCEPTS[entry.pos!].has(tag)) return false;
     // wink-nlp often reads an adjective as a verb ("am so upset/VERB", "tired, cross/VERB and
     // hungry"): an adjective read as a verb is blocked only with an object after it ("cross the road").
     if (entry.pos === 'adjective' && (tag === 'VERB' || tag === 'AUX')) return t + 1 < b.count && b.kind[t + 1] === WORD && OBJECT_AFTER.has(b.word(t + 1));
@@ -110,7 +100,7 @@ export class ContextRules {
     return before || after;
   }
 
-  /** A capitalised word inside a sentence, in a text written in ordinary case. */
+  /** A capitalised word inside a sentence, not "I" nor a hashtag, in a text written in ordinary case. */
   #nameCandidate(text: string, b: TokenBuffer, t: number): boolean {
     const first = text.charCodeAt(b.start[t]!);
     if (first < 65 || first > 90 || b.flags[t]! & ALL_CAPS) return false;
@@ -146,6 +136,22 @@ function byContext(b: TokenBuffer, t: number, entry: LexiconEntry): boolean | un
   if (VERBAL_BEFORE.has(before)) return pos === 'verb' ? false : pos === 'adverb' ? undefined : true;
   if (pos === 'adjective' && PREDICATIVE_BEFORE.has(before)) return false;
   return undefined;
+}
+
+/**
+ * Whether a capitalised word inside a sentence is a name. A run of capitalised words is one
+ * ("General Hope", "Joy Street", "Happy Valley"). A single one is a name when it is a noun (or a
+ * label) not after a determiner or possessive ("I love Grace", "watching Glee", but "my Love", "the
+ * Joy of it" are the nouns written with emphasis); an adjective or a verb alone in capitals is
+ * emphasis ("so Happy", "I Hate it"). Decided from capitals and the word before, without the
+ * part-of-speech tagger: wink-nlp reads nearly every capitalised noun inside a sentence as a
+ * proper noun, so asking it added its cost (a third of the texts it was run on, GoEmotions dev)
+ * and no decision.
+ */
+function isName(b: TokenBuffer, t: number, entry: LexiconEntry, inRun: boolean): boolean {
+  if (inRun) return true;
+  if (entry.pos !== undefined && entry.pos !== 'noun') return false;
+  return !(t > 0 && b.kind[t - 1] === WORD && NOMINAL_BEFORE.has(b.word(t - 1)));
 }
 
 /** "wondering whether/if/why ...": a verb of asking before an embedded question. */

@@ -7,6 +7,8 @@
 // it (the verb is a verb either way). Only the verb forms: "a wonder why" is rare and the noun's
 // sense stays amazement ("no wonder", "in wonder").
 export const QUESTION_FRAME_VERBS: ReadonlySet<string> = new Set(['wonder', 'wonders', 'wondered', 'wondering']);
+/** Their lemmas (the lexicon entries' written forms), so the tagger tests the frame only for their matches. */
+export const QUESTION_FRAME_LEMMAS: ReadonlySet<string> = new Set(['wonder', 'Wonder']);
 
 /** Words that open an embedded question after such a verb. */
 export const EMBEDDED_QUESTION_OPENERS: ReadonlySet<string> = new Set([

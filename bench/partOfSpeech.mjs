@@ -13,7 +13,10 @@ const { Matcher } = await import('../dist/tagger/matcher.js');
 const { prepareOptions } = await import('../dist/tagger/options.js');
 
 const file = process.argv[2] ?? join(root, '..', 'shared', 'data', 'goemotions', 'dev.tsv');
-const texts = (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((r) => r.slice(0, r.indexOf('\t')));
+const texts = (await readFile(file, 'utf8'))
+  .split('\n')
+  .filter(Boolean)
+  .map((r) => r.slice(0, r.indexOf('\t')));
 const index = LexiconIndex.for(KnowledgeBase.fromQuads(await readSeed()));
 const checked = index.entries.filter((e) => e.posCheck);
 console.log(`entries with a part of speech: ${index.entries.filter((e) => e.pos).length}; worth tagging (posCheck): ${checked.length}`);
@@ -24,7 +27,9 @@ const on = prepareOptions({});
 const off = prepareOptions({ partOfSpeech: false, names: false });
 m.context.tagged = 0;
 for (const t of texts) m.match(t, on);
-console.log(`${file}: ${texts.length} texts; ${m.context.tagged} (${((100 * m.context.tagged) / texts.length).toFixed(1)}%) needed the part-of-speech tagger`);
+console.log(
+  `${file}: ${texts.length} texts; ${m.context.tagged} (${((100 * m.context.tagged) / texts.length).toFixed(1)}%) needed the part-of-speech tagger`,
+);
 
 const pass = (o) => {
   const t0 = performance.now();
@@ -35,4 +40,6 @@ for (let i = 0; i < 3; i++) (pass(on), pass(off));
 const times = { on: [], off: [] };
 for (let i = 0; i < 5; i++) (times.on.push(pass(on)), times.off.push(pass(off)));
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-console.log(`matcher per pass (median of 5): rules off ${median(times.off).toFixed(1)} ms, on ${median(times.on).toFixed(1)} ms (${(median(times.on) / median(times.off)).toFixed(2)}x)`);
+console.log(
+  `matcher per pass (median of 5): rules off ${median(times.off).toFixed(1)} ms, on ${median(times.on).toFixed(1)} ms (${(median(times.on) / median(times.off)).toFixed(2)}x)`,
+);

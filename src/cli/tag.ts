@@ -77,7 +77,10 @@ export function registerTag(program: Command): void {
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
-    .option('--no-part-of-speech', 'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")')
+    .option(
+      '--no-part-of-speech',
+      'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")',
+    )
     .option('--no-names', 'match capitalised words inside a sentence that are proper nouns ("Joy Street", "General Hope")')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')

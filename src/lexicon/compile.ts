@@ -132,7 +132,12 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     if (!senses.length) continue;
     senses.sort((a, b) => b.weight - a.weight || a.emotion - b.emotion);
     const pos = partOfSpeech.get(entry);
-    const index = entries.push(pos !== undefined && pos in POS_INDEX ? { lemma, senses, source: 'lexicon', pos: pos as PartOfSpeech } : { lemma, senses, source: 'lexicon' }) - 1;
+    const index =
+      entries.push(
+        pos !== undefined && pos in POS_INDEX
+          ? { lemma, senses, source: 'lexicon', pos: pos as PartOfSpeech }
+          : { lemma, senses, source: 'lexicon' },
+      ) - 1;
     lexiconEntries++;
     if (SENTENCE_MARKS.includes(lemma.trim())) {
       if (!marks.has(lemma.trim())) marks.set(lemma.trim(), index);
@@ -206,7 +211,8 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
  */
 function markPosChecks(entries: LexiconEntry[]): void {
   const covered = new Map<string, number>();
-  for (const e of entries) if (e.pos) covered.set(e.lemma.toLowerCase(), (covered.get(e.lemma.toLowerCase()) ?? 0) | (1 << POS_INDEX[e.pos]!));
+  for (const e of entries)
+    if (e.pos) covered.set(e.lemma.toLowerCase(), (covered.get(e.lemma.toLowerCase()) ?? 0) | (1 << POS_INDEX[e.pos]!));
   if (!covered.size) return;
   const wordNet = WordClasses.load();
   for (const e of entries) {

@@ -56,7 +56,7 @@ export class WordClasses {
       } else hi = start;
     }
     // lines: "wonder%2:31:01:: 00679389 1 42" (sense key, offset, sense number, tag count)
-    for (let at = lo; at + n <= bytes.length && bytes.compare(prefix, 0, n, at, at + n) === 0; ) {
+    for (let at = lo; at + n <= bytes.length && bytes.compare(prefix, 0, n, at, at + n) === 0;) {
       let end = bytes.indexOf(10, at);
       if (end < 0) end = bytes.length;
       const type = bytes[at + n]! - 48; // 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite

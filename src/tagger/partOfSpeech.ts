@@ -7,13 +7,24 @@
 //   "the content". The same option holds the question frame: a verb of asking before an embedded
 //   question ("I was wondering whether ...") is a question, not amazement (text/frames.ts).
 // - names (option `names`): a capitalised word inside a sentence (not its first word, not "I", not
-//   a hashtag, not in a text written in capitals or title case) that the tagger reads as a proper
-//   noun is a name, not the emotion: "General Hope", "Joy Street", "I love Grace".
+//   a hashtag, not in a text written in capitals or title case) that is a name, not the emotion:
+//   "General Hope", "Joy Street", "I love Grace" (see isName).
 //
-// The part-of-speech tagger (text/posTagger.ts, wink-nlp) runs only for such a match, and only on
-// its sentence (once per sentence); a text with none never loads it.
+// The part-of-speech tagger (text/posTagger.ts, wink-nlp) runs only for a posCheck match that the
+// words around do not settle, on a window of WINDOW words either side (once per window); a text
+// with none never loads it. On GoEmotions train 0.8% of the texts need it, and it is the rules'
+// whole cost (+20% CPU in-process: `node bench/partOfSpeech.mjs`, README Method 9).
 import type { LexiconEntry, PartOfSpeech } from '../lexicon/types.js';
-import { EMBEDDED_QUESTION_OPENERS, NOMINAL_BEFORE, OBJECT_AFTER, OBJECT_PRONOUNS, PREDICATIVE_BEFORE, QUESTION_FRAME_LEMMAS, QUESTION_FRAME_VERBS, VERBAL_BEFORE } from '../text/frames.js';
+import {
+  EMBEDDED_QUESTION_OPENERS,
+  NOMINAL_BEFORE,
+  OBJECT_AFTER,
+  OBJECT_PRONOUNS,
+  PREDICATIVE_BEFORE,
+  QUESTION_FRAME_LEMMAS,
+  QUESTION_FRAME_VERBS,
+  VERBAL_BEFORE,
+} from '../text/frames.js';
 import { tagAt, tagSentence, type SentenceTags } from '../text/posTagger.js';
 import { ALL_CAPS, WORD, type TokenBuffer } from '../text/tokenize.js';
 import type { ResolvedOptions } from './options.js';
@@ -63,7 +74,8 @@ export class ContextRules {
     if (tag === undefined || ACCEPTS[entry.pos!].has(tag)) return false;
     // wink-nlp often reads an adjective as a verb ("am so upset/VERB", "tired, cross/VERB and
     // hungry"): an adjective read as a verb is blocked only with an object after it ("cross the road").
-    if (entry.pos === 'adjective' && (tag === 'VERB' || tag === 'AUX')) return t + 1 < b.count && b.kind[t + 1] === WORD && OBJECT_AFTER.has(b.word(t + 1));
+    if (entry.pos === 'adjective' && (tag === 'VERB' || tag === 'AUX'))
+      return t + 1 < b.count && b.kind[t + 1] === WORD && OBJECT_AFTER.has(b.word(t + 1));
     // A verb's participle used as an adjective keeps the verb's sense ("so worried").
     if (entry.pos === 'verb' && tag === 'ADJ' && b.word(t) !== entry.lemma.toLowerCase()) return false;
     return true;
@@ -128,7 +140,13 @@ function byContext(b: TokenBuffer, t: number, entry: LexiconEntry): boolean | un
   const pos = entry.pos!;
   if (pos === 'noun') {
     const word = b.word(t);
-    if (word !== entry.lemma && (word.endsWith('ed') || word.endsWith('ing')) && !entry.lemma.endsWith('ed') && !entry.lemma.endsWith('ing')) return true;
+    if (
+      word !== entry.lemma &&
+      (word.endsWith('ed') || word.endsWith('ing')) &&
+      !entry.lemma.endsWith('ed') &&
+      !entry.lemma.endsWith('ing')
+    )
+      return true;
     if (t + 1 < b.count && b.kind[t + 1] === WORD && OBJECT_PRONOUNS.has(b.word(t + 1))) return true;
   }
   const before = t > 0 && b.kind[t - 1] === WORD ? b.word(t - 1) : '';

@@ -23,7 +23,8 @@ const texts = (stdout: string) =>
     .map((l) => ((JSON.parse(l) as { matches: Array<{ text: string }> }).matches ?? []).map((m) => m.text));
 
 describe('emokb tag: part of speech and names', () => {
-  const input = 'I was wondering whether you could help.\nThe content of the post is interesting.\nWe live on Joy Street now.\nI am content and full of wonder.\n';
+  const input =
+    'I was wondering whether you could help.\nThe content of the post is interesting.\nWe live on Joy Street now.\nI am content and full of wonder.\n';
 
   it('blocks a question frame, a part-of-speech mismatch and a name, in a worker thread', async () => {
     const r = await runCli(['--data', data, 'tag', '--workers', '1', '-q'], { input });

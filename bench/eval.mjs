@@ -283,6 +283,8 @@ const variants = [
     'appraisal, evaluative frame, undergoer and valence off',
     { appraisal: false, evaluativeFrame: false, undergoer: false, valence: false },
   ],
+  ['part of speech off', { partOfSpeech: false }],
+  ['names off', { names: false }],
 ];
 console.log(`| variant | ${summary.map(({ set }) => set.name).join(' | ')} |`);
 console.log(`|---|${summary.map(() => '---|').join('')}`);

@@ -48,6 +48,8 @@ interface TagCommandOptions {
   evaluativeFrame: boolean;
   undergoer: boolean;
   valence: boolean;
+  partOfSpeech: boolean;
+  names: boolean;
   matches: boolean;
   strict?: boolean;
   progress: boolean;
@@ -92,6 +94,11 @@ export function registerTag(program: Command): void {
     .option('--no-evaluative-frame', 'count an evaluative word that modifies a noun ("a great game") like any other')
     .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel productive")')
+    .option(
+      '--no-part-of-speech',
+      'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")',
+    )
+    .option('--no-names', 'match capitalised words inside a sentence that are proper nouns ("Joy Street", "General Hope")')
     .option('--no-matches', 'leave out the matched words (smaller, faster output)')
     .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
@@ -145,6 +152,8 @@ Examples:
             evaluativeFrame: options.evaluativeFrame,
             undergoer: options.undergoer,
             valence: options.valence,
+            partOfSpeech: options.partOfSpeech,
+            names: options.names,
             matches: options.matches,
           });
         } catch (error) {

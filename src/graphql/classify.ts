@@ -34,6 +34,8 @@ interface GraphQLOptions {
   evaluativeFrame?: boolean | null;
   undergoer?: boolean | null;
   valence?: boolean | null;
+  partOfSpeech?: boolean | null;
+  names?: boolean | null;
 }
 
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
@@ -55,6 +57,8 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.evaluativeFrame != null) tagOptions.evaluativeFrame = o.evaluativeFrame;
   if (o.undergoer != null) tagOptions.undergoer = o.undergoer;
   if (o.valence != null) tagOptions.valence = o.valence;
+  if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
+  if (o.names != null) tagOptions.names = o.names;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {

@@ -24,13 +24,14 @@
 //   have breaks it ("my very best friend" still blocks: the key starts at "best").
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { EMO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
+import { EMO, LEXINFO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
 import { TOKENIZER_SOURCES, TokenBuffer } from '../text/tokenize.js';
 import { KEYS_SOURCE, keyOf, keyVariants } from './keys.js';
-import type { LexiconData, LexiconEmotion, LexiconEntry, LexiconSense } from './types.js';
+import type { LexiconData, LexiconEmotion, LexiconEntry, LexiconSense, PartOfSpeech } from './types.js';
+import { POS_INDEX, WORD_CLASSES_SOURCE, WordClasses } from './wordClasses.js';
 
 /** The sources the compiled data depends on: the compiled-lexicon cache is stale when one changes. */
-export const COMPILER_SOURCES: readonly string[] = [import.meta.url, KEYS_SOURCE, ...TOKENIZER_SOURCES];
+export const COMPILER_SOURCES: readonly string[] = [import.meta.url, KEYS_SOURCE, WORD_CLASSES_SOURCE, ...TOKENIZER_SOURCES];
 
 /** Compiles a snapshot into `LexiconData`: one pass over the quads, then the joins. */
 export function compileLexicon(kb: KnowledgeBase): LexiconData {
@@ -47,6 +48,7 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
   const senseKind = new Map<string, string>();
   const senseStatus = new Map<string, string>();
   const nonEmotional = new Set<string>();
+  const partOfSpeech = new Map<string, string>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? (map.set(key, []), map.get(key)!)).push(value);
 
   for (const q of kb.quads as readonly Quad[]) {
@@ -86,6 +88,9 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
         break;
       case RDF.type.value:
         if (o.value === EMO.NonEmotional.value) nonEmotional.add(s);
+        break;
+      case LEXINFO.partOfSpeech.value:
+        partOfSpeech.set(s, o.value.slice(LEXINFO.base.length));
         break;
       default:
         if (p === SKOS.prefLabel.value) break;
@@ -148,7 +153,13 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     }
     if (!senses.length) continue;
     senses.sort((a, b) => b.weight - a.weight || a.emotion - b.emotion);
-    const index = entries.push({ lemma, senses, source: 'lexicon' }) - 1;
+    const pos = partOfSpeech.get(entry);
+    const index =
+      entries.push(
+        pos !== undefined && pos in POS_INDEX
+          ? { lemma, senses, source: 'lexicon', pos: pos as PartOfSpeech }
+          : { lemma, senses, source: 'lexicon' },
+      ) - 1;
     lexiconEntries++;
     if (SENTENCE_MARKS.includes(lemma.trim())) {
       if (!marks.has(lemma.trim())) marks.set(lemma.trim(), index);
@@ -166,6 +177,8 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
   for (const [key, index] of variantQueue) {
     for (const variant of keyVariants(key)) addKey(variant, index);
   }
+
+  markPosChecks(entries);
 
   // Labels as seeds, most specific namesake on a line of descent.
   let seedLabels = 0;
@@ -206,6 +219,42 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     stats: { lexiconEntries, seedLabels, blockers, keys: keyList.length, multiword: keyList.filter(([k]) => k.includes(' ')).length },
   };
 }
+
+/**
+ * Marks `posCheck` on the entries whose lemma is, in at least OTHER_POS_SHARE (30%) of its uses in
+ * SemCor (WordNet's tag counts, wordClasses.ts; at least MIN_USES of them), a part of speech that
+ * no entry of that lemma has and that changes what the word means (AGAINST): the noun "wonder"
+ * (101 of 114 uses are the verb), the adjective "content" (all 33 are the noun or the verb), the
+ * noun "fit", the adjective "cross". Only a match of such an entry is worth the part-of-speech
+ * tagger. Not counted: a verb entry's noun uses ("a cry", "the pain", "a hug": conversion keeps the
+ * event and its emotion) and an adjective's adverb uses ("damn good", "an awful lot": degree words,
+ * the intensity rules' concern). "love" (noun and verb entries) and "happy" (only ever an
+ * adjective) never ask the tagger.
+ */
+function markPosChecks(entries: LexiconEntry[]): void {
+  const covered = new Map<string, number>();
+  for (const e of entries)
+    if (e.pos) covered.set(e.lemma.toLowerCase(), (covered.get(e.lemma.toLowerCase()) ?? 0) | (1 << POS_INDEX[e.pos]!));
+  if (!covered.size) return;
+  const wordNet = WordClasses.load();
+  for (const e of entries) {
+    if (!e.pos) continue;
+    const lemma = e.lemma.toLowerCase();
+    if (lemma.indexOf(' ') >= 0) continue;
+    const counts = wordNet.counts(lemma);
+    const against = AGAINST[e.pos] & ~covered.get(lemma)!;
+    const total = counts[0] + counts[1] + counts[2] + counts[3];
+    const other = counts.reduce((n, c, i) => (against & (1 << i) ? n + c : n), 0);
+    if (total >= MIN_USES && other >= OTHER_POS_SHARE * total) e.posCheck = true;
+  }
+}
+
+/** Per part of speech of an entry: the parts of speech (bits of POS_INDEX) whose reading blocks it. */
+const AGAINST: Readonly<Record<PartOfSpeech, number>> = { noun: 0b1110, verb: 0b1100, adjective: 0b0011, adverb: 0 };
+/** Share of a word's uses in a blocking part of speech from which its part of speech is worth tagging. */
+const OTHER_POS_SHARE = 0.3;
+/** Fewer tagged uses in SemCor say nothing about a word. */
+const MIN_USES = 5;
 
 /** Marks that may carry an entry of their own (punctuation cues), in the order a "?!" tries them. */
 const SENTENCE_MARKS: readonly string[] = ['?', '!'];

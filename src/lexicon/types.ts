@@ -29,7 +29,16 @@ export interface LexiconEntry {
   /** Empty for a non-emotional expression (`source` 'blocker'): its match emits nothing. */
   senses: LexiconSense[];
   source: 'lexicon' | 'label' | 'blocker';
+  /** lexinfo:partOfSpeech of the entry, when the lexicon gives one. */
+  pos?: PartOfSpeech;
+  /**
+   * Whether the entry's word can also be a part of speech that no entry with that word has (per
+   * WordNet): only then does a match of it ask the part-of-speech tagger (tagger/partOfSpeech.ts).
+   */
+  posCheck?: true;
 }
+
+export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb';
 
 /** The compiled index as plain, structured-clonable data. */
 export interface LexiconData {

@@ -31,6 +31,7 @@ import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } 
 import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
+import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
 import { incredulousQuestion } from './questionCue.js';
 
@@ -52,6 +53,8 @@ export class Matcher {
   readonly tokens = new TokenBuffer();
   /** The matches of the last text. */
   readonly matches = new MatchBuffer();
+  /** Part-of-speech, question-frame and name rules (partOfSpeech.ts). */
+  readonly context = new ContextRules();
   /** Per emotion: its opposites, or those of its nearest ancestor that has any ("happiness" -> joy's). */
   readonly #opposites: readonly (readonly number[])[];
   /** Per emotion: `[emotion]`, what a counted match adds to (shared, not allocated per match). */
@@ -87,6 +90,7 @@ export class Matcher {
   match(text: string, o: ResolvedOptions): number {
     const b = tokenizeInto(text, this.tokens, false);
     this.matches.clear();
+    this.context.reset();
     this.#infoUpTo = -1;
     this.#text = text;
     const count = b.count;
@@ -114,6 +118,7 @@ export class Matcher {
         via = (info.packed & 3) as 0 | 1 | 2;
       }
       if (!b.sentencesDone) assignSentences(text, b);
+      if (last === t && (o.partOfSpeech || o.names) && this.context.blocks(text, b, t, this.index.entries[entry]!, via, o)) continue;
       this.#emit(b, t, last, entry, via, o);
       t = last;
     }

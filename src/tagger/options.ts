@@ -27,6 +27,8 @@ export interface ResolvedOptions {
   evaluativeFrame: boolean;
   undergoer: boolean;
   valence: boolean;
+  partOfSpeech: boolean;
+  names: boolean;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -76,6 +78,8 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     evaluativeFrame: options.evaluativeFrame ?? true,
     undergoer: options.undergoer ?? true,
     valence: options.valence ?? true,
+    partOfSpeech: options.partOfSpeech ?? true,
+    names: options.names ?? true,
   };
 }
 

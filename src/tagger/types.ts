@@ -56,10 +56,12 @@ export interface TagOptions {
    * child with the most lexicon senses. The match reports it as `readAs`.
    */
   defaultNarrower?: boolean;
+  /**
    * Let the lexicon's non-emotional expressions block the emotion words inside them (default
    * true): "my best friend", "make sure", "pass the exam" match nothing (rule `collocation`).
    */
   collocations?: boolean;
+  /**
    * Appraisal (default true): an evaluative word said of the speaker ("I feel so stupid") moves to
    * shame or pride, said of someone else ("you are so stupid") to contempt or liking (rules
    * `appraisal-self`, `appraisal-other`).
@@ -81,6 +83,14 @@ export interface TagOptions {
    * (rule `valence`).
    */
   valence?: boolean;
+  /**
+   * Part of speech (default true): an entry with a part of speech matches only a token read as
+   * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
+   * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.
+   */
+  partOfSpeech?: boolean;
+  /** Names (default true): a capitalised word inside a sentence read as a proper noun ("Joy Street") does not match. */
+  names?: boolean;
 }
 
 export interface DominantPath {

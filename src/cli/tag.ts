@@ -84,7 +84,10 @@ export function registerTag(program: Command): void {
     .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
     .option('--no-emphasis', 'ignore exclamation marks and capitals')
     .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
-    .option('--no-question-incredulity', 'let the "?" cue count every question with no emotion word, not only incredulous ones ("Really?", "You did what?")')
+    .option(
+      '--no-question-incredulity',
+      'let the "?" cue count every question with no emotion word, not only incredulous ones ("Really?", "You did what?")',
+    )
     .option('--no-default-narrower', 'leave a match on a primary or secondary emotion at its own tier (no default narrower reading)')
     .option('--no-collocations', 'let emotion words inside the lexicon\'s non-emotional expressions match ("best friend", "make sure")')
     .option(

@@ -127,7 +127,6 @@ export class DefaultNarrower {
     }
     return node;
   }
-
 }
 
 /** The nearest descendant of `node` labelled `label` (breadth first), or -1. */

@@ -166,7 +166,9 @@ export class Matcher {
     const matches = this.matches;
     // "?": only a question that carries incredulity (questionCue.ts), unless `questionCue: 'any'`.
     const rules =
-      mark === QUESTION_MARK && o.questionCue === 'incredulity' ? incredulousQuestion(text, b, sentence, t, matches, this.#underCue(entry)) : 0;
+      mark === QUESTION_MARK && o.questionCue === 'incredulity'
+        ? incredulousQuestion(text, b, sentence, t, matches, this.#underCue(entry))
+        : 0;
     if (rules < 0) return;
     if (matches.count > 0 && matches.sentence[matches.count - 1] === sentence) return;
     let words = false;

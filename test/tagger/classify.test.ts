@@ -63,7 +63,9 @@ describe('classify', () => {
   });
 
   it('takes defaultNarrower: false leaves a broad match at its own tier', async () => {
-    const r = await query(`{ classify(text: "fed up", options: { defaultNarrower: false }) { dominant { tertiary } matches { rules readAs } } }`);
+    const r = await query(
+      `{ classify(text: "fed up", options: { defaultNarrower: false }) { dominant { tertiary } matches { rules readAs } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.classify).toEqual({ dominant: { tertiary: null }, matches: [{ rules: [], readAs: null }] });
   });

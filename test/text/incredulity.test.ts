@@ -13,7 +13,17 @@ function verdict(text: string): number {
 
 describe('incredulity', () => {
   it('finds disbelief formulas, which are the whole question', () => {
-    for (const q of ['Really?', 'Seriously?', 'What?', 'Wait, what?', 'Are you kidding me?', "You're joking?", 'No way?', 'Since when?', 'Is this for real?'])
+    for (const q of [
+      'Really?',
+      'Seriously?',
+      'What?',
+      'Wait, what?',
+      'Are you kidding me?',
+      "You're joking?",
+      'No way?',
+      'Since when?',
+      'Is this for real?',
+    ])
       expect(verdict(q), q).toBe(FORMULA);
   });
 

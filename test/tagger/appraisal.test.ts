@@ -98,7 +98,7 @@ describe('valence: weak evidence for a silent text', () => {
         emotion: 'contentment',
         kind: 'evokes',
         weight: 0.1,
-        rules: ['appraisal-self', 'valence'],
+        rules: ['default-narrower', 'appraisal-self', 'valence'],
       }),
     ]);
     expect(primary("I'm brave")).toBe('joy');

@@ -136,7 +136,7 @@ describe('classify', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.on).toEqual({
       dominant: { primary: 'joy' },
-      matches: [{ text: 'talented', emotion: 'contentment', rules: ['appraisal-self', 'valence'] }],
+      matches: [{ text: 'talented', emotion: 'contentment', rules: ['default-narrower', 'appraisal-self', 'valence'] }],
     });
     expect(r.data.off.dominant.primary).toBeNull();
     expect(r.data.others.dominant.primary).toBe('joy');

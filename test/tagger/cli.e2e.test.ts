@@ -91,7 +91,7 @@ describe('emokb tag', () => {
     expect(on.map((o) => o.dominant.primary)).toEqual(['sadness', null, null, 'joy']);
     expect(on[0]!.matches).toEqual([expect.objectContaining({ text: 'stupid', emotion: 'shame', rules: ['appraisal-self'] })]);
     expect(on[3]!.matches).toEqual([
-      expect.objectContaining({ text: 'talented', lemma: 'talented', rules: ['appraisal-self', 'valence'] }),
+      expect.objectContaining({ text: 'talented', lemma: 'talented', rules: ['default-narrower', 'appraisal-self', 'valence'] }),
     ]);
     const flags = ['--no-appraisal', '--no-evaluative-frame', '--no-undergoer', '--no-valence'];
     const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', ...flags], { input })).stdout);

@@ -57,7 +57,8 @@ describe('question frame', () => {
 
   it('keeps the noun wonder', () => {
     expect(words('The Grand Canyon filled us with wonder.')).toEqual(['wonder']);
-    expect(words('No wonder why people love it')).toContain('wonder');
+    // ("no wonder" is also a shipped non-emotional expression: collocations off to see this rule alone)
+    expect(words('No wonder why people love it', { collocations: false })).toContain('wonder');
   });
 });
 

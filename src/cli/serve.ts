@@ -17,7 +17,9 @@ const SERVE_SETTINGS = flagsOf('serve');
 const READS: SettingKey[] = [...SERVE_SETTINGS, 'nodeEnv'];
 
 export function registerServe(program: Command): void {
-  const command = program.command('serve').description('serve the GraphQL API (GraphiQL at /graphql, /health, /ready, /metrics), SPARQL at /sparql and the IRIs as linked data');
+  const command = program
+    .command('serve')
+    .description('serve the GraphQL API (GraphiQL at /graphql, /health, /ready, /metrics), SPARQL at /sparql and the IRIs as linked data');
   for (const key of SERVE_SETTINGS) {
     const { flags, description } = optionFor(key);
     command.option(flags, description);

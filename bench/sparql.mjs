@@ -38,11 +38,12 @@ async function child(engine, dataDir) {
         const out = store.query(query, {
           results_format: query.includes('CONSTRUCT') ? 'application/n-triples' : 'application/sparql-results+json',
         });
-        return out.length;
+        return /** @type {string} */ (out).length;
       };
     } else if (engine === 'comunica') {
       const { Quadstore } = await import('quadstore');
       // Not a dependency (it was not chosen): `npm install --no-save quadstore-comunica@6.3.1` to run its row.
+      // @ts-expect-error: not a dependency, so no types (installed only to run this row)
       const { Engine } = await import('quadstore-comunica').catch(() => {
         process.stdout.write(JSON.stringify({ engine, missing: true }) + '\n');
         process.exit(0);
@@ -50,7 +51,7 @@ async function child(engine, dataDir) {
       const { ClassicLevel } = await import('classic-level');
       const { DataFactory } = await import('n3');
       const dir = await mkdtemp(join(tmpdir(), 'emokb-bench-qs-'));
-      const store = new Quadstore({ backend: new ClassicLevel(dir), dataFactory: DataFactory });
+      const store = new Quadstore({ backend: /** @type {any} */ (new ClassicLevel(dir)), dataFactory: /** @type {any} */ (DataFactory) });
       await store.open();
       await store.multiPut([...quads]);
       const engineInstance = new Engine(store);

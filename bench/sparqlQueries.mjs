@@ -6,14 +6,19 @@ PREFIX ontolex: <http://www.w3.org/ns/lemon/ontolex#>
 `;
 
 export const QUERIES = {
+  // The status test as FILTER EXISTS: as a plain pattern inside OPTIONAL, Oxigraph joined it first
+  // with every accepted entry (1.0-1.4 s against 11-47 ms, measured on the seeded store).
   fearTertiaryTerms: `${PREFIXES}SELECT ?emotion ?label (GROUP_CONCAT(DISTINCT ?term; separator=", ") AS ?terms) WHERE {
-  ?emotion emo:tier emo:Tertiary ; skos:broader/skos:broader emotion:fear-primary ; skos:prefLabel ?label .
-  OPTIONAL { ?sense ontolex:reference ?emotion . ?entry ontolex:sense ?sense ; emo:status emo:Accepted ; ontolex:canonicalForm/ontolex:writtenRep ?term }
+  ?secondary skos:broader emotion:fear-primary . ?emotion skos:broader ?secondary ; skos:prefLabel ?label .
+  OPTIONAL {
+    ?sense ontolex:reference ?emotion . ?entry ontolex:sense ?sense ; ontolex:canonicalForm/ontolex:writtenRep ?term .
+    FILTER EXISTS { ?entry emo:status emo:Accepted }
+  }
 } GROUP BY ?emotion ?label ORDER BY ?label`,
-  positiveOpposites: `${PREFIXES}SELECT ?label ?oppositeLabel WHERE {
-  ?emotion emo:valence emo:Positive ; skos:prefLabel ?label ; emo:isOppositeOf ?opposite .
-  ?opposite skos:prefLabel ?oppositeLabel .
-} ORDER BY ?label ?oppositeLabel`,
+  positiveOpposites: `${PREFIXES}SELECT DISTINCT ?emotion ?opposite WHERE {
+  ?e emo:valence emo:Positive ; emo:isOppositeOf ?o .
+  BIND (STRAFTER(STR(?e), STR(emotion:)) AS ?emotion) BIND (STRAFTER(STR(?o), STR(emotion:)) AS ?opposite)
+} ORDER BY ?emotion ?opposite`,
   multiPrimaryTerms: `${PREFIXES}SELECT ?term (GROUP_CONCAT(DISTINCT ?primaryLabel; separator=", ") AS ?primaries) WHERE {
   ?entry ontolex:canonicalForm/ontolex:writtenRep ?term ; emo:status emo:Accepted ; ontolex:sense/ontolex:reference ?emotion .
   ?emotion skos:broader* ?primary . ?primary emo:tier emo:Primary ; skos:prefLabel ?primaryLabel .

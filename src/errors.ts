@@ -108,7 +108,10 @@ export const API_ONLY_ERRORS: Readonly<Record<string, { http: number; meaning: s
   SHUTTING_DOWN: { http: 503, meaning: 'the server is draining for shutdown' },
   BAD_REQUEST: { http: 400, meaning: 'the HTTP request itself is malformed (a Content-Length that is not one number)' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, meaning: 'the request body is not one of the accepted content types (listed in the message)' },
-  NOT_ACCEPTABLE: { http: 406, meaning: 'no representation of the resource or result matches the `Accept` header (the ones there are listed)' },
+  NOT_ACCEPTABLE: {
+    http: 406,
+    meaning: 'no representation of the resource or result matches the `Accept` header (the ones there are listed)',
+  },
 });
 
 /** Exit status per code (from ERRORS). */

@@ -264,8 +264,7 @@ export const SETTINGS = {
     env: 'EMOKB_SPARQL_TIMEOUT_MS',
     default: 10_000,
     parse: positive,
-    description:
-      'milliseconds one SPARQL query may run (also `emokb sparql`); over it the query is stopped and LIMIT_EXCEEDED answered',
+    description: 'milliseconds one SPARQL query may run (also `emokb sparql`); over it the query is stopped and LIMIT_EXCEEDED answered',
   }),
   sparqlMaxResultBytes: setting<number>({
     scope: 'serve',

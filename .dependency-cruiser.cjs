@@ -1,7 +1,7 @@
 // The layer rule of docs/architecture.md, checked by `npm run lint` (dependency-cruiser): each folder
 // of src/ imports only folders below it. From the bottom up:
 //
-//   rdf -> store | shacl -> kb -> wordnet -> text -> lexicon -> tagger -> expansion | linkers | edit -> audit -> graphql -> cli
+//   rdf -> store | shacl -> kb -> sparql | linkeddata -> wordnet -> text -> lexicon -> tagger -> expansion | linkers | edit -> audit -> graphql -> cli
 //
 // Folders of one rank (store and shacl; expansion, linkers and edit) sit side by side and never
 // import each other. graphql and cli are the front doors: nothing imports them, except that the CLI
@@ -12,6 +12,8 @@ const LAYERS = [
   ['rdf'],
   ['store', 'shacl'],
   ['kb'],
+  // The snapshot published as RDF: the SPARQL engine, and the IRI documents and dataset description.
+  ['sparql', 'linkeddata'],
   ['wordnet'],
   ['text'],
   ['lexicon'],

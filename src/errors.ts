@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'OUTPUT_FAILED'
   | 'LIMIT_EXCEEDED'
   | 'LISTEN_FAILED'
+  | 'READ_ONLY'
   | 'INTERNAL';
 
 export interface ErrorKind {
@@ -89,6 +90,12 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
     http: 500,
     meaning: "`emokb serve` cannot listen: the port is in use, or the address is not this machine's or not allowed",
   },
+  READ_ONLY: {
+    exit: 14,
+    graphql: 'READ_ONLY',
+    http: 403,
+    meaning: 'a SPARQL update was sent to the read-only SPARQL endpoint or `emokb sparql` (edits go through `emokb` or GraphQL)',
+  },
   INTERNAL: { exit: 70, graphql: 'INTERNAL_SERVER_ERROR', http: 500, meaning: 'internal error (a bug: please report it with the message)' },
 });
 
@@ -101,6 +108,10 @@ export const API_ONLY_ERRORS: Readonly<Record<string, { http: number; meaning: s
   SHUTTING_DOWN: { http: 503, meaning: 'the server is draining for shutdown' },
   BAD_REQUEST: { http: 400, meaning: 'the HTTP request itself is malformed (a Content-Length that is not one number)' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, meaning: 'the request body is not one of the accepted content types (listed in the message)' },
+  NOT_ACCEPTABLE: {
+    http: 406,
+    meaning: 'no representation of the resource or result matches the `Accept` header (the ones there are listed)',
+  },
 });
 
 /** Exit status per code (from ERRORS). */

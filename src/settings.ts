@@ -257,6 +257,25 @@ export const SETTINGS = {
     parse: nonEmpty('an environment name'),
     description: 'graphql-js outside `production` looks for duplicate copies of itself at every type check, about doubling execution time',
   }),
+  sparqlTimeoutMs: setting<number>({
+    scope: 'serve',
+    flag: '--sparql-timeout',
+    placeholder: 'ms',
+    env: 'EMOKB_SPARQL_TIMEOUT_MS',
+    default: 10_000,
+    parse: positive,
+    description: 'milliseconds one SPARQL query may run (also `emokb sparql`); over it the query is stopped and LIMIT_EXCEEDED answered',
+  }),
+  sparqlMaxResultBytes: setting<number>({
+    scope: 'serve',
+    flag: '--sparql-max-result',
+    placeholder: 'bytes',
+    env: 'EMOKB_SPARQL_MAX_RESULT_BYTES',
+    default: 16 * 1024 * 1024,
+    parse: positive,
+    description:
+      'bytes of one serialized SPARQL result (also `emokb sparql`); a larger one is refused with LIMIT_EXCEEDED (the whole graph: `/download/emokb.nt` or `emokb export`)',
+  }),
   shutdownTimeoutMs: setting<number>({
     scope: 'serve',
     flag: '--shutdown-timeout',

@@ -1,10 +1,12 @@
-// Read-only commands: `stats`, `show`, `validate`.
+// Read-only commands: `stats`, `show`, `validate`. Each reads the store, or while `emokb serve`
+// holds it, the server's snapshot through it (storeOrServer.ts: the same output either way).
 import type { Command } from 'commander';
 import { TIERS, type Tier } from '../kb/Emotion.js';
 import { EmokbError } from '../errors.js';
 import { readTurtleFile } from '../rdf/turtle.js';
 import { formatReport, validateGraph } from '../shacl/validate.js';
-import { printJson, withService, type GlobalOptions } from './context.js';
+import { printJson, type GlobalOptions } from './context.js';
+import { onSnapshot } from './storeOrServer.js';
 import { relationsOf } from '../graphql/relations.js';
 
 export function registerInspect(program: Command): void {
@@ -13,13 +15,13 @@ export function registerInspect(program: Command): void {
     .description('counts per tier, terms, relations and store size')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
-        const kb = service.snapshot;
+      await onSnapshot(command.optsWithGlobals<GlobalOptions>(), async (source) => {
+        const kb = await source.snapshot();
         const stats = {
           ...kb.counts,
           version: kb.version,
           contentHash: kb.contentHash,
-          store: { location: service.store.location, bytes: await service.store.sizeOnDisk() },
+          store: await source.store(),
         };
         if (options.json) return printJson(stats);
         const c = kb.counts;
@@ -44,8 +46,8 @@ export function registerInspect(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (reference: string, options: { tier?: string; json?: boolean }, command: Command) => {
       const tier = parseTier(options.tier);
-      await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
-        const kb = service.snapshot;
+      await onSnapshot(command.optsWithGlobals<GlobalOptions>(), async (source) => {
+        const kb = await source.snapshot();
         const e = kb.resolve(reference, tier);
         const view = {
           ...e,
@@ -86,7 +88,7 @@ export function registerInspect(program: Command): void {
     .action(async (files: string[], options: { json?: boolean }, command: Command) => {
       const quads = files.length
         ? (await Promise.all(files.map(readTurtleFile))).flat()
-        : await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => [...service.snapshot.quads]);
+        : (await onSnapshot(command.optsWithGlobals<GlobalOptions>(), async (source) => [...(await source.snapshot()).quads])).value;
       const report = await validateGraph(quads);
       if (options.json) printJson(report);
       else process.stdout.write(`${formatReport(report, Number.POSITIVE_INFINITY)}\n`);

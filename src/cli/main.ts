@@ -14,6 +14,7 @@ const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
   { commands: ['serve'], load: async () => [(await import('./serve.js')).registerServe] },
   { commands: ['stats', 'show', 'validate'], load: async () => [(await import('./inspect.js')).registerInspect] },
   { commands: ['import', 'export'], load: async () => [(await import('./transfer.js')).registerTransfer] },
+  { commands: ['sparql'], load: async () => [(await import('./sparql.js')).registerSparql] },
   {
     commands: ['emotion', 'term', 'link'],
     load: async () => [(await import('./edit.js')).registerEdit, (await import('./link.js')).registerLink],

@@ -17,7 +17,9 @@ const SERVE_SETTINGS = flagsOf('serve');
 const READS: SettingKey[] = [...SERVE_SETTINGS, 'nodeEnv'];
 
 export function registerServe(program: Command): void {
-  const command = program.command('serve').description('serve the GraphQL API (GraphiQL at /graphql, /health, /ready, /metrics)');
+  const command = program
+    .command('serve')
+    .description('serve the GraphQL API (GraphiQL at /graphql, /health, /ready, /metrics), SPARQL at /sparql and the IRIs as linked data');
   for (const key of SERVE_SETTINGS) {
     const { flags, description } = optionFor(key);
     command.option(flags, description);
@@ -91,6 +93,7 @@ export function registerServe(program: Command): void {
         shutdownTimeoutMs: config.shutdownTimeoutMs,
         accessLog: config.accessLog === 'off' ? false : config.accessLog,
         compileAfter: config.compileAfter,
+        sparqlLimits: { timeoutMs: config.sparqlTimeoutMs, maxResultBytes: config.sparqlMaxResultBytes },
       });
     } catch (error) {
       await release();

@@ -10,6 +10,11 @@ import { toEditInput } from '../edit/EditRequest.js';
 import type { UndoRequest } from '../edit/undo.js';
 import type { ServerInfo } from '../graphql/serverFile.js';
 import type { ChangeRecord } from '../store/KnowledgeStore.js';
+import { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import { MEDIA_TYPES, type AnswerFormat } from '../rdf/mediaTypes.js';
+import { parseTurtle } from '../rdf/turtle.js';
+import { DOWNLOADS, SPARQL_PATH } from '../linkeddata/datasetDescription.js';
+import { STORE_PATH } from '../graphql/linkedData.js';
 
 /** Nothing reached the server (connection refused): its server.json is stale. */
 export class ServerUnreachable extends Error {}
@@ -58,6 +63,63 @@ export class ServerClient {
       { since, before, limit },
     );
     return data.changes;
+  }
+
+  /**
+   * The server's snapshot, rebuilt here from its N-Triples download: reads through a running
+   * server (`stats`, `show`, `validate`, `export`) then run the same code on the same triples as
+   * on the store, so their output is the same.
+   */
+  async snapshot(): Promise<KnowledgeBase> {
+    const response = await this.#get(DOWNLOADS.ntriples, MEDIA_TYPES.ntriples);
+    const version = Number(response.headers.get('x-emokb-version'));
+    const quads = parseTurtle(await response.text(), `${this.info.url}${DOWNLOADS.ntriples}`);
+    return KnowledgeBase.fromQuads(quads, Number.isInteger(version) ? version : 0);
+  }
+
+  /** Where the server's store lives and its size on disk (for `stats`); needs the token. */
+  async storeInfo(): Promise<{ location: string; bytes: number | null }> {
+    const body = (await (await this.#get(STORE_PATH, 'application/json', true)).json()) as { location: string; bytes: number | null };
+    return { location: body.location, bytes: body.bytes };
+  }
+
+  /** A SPARQL query through the server's /sparql, answered in `format` (its limits apply). */
+  async sparql(query: string, format: AnswerFormat): Promise<string> {
+    return (await this.#get(SPARQL_PATH, MEDIA_TYPES[format], false, query)).text();
+  }
+
+  /** A GET (a POST of `query` to /sparql), its error answer turned into the EmokbError of its code. */
+  async #get(path: string, accept: string, authorized = false, query?: string): Promise<Response> {
+    const endpoint = `${this.info.url}${path}`;
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: query === undefined ? 'GET' : 'POST',
+        headers: {
+          accept,
+          ...(authorized ? { authorization: `Bearer ${this.info.token}` } : {}),
+          ...(query === undefined ? {} : { 'content-type': 'application/sparql-query' }),
+        },
+        ...(query === undefined ? {} : { body: query }),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code === 'ECONNREFUSED' || code === 'EADDRNOTAVAIL' || code === 'EHOSTUNREACH')
+        throw new ServerUnreachable(`${endpoint}: ${code}`);
+      throw new EmokbError('STORE_ERROR', `the server at ${endpoint} did not answer (${code ?? (error as Error).name})`, { url: endpoint });
+    }
+    if (response.ok) return response;
+    let error: { message?: string; extensions?: Record<string, unknown> } | undefined;
+    try {
+      error = ((await response.json()) as { errors?: Array<typeof error> }).errors?.[0];
+    } catch {
+      // not an error document
+    }
+    if (!error?.message)
+      throw new EmokbError('STORE_ERROR', `the server at ${endpoint} answered HTTP ${response.status}`, { url: endpoint });
+    const { code: graphqlCode, ...details } = error.extensions ?? {};
+    throw new EmokbError(codeOf(String(graphqlCode ?? ''), response.status), error.message, { ...details, url: this.info.url });
   }
 
   async #call<T>(query: string, variables: Record<string, unknown>): Promise<T> {

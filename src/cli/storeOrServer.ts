@@ -10,6 +10,9 @@ import { LevelStore } from '../store/LevelStore.js';
 import { dataDir, openService, type GlobalOptions } from './context.js';
 import { ServerClient, ServerUnreachable } from './serverClient.js';
 import { resolve as setting } from '../settings.js';
+import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import type { AnswerFormat } from '../rdf/mediaTypes.js';
+import { SparqlEngine } from '../sparql/SparqlEngine.js';
 
 export interface Route<T> {
   local(service: KnowledgeService): Promise<T>;
@@ -29,6 +32,48 @@ function lockWaitMs(): number {
 
 export function onStoreOrServer<T>(globals: GlobalOptions, route: Route<T>): Promise<Routed<T>> {
   return routed(globals, () => openService(globals), route.local, route.remote);
+}
+
+/** What a read-only command reads: the snapshot, where the store is (for `stats`), SPARQL over it. */
+export interface SnapshotSource {
+  snapshot(): Promise<KnowledgeBase>;
+  store(): Promise<{ location: string; bytes: number | null }>;
+  /** A SPARQL query over the snapshot, with the limits of the side that answers (the server's, or the settings here). */
+  sparql(query: string, format: AnswerFormat): Promise<string>;
+}
+
+/** The SPARQL limits of a command run on the store: the same settings `serve` reads. */
+function localSparqlLimits() {
+  return { timeoutMs: setting('sparqlTimeoutMs', undefined).value, maxResultBytes: setting('sparqlMaxResultBytes', undefined).value };
+}
+
+/**
+ * For read-only commands (`stats`, `show`, `validate`, `export`, `sparql`): the store's snapshot,
+ * or, while `emokb serve` holds the store, the server's (its N-Triples download rebuilt here), so
+ * the command's own code runs on the same triples either way and prints the same.
+ */
+export function onSnapshot<T>(globals: GlobalOptions, read: (source: SnapshotSource) => Promise<T>): Promise<Routed<T>> {
+  return onStoreOrServer(globals, {
+    local: async (service) => {
+      let engine: SparqlEngine | undefined;
+      try {
+        return await read({
+          snapshot: async () => service.snapshot,
+          store: async () => ({ location: service.store.location, bytes: await service.store.sizeOnDisk() }),
+          sparql: async (query, format) =>
+            (await (engine ??= new SparqlEngine(localSparqlLimits())).query(service.snapshot, query, format)).body,
+        });
+      } finally {
+        await engine?.close();
+      }
+    },
+    remote: (server) =>
+      read({
+        snapshot: () => server.snapshot(),
+        store: () => server.storeInfo(),
+        sparql: (query, format) => server.sparql(query, format),
+      }),
+  });
 }
 
 /** For commands that read only the change log: the store is opened without loading a snapshot. */

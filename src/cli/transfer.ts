@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { EmokbError } from '../errors.js';
 import { formatFromPath, parseRdf, RDF_FORMATS, serialize, type RdfFormat } from '../rdf/turtle.js';
 import { dataDir, defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
+import { onSnapshot } from './storeOrServer.js';
 import { refuseOutputInsideStore } from '../store/dataDirectory.js';
 import { readInputFile } from '../readInput.js';
 import { writeFileSafely } from '../writeFile.js';
@@ -76,7 +77,8 @@ export function registerTransfer(program: Command): void {
       const format = parseFormat(options.format)!;
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (options.output) await refuseOutputInsideStore(dataDir(globals), options.output, '--output');
-      const text = await withService(globals, (service) => serialize(service.snapshot.quads, format));
+      // Through a running server too: its snapshot, serialized here by the same code.
+      const { value: text } = await onSnapshot(globals, async (source) => serialize((await source.snapshot()).quads, format));
       if (!options.output) return void process.stdout.write(text);
       await writeFileSafely(options.output, text, { what: '--output' });
     });

@@ -14,6 +14,7 @@ import type { ApiLimits } from './config.js';
 import { newToken, removeServerFile, writeServerFile } from './serverFile.js';
 import { loadGraphQLJit } from './plugins/useCompiledExecution.js';
 import { createEmokbYoga } from './yoga.js';
+import { SparqlEngine, type SparqlLimits } from '../sparql/SparqlEngine.js';
 
 export interface ServeOptions {
   port: number;
@@ -33,6 +34,8 @@ export interface ServeOptions {
   compileAfter?: number;
   /** How long a shutdown waits for in-flight requests (default 10 s). */
   shutdownTimeoutMs?: number;
+  /** Time and result-size limits of /sparql (defaults in the settings table). */
+  sparqlLimits?: Partial<SparqlLimits>;
 }
 
 export interface RunningServer {
@@ -78,7 +81,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const token = newToken();
   let draining = false;
   const inFlight = new Set<ServerResponse>();
+  const sparql = new SparqlEngine(options.sparqlLimits);
   const yoga = createEmokbYoga({
+    sparql,
     snapshot: () => service?.snapshot,
     logger: options.logger,
     editing: { service: () => service, token },
@@ -150,6 +155,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         });
         server.closeIdleConnections();
       });
+      await sparql.close();
       await ready.then(
         async (s) => {
           if (options.dataDir) await removeServerFile(options.dataDir);

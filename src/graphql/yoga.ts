@@ -23,6 +23,9 @@ import { useResultSizeLimit } from './plugins/useResultSizeLimit.js';
 import { useRequestLogging } from './plugins/useRequestLogging.js';
 import { classifyResolvers } from './classify.js';
 import { resolvers, type RequestContext } from './resolvers.js';
+import { SparqlEngine } from '../sparql/SparqlEngine.js';
+import { useSparqlEndpoint } from './sparqlEndpoint.js';
+import { useLinkedData } from './linkedData.js';
 
 export interface EmokbYogaOptions {
   /** The current snapshot, or undefined while the store is still loading (then /ready is 503). */
@@ -42,6 +45,8 @@ export interface EmokbYogaOptions {
   accessLog?: 'info' | 'debug' | false;
   /** Compile a query document on its n-th execution (default 2, 0 never): see useCompiledExecution. */
   compileAfter?: number;
+  /** The SPARQL engine behind /sparql (its limits); by default one with the default limits. */
+  sparql?: SparqlEngine;
   /** More plugins, after the built-in ones (tests use this to observe requests). */
   plugins?: Plugin[];
 }
@@ -75,6 +80,9 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     useClassifyLimits(limits),
     useResultSizeLimit({ maxFields: limits.maxFields }),
     useReadiness({ endpoint: '/ready', ready: () => options.snapshot() !== undefined && !options.draining?.() }),
+    // The RDF front door beside GraphQL: /sparql, the IRI documents, /.well-known/void, downloads.
+    useSparqlEndpoint({ engine: options.sparql ?? new SparqlEngine(), snapshot: options.snapshot, maxBodyBytes: limits.maxBodyBytes }),
+    useLinkedData({ snapshot: options.snapshot, editing: options.editing }),
   ];
   plugins.push(
     useCompiledExecution({

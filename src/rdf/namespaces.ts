@@ -118,4 +118,7 @@ export const PREFIXES: Readonly<Record<string, string>> = {
   rdfs: RDFS.base,
   sh: 'http://www.w3.org/ns/shacl#',
   xsd: XSD.base,
+  // The dataset's own description (/.well-known/void); no triple of the knowledge uses them.
+  void: 'http://rdfs.org/ns/void#',
+  dcat: 'http://www.w3.org/ns/dcat#',
 };

@@ -15,7 +15,8 @@ describe('emokb serve', () => {
       expect(body.data?.stats.tiers).toEqual({ primary: 6, secondary: 25, tertiary: 135 });
       expect(body.errors?.[0].extensions.code).toBe('NOT_FOUND');
 
-      const locked = await runCli(['--data', dir, 'stats']);
+      // Reads and edits go through the server; a command that needs the store itself is refused.
+      const locked = await runCli(['--data', dir, 'check']);
       expect(locked.code).toBe(7);
       expect(locked.stderr).toContain('STORE_LOCKED');
       expect(locked.stderr).toContain(`${dir}/LOCK`);

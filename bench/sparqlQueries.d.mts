@@ -1,0 +1,3 @@
+export declare const QUERIES: Readonly<
+  Record<'fearTertiaryTerms' | 'positiveOpposites' | 'multiPrimaryTerms' | 'constructHierarchy' | 'countByPredicate', string>
+>;

@@ -1,0 +1,112 @@
+// `/sparql`: the SPARQL 1.1 Protocol, read-only, over the snapshot GraphQL serves. A query comes as
+// GET `?query=`, as POST `application/x-www-form-urlencoded` (`query=`), or as POST
+// `application/sparql-query`; the answer's format is negotiated from `Accept` among those of the
+// query's form (SELECT and ASK: SPARQL results JSON, XML, CSV, TSV; CONSTRUCT and DESCRIBE:
+// Turtle, N-Triples, JSON-LD), 406 when none fits. Updates are refused with 403 READ_ONLY, over a
+// limit with 400 LIMIT_EXCEEDED; an error body has the shape of a GraphQL error response.
+import type { Plugin } from 'graphql-yoga';
+import { EmokbError } from '../errors.js';
+import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import { negotiate } from '../rdf/mediaTypes.js';
+import { FORMATS_OF, queryForm } from '../sparql/queryForm.js';
+import type { SparqlEngine } from '../sparql/SparqlEngine.js';
+import { SPARQL_PATH } from '../linkeddata/datasetDescription.js';
+import { answer, emokbErrorResponse, errorResponse, notAcceptable } from './httpAnswers.js';
+
+export interface SparqlEndpointOptions {
+  engine: SparqlEngine;
+  snapshot: () => KnowledgeBase | undefined;
+  maxBodyBytes: number;
+}
+
+async function readBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  const tooLarge = (actual?: number) =>
+    new EmokbError('LIMIT_EXCEEDED', `the request body is over ${maxBytes} bytes (--max-body or EMOKB_MAX_BODY_BYTES)`, {
+      limit: 'maxBodyBytes',
+      max: maxBytes,
+      ...(actual ? { actual } : {}),
+    });
+  if (declared > maxBytes) throw tooLarge(declared);
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The query text of a protocol request; READ_ONLY for an update, 415 for another body type. */
+async function queryText(request: Request, url: URL, maxBodyBytes: number): Promise<string | Response> {
+  let params: URLSearchParams;
+  if (request.method === 'GET' || request.method === 'HEAD') params = url.searchParams;
+  else if (request.method === 'POST') {
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type === 'application/sparql-query') return readBody(request, maxBodyBytes);
+    if (type === 'application/sparql-update')
+      throw new EmokbError(
+        'READ_ONLY',
+        'SPARQL updates are refused: the endpoint is read-only (change the knowledge with `emokb` edits or the GraphQL mutations)',
+      );
+    if (type !== 'application/x-www-form-urlencoded')
+      return errorResponse(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `a SPARQL query is POSTed as application/sparql-query or application/x-www-form-urlencoded, not "${type || '(none)'}"`,
+      );
+    params = new URLSearchParams(await readBody(request, maxBodyBytes));
+  } else {
+    return errorResponse(405, 'METHOD_NOT_ALLOWED', `${SPARQL_PATH} answers GET and POST`, {}, { allow: 'GET, POST' });
+  }
+  if (params.has('update'))
+    throw new EmokbError(
+      'READ_ONLY',
+      'SPARQL updates are refused: the endpoint is read-only (change the knowledge with `emokb` edits or the GraphQL mutations)',
+    );
+  for (const dataset of ['default-graph-uri', 'named-graph-uri'])
+    if (params.has(dataset))
+      throw new EmokbError('BAD_INPUT', `${dataset} is not supported: emokb is one default graph (leave the parameter out)`, {
+        field: dataset,
+        reason: 'not supported',
+      });
+  const queries = params.getAll('query');
+  if (queries.length !== 1)
+    throw new EmokbError('BAD_INPUT', `a SPARQL request carries exactly one query parameter (this one has ${queries.length})`, {
+      field: 'query',
+      reason: 'missing or repeated',
+    });
+  return queries[0]!;
+}
+
+export function useSparqlEndpoint(options: SparqlEndpointOptions): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname !== SPARQL_PATH) return;
+      try {
+        const text = await queryText(request, url, options.maxBodyBytes);
+        if (text instanceof Response) return endResponse(text);
+        const form = queryForm(text);
+        const format = negotiate(request.headers.get('accept'), FORMATS_OF[form]);
+        if (!format) return endResponse(notAcceptable(`the answer to a ${form.toUpperCase()} query`, FORMATS_OF[form]));
+        const kb = options.snapshot();
+        if (!kb)
+          return endResponse(
+            errorResponse(503, 'NOT_READY', 'the knowledge base is still loading; retry shortly', {}, { 'retry-after': '1' }),
+          );
+        const result = await options.engine.query(kb, text, format);
+        endResponse(answer(result.format, request.method === 'HEAD' ? '' : result.body, { 'x-emokb-version': String(kb.version) }));
+      } catch (error) {
+        endResponse(emokbErrorResponse(error));
+      }
+    },
+  };
+}

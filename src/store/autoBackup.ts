@@ -9,6 +9,8 @@ import { BACKUP_DIR } from './dataDirectory.js';
 import type { StoreContent } from './KnowledgeStore.js';
 
 export const BACKUP_SUFFIX = '.emokb-backup';
+/** The name of an automatic backup (see AutoBackups#write), its reason in group 1. */
+const AUTOMATIC = /^\d{4}-\d\d-\d\dT[\dZ-]+-change\d+-(every|before-[a-z-]+)\.emokb-backup$/;
 
 /** Commands that remove more than the user may have meant: a backup is written before them. */
 export function isDestructive(command: string): boolean {
@@ -42,8 +44,10 @@ export class AutoBackups {
       await unlink(join(this.dir, stale)).catch(() => undefined);
     // Each kind rotates on its own: a run of periodic backups must never push out the one taken
     // before a destructive change, and a backup a user asked for is theirs to delete.
-    for (const kind of ['-every', '-before-']) {
-      const all = names.filter((name) => name.endsWith(BACKUP_SUFFIX) && name.includes(kind)).sort();
+    // Only names this class writes: a user's own file in backups/ ("my-everyday.emokb-backup",
+    // "1-before-upgrade.emokb-backup", `emokb backup -o` allows it) is never counted or deleted.
+    for (const kind of ['every', 'before-']) {
+      const all = names.filter((name) => AUTOMATIC.exec(name)?.[1]?.startsWith(kind)).sort();
       for (const old of all.slice(0, Math.max(0, all.length - this.settings.keep)))
         await unlink(join(this.dir, old)).catch(() => undefined);
     }

@@ -1,7 +1,7 @@
 // Backup and restore through the real CLI: a restored store is the same store (export byte for
 // byte, history, undo, diff); destructive edits and every N-th change leave a backup behind; a
 // backup that cannot be written, or is killed half-way, leaves no file.
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli, tempDir } from '../helpers/cli.js';
@@ -170,13 +170,17 @@ describe.concurrent('backup and restore', { timeout: 180_000 }, () => {
     // a manual backup, and the one before a destructive change (undo: change 9), are not pushed out
     // by the periodic ones that follow (changes 10..13: backups at 10 and 12)
     expect((await cli(dir, ['backup'], env)).code).toBe(0);
+    // a user's own files in backups/ whose names merely contain "every" or "-before-" stay too
+    const own = ['my-everyday.emokb-backup', '1-before-upgrade.emokb-backup'];
+    for (const name of own) await copyFile(join(dir, 'backups', names[0]!), join(dir, 'backups', name));
     expect((await cli(dir, ['undo', '8', '--force'], env)).code).toBe(0);
     for (const word of ['six', 'seven', 'eight', 'nine'])
       expect((await cli(dir, ['term', 'add', word, '--emotion', 'wrath'], env)).code).toBe(0);
     const after = (await readdir(join(dir, 'backups'))).sort();
     expect(after.filter((n) => n.includes('-manual')).length).toBe(1);
+    expect(after).toEqual(expect.arrayContaining(own));
     expect(after.filter((n) => n.includes('-before-undo')).length).toBe(1);
-    expect(after.filter((n) => n.includes('-every')).map((n) => /-change(\d+)-/.exec(n)?.[1])).toEqual(['10', '12']);
+    expect(after.filter((n) => /-change\d+-every/.test(n)).map((n) => /-change(\d+)-/.exec(n)?.[1])).toEqual(['10', '12']);
     const bad = await cli(dir, ['term', 'add', 'five', '--emotion', 'wrath'], { EMOKB_BACKUP_KEEP: '0' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('EMOKB_BACKUP_KEEP: "0" is not a whole number >= 1');

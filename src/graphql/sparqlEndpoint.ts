@@ -4,6 +4,7 @@
 // query's form (SELECT and ASK: SPARQL results JSON, XML, CSV, TSV; CONSTRUCT and DESCRIBE:
 // Turtle, N-Triples, JSON-LD), 406 when none fits. Updates are refused with 403 READ_ONLY, over a
 // limit with 400 LIMIT_EXCEEDED; an error body has the shape of a GraphQL error response.
+import { readLimited } from './plugins/useBodyLimit.js';
 import type { Plugin } from 'graphql-yoga';
 import { EmokbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
@@ -28,21 +29,7 @@ async function readBody(request: Request, maxBytes: number): Promise<string> {
       ...(actual ? { actual } : {}),
     });
   if (declared > maxBytes) throw tooLarge(declared);
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return readLimited(request, maxBytes, () => tooLarge());
 }
 
 /** The query text of a protocol request; READ_ONLY for an update, 415 for another body type. */

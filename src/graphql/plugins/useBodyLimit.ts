@@ -26,7 +26,12 @@ function tooLarge(maxBytes: number, actual?: number) {
   return { error, json: { message: error.message, extensions } };
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
+/**
+ * The body as UTF-8 text, read with a running count: `tooLarge()` is thrown the moment it passes
+ * `maxBytes` (the reader cancelled, nothing over the limit buffered). Shared by this plugin and the
+ * SPARQL endpoint, each with its own error.
+ */
+export async function readLimited(request: Request, maxBytes: number, over: () => Error = () => tooLarge(maxBytes).error): Promise<string> {
   const reader = request.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
@@ -37,7 +42,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes).error;
+      throw over();
     }
     chunks.push(value);
   }

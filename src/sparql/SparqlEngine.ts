@@ -91,14 +91,31 @@ export class SparqlEngine {
     if (this.#loaded === kb && this.#worker) return;
     if (!this.#worker) this.#start();
     const worker = this.#worker!;
+    // Settled by the worker's "loaded", its error or its exit; every listener is removed once it is
+    // (a listener per load left behind would pile up over edits, and an exit with no error event
+    // would leave the load, and every query queued behind it, waiting for ever).
     this.#loading = new Promise<void>((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
       const onMessage = (reply: WorkerReply) => {
         if (reply.type !== 'loaded') return;
-        worker.off('message', onMessage);
+        done();
         resolve();
       };
+      const onError = (error: Error) => {
+        done();
+        reject(error);
+      };
+      const onExit = () => {
+        done();
+        reject(new EmokbError('INTERNAL', 'the SPARQL engine stopped while loading the snapshot'));
+      };
       worker.on('message', onMessage);
-      worker.once('error', reject);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
     });
     worker.postMessage({ type: 'load', ntriples: await serialize(kb.quads, 'ntriples') } satisfies WorkerRequest);
     await this.#loading;

@@ -112,7 +112,9 @@ export class Appraisal {
   constructor(index: LexiconIndex) {
     this.#valence = valenceTable();
     const ids = new Map(index.emotions.map((e, i) => [e.id, i]));
-    this.#emotion = (id) => ids.get(id) ?? -1;
+    // An emotion the hierarchy lacks (an edited one without "guilt", say) leaves the match as the
+    // lexicon has it: KEEP, never -1, which is BLOCK and would drop it.
+    this.#emotion = (id) => ids.get(id) ?? KEEP;
     this.#flags = new Uint8Array(index.entries.length);
     index.entries.forEach((entry, i) => {
       if (entry.source !== 'lexicon') return;

@@ -76,6 +76,18 @@ describe('undergoer: interpersonal verbs', () => {
     expect(primary('I was teased')).toBe('anger');
   });
 
+  it("keeps the lexicon's reading when the hierarchy lacks the emotion a rule would move to", async () => {
+    const { KnowledgeBase } = await import('../../src/kb/KnowledgeBase.js');
+    const kb = await shippedKb();
+    const guilt = kb.quads.find((q) => q.subject.value.endsWith('/guilt'))!.subject.value;
+    const without = KnowledgeBase.fromQuads(
+      kb.quads.filter((q) => q.subject.value !== guilt && q.object.value !== guilt),
+      kb.version + 1,
+    );
+    const edited = Tagger.for(without);
+    expect(edited.tag('I betrayed him').matches!.map((m) => m.text)).toEqual(['betrayed']);
+  });
+
   it('reads a blameworthy act of the speaker as guilt', () => {
     expect(matched('I betrayed him')).toEqual(['betrayed:guilt:undergoer']);
     expect(primary('he betrayed me')).toBe('anger');

@@ -247,7 +247,6 @@ export class Matcher {
     const end = b.end[last]!;
     const sentence = b.sentence[first]!;
     const senses = this.index.entries[entry]!.senses;
-    const mb = this.matches;
     if (!cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
       const ap = this.#appraisal;
       const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);
@@ -279,23 +278,23 @@ export class Matcher {
     for (let s = 0; s < senses.length; s++) {
       const sense = senses[s]!;
       const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
-      if (!(base > 0)) continue;
-      mb.reserve();
-      const m = mb.count;
-      mb.start[m] = start;
-      mb.end[m] = end;
-      mb.entry[m] = entry;
-      mb.emotion[m] = sense.emotion;
-      mb.sense[m] = s;
-      mb.kind[m] = sense.kind === 'evokes' ? 1 : 0;
-      mb.via[m] = via;
-      mb.weight[m] = base * intensity;
-      mb.intensity[m] = intensity;
-      mb.negated[m] = negated ? 1 : 0;
-      mb.rules[m] = 0;
-      mb.counted[m] = !negated ? this.#self[sense.emotion]! : o.negation === 'opposite' ? this.#opposites[sense.emotion]! : NO_EMOTIONS;
-      mb.sentence[m] = sentence;
-      mb.count = m + 1;
+      if (base > 0)
+        this.#push(
+          b,
+          start,
+          end,
+          sentence,
+          entry,
+          s,
+          sense.kind === 'evokes' ? 1 : 0,
+          via,
+          sense.emotion,
+          base * intensity,
+          intensity,
+          negated,
+          0,
+          o,
+        );
     }
   }
 

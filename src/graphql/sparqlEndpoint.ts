@@ -9,7 +9,7 @@ import type { Plugin } from 'graphql-yoga';
 import { EmokbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { negotiate } from '../rdf/mediaTypes.js';
-import { FORMATS_OF, queryForm } from '../sparql/queryForm.js';
+import { FORMATS_OF, queryForm, readOnly } from '../sparql/queryForm.js';
 import type { SparqlEngine } from '../sparql/SparqlEngine.js';
 import { SPARQL_PATH } from '../linkeddata/datasetDescription.js';
 import { answer, emokbErrorResponse, errorResponse, notAcceptable } from './httpAnswers.js';
@@ -39,11 +39,7 @@ async function queryText(request: Request, url: URL, maxBodyBytes: number): Prom
   else if (request.method === 'POST') {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type === 'application/sparql-query') return readBody(request, maxBodyBytes);
-    if (type === 'application/sparql-update')
-      throw new EmokbError(
-        'READ_ONLY',
-        'SPARQL updates are refused: the endpoint is read-only (change the knowledge with `emokb` edits or the GraphQL mutations)',
-      );
+    if (type === 'application/sparql-update') throw readOnly('the request was sent as application/sparql-update');
     if (type !== 'application/x-www-form-urlencoded')
       return errorResponse(
         415,
@@ -54,11 +50,7 @@ async function queryText(request: Request, url: URL, maxBodyBytes: number): Prom
   } else {
     return errorResponse(405, 'METHOD_NOT_ALLOWED', `${SPARQL_PATH} answers GET and POST`, {}, { allow: 'GET, POST' });
   }
-  if (params.has('update'))
-    throw new EmokbError(
-      'READ_ONLY',
-      'SPARQL updates are refused: the endpoint is read-only (change the knowledge with `emokb` edits or the GraphQL mutations)',
-    );
+  if (params.has('update')) throw readOnly('the request carries an update parameter');
   for (const dataset of ['default-graph-uri', 'named-graph-uri'])
     if (params.has(dataset))
       throw new EmokbError('BAD_INPUT', `${dataset} is not supported: emokb is one default graph (leave the parameter out)`, {

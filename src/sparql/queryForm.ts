@@ -20,17 +20,21 @@ export const FORMATS_OF: Readonly<Record<QueryForm, readonly AnswerFormat[]>> = 
   describe: RDF_FORMATS satisfies readonly RdfFormat[],
 };
 
+/** READ_ONLY: the one refusal of a SPARQL update, wherever it is met (its form, its media type, its parameter). */
+export function readOnly(what: string): EmokbError {
+  return new EmokbError(
+    'READ_ONLY',
+    `SPARQL updates are refused: the endpoint is read-only (change the knowledge with \`emokb\` edits or the GraphQL mutations); ${what}`,
+  );
+}
+
 /** The form of a query; READ_ONLY for an update, BAD_INPUT for a text that is neither. */
 export function queryForm(text: string): QueryForm {
   let rest = text;
   for (let m = PROLOGUE.exec(rest); m && m[0].length > 0; m = PROLOGUE.exec(rest)) rest = rest.slice(m[0].length);
   const keyword = /^[A-Za-z]+/.exec(rest)?.[0].toLowerCase();
   if (keyword === 'select' || keyword === 'ask' || keyword === 'construct' || keyword === 'describe') return keyword;
-  if (UPDATE.test(rest))
-    throw new EmokbError(
-      'READ_ONLY',
-      `SPARQL updates are refused: the endpoint is read-only (change the knowledge with \`emokb\` edits or the GraphQL mutations); the request begins "${rest.slice(0, 40)}"`,
-    );
+  if (UPDATE.test(rest)) throw readOnly(`the request begins "${rest.slice(0, 40)}"`);
   throw new EmokbError(
     'BAD_INPUT',
     `not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue, found "${rest.slice(0, 40) || '(nothing)'}"`,

@@ -64,7 +64,7 @@ export class Tagger {
 
   /** Tags one text. `options` may be pre-resolved (`prepareOptions`) to skip validation per call. */
   tag(text: string, options: TagOptions | ResolvedOptions = {}): TagResult {
-    if (typeof text !== 'string') throw new EmokbError('BAD_INPUT', 'text: give a string');
+    if (typeof text !== 'string') throw new EmokbError('BAD_INPUT', `text: give a string, not ${text === null ? 'null' : typeof text}`);
     const o = isResolved(options) ? options : resolveOptions(options);
     const count = this.#use(o).match(text, o);
     const mb = this.#matcher.matches;

@@ -242,7 +242,8 @@ describe('roll-up, normalisation and dominant', () => {
     expect(() => tagger.tag('x', { minScore: 2 })).toThrow(/minScore/);
     expect(() => tagger.tag('x', { tiers: ['quaternary' as never] })).toThrow(/tiers/);
     expect(() => tagger.tag('x', { negation: 'maybe' as never })).toThrow(/negation/);
-    expect(() => tagger.tag(42 as never)).toThrow(/text/);
+    expect(() => tagger.tag(42 as never)).toThrow(/text: give a string, not number/);
+    expect(() => tagger.tag(null as never)).toThrow(/not null/);
   });
 });
 

@@ -5,6 +5,7 @@
 // (`/.well-known/void`), and the whole graph as downloads (`/download/emokb.ttl|.nt|.jsonld`,
 // byte for byte `emokb export`). `/store` tells the CLI, with the token of server.json, where the
 // store lives and how big it is (for `emokb stats` through a running server).
+import { graphText } from '../kb/graphText.js';
 import type { Plugin } from 'graphql-yoga';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
@@ -29,15 +30,15 @@ const IRI_SPACES = ['/emotion/', '/ontology', '/lexicon/', '/scheme/', '/edge/',
 const DOCUMENT_FORMATS: ReadonlyArray<RdfFormat | 'html'> = [...RDF_FORMATS, 'html'];
 export const STORE_PATH = '/store';
 
-/** Downloads per snapshot: the whole graph is serialized once per format and snapshot. */
-const downloads = new WeakMap<KnowledgeBase, Map<RdfFormat, Promise<string>>>();
+/** The dataset description per snapshot and origin (it counts over every quad). */
+const descriptions = new WeakMap<KnowledgeBase, Map<string, ReturnType<typeof datasetDescription>>>();
 
-function download(kb: KnowledgeBase, format: RdfFormat): Promise<string> {
-  let byFormat = downloads.get(kb);
-  if (!byFormat) downloads.set(kb, (byFormat = new Map()));
-  let text = byFormat.get(format);
-  if (!text) byFormat.set(format, (text = serialize(kb.quads, format)));
-  return text;
+function description(kb: KnowledgeBase, origin: string): ReturnType<typeof datasetDescription> {
+  let byOrigin = descriptions.get(kb);
+  if (!byOrigin) descriptions.set(kb, (byOrigin = new Map()));
+  let quads = byOrigin.get(origin);
+  if (!quads) byOrigin.set(origin, (quads = datasetDescription(kb, origin)));
+  return quads;
 }
 
 async function rdfAnswer(request: Request, what: string, iri: string, quads: readonly import('@rdfjs/types').Quad[]): Promise<Response> {
@@ -66,12 +67,12 @@ export function useLinkedData(options: LinkedDataOptions): Plugin {
         );
       if (path === VOID_PATH)
         return endResponse(
-          await rdfAnswer(request, 'the dataset description', `${EMOKB_BASE}.well-known/void`, datasetDescription(kb, url.origin)),
+          await rdfAnswer(request, 'the dataset description', `${EMOKB_BASE}.well-known/void`, description(kb, url.origin)),
         );
       if (isDownload) {
         const format = (Object.keys(DOWNLOADS) as RdfFormat[]).find((f) => DOWNLOADS[f] === path)!;
         return endResponse(
-          answer(format, request.method === 'HEAD' ? '' : await download(kb, format), { 'x-emokb-version': String(kb.version) }),
+          answer(format, request.method === 'HEAD' ? '' : await graphText(kb, format), { 'x-emokb-version': String(kb.version) }),
         );
       }
       if (path === STORE_PATH) {

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { EmokbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { AnswerFormat } from '../rdf/mediaTypes.js';
-import { serialize } from '../rdf/turtle.js';
+import { graphText } from '../kb/graphText.js';
 import { SETTINGS } from '../settings.js';
 import { FORMATS_OF, queryForm, type QueryForm } from './queryForm.js';
 import type { WorkerReply, WorkerRequest } from './queryWorker.js';
@@ -117,7 +117,7 @@ export class SparqlEngine {
       worker.on('error', onError);
       worker.on('exit', onExit);
     });
-    worker.postMessage({ type: 'load', ntriples: await serialize(kb.quads, 'ntriples') } satisfies WorkerRequest);
+    worker.postMessage({ type: 'load', ntriples: await graphText(kb, 'ntriples') } satisfies WorkerRequest);
     await this.#loading;
     this.#loaded = kb;
   }

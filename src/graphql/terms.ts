@@ -3,6 +3,7 @@
 // from one pass over its quads (WeakMap keyed by the KnowledgeBase), like the relations index; field
 // resolvers then only read maps. The tagger's compiled LexiconIndex answers `lookup`; this catalog
 // adds what the tagger does not keep (part of speech, candidate and rejected entries, provenance).
+import { STATUS_OF } from '../kb/reviewStatus.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, LEXINFO, ONTOLEX, PROV, RDF } from '../rdf/namespaces.js';
 
@@ -54,12 +55,6 @@ export interface TermCatalog {
   /** Lower-cased lemma to its entries, by IRI. */
   byLemma: ReadonlyMap<string, readonly TermView[]>;
 }
-
-const STATUS_OF: Record<string, TermStatus> = {
-  [EMO.Candidate.value]: 'candidate',
-  [EMO.Accepted.value]: 'accepted',
-  [EMO.Rejected.value]: 'rejected',
-};
 
 const cache = new WeakMap<KnowledgeBase, TermCatalog>();
 

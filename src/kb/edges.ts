@@ -15,6 +15,7 @@
 // same edit planning as `emokb link add`, so that an accepted edge and a hand-made one look alike.
 // The evidence node then stays, with emo:Accepted, as the edge's provenance; a rejected node stays
 // with emo:Rejected so that a re-run never proposes it again.
+import { STATUS_NODE, STATUS_OF, type ReviewStatus } from './reviewStatus.js';
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from './KnowledgeBase.js';
@@ -50,13 +51,8 @@ export const TYPE_OF: Record<string, LinkType> = {
   [EMO.leadsTo.value]: 'transition',
 };
 
-export type EdgeStatus = 'candidate' | 'accepted' | 'rejected';
-export const STATUS_NODE: Record<EdgeStatus, NamedNode> = { candidate: EMO.Candidate, accepted: EMO.Accepted, rejected: EMO.Rejected };
-export const STATUS_OF: Record<string, EdgeStatus> = {
-  [EMO.Candidate.value]: 'candidate',
-  [EMO.Accepted.value]: 'accepted',
-  [EMO.Rejected.value]: 'rejected',
-};
+export type EdgeStatus = ReviewStatus;
+export { STATUS_NODE, STATUS_OF };
 
 /**
  * One proposed edge. Opposite: `from` and one `to` (stored in id order: the edge has no direction).

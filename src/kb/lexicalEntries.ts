@@ -1,6 +1,7 @@
 // The lexical entries of a snapshot as the store holds them (OntoLex-lemon, src/kb/termQuads.ts):
 // each entry's lemma, part of speech, status, senses and quads. Read by the expansion pipeline (to
 // leave stored words alone) and the linkers (the emotion terms they reason over).
+import { STATUS_OF } from './reviewStatus.js';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from './KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF } from '../rdf/namespaces.js';
@@ -23,12 +24,6 @@ export interface StoredEntry {
     score: number | null;
   }>;
 }
-
-const STATUS_OF: Record<string, TermStatus> = {
-  [EMO.Candidate.value]: 'candidate',
-  [EMO.Accepted.value]: 'accepted',
-  [EMO.Rejected.value]: 'rejected',
-};
 
 /** Every lexical entry of a snapshot with its status, senses and quads, in IRI order. */
 export function lexicalEntries(kb: KnowledgeBase): Map<string, StoredEntry> {

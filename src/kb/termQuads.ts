@@ -11,6 +11,7 @@
 //   <...#sense-exasperation-secondary> a ontolex:LexicalSense ;
 //       ontolex:reference emotion:exasperation-secondary ; emo:weight "0.8"^^xsd:decimal ;
 //       emo:senseKind emo:Names ; emo:method "manual" ; prov:wasAttributedTo "..." ; prov:generatedAtTime "..."^^xsd:dateTime .
+import { STATUS_NODE, type ReviewStatus } from './reviewStatus.js';
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
@@ -23,9 +24,8 @@ export const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['noun', 'verb', 'adject
 
 /** Names: the word names the emotion (strong evidence). Evokes: it tends to call it up (weak). */
 export type SenseKind = 'names' | 'evokes';
-export type TermStatus = 'candidate' | 'accepted' | 'rejected';
+export type TermStatus = ReviewStatus;
 
-const STATUS: Record<TermStatus, NamedNode> = { candidate: EMO.Candidate, accepted: EMO.Accepted, rejected: EMO.Rejected };
 const KIND: Record<SenseKind, NamedNode> = { names: EMO.Names, evokes: EMO.Evokes };
 
 /** How a lemma is stored: Unicode-normalised, trimmed, inner whitespace collapsed; case kept. */
@@ -99,7 +99,7 @@ export function entryQuads(input: EntryInput): Quad[] {
     quad(entry, ONTOLEX.canonicalForm, form),
     quad(form, RDF.type, ONTOLEX.Form),
     quad(form, ONTOLEX.writtenRep, literal(lemma, language)),
-    quad(entry, EMO.status, STATUS[input.status ?? 'accepted']),
+    quad(entry, EMO.status, STATUS_NODE[input.status ?? 'accepted']),
   ];
   if (input.pos) quads.push(quad(entry, LEXINFO.partOfSpeech, namedNode(`${LEXINFO.base}${input.pos}`)));
   return quads;

@@ -9,7 +9,7 @@ import { NON_ASCII, type TokenBuffer } from '../text/tokenize.js';
 import { derivationsOf, lemmasOf } from '../text/wordForms.js';
 import { compileLexicon } from './compile.js';
 import { surfaceVariants } from './keys.js';
-import { MultiwordTrie } from './trie.js';
+import { MultiwordTrie, type MweNode } from './trie.js';
 import { VIAS, type LexiconData, type LexiconEmotion, type LexiconEntry, type WordHit } from './types.js';
 import { NO_ROOTS, NOTHING, WordInfo } from './wordInfo.js';
 import { WordTable } from './wordTable.js';
@@ -303,6 +303,11 @@ export class LexiconIndex {
       info.innerLemmas = norm !== undefined && mayBeInflected(norm) ? this.lemmas(norm).filter((l) => this.#trie.inner.has(l)) : NO_FIRSTS;
     }
     return info.innerLemmas;
+  }
+
+  /** False when no word of hash `hash` follows trie node `node` (see MultiwordTrie.mayFollow). */
+  mayFollow(node: MweNode, hash: number): boolean {
+    return this.#trie.mayFollow(node, hash);
   }
 
   /** `info` for word token t of a tokenized text, through the hash-addressed word table. */

@@ -208,7 +208,9 @@ export class Matcher {
         const nexts = node.next;
         if (nexts === null) break;
         let via: 0 | 1 = f === 0 ? 0 : 1;
-        let child: MweNode | undefined = nexts.get(info.norm!);
+        // (the edge filter first: most words after a key's first word continue none, and it
+        // answers them without the string-keyed Map)
+        let child: MweNode | undefined = this.index.mayFollow(node, b.hash[k]!) ? nexts.get(info.norm!) : undefined;
         if (child === undefined) {
           const lemmas = this.index.innerLemmasOf(info);
           for (let l = 0; l < lemmas.length && child === undefined; l++) child = nexts.get(lemmas[l]!);

@@ -48,6 +48,7 @@ import {
   THING,
 } from '../text/appraisalCues.js';
 import { cueOf, CUE_NEGATOR } from '../text/cues.js';
+import { HashFilter } from '../text/hashFilter.js';
 import { WORD, assignSentences, hashWord, type TokenBuffer } from '../text/tokenize.js';
 import { valenceAdjectives, valenceTable } from '../text/valence.js';
 import { ruleBit } from './rules.js';
@@ -104,8 +105,10 @@ export class Appraisal {
   readonly #adjectives: ReadonlySet<string>;
   /** Hashes (text/tokenBuffer.ts hashWord) of the linking verbs and subject-copula words. */
   readonly #linkingHashes = new Set([...LINKING_VERBS, ...SUBJECT_COPULA.keys()].map(hashWord));
+  readonly #linkingFilter = new HashFilter(this.#linkingHashes);
   /** Hashes of the words a valence match can be made on (rated, strong enough, adjectives, predicates). */
   readonly #valenceHashes: ReadonlySet<number>;
+  readonly #valenceFilter: HashFilter;
   /** The rule bit of the last `decide` that moved a match. */
   rule = 0;
 
@@ -141,6 +144,7 @@ export class Appraisal {
         .filter(([word, v]) => Math.abs(v) >= VALENCE_MIN && adjectives.has(word) && !NOT_PREDICATES.has(word))
         .map(([word]) => hashWord(word)),
     );
+    this.#valenceFilter = new HashFilter(this.#valenceHashes);
     index.entries.forEach((entry, i) => {
       if (this.#flags[i]! & (POSITIVE | NEGATIVE) && adjectives.has(entry.lemma)) this.#flags[i]! |= ADJECTIVE;
     });
@@ -200,16 +204,20 @@ export class Appraisal {
     // A text without a word a valence match could be made on (most silent texts) is done in one
     // pass of hash look-ups: the linking-verb scan below made strings and targets for every "is"
     // and "I'm" of every silent text (13 of 296 ms per pass over GoEmotions train).
+    // (each set behind its bit-set filter, text/hashFilter.ts: the filter answers most words)
     const candidates = this.#valenceHashes;
+    const mayBeCandidate = this.#valenceFilter;
+    const hash = b.hash;
     let any = false;
-    for (let k = 0; k < b.count && !any; k++) any = b.kind[k] === WORD && candidates.has(b.hash[k]!);
+    for (let k = 0; k < b.count && !any; k++) any = b.kind[k] === WORD && mayBeCandidate.mayHave(hash[k]!) && candidates.has(hash[k]!);
     if (!any) return;
     const linking = this.#linkingHashes;
+    const mayBeLinking = this.#linkingFilter;
     for (let k = 0; k < b.count; k++) {
       // The token's hash first: no string is made for the words that are no linking verb (the
       // fallback runs on every silent text; reading each word's string cost 12% of tagging time
       // on GoEmotions train, the hash test costs ~1%).
-      if (b.kind[k] !== WORD || !linking.has(b.hash[k]!)) continue;
+      if (b.kind[k] !== WORD || !mayBeLinking.mayHave(hash[k]!) || !linking.has(hash[k]!)) continue;
       if (!b.sentencesDone) assignSentences(text, b);
       const w = b.word(k);
       const copula = SUBJECT_COPULA.has(w);

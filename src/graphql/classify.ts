@@ -38,6 +38,19 @@ interface GraphQLOptions {
   names?: boolean | null;
 }
 
+/**
+ * `classify` without options (the common request): its two possible resolved options, made once.
+ * Resolving per request built the options object and entered it in prepareOptions' WeakSet, an
+ * ephemeron for the garbage collector, per request. Shared, so only `classify` takes them:
+ * `classifyBatch` sets `id` on its own.
+ */
+let defaults: { withMatches: ResolvedOptions; withoutMatches: ResolvedOptions } | undefined;
+
+function sharedDefaults(matchesSelected: boolean): ResolvedOptions {
+  defaults ??= { withMatches: prepareOptions({}), withoutMatches: prepareOptions({ matches: false }) };
+  return matchesSelected ? defaults.withMatches : defaults.withoutMatches;
+}
+
 function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelected: boolean): ResolvedOptions {
   const o = options ?? {};
   const tagOptions: TagOptions = {};
@@ -116,7 +129,9 @@ export const classifyResolvers = {
   Query: {
     classify(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult {
       const text = args.text as string;
-      const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
+      const given = args.options as GraphQLOptions | null | undefined;
+      const matches = selects(info, 'matches');
+      const options = given == null ? sharedDefaults(matches) : toTagOptions(given, matches);
       return Tagger.for(kb).tag(text, options);
     },
     classifyBatch(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult[] {

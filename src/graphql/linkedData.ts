@@ -49,8 +49,43 @@ async function rdfAnswer(request: Request, what: string, iri: string, quads: rea
 }
 
 export function useLinkedData(options: LinkedDataOptions): Plugin {
+  const respond = async (request: Request, url: URL, endResponse: (response: Response) => void, isDownload: boolean): Promise<void> => {
+    const path = url.pathname;
+    const kb = options.snapshot();
+    if (!kb)
+      return endResponse(errorResponse(503, 'NOT_READY', 'the knowledge base is still loading; retry shortly', {}, { 'retry-after': '1' }));
+    if (path === VOID_PATH)
+      return endResponse(await rdfAnswer(request, 'the dataset description', `${EMOKB_BASE}.well-known/void`, description(kb, url.origin)));
+    if (isDownload) {
+      const format = (Object.keys(DOWNLOADS) as RdfFormat[]).find((f) => DOWNLOADS[f] === path)!;
+      return endResponse(
+        answer(format, request.method === 'HEAD' ? '' : await graphText(kb, format), { 'x-emokb-version': String(kb.version) }),
+      );
+    }
+    if (path === STORE_PATH) {
+      const token = options.editing?.token;
+      const service = options.editing?.service();
+      if (!token || !service || !bearerMatches(request.headers.get('authorization'), token))
+        return endResponse(errorResponse(401, 'UNAUTHENTICATED', `${STORE_PATH} needs the bearer token of server.json`));
+      return endResponse(
+        new Response(
+          `${JSON.stringify({ location: service.store.location, bytes: await service.store.sizeOnDisk(), version: kb.version })}\n`,
+          {
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          },
+        ),
+      );
+    }
+    const iri = `${EMOKB_BASE}${path.slice(1)}`;
+    const quads = describeDocument(kb, iri);
+    if (!quads) return endResponse(errorResponse(404, 'NOT_FOUND', `emokb has no resource <${iri}>`, { iri }));
+    endResponse(await rdfAnswer(request, `<${iri}>`, iri, quads));
+  };
   return {
-    async onRequest({ request, url, endResponse }) {
+    // Synchronous for every request that is not for a document here (every GraphQL one): an async
+    // hook hands yoga a promise per request, and yoga then runs the hooks after it and the request
+    // itself a microtask later.
+    onRequest({ request, url, endResponse }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const path = url.pathname;
       if (path === CONTEXT_PATH)
@@ -60,39 +95,7 @@ export function useLinkedData(options: LinkedDataOptions): Plugin {
       const isDownload = Object.values(DOWNLOADS).includes(path);
       const isDocument = IRI_SPACES.some((space) => path.startsWith(space));
       if (path !== VOID_PATH && path !== STORE_PATH && !isDownload && !isDocument) return;
-      const kb = options.snapshot();
-      if (!kb)
-        return endResponse(
-          errorResponse(503, 'NOT_READY', 'the knowledge base is still loading; retry shortly', {}, { 'retry-after': '1' }),
-        );
-      if (path === VOID_PATH)
-        return endResponse(
-          await rdfAnswer(request, 'the dataset description', `${EMOKB_BASE}.well-known/void`, description(kb, url.origin)),
-        );
-      if (isDownload) {
-        const format = (Object.keys(DOWNLOADS) as RdfFormat[]).find((f) => DOWNLOADS[f] === path)!;
-        return endResponse(
-          answer(format, request.method === 'HEAD' ? '' : await graphText(kb, format), { 'x-emokb-version': String(kb.version) }),
-        );
-      }
-      if (path === STORE_PATH) {
-        const token = options.editing?.token;
-        const service = options.editing?.service();
-        if (!token || !service || !bearerMatches(request.headers.get('authorization'), token))
-          return endResponse(errorResponse(401, 'UNAUTHENTICATED', `${STORE_PATH} needs the bearer token of server.json`));
-        return endResponse(
-          new Response(
-            `${JSON.stringify({ location: service.store.location, bytes: await service.store.sizeOnDisk(), version: kb.version })}\n`,
-            {
-              headers: { 'content-type': 'application/json; charset=utf-8' },
-            },
-          ),
-        );
-      }
-      const iri = `${EMOKB_BASE}${path.slice(1)}`;
-      const quads = describeDocument(kb, iri);
-      if (!quads) return endResponse(errorResponse(404, 'NOT_FOUND', `emokb has no resource <${iri}>`, { iri }));
-      endResponse(await rdfAnswer(request, `<${iri}>`, iri, quads));
+      return respond(request, url, endResponse, isDownload);
     },
   };
 }

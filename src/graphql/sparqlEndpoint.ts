@@ -67,25 +67,30 @@ async function queryText(request: Request, url: URL, maxBodyBytes: number): Prom
 }
 
 export function useSparqlEndpoint(options: SparqlEndpointOptions): Plugin {
+  const respond = async (request: Request, url: URL, endResponse: (response: Response) => void): Promise<void> => {
+    try {
+      const text = await queryText(request, url, options.maxBodyBytes);
+      if (text instanceof Response) return endResponse(text);
+      const form = queryForm(text);
+      const format = negotiate(request.headers.get('accept'), FORMATS_OF[form]);
+      if (!format) return endResponse(notAcceptable(`the answer to a ${form.toUpperCase()} query`, FORMATS_OF[form]));
+      const kb = options.snapshot();
+      if (!kb)
+        return endResponse(
+          errorResponse(503, 'NOT_READY', 'the knowledge base is still loading; retry shortly', {}, { 'retry-after': '1' }),
+        );
+      const result = await options.engine.query(kb, text, format);
+      endResponse(answer(result.format, request.method === 'HEAD' ? '' : result.body, { 'x-emokb-version': String(kb.version) }));
+    } catch (error) {
+      endResponse(emokbErrorResponse(error));
+    }
+  };
   return {
-    async onRequest({ request, url, endResponse }) {
+    // Synchronous for every other request (every GraphQL one): an async hook hands yoga a promise
+    // per request, and yoga then runs the hooks after it and the request itself a microtask later.
+    onRequest({ request, url, endResponse }) {
       if (url.pathname !== SPARQL_PATH) return;
-      try {
-        const text = await queryText(request, url, options.maxBodyBytes);
-        if (text instanceof Response) return endResponse(text);
-        const form = queryForm(text);
-        const format = negotiate(request.headers.get('accept'), FORMATS_OF[form]);
-        if (!format) return endResponse(notAcceptable(`the answer to a ${form.toUpperCase()} query`, FORMATS_OF[form]));
-        const kb = options.snapshot();
-        if (!kb)
-          return endResponse(
-            errorResponse(503, 'NOT_READY', 'the knowledge base is still loading; retry shortly', {}, { 'retry-after': '1' }),
-          );
-        const result = await options.engine.query(kb, text, format);
-        endResponse(answer(result.format, request.method === 'HEAD' ? '' : result.body, { 'x-emokb-version': String(kb.version) }));
-      } catch (error) {
-        endResponse(emokbErrorResponse(error));
-      }
+      return respond(request, url, endResponse);
     },
   };
 }

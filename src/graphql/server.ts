@@ -122,19 +122,23 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
-  // graphql-jit takes 100-250 ms to import, an event-loop stall: done while the store opens and
-  // /ready still answers 503, instead of in the middle of the first requests.
-  const jitLoaded =
-    (options.compileAfter ?? SETTINGS.compileAfter.default) > 0
-      ? loadGraphQLJit().catch((error: unknown) =>
-          options.logger.warn({ err: error }, 'graphql-jit could not be loaded: queries run on the standard executor'),
-        )
-      : undefined;
-  const ready = Promise.all([options.open(), jitLoaded]).then(async ([opened]) => {
+  const ready = options.open().then(async (opened) => {
     service = opened;
     // Only now, with the store's lock held, may the file claim the data directory.
     if (options.dataDir) await writeServerFile(options.dataDir, { url, token, pid: process.pid, startedAt: new Date().toISOString() });
     options.logger.info({ url, version: opened.snapshot.version, counts: opened.snapshot.counts }, 'ready');
+    // graphql-jit (and the JSON-schema tooling it loads) takes 100-250 ms of the main thread to
+    // import. Imported while the store opened, it sat on the restart's path to /ready (the store's
+    // decoding and the server stack's imports share the one main thread): 250-400 ms of a
+    // restart's 2.0-2.3 s of CPU under load (bench/startup.mjs with EMOKB_COMPILE_AFTER=0 against
+    // the default, 4 alternating runs). Now it is imported once ready; queries that arrive
+    // meanwhile run on the standard executor, with the same answers (see useCompiledExecution).
+    if ((options.compileAfter ?? SETTINGS.compileAfter.default) > 0)
+      setImmediate(() => {
+        loadGraphQLJit().catch((error: unknown) =>
+          options.logger.warn({ err: error }, 'graphql-jit could not be loaded: queries run on the standard executor'),
+        );
+      });
     return opened;
   });
   let closing: Promise<void> | undefined;

@@ -4,7 +4,8 @@
 // No socket here, so tests drive it with yoga.fetch.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createSchema, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createRequire } from 'node:module';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { Logger } from '../logger.js';
 import { SCHEMA_PATH } from '../paths.js';
@@ -26,6 +27,15 @@ import { resolvers, type RequestContext } from './resolvers.js';
 import { SparqlEngine } from '../sparql/SparqlEngine.js';
 import { useSparqlEndpoint } from './sparqlEndpoint.js';
 import { useLinkedData } from './linkedData.js';
+
+// graphql-yoga through its CommonJS build. Its ES-module build loads ~360 files of graphql-yoga,
+// @envelop and @graphql-tools (@graphql-tools/utils alone is 257), each resolved, read and linked
+// by Node 20's ES-module loader; the CommonJS build of the same code took 366-495 ms of CPU to
+// load against 601-673 ms (3 runs each, alternating, under load from other sessions), a part of
+// every restart's path to /ready. graphql itself is the same instance either way (its package
+// has no `exports`, so `import 'graphql'` also loads its CommonJS index.js), and only this file
+// uses yoga at run time.
+const { createSchema, createYoga } = createRequire(import.meta.url)('graphql-yoga') as typeof import('graphql-yoga');
 
 export interface EmokbYogaOptions {
   /** The current snapshot, or undefined while the store is still loading (then /ready is 503). */

@@ -11,6 +11,7 @@ import { KnowledgeBase } from './KnowledgeBase.js';
 import { AutoBackups, isDestructive } from '../store/autoBackup.js';
 import { verifyContent } from '../store/verify.js';
 import { readRelease } from './seed.js';
+import { withSeedHeap } from './seedHeap.js';
 
 export interface ChangeOptions {
   /** Validate and report, but write nothing. */
@@ -76,19 +77,21 @@ export class KnowledgeService {
   /** Seeds a store with no triples and no change log from the shipped release; else does nothing. */
   async seedIfEmpty(options: Omit<OpenOptions, 'seed' | 'backups'> = {}): Promise<void> {
     if (this.#snapshot.quads.length !== 0 || this.#snapshot.version !== 0) return;
-    options.onSeed?.({ step: 'reading' });
-    const release = await readRelease();
-    options.onSeed?.({ step: 'writing', triples: release.quads.length });
-    await this.change(
-      {
-        add: release.quads,
-        remove: [],
-        author: options.author ?? 'emokb',
-        message: 'seed the store from the released ontology and lexicons',
-        command: 'seed',
-      },
-      { prevalidated: release.validated },
-    );
+    await withSeedHeap(async () => {
+      options.onSeed?.({ step: 'reading' });
+      const release = await readRelease();
+      options.onSeed?.({ step: 'writing', triples: release.quads.length });
+      await this.change(
+        {
+          add: release.quads,
+          remove: [],
+          author: options.author ?? 'emokb',
+          message: 'seed the store from the released ontology and lexicons',
+          command: 'seed',
+        },
+        { prevalidated: release.validated },
+      );
+    });
     options.onSeed?.({ step: 'done' });
   }
 

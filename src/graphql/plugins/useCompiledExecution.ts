@@ -18,8 +18,8 @@
 // - Memory. Compiled queries hang off the parsed document, which yoga's parse cache (a bounded LRU)
 //   holds: a document it evicts takes its compiled queries with it.
 // - Start-up. graphql-jit (with the JSON-schema tooling it loads) takes 100-250 ms to import, so it
-//   is imported while the server opens its store (`serve`, before /ready), or else on the first
-//   execution; until it is there, queries run as usual.
+//   is imported just after the server is ready (`serve`: off the path to /ready), or else on the
+//   first execution; until it is there, queries run as usual.
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';

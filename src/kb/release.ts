@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '30fc6a2f4d0f120ec50a078287ae8b3e3abefdac06fd070b2dc5fd39e76eaa93';
+export const RELEASE_HASH = '8fe9b4ad43e5b45699227361f98311d682a01b879c38d74da132fd12099a786a';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

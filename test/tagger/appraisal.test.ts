@@ -49,23 +49,24 @@ describe('appraisal: who an evaluation is about', () => {
 
 describe('evaluative frame: attributive against predicative', () => {
   it('drops an evaluative adjective that modifies a noun', () => {
-    expect(matched('a great game')).toEqual([]);
-    expect(matched('That was the best part of the show')).toEqual([]);
-    expect(matched("that's a good idea")).toEqual([]);
+    // ("great", "best", "good" name no emotion since the lexical precision review: words still in the lexicon)
+    expect(matched('a wonderful game')).toEqual([]);
+    expect(matched('That was the most wonderful part of the show')).toEqual([]);
+    expect(matched("that's an awesome idea")).toEqual([]);
   });
 
   it('keeps it in a predicate, an exclamation, after "what a", and a negative expressive', () => {
-    expect(primary("that's great")).toBe('joy');
-    expect(primary('this is so bad')).toBe('sadness');
-    expect(primary('Great!')).toBe('joy');
-    expect(primary('Great game!')).toBe('joy');
+    expect(primary("that's wonderful")).toBe('joy');
+    expect(primary('this is so ridiculous')).toBe('anger');
+    expect(primary('Wonderful!')).toBe('joy');
+    expect(primary('Awesome game!')).toBe('joy');
     expect(primary('Good job.')).toBe('joy');
-    expect(primary('What a nice treat')).toBe('joy');
+    expect(primary('What a lovely treat')).toBe('joy');
     expect(primary('this stupid game')).toBe('anger');
   });
 
   it('is off with evaluativeFrame: false', () => {
-    expect(primary('a great game', { evaluativeFrame: false })).toBe('joy');
+    expect(primary('a wonderful game', { evaluativeFrame: false })).toBe('joy');
   });
 });
 

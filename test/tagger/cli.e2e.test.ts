@@ -86,7 +86,8 @@ describe('emokb tag', () => {
   });
 
   it('reads who feels it (appraisal, evaluative frame, undergoer, valence) unless each is turned off', async () => {
-    const input = 'I feel so stupid\na great game\nI teased him\nI feel so talented\n';
+    // ("great" is no evaluative lexicon word since the lexical precision review: "wonderful" is)
+    const input = 'I feel so stupid\na wonderful game\nI teased him\nI feel so talented\n';
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
     expect(on.map((o) => o.dominant.primary)).toEqual(['sadness', null, null, 'joy']);
     expect(on[0]!.matches).toEqual([expect.objectContaining({ text: 'stupid', emotion: 'shame', rules: ['appraisal-self'] })]);

@@ -24,15 +24,10 @@ const matched = async (text: string, ...flags: string[]) => {
 };
 
 describe('emokb tag and the shipped non-emotional expressions', () => {
-  it('matches nothing inside "best friend" or "passed" by default, and the words again with --no-collocations', async () => {
-    expect(await matched('My best friend passed the exam, I am so happy')).toEqual(['happy']);
-    // ("best" before a noun is also dropped by the evaluative frame: both rules off to see it)
-    expect(await matched('My best friend passed the exam, I am so happy', '--no-collocations')).toEqual(['passed', 'happy']);
-    expect(await matched('My best friend passed the exam, I am so happy', '--no-collocations', '--no-evaluative-frame')).toEqual([
-      'best',
-      'passed',
-      'happy',
-    ]);
+  it('matches nothing inside "who cares" or "passed" by default, and the words again with --no-collocations', async () => {
+    // ("best friend" is blocked too, but "best" names no emotion anywhere since the lexical precision review)
+    expect(await matched('Who cares, he passed the exam and I am so happy')).toEqual(['happy']);
+    expect(await matched('Who cares, he passed the exam and I am so happy', '--no-collocations')).toEqual(['cares', 'passed', 'happy']);
   });
 
   it('refuses to block an expression with no emotion word, naming the argument, exit status 1 or more', async () => {

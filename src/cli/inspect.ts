@@ -108,6 +108,8 @@ function registerPath(program: Command): void {
     .option('--max-depth <n>', `at most this many steps, 1 to ${MAX_PATH_DEPTH}`, String(DEFAULT_PATH_DEPTH))
     .option('--json', 'print JSON')
     .action(async (fromRef: string, toRef: string, options: { types?: string; maxDepth: string; json?: boolean }, command: Command) => {
+      if (!/^\d+$/.test(options.maxDepth.trim()))
+        throw new EmokbError('BAD_INPUT', `--max-depth: "${options.maxDepth}" is not a whole number from 1 to ${MAX_PATH_DEPTH}`);
       const depth = Number(options.maxDepth);
       const { types, maxDepth } = pathOptions(options.types?.split(',').map((t) => t.trim()).filter(Boolean), depth, { types: '--types', maxDepth: '--max-depth' });
       await onSnapshot(command.optsWithGlobals<GlobalOptions>(), async (source) => {

@@ -111,7 +111,14 @@ function registerPath(program: Command): void {
       if (!/^\d+$/.test(options.maxDepth.trim()))
         throw new EmokbError('BAD_INPUT', `--max-depth: "${options.maxDepth}" is not a whole number from 1 to ${MAX_PATH_DEPTH}`);
       const depth = Number(options.maxDepth);
-      const { types, maxDepth } = pathOptions(options.types?.split(',').map((t) => t.trim()).filter(Boolean), depth, { types: '--types', maxDepth: '--max-depth' });
+      const { types, maxDepth } = pathOptions(
+        options.types
+          ?.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+        depth,
+        { types: '--types', maxDepth: '--max-depth' },
+      );
       await onSnapshot(command.optsWithGlobals<GlobalOptions>(), async (source) => {
         const kb = await source.snapshot();
         const from = kb.resolve(fromRef);
@@ -136,7 +143,9 @@ function registerPath(program: Command): void {
               to: brief(s.to),
               trigger: s.trigger ? brief(s.trigger) : null,
               method: s.method,
-              evidence: s.evidence ? { id: s.evidence.id, methods: s.evidence.methods, evidence: s.evidence.evidence, score: s.evidence.score } : null,
+              evidence: s.evidence
+                ? { id: s.evidence.id, methods: s.evidence.methods, evidence: s.evidence.evidence, score: s.evidence.score }
+                : null,
             })),
           });
         const lines = [`${path.from.label} -> ${path.to.label}: ${path.length} step(s)`];

@@ -50,7 +50,9 @@ export function pathOptions(
       throw new EmokbError('BAD_INPUT', `${names.types}: "${t}" is not one of ${PATH_TYPES.join(', ')}`, { field: 'types' });
   const depth = maxDepth ?? DEFAULT_PATH_DEPTH;
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_PATH_DEPTH)
-    throw new EmokbError('BAD_INPUT', `${names.maxDepth}: ${depth} must be a whole number from 1 to ${MAX_PATH_DEPTH}`, { field: 'maxDepth' });
+    throw new EmokbError('BAD_INPUT', `${names.maxDepth}: ${depth} must be a whole number from 1 to ${MAX_PATH_DEPTH}`, {
+      field: 'maxDepth',
+    });
   return { types: [...new Set(list)] as PathType[], maxDepth: depth };
 }
 
@@ -60,21 +62,59 @@ function neighbours(kb: KnowledgeBase, e: Emotion, types: readonly PathType[]): 
   const out: PathStep[] = [];
   if (types.includes('transition'))
     for (const t of r.transitionsOut)
-      out.push({ type: 'transition', relation: 'leadsTo', from: e, to: t.to, trigger: t.trigger, method: how(t.evidence, t.method ?? 'manual'), evidence: t.evidence });
+      out.push({
+        type: 'transition',
+        relation: 'leadsTo',
+        from: e,
+        to: t.to,
+        trigger: t.trigger,
+        method: how(t.evidence, t.method ?? 'manual'),
+        evidence: t.evidence,
+      });
   if (types.includes('opposite'))
     for (const o of r.opposites)
-      out.push({ type: 'opposite', relation: 'isOppositeOf', from: e, to: o.emotion, trigger: null, method: how(o.evidence), evidence: o.evidence });
+      out.push({
+        type: 'opposite',
+        relation: 'isOppositeOf',
+        from: e,
+        to: o.emotion,
+        trigger: null,
+        method: how(o.evidence),
+        evidence: o.evidence,
+      });
   if (types.includes('composition')) {
     for (const c of r.components)
-      out.push({ type: 'composition', relation: 'isComposedOf', from: e, to: c.emotion, trigger: null, method: how(c.evidence), evidence: c.evidence });
+      out.push({
+        type: 'composition',
+        relation: 'isComposedOf',
+        from: e,
+        to: c.emotion,
+        trigger: null,
+        method: how(c.evidence),
+        evidence: c.evidence,
+      });
     for (const b of r.blends)
-      out.push({ type: 'composition', relation: 'isComponentOf', from: e, to: b.blend, trigger: null, method: how(b.evidence), evidence: b.evidence });
+      out.push({
+        type: 'composition',
+        relation: 'isComponentOf',
+        from: e,
+        to: b.blend,
+        trigger: null,
+        method: how(b.evidence),
+        evidence: b.evidence,
+      });
   }
   return out.sort((a, b) => a.to.label.localeCompare(b.to.label) || a.to.iri.localeCompare(b.to.iri));
 }
 
 /** The shortest path, or null when none is within maxDepth steps. From an emotion to itself: no steps. */
-export function relationPath(kb: KnowledgeBase, from: Emotion, to: Emotion, types: readonly PathType[], maxDepth: number): RelationPath | null {
+export function relationPath(
+  kb: KnowledgeBase,
+  from: Emotion,
+  to: Emotion,
+  types: readonly PathType[],
+  maxDepth: number,
+): RelationPath | null {
   if (from.iri === to.iri) return { from, to, length: 0, steps: [] };
   const came = new Map<string, PathStep | null>([[from.iri, null]]);
   let frontier = [from];

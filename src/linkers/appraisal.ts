@@ -114,35 +114,156 @@ export const OCC_RESOLUTIONS: ReadonlyArray<readonly [string, string, string]> =
  * Each is a typical course the source describes, not a law.
  */
 export const APPRAISAL_COURSES: ReadonlyArray<readonly [string, string, string, string]> = [
-  ['desire', 'frustration', 'anger-tertiary', 'Berkowitz (1989), Frustration-aggression hypothesis: examination and reformulation, Psychological Bulletin 106: a thwarted goal pursuit produces negative affect that instigates anger'],
-  ['eagerness', 'frustration', 'exasperation-tertiary', 'Berkowitz (1989), Psychological Bulletin 106: thwarting of an eagerly pursued goal instigates anger, the more so when it is repeated; Parrott\'s exasperation is angry impatience after being tried too many times'],
-  ['humiliation', 'anger-tertiary', 'rage-tertiary', 'Lewis (1971), Shame and Guilt in Neurosis; Scheff & Retzinger (1991), Emotions and Violence: unacknowledged shame turns into "humiliated fury"'],
-  ['humiliation', 'anger-tertiary', 'vengefulness', 'Lindner (2006), Making Enemies: Humiliation and International Conflict; Scheff & Retzinger (1991): humiliation met with anger seeks revenge'],
-  ['disappointment-tertiary', 'hopelessness', 'depression', 'Abramson, Metalsky & Alloy (1989), Hopelessness depression, Psychological Review 96: negative events appraised with hopelessness lead to depression'],
-  ['love-tertiary', 'fear-tertiary', 'jealousy', 'Parrott & Smith (1993), Distinguishing the experiences of envy and jealousy, JPSP 64: jealousy is the fear of losing a relationship one loves to a rival'],
-  ['envy-tertiary', 'anger-tertiary', 'resentment', "Smith & Kim (2007), Comprehending envy, Psychological Bulletin 133: envy turns into hostile resentment when the other's advantage is felt as unfair"],
-  ['amazement', 'delight', 'enthrallment-tertiary', 'Keltner & Haidt (2003), Approaching awe, a moral, spiritual, and aesthetic emotion, Cognition and Emotion 17: wonder at something vast or remarkable, appraised as pleasing, holds one absorbed'],
-  ['torment-tertiary', 'hopelessness', 'depression', 'Seligman (1975), Helplessness: On Depression, Development, and Death; Maier & Seligman (1976), Journal of Experimental Psychology: General 105: inescapable affliction, once judged uncontrollable, brings helplessness and depression'],
-  ['anxiety', 'fear-tertiary', 'panic', 'Clark (1986), A cognitive approach to panic, Behaviour Research and Therapy 24: anxious arousal interpreted as catastrophic danger escalates into panic'],
-  ['longing-tertiary', 'hopelessness', 'despair', 'Bowlby (1980), Attachment and Loss vol. 3: yearning and searching for someone lost, once hope of reunion fades, gives way to despair and disorganization'],
-  ['disappointment-tertiary', 'hopelessness', 'despair', 'Abramson, Metalsky & Alloy (1989), Psychological Review 96: a let-down appraised as permanent and pervasive brings hopelessness; despair is having abandoned all hope'],
-  ['loneliness', 'sadness-tertiary', 'depression', 'Cacioppo, Hughes, Waite, Hawkley & Thisted (2006), Loneliness as a specific risk factor for depressive symptoms, Psychology and Aging 21'],
-  ['rejection', 'sadness-tertiary', 'loneliness', 'Leary (2001), Interpersonal Rejection; Baumeister & Leary (1995), The need to belong, Psychological Bulletin 117: rejection thwarts belonging, felt as loneliness'],
-  ['rejection', 'anger-tertiary', 'hostility', 'Twenge, Baumeister, Tice & Stucke (2001), If you can\'t join them, beat them, JPSP 81: rejected people turn hostile and aggressive'],
-  ['guilt', 'sadness-tertiary', 'remorse', 'Tangney & Dearing (2002), Shame and Guilt: guilt over a specific wrong brings remorse and the wish to repair it'],
-  ['surprise-tertiary', 'joy-tertiary', 'delight', 'Meyer, Reisenzein & Schützwohl (1997), Toward a process analysis of emotions: the case of surprise, Motivation and Emotion 21: surprise is followed by the appraisal of the event, pleasant (delight) or not'],
-  ['surprise-tertiary', 'fear-tertiary', 'alarm', 'Meyer, Reisenzein & Schützwohl (1997), Motivation and Emotion 21: surprise appraised as danger becomes alarm'],
-  ['annoyance', 'frustration', 'aggravation', 'Berkowitz (1989), Psychological Bulletin 106: further thwarting adds to the negative affect that instigates anger; Parrott\'s aggravation is anger that grows as an existing annoyance is compounded'],
-  ['longing-tertiary', 'joy-tertiary', 'satisfaction', `${OCC_SOURCE}: longing is a hope-type (prospect-based) state; its confirmation gives satisfaction`],
-  ['grief', 'hopelessness', 'despair', 'Bowlby (1980), Attachment and Loss vol. 3, the phase of despair and disorganization: grief without hope of regaining what was lost becomes despair'],
+  [
+    'desire',
+    'frustration',
+    'anger-tertiary',
+    'Berkowitz (1989), Frustration-aggression hypothesis: examination and reformulation, Psychological Bulletin 106: a thwarted goal pursuit produces negative affect that instigates anger',
+  ],
+  [
+    'eagerness',
+    'frustration',
+    'exasperation-tertiary',
+    "Berkowitz (1989), Psychological Bulletin 106: thwarting of an eagerly pursued goal instigates anger, the more so when it is repeated; Parrott's exasperation is angry impatience after being tried too many times",
+  ],
+  [
+    'humiliation',
+    'anger-tertiary',
+    'rage-tertiary',
+    'Lewis (1971), Shame and Guilt in Neurosis; Scheff & Retzinger (1991), Emotions and Violence: unacknowledged shame turns into "humiliated fury"',
+  ],
+  [
+    'humiliation',
+    'anger-tertiary',
+    'vengefulness',
+    'Lindner (2006), Making Enemies: Humiliation and International Conflict; Scheff & Retzinger (1991): humiliation met with anger seeks revenge',
+  ],
+  [
+    'disappointment-tertiary',
+    'hopelessness',
+    'depression',
+    'Abramson, Metalsky & Alloy (1989), Hopelessness depression, Psychological Review 96: negative events appraised with hopelessness lead to depression',
+  ],
+  [
+    'love-tertiary',
+    'fear-tertiary',
+    'jealousy',
+    'Parrott & Smith (1993), Distinguishing the experiences of envy and jealousy, JPSP 64: jealousy is the fear of losing a relationship one loves to a rival',
+  ],
+  [
+    'envy-tertiary',
+    'anger-tertiary',
+    'resentment',
+    "Smith & Kim (2007), Comprehending envy, Psychological Bulletin 133: envy turns into hostile resentment when the other's advantage is felt as unfair",
+  ],
+  [
+    'amazement',
+    'delight',
+    'enthrallment-tertiary',
+    'Keltner & Haidt (2003), Approaching awe, a moral, spiritual, and aesthetic emotion, Cognition and Emotion 17: wonder at something vast or remarkable, appraised as pleasing, holds one absorbed',
+  ],
+  [
+    'torment-tertiary',
+    'hopelessness',
+    'depression',
+    'Seligman (1975), Helplessness: On Depression, Development, and Death; Maier & Seligman (1976), Journal of Experimental Psychology: General 105: inescapable affliction, once judged uncontrollable, brings helplessness and depression',
+  ],
+  [
+    'anxiety',
+    'fear-tertiary',
+    'panic',
+    'Clark (1986), A cognitive approach to panic, Behaviour Research and Therapy 24: anxious arousal interpreted as catastrophic danger escalates into panic',
+  ],
+  [
+    'longing-tertiary',
+    'hopelessness',
+    'despair',
+    'Bowlby (1980), Attachment and Loss vol. 3: yearning and searching for someone lost, once hope of reunion fades, gives way to despair and disorganization',
+  ],
+  [
+    'disappointment-tertiary',
+    'hopelessness',
+    'despair',
+    'Abramson, Metalsky & Alloy (1989), Psychological Review 96: a let-down appraised as permanent and pervasive brings hopelessness; despair is having abandoned all hope',
+  ],
+  [
+    'loneliness',
+    'sadness-tertiary',
+    'depression',
+    'Cacioppo, Hughes, Waite, Hawkley & Thisted (2006), Loneliness as a specific risk factor for depressive symptoms, Psychology and Aging 21',
+  ],
+  [
+    'rejection',
+    'sadness-tertiary',
+    'loneliness',
+    'Leary (2001), Interpersonal Rejection; Baumeister & Leary (1995), The need to belong, Psychological Bulletin 117: rejection thwarts belonging, felt as loneliness',
+  ],
+  [
+    'rejection',
+    'anger-tertiary',
+    'hostility',
+    "Twenge, Baumeister, Tice & Stucke (2001), If you can't join them, beat them, JPSP 81: rejected people turn hostile and aggressive",
+  ],
+  [
+    'guilt',
+    'sadness-tertiary',
+    'remorse',
+    'Tangney & Dearing (2002), Shame and Guilt: guilt over a specific wrong brings remorse and the wish to repair it',
+  ],
+  [
+    'surprise-tertiary',
+    'joy-tertiary',
+    'delight',
+    'Meyer, Reisenzein & Schützwohl (1997), Toward a process analysis of emotions: the case of surprise, Motivation and Emotion 21: surprise is followed by the appraisal of the event, pleasant (delight) or not',
+  ],
+  [
+    'surprise-tertiary',
+    'fear-tertiary',
+    'alarm',
+    'Meyer, Reisenzein & Schützwohl (1997), Motivation and Emotion 21: surprise appraised as danger becomes alarm',
+  ],
+  [
+    'annoyance',
+    'frustration',
+    'aggravation',
+    "Berkowitz (1989), Psychological Bulletin 106: further thwarting adds to the negative affect that instigates anger; Parrott's aggravation is anger that grows as an existing annoyance is compounded",
+  ],
+  [
+    'longing-tertiary',
+    'joy-tertiary',
+    'satisfaction',
+    `${OCC_SOURCE}: longing is a hope-type (prospect-based) state; its confirmation gives satisfaction`,
+  ],
+  [
+    'grief',
+    'hopelessness',
+    'despair',
+    'Bowlby (1980), Attachment and Loss vol. 3, the phase of despair and disorganization: grief without hope of regaining what was lost becomes despair',
+  ],
 ];
 
 /** Blends named by empirical studies of emotion patterns: [blend, components, source and claim]. */
 export const BLEND_STUDIES: ReadonlyArray<readonly [string, readonly string[], string]> = [
-  ['hostility', ['anger-tertiary', 'disgust-tertiary', 'contempt'], 'Izard (1972), Patterns of Emotions: A New Analysis of Anxiety and Depression; Izard (1977), Human Emotions: the hostility triad of anger, disgust and contempt'],
-  ['compassion', ['sympathy-tertiary', 'caring'], 'Goetz, Keltner & Simon-Thomas (2010), Compassion: an evolutionary analysis and empirical review, Psychological Bulletin 136: the feeling that arises in witnessing another\'s suffering and that motivates a subsequent desire to help'],
-  ['passion', ['longing-tertiary', 'lust-tertiary'], 'Hatfield & Sprecher (1986), Measuring passionate love in intimate relationships, Journal of Adolescence 9: passionate love is "a state of intense longing for union with another", with physiological (sexual) arousal'],
-  ['jealousy', ['anger-tertiary', 'fear-tertiary', 'sadness-tertiary'], 'Sharpsteen (1991), The organization of jealousy knowledge: romantic jealousy as a blended emotion, in Salovey (ed.), The Psychology of Jealousy and Envy: jealousy as a blend of anger, fear and sadness'],
+  [
+    'hostility',
+    ['anger-tertiary', 'disgust-tertiary', 'contempt'],
+    'Izard (1972), Patterns of Emotions: A New Analysis of Anxiety and Depression; Izard (1977), Human Emotions: the hostility triad of anger, disgust and contempt',
+  ],
+  [
+    'compassion',
+    ['sympathy-tertiary', 'caring'],
+    "Goetz, Keltner & Simon-Thomas (2010), Compassion: an evolutionary analysis and empirical review, Psychological Bulletin 136: the feeling that arises in witnessing another's suffering and that motivates a subsequent desire to help",
+  ],
+  [
+    'passion',
+    ['longing-tertiary', 'lust-tertiary'],
+    'Hatfield & Sprecher (1986), Measuring passionate love in intimate relationships, Journal of Adolescence 9: passionate love is "a state of intense longing for union with another", with physiological (sexual) arousal',
+  ],
+  [
+    'jealousy',
+    ['anger-tertiary', 'fear-tertiary', 'sadness-tertiary'],
+    'Sharpsteen (1991), The organization of jealousy knowledge: romantic jealousy as a blended emotion, in Salovey (ed.), The Psychology of Jealousy and Envy: jealousy as a blend of anger, fear and sadness',
+  ],
 ];
 
 const EMOTION_BASE = 'https://w3id.org/emokb/emotion/';

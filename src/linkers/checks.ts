@@ -47,7 +47,7 @@ export class RelationChecks {
       const x = stack.pop()!;
       for (const c of this.components(x)) {
         if (c === to) return true;
-        if (!seen.has(c)) stack.push(c), seen.add(c);
+        if (!seen.has(c)) (stack.push(c), seen.add(c));
       }
     }
     return false;

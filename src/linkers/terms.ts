@@ -208,7 +208,8 @@ export class EmotionTerms {
       const two = i + 1 < tokens.length ? `${tokens[i]!.word} ${tokens[i + 1]!.word}` : '';
       let word = two && this.#textWords.has(two) ? two : tokens[i]!.word;
       let sources = this.#textWords.get(word);
-      if (!sources && word.endsWith('s') && this.#textWords.has(word.slice(0, -1))) sources = this.#textWords.get((word = word.slice(0, -1)));
+      if (!sources && word.endsWith('s') && this.#textWords.has(word.slice(0, -1)))
+        sources = this.#textWords.get((word = word.slice(0, -1)));
       if (!sources) sources = this.#viaAdjective(word);
       if (!sources) continue;
       const span = word.includes(' ') ? 2 : 1;

@@ -17,7 +17,6 @@
 // form of one emotion, or two emotions without a prior state, so they are not transitions; they
 // are listed as corroboration where they join T and B.
 import type { Emotion } from '../kb/Emotion.js';
-import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { EdgeProposal } from '../kb/edges.js';
 import type { EmotionTerms } from './terms.js';
 import { proposeAppraisalTransitions } from './appraisal.js';

@@ -31,7 +31,9 @@ describe('appraisal proposals', () => {
   it("pairs OCC's hope and fear on Parrott's nodes, quoting the source and both type specifications", () => {
     const hopeFear = proposeAppraisalOpposites(kb).find((p) => p.from === E('hope') && p.to[0] === E('fear-tertiary'));
     expect(hopeFear?.methods).toEqual(['appraisal-occ']);
-    expect(hopeFear?.evidence[0]).toMatch(/Ortony, Clore & Collins \(1988\).*pleased about the prospect of a desirable event.*displeased about the prospect/);
+    expect(hopeFear?.evidence[0]).toMatch(
+      /Ortony, Clore & Collins \(1988\).*pleased about the prospect of a desirable event.*displeased about the prospect/,
+    );
   });
 
   it('pairs only nodes of one tier, and nothing for OCC types Parrott lacks (happy-for, gloating, admiration)', () => {
@@ -41,7 +43,9 @@ describe('appraisal proposals', () => {
   });
 
   it("resolves every fear-type node to relief when joy arises, and gives OCC's compounds as blends", () => {
-    const relief = proposeAppraisalTransitions(kb).filter((p) => p.to[0] === E('relief-tertiary')).map((p) => p.from);
+    const relief = proposeAppraisalTransitions(kb)
+      .filter((p) => p.to[0] === E('relief-tertiary'))
+      .map((p) => p.from);
     expect(relief).toEqual(expect.arrayContaining(['fear-tertiary', 'dread', 'worry', 'apprehension', 'anxiety'].map(E)));
     const triumph = proposeAppraisalCompositions(kb).find((p) => p.from === E('triumph'));
     expect(triumph?.to).toEqual([E('pride-tertiary'), E('joy-tertiary')]);
@@ -49,10 +53,12 @@ describe('appraisal proposals', () => {
 });
 
 describe('structural checks', () => {
-  it('refuses an opposite in one line of the hierarchy, or set against a sibling blend\'s component', () => {
+  it("refuses an opposite in one line of the hierarchy, or set against a sibling blend's component", () => {
     expect(checks.refusal(edge('opposite', 'hate', ['anger-primary']))).toMatch(/one line of the hierarchy/);
     // hate = anger + disgust (and loathing = hate + disgust): both are siblings of fury
-    expect(checks.refusal(edge('opposite', 'fury', ['disgust-tertiary']))).toMatch(/disgust-tertiary is a component of (hate|loathing), a sibling of fury/);
+    expect(checks.refusal(edge('opposite', 'fury', ['disgust-tertiary']))).toMatch(
+      /disgust-tertiary is a component of (hate|loathing), a sibling of fury/,
+    );
     expect(checks.refusal(edge('opposite', 'hope', ['fear-tertiary']))).toBeUndefined();
   });
 

@@ -28,7 +28,9 @@ describe('emokb path', () => {
     expect(path.steps[1].evidence.evidence.join(' ')).toMatch(/Abramson, Metalsky & Alloy \(1989\)/);
 
     const text = await cli('path', 'hope', 'despair', '--types', 'transition');
-    expect(text.stdout).toMatch(/^hope -> despair: 2 step\(s\)\n1\. hope leads to disappointment \(disappointment-tertiary\) when sadness arises/);
+    expect(text.stdout).toMatch(
+      /^hope -> despair: 2 step\(s\)\n1\. hope leads to disappointment \(disappointment-tertiary\) when sadness arises/,
+    );
   }, 120_000);
 
   it('takes the shortest chain over every relation when no type is given', async () => {
@@ -67,8 +69,33 @@ describe('GraphQL relationPath', () => {
   it('serves the same path with the evidence nodes', async () => {
     const { body } = await graphql(
       server.url,
-      `query($types: [RelationType!]) { relationPath(from: "hope", to: "despair", types: $types) {
-        length steps { type relation from { id } to { id } trigger { id } method evidence { id status methods evidence } } } }`,
+      `
+        query ($types: [RelationType!]) {
+          relationPath(from: "hope", to: "despair", types: $types) {
+            length
+            steps {
+              type
+              relation
+              from {
+                id
+              }
+              to {
+                id
+              }
+              trigger {
+                id
+              }
+              method
+              evidence {
+                id
+                status
+                methods
+                evidence
+              }
+            }
+          }
+        }
+      `,
       { types: ['TRANSITION'] },
     );
     expect(body.errors).toBeUndefined();

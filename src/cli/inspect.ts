@@ -1,4 +1,4 @@
-// Read-only commands: `stats`, `show`, `validate`. Each reads the store, or while `emokb serve`
+// Read-only commands: `stats`, `show`, `path`, `validate`. Each reads the store, or while `emokb serve`
 // holds it, the server's snapshot through it (storeOrServer.ts: the same output either way).
 import type { Command } from 'commander';
 import { TIERS, type Tier } from '../kb/Emotion.js';
@@ -8,8 +8,10 @@ import { formatReport, validateGraph } from '../shacl/validate.js';
 import { printJson, type GlobalOptions } from './context.js';
 import { onSnapshot } from './storeOrServer.js';
 import { relationsOf } from '../graphql/relations.js';
+import { DEFAULT_PATH_DEPTH, MAX_PATH_DEPTH, PATH_TYPES, pathOptions, relationPath } from '../graphql/relationPath.js';
 
 export function registerInspect(program: Command): void {
+  registerPath(program);
   program
     .command('stats')
     .description('counts per tier, terms, relations and store size')
@@ -93,6 +95,74 @@ export function registerInspect(program: Command): void {
       if (options.json) printJson(report);
       else process.stdout.write(`${formatReport(report, Number.POSITIVE_INFINITY)}\n`);
       if (!report.conforms) throw new EmokbError('VALIDATION_FAILED', `${report.violations.length} SHACL violation(s)`, { reported: true });
+    });
+}
+
+function registerPath(program: Command): void {
+  program
+    .command('path')
+    .description('how one emotion leads to another: the shortest chain of relations, each step with its evidence')
+    .argument('<from>', 'a label, id or IRI')
+    .argument('<to>', 'a label, id or IRI')
+    .option('--types <list>', `relations to follow, comma-separated: ${PATH_TYPES.join(', ')} (default: all)`)
+    .option('--max-depth <n>', `at most this many steps, 1 to ${MAX_PATH_DEPTH}`, String(DEFAULT_PATH_DEPTH))
+    .option('--json', 'print JSON')
+    .action(async (fromRef: string, toRef: string, options: { types?: string; maxDepth: string; json?: boolean }, command: Command) => {
+      if (!/^\d+$/.test(options.maxDepth.trim()))
+        throw new EmokbError('BAD_INPUT', `--max-depth: "${options.maxDepth}" is not a whole number from 1 to ${MAX_PATH_DEPTH}`);
+      const depth = Number(options.maxDepth);
+      const { types, maxDepth } = pathOptions(
+        options.types
+          ?.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+        depth,
+        { types: '--types', maxDepth: '--max-depth' },
+      );
+      await onSnapshot(command.optsWithGlobals<GlobalOptions>(), async (source) => {
+        const kb = await source.snapshot();
+        const from = kb.resolve(fromRef);
+        const to = kb.resolve(toRef);
+        const path = relationPath(kb, from, to, types, maxDepth);
+        if (!path)
+          throw new EmokbError(
+            'NOT_FOUND',
+            `no chain of at most ${maxDepth} ${types.join('/')} relation(s) leads from ${from.id} to ${to.id}; try a larger --max-depth or more --types`,
+            { from: from.id, to: to.id, types, maxDepth },
+          );
+        const brief = (e: { id: string; label: string }) => ({ id: e.id, label: e.label });
+        if (options.json)
+          return printJson({
+            from: brief(path.from),
+            to: brief(path.to),
+            length: path.length,
+            steps: path.steps.map((s) => ({
+              type: s.type,
+              relation: s.relation,
+              from: brief(s.from),
+              to: brief(s.to),
+              trigger: s.trigger ? brief(s.trigger) : null,
+              method: s.method,
+              evidence: s.evidence
+                ? { id: s.evidence.id, methods: s.evidence.methods, evidence: s.evidence.evidence, score: s.evidence.score }
+                : null,
+            })),
+          });
+        const lines = [`${path.from.label} -> ${path.to.label}: ${path.length} step(s)`];
+        path.steps.forEach((s, i) => {
+          const what =
+            s.relation === 'leadsTo'
+              ? `leads to ${s.to.label} (${s.to.id}) when ${s.trigger!.label} arises`
+              : s.relation === 'isOppositeOf'
+                ? `is the opposite of ${s.to.label} (${s.to.id})`
+                : s.relation === 'isComposedOf'
+                  ? `is a blend with component ${s.to.label} (${s.to.id})`
+                  : `is a component of the blend ${s.to.label} (${s.to.id})`;
+          lines.push(`${i + 1}. ${s.from.label} ${what}  [${s.method}${s.evidence ? `, ${s.evidence.id}` : ''}]`);
+          for (const ev of s.evidence?.evidence ?? []) lines.push(`     ${ev}`);
+        });
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
     });
 }
 

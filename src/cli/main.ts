@@ -12,7 +12,7 @@ type Register = (program: Command) => void;
 // (link.ts adds to the `link` group of edit.ts).
 const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
   { commands: ['serve'], load: async () => [(await import('./serve.js')).registerServe] },
-  { commands: ['stats', 'show', 'validate'], load: async () => [(await import('./inspect.js')).registerInspect] },
+  { commands: ['stats', 'show', 'path', 'validate'], load: async () => [(await import('./inspect.js')).registerInspect] },
   { commands: ['import', 'export'], load: async () => [(await import('./transfer.js')).registerTransfer] },
   { commands: ['sparql'], load: async () => [(await import('./sparql.js')).registerSparql] },
   {

@@ -8,6 +8,7 @@ import { badUserInput, translate } from './errors.js';
 import type { SnapshotLoaders } from './loaders.js';
 import { lookup, type EvokedEmotionView, type EvokedSense } from './lookup.js';
 import { relationResolvers } from './relations.js';
+import { pathOptions, relationPath, type PathStep } from './relationPath.js';
 import { TERM_STATUSES, termCatalog, type SenseView, type TermStatus, type TermView } from './terms.js';
 
 export interface RequestContext {
@@ -104,6 +105,15 @@ export const resolvers = {
     version: (_: unknown, __: Args, { kb }: RequestContext) => ({ version: kb.version, contentHash: kb.contentHash }),
     lookup: (_: unknown, args: Args, { kb }: RequestContext) => lookup(kb, args.text as string),
     term: (_: unknown, args: Args, { kb }: RequestContext) => termCatalog(kb).byIri.get(args.iri as string) ?? null,
+    relationPath(_: unknown, args: Args, { kb }: RequestContext) {
+      const from = translate(() => kb.resolve(args.from as string), 'from');
+      const to = translate(() => kb.resolve(args.to as string), 'to');
+      const { types, maxDepth } = translate(() => pathOptions(args.types as string[] | null, args.maxDepth as number | null));
+      return relationPath(kb, from, to, types, maxDepth);
+    },
+  },
+  RelationStep: {
+    type: (s: PathStep) => s.type.toUpperCase(),
   },
   Emotion: {
     tier: (e: Emotion) => e.tier.toUpperCase(),

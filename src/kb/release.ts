@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '8fe9b4ad43e5b45699227361f98311d682a01b879c38d74da132fd12099a786a';
+export const RELEASE_HASH = '1bacdfa7fac3a7e0fb19f93d22e844038da85f65cb8351381b984800a29b898b';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

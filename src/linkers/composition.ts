@@ -40,6 +40,15 @@ export const PLUTCHIK_DYADS: ReadonlyArray<readonly [string, string, string, str
   ['morbidness', 'disgust', 'joy', 'tertiary'],
   ['dominance', 'anger', 'trust', 'tertiary'],
   ['anxiety', 'anticipation', 'fear', 'tertiary'],
+  // Further language labels Plutchik gave the same dyads (1962, The Emotions: Facts, Theories and a
+  // New Model; listed again in Plutchik 1980, Emotion: A Psychoevolutionary Synthesis, ch. 8).
+  ['alarm', 'fear', 'surprise', 'primary (1962 label)'],
+  ['disappointment', 'surprise', 'sadness', 'primary (1962 label)'],
+  ['misery', 'sadness', 'disgust', 'primary (1962 label)'],
+  ['scorn', 'disgust', 'anger', 'primary (1962 label)'],
+  ['hate', 'disgust', 'anger', 'primary (1962 label)'],
+  ['resentment', 'disgust', 'anger', 'primary (1962 label)'],
+  ['hostility', 'disgust', 'anger', 'primary (1962 label)'],
 ];
 
 /** Between two emotion words: what makes them parts of one feeling. */
@@ -64,18 +73,23 @@ export function proposeCompositions(terms: EmotionTerms, options: { emotion?: Em
   // Only the specific emotions: a secondary's or primary's definition lists its members
   // ("feelings of sorrow and dejection"), which is the hierarchy, not a blend.
   for (const blend of kb.tier('tertiary')) {
-    for (const { text, source } of terms.texts(blend)) {
+    for (const { text, source } of terms.blendTexts(blend)) {
       const mentions = terms.mentions(text).filter((m) => !m.negated);
-      for (const group of mixedGroups(text, mentions)) {
+      const groups = mixedGroups(text, mentions);
+      const genus = modifiedGenus(text, mentions);
+      if (genus && !groups.some((g) => g[0] === genus[0])) groups.push(genus);
+      for (const group of groups) {
         const components = uniqueNodes(group.map((m) => terms.resolveMention(m, blend)));
         if (components.length < 2) continue;
         add({
           type: 'composition',
           from: blend.iri,
           to: components.map((c) => c.iri),
-          methods: [source.startsWith('definition') ? 'definition-mixture' : 'gloss-mixture'],
+          methods: [`${source.startsWith('definition') ? 'definition' : 'gloss'}-${group === genus ? 'modified-genus' : 'mixture'}`],
           evidence: [
-            `${source}: "${text}" names ${group.map((m) => `"${m.text}"`).join(' and ')} as parts of one feeling (${components.map((c) => c.id).join(' + ')})`,
+            group === genus
+              ? `${source}: "${text}" opens with ${group.map((m) => `"${m.text}"`).join(' ')}: the genus qualified by another feeling (${components.map((c) => c.id).join(' + ')})`
+              : `${source}: "${text}" names ${group.map((m) => `"${m.text}"`).join(' and ')} as parts of one feeling (${components.map((c) => c.id).join(' + ')})`,
           ],
           score: source.startsWith('definition') ? 0.8 : 0.75,
         });
@@ -130,6 +144,24 @@ function mixedGroups(text: string, mentions: Mention[]): Mention[][] {
   // "a blend of A and B" is a mixture even when the joiner is plain "and"; plain "A and B" is
   // accepted too (a definition listing two feelings as what the emotion is), but not "A or B".
   return groups.filter((g) => g.length >= 2 || BLEND_OF.test(text.slice(0, g[0]!.start)));
+}
+
+/**
+ * The genus of a definition qualified by another feeling: "Sad yearning for home...", "Anxious,
+ * resentful fear of losing...": emotion words at the very start (after at most two other
+ * modifiers), joined by a space or a comma, the last of them the genus noun.
+ */
+function modifiedGenus(text: string, mentions: Mention[]): Mention[] | undefined {
+  const first = mentions[0];
+  if (!first) return undefined;
+  const opening = text.slice(0, first.start).replace(/^(?:an?|the)\s+(?:feeling|state|sense)\s+of\s+/i, '');
+  if (!/^(?:[A-Za-z-]+,?\s+){0,2}$/.test(opening)) return undefined;
+  const run = [first];
+  for (const m of mentions.slice(1)) {
+    if (!/^,?\s+$/.test(text.slice(run.at(-1)!.end, m.start))) break;
+    run.push(m);
+  }
+  return run.length >= 2 ? run : undefined;
 }
 
 function uniqueNodes(list: Array<Emotion | undefined>): Emotion[] {

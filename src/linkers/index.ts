@@ -10,6 +10,8 @@ import { WordNet } from '../wordnet/wordnet.js';
 import { EMO, RDF } from '../rdf/namespaces.js';
 import type { EdgeProposal, LinkType } from '../kb/edges.js';
 import { normaliseProposal } from './edges.js';
+import { proposeAppraisalCompositions, proposeAppraisalOpposites } from './appraisal.js';
+import { RelationChecks } from './checks.js';
 import { proposeCompositions } from './composition.js';
 import { proposeOpposites } from './opposites.js';
 import { EmotionTerms } from './terms.js';
@@ -30,7 +32,11 @@ export async function loadLinkerResources(options: { cache?: string } = {}): Pro
   return { wn, emotionality: new Emotionality(wn) };
 }
 
-/** Runs one linker over the snapshot; proposals are normalised and sorted by edge. */
+/**
+ * Runs one linker over the snapshot, with the appraisal-theory proposals of its type; proposals of
+ * one edge from several methods are merged (every method and evidence line kept), those the
+ * structural checks refuse (checks.ts) are dropped, and the rest are normalised and sorted by edge.
+ */
 export function propose(
   kb: KnowledgeBase,
   resources: LinkerResources,
@@ -41,13 +47,35 @@ export function propose(
   const scope = options.emotion ? { emotion: options.emotion } : {};
   const raw =
     type === 'opposite'
-      ? proposeOpposites(terms, scope)
+      ? [...proposeOpposites(terms, scope), ...inScope(proposeAppraisalOpposites(kb), options.emotion)]
       : type === 'composition'
-        ? proposeCompositions(terms, scope)
+        ? [...proposeCompositions(terms, scope), ...inScope(proposeAppraisalCompositions(kb), options.emotion)]
         : proposeTransitions(terms, scope);
-  return raw
-    .map(normaliseProposal)
-    .sort((a, b) => (a.from + a.to.join() + (a.trigger ?? '')).localeCompare(b.from + b.to.join() + (b.trigger ?? '')));
+  const checks = new RelationChecks(kb);
+  const merged = new Map<string, EdgeProposal>();
+  for (const p of raw.map(normaliseProposal)) {
+    if (checks.refusal(p)) continue;
+    const key = `${p.from} ${p.to.join(' ')} ${p.trigger ?? ''}`;
+    const prior = merged.get(key);
+    if (!prior) merged.set(key, p);
+    else
+      merged.set(
+        key,
+        normaliseProposal({
+          ...prior,
+          methods: [...prior.methods, ...p.methods],
+          evidence: [...prior.evidence, ...p.evidence],
+          score: Math.max(prior.score, p.score) + 0.1,
+        }),
+      );
+  }
+  return [...merged.values()].sort((a, b) =>
+    (a.from + a.to.join() + (a.trigger ?? '')).localeCompare(b.from + b.to.join() + (b.trigger ?? '')),
+  );
+}
+
+function inScope(list: EdgeProposal[], emotion?: Emotion): EdgeProposal[] {
+  return emotion ? list.filter((p) => p.from === emotion.iri || p.to.includes(emotion.iri) || p.trigger === emotion.iri) : list;
 }
 
 /** Whether the relation a proposal describes is already asserted in the snapshot. */

@@ -23,6 +23,26 @@ export const PLUTCHIK_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['surprise', 'anticipation'],
 ];
 
+/**
+ * The other rings of Plutchik's wheel (1980; 2001, "The Nature of Emotions", American Scientist 89):
+ * each opposite pair at its intense, basic and mild intensity. Where both names are Parrott
+ * tertiaries they are proposed at that tier (the primaries are paired through the crosswalk above).
+ */
+export const PLUTCHIK_RING_OPPOSITES: ReadonlyArray<readonly [string, string, string]> = [
+  ['ecstasy', 'grief', 'intense'],
+  ['admiration', 'loathing', 'intense'],
+  ['terror', 'rage', 'intense'],
+  ['amazement', 'vigilance', 'intense'],
+  ['joy', 'sadness', 'basic'],
+  ['trust', 'disgust', 'basic'],
+  ['fear', 'anger', 'basic'],
+  ['surprise', 'anticipation', 'basic'],
+  ['serenity', 'pensiveness', 'mild'],
+  ['acceptance', 'boredom', 'mild'],
+  ['apprehension', 'annoyance', 'mild'],
+  ['distraction', 'interest', 'mild'],
+];
+
 interface Support {
   a: string;
   b: string;
@@ -132,6 +152,17 @@ export function proposeOpposites(terms: EmotionTerms, options: OppositeOptions =
     } else if (admissible(kb, p.a, p.b)) {
       out.push({ type: 'opposite', from: p.a.iri, to: [p.b.iri], methods: ['plutchik-opposites'], evidence: [line], score: 0.8 });
     }
+  }
+  for (const [x, y, ring] of PLUTCHIK_RING_OPPOSITES) {
+    const [a, b] = [x, y].map((l) => kb.byLabel(l).find((e) => e.tier === 'tertiary'));
+    if (!a || !b || !admissible(kb, a, b)) continue;
+    const line = `Plutchik's wheel sets ${x} against ${y} on its ${ring} ring (Plutchik 2001, American Scientist 89); Parrott's tertiaries ${a.id} and ${b.id}`;
+    const existing = out.find((o) => (o.from === a.iri && o.to[0] === b.iri) || (o.from === b.iri && o.to[0] === a.iri));
+    if (existing) {
+      existing.methods.push('plutchik-opposites');
+      existing.evidence.push(line);
+      existing.score = Math.min(1, existing.score + 0.2);
+    } else out.push({ type: 'opposite', from: a.iri, to: [b.iri], methods: ['plutchik-opposites'], evidence: [line], score: 0.7 });
   }
   const scope = options.emotion?.iri;
   return out.filter((p) => !scope || p.from === scope || p.to[0] === scope);

@@ -140,8 +140,11 @@ export class EmotionTerms {
         if (t.via === 'lexicon' || (t.via === 'label' ? LABEL_STOP : TEXT_STOP).has(t.term)) continue;
         push(this.#textWords, t.term, t);
       }
-      // Adjectives derived from the chosen senses' words: angry (anger), fearful (fear).
-      for (const s of seeds) {
+      // Adjectives derived from the chosen senses' words: angry (anger), fearful (fear); and from
+      // the label's other emotional senses (resentful: resentment.n.01, anxious: anxiety.n.02),
+      // which definitions use as modifiers ("Anxious, resentful fear").
+      const labelSenses = wn.lookup(e.label, 'n').filter((s) => !seeds.includes(s) && this.emotionality.score(s) >= 0.9);
+      for (const s of [...seeds, ...labelSenses]) {
         for (const p of s.pointers) {
           if (p.symbol !== '+' || p.sourceWord === 0 || p.targetWord === 0) continue;
           const target = wn.synset(p.target);
@@ -176,6 +179,25 @@ export class EmotionTerms {
     ];
   }
 
+  /**
+   * The texts the blend linker reads: those of texts(), and the glosses of the other emotional
+   * noun senses of the emotion's label and chosen lemmas (resentment.n.01 "a feeling of deep and
+   * bitter anger and ill-will" for resentment; gusto.n.01 for zest).
+   */
+  blendTexts(e: Emotion): Array<{ text: string; source: string }> {
+    const out = this.texts(e);
+    const seen = new Set(this.seeds(e.iri).map((s) => s.name));
+    for (const t of this.termsOf(e.iri).values()) {
+      if (t.via === 'lexicon') continue;
+      for (const s of this.wn.lookup(t.term, 'n')) {
+        if (seen.has(s.name) || this.emotionality.score(s) < 0.9) continue;
+        seen.add(s.name);
+        out.push({ text: definitionOf(s.gloss), source: `WordNet gloss of ${s.name} (a sense of "${t.term}")` });
+      }
+    }
+    return out;
+  }
+
   /** Emotion words in `text`, two-word terms first, with simple plurals folded ("hopes"). */
   mentions(text: string): Mention[] {
     const tokens: Array<{ word: string; start: number; end: number }> = [];
@@ -186,7 +208,9 @@ export class EmotionTerms {
       const two = i + 1 < tokens.length ? `${tokens[i]!.word} ${tokens[i + 1]!.word}` : '';
       let word = two && this.#textWords.has(two) ? two : tokens[i]!.word;
       let sources = this.#textWords.get(word);
-      if (!sources && word.endsWith('s')) sources = this.#textWords.get((word = word.slice(0, -1)));
+      if (!sources && word.endsWith('s') && this.#textWords.has(word.slice(0, -1)))
+        sources = this.#textWords.get((word = word.slice(0, -1)));
+      if (!sources) sources = this.#viaAdjective(word);
       if (!sources) continue;
       const span = word.includes(' ') ? 2 : 1;
       const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.word);
@@ -201,6 +225,28 @@ export class EmotionTerms {
       });
       i += span - 1;
     }
+    return out;
+  }
+
+  readonly #adjectives = new Map<string, TermSource[] | undefined>();
+
+  /**
+   * An adjective no chosen sense derives ("resentful", "anxious" in "Anxious, resentful fear"):
+   * the emotion nouns its WordNet senses derive from or pertain to, at a weaker strength.
+   */
+  #viaAdjective(word: string): TermSource[] | undefined {
+    if (this.#adjectives.has(word)) return this.#adjectives.get(word);
+    const found: TermSource[] = [];
+    for (const synset of this.wn.lookup(word, 'a')) {
+      for (const symbol of ['+', '\\']) {
+        for (const { word: noun } of this.wn.related(synset, symbol, word)) {
+          for (const t of (noun && this.#textWords.get(noun.toLowerCase())) || [])
+            found.push({ ...t, strength: t.strength * 0.75, via: `${t.via} (from the adjective "${word}")` });
+        }
+      }
+    }
+    const out = found.length ? found : undefined;
+    this.#adjectives.set(word, out);
     return out;
   }
 

@@ -9,29 +9,21 @@
 //     a specific hope ... turns out to be unfulfilled" gives hope --sadness--> disappointment.
 //     T is the first emotion word before the cue (the genus of the definition), A the first one
 //     after it; negated words ("free from worry") are not read.
-//  2. Appraisal patterns: the prospect-based emotions of Ortony, Clore and Collins (The Cognitive
-//     Structure of Emotions, 1988). Hope or fear about a prospect, plus the well-being reaction to
-//     how it resolves (joy when it is good news, distress when it is bad), give satisfaction,
-//     disappointment, relief (and fears-confirmed, which Parrott lacks). OCC's distress is
-//     displeasure about an event, Parrott's "sadness"; Parrott's own distress is a fear.
+//  2. Appraisal theory (appraisal.ts): the prospect-based emotions of Ortony, Clore and Collins
+//     (1988) for every Parrott node of the hope and fear types (hope or fear about a prospect, plus
+//     joy or distress at how it resolves, give satisfaction, disappointment, relief; Parrott lacks
+//     fears-confirmed), and courses cited from appraisal research one by one.
 // WordNet cause pointers (frighten > fear, embitter > resent) join the causing and the caused
 // form of one emotion, or two emotions without a prior state, so they are not transitions; they
 // are listed as corroboration where they join T and B.
 import type { Emotion } from '../kb/Emotion.js';
-import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import type { EdgeProposal } from '../kb/edges.js';
 import type { EmotionTerms } from './terms.js';
+import { proposeAppraisalTransitions } from './appraisal.js';
 
 /** From T's mention to A's: the cue that what follows is the prior state. */
 const CAUSE_CUE =
   /\b(?:when|whenever|after|following|once|resulting\s+from|results?\s+when|caused\s+by|arising\s+from|produced\s+by|brought\s+on\s+by|on\s+discovering|because\s+of)\b/i;
-
-/** OCC's prospect-based emotions on Parrott's labels: [from, trigger, to, OCC's own wording]. */
-export const OCC_PROSPECTS: ReadonlyArray<readonly [string, string, string, string]> = [
-  ['hope', 'joy', 'satisfaction', 'satisfaction: (pleased about) the confirmation of the prospect of a desirable event'],
-  ['hope', 'sadness', 'disappointment', 'disappointment: (displeased about) the disconfirmation of the prospect of a desirable event'],
-  ['fear', 'joy', 'relief', 'relief: (pleased about) the disconfirmation of the prospect of an undesirable event'],
-];
 
 export function proposeTransitions(terms: EmotionTerms, options: { emotion?: Emotion } = {}): EdgeProposal[] {
   const { kb } = terms;
@@ -72,21 +64,8 @@ export function proposeTransitions(terms: EmotionTerms, options: { emotion?: Emo
     }
   }
 
-  for (const [fromLabel, triggerLabel, toLabel, occ] of OCC_PROSPECTS) {
-    const [from, trigger, to] = [fromLabel, triggerLabel, toLabel].map((l) => specific(kb, l));
-    if (!from || !trigger || !to) continue;
-    add({
-      type: 'transition',
-      from: from.iri,
-      trigger: trigger.iri,
-      to: [to.iri],
-      methods: ['appraisal-occ'],
-      evidence: [
-        `OCC prospect-based emotion (Ortony, Clore & Collins 1988) ${occ}: ${from.id} about a prospect, ${trigger.id} at how it resolves, gives ${to.id}`,
-      ],
-      score: 0.75,
-    });
-  }
+  // OCC's prospect-based resolutions and the cited appraisal courses (appraisal.ts).
+  for (const p of proposeAppraisalTransitions(kb)) add(p);
 
   // Corroboration from WordNet cause pointers between emotion verbs: the causing verb's emotion is
   // the trigger and the caused verb's the destination.
@@ -101,12 +80,6 @@ export function proposeTransitions(terms: EmotionTerms, options: { emotion?: Emo
 
   const scope = options.emotion?.iri;
   return [...out.values()].filter((p) => !scope || p.from === scope || p.to[0] === scope || p.trigger === scope);
-}
-
-/** The most specific node with this label (the tertiary "joy", not the family Joy). */
-function specific(kb: KnowledgeBase, label: string): Emotion | undefined {
-  const rank = { tertiary: 0, secondary: 1, primary: 2 } as const;
-  return [...kb.byLabel(label)].sort((a, b) => rank[a.tier] - rank[b.tier])[0];
 }
 
 /** "trigger-iri to-iri" -> cause pointers whose verbs derive from those two emotions' words. */

@@ -161,8 +161,8 @@ export async function emotionView(main: HTMLElement, url: URL): Promise<void> {
         { class: 'muted iri' },
         'IRI ',
         h('code', {}, page.iri),
-        ' · ',
-        h('a', { href: `${url.pathname}`, 'data-rdf': 'turtle', type: 'text/turtle', target: '_self' }, 'as RDF'),
+        ' · as RDF (Turtle, N-Triples or JSON-LD by Accept): ',
+        h('code', {}, `curl -H 'Accept: text/turtle' ${location.origin}${url.pathname}`),
       ),
     ),
     section(
@@ -247,11 +247,4 @@ export async function emotionView(main: HTMLElement, url: URL): Promise<void> {
         : none('mappings'),
     ),
   );
-  // "as RDF" fetches the Turtle document of the same path (a browser's navigation would ask for HTML).
-  main.querySelector('[data-rdf]')?.addEventListener('click', async (event) => {
-    event.preventDefault();
-    const text = await (await fetch(url.pathname, { headers: { accept: 'text/turtle' } })).text();
-    const blob = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    window.open(blob, '_blank', 'noopener');
-  });
 }

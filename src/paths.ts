@@ -14,3 +14,6 @@ export function lexiconDir(...parts: string[]): string {
 }
 
 export const SCHEMA_PATH = join(PACKAGE_ROOT, 'schema.graphql');
+
+/** The web explorer as Vite builds it from web/ (`npm run build`); absent until built. */
+export const WEB_DIR = join(PACKAGE_ROOT, 'dist', 'web');

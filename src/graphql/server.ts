@@ -10,6 +10,7 @@ import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import type { Logger } from '../logger.js';
 import { API_ONLY_ERRORS, EmokbError } from '../errors.js';
 import { SETTINGS } from '../settings.js';
+import { WEB_DIR } from '../paths.js';
 import type { ApiLimits } from './config.js';
 import { newToken, removeServerFile, writeServerFile } from './serverFile.js';
 import { loadGraphQLJit } from './plugins/useCompiledExecution.js';
@@ -34,6 +35,8 @@ export interface ServeOptions {
   compileAfter?: number;
   /** How long a shutdown waits for in-flight requests (default 10 s). */
   shutdownTimeoutMs?: number;
+  /** The built web explorer served at `/` (default WEB_DIR, dist/web). */
+  webDir?: string;
   /** Time and result-size limits of /sparql (defaults in the settings table). */
   sparqlLimits?: Partial<SparqlLimits>;
 }
@@ -92,6 +95,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     accessLog: options.accessLog,
     compileAfter: options.compileAfter,
     draining: () => draining,
+    webDir: options.webDir ?? WEB_DIR,
   });
   const server = createServer((req, res) => {
     if (draining) {

@@ -27,6 +27,8 @@ import { resolvers, type RequestContext } from './resolvers.js';
 import { SparqlEngine } from '../sparql/SparqlEngine.js';
 import { useSparqlEndpoint } from './sparqlEndpoint.js';
 import { useLinkedData } from './linkedData.js';
+import { useCompression } from './plugins/useCompression.js';
+import { useWebApp } from './webApp.js';
 
 // graphql-yoga through its CommonJS build. Its ES-module build loads ~360 files of graphql-yoga,
 // @envelop and @graphql-tools (@graphql-tools/utils alone is 257), each resolved, read and linked
@@ -57,6 +59,8 @@ export interface EmokbYogaOptions {
   compileAfter?: number;
   /** The SPARQL engine behind /sparql (its limits); by default one with the default limits. */
   sparql?: SparqlEngine;
+  /** The built web explorer to serve at `/` (WEB_DIR); none when omitted. */
+  webDir?: string;
   /** More plugins, after the built-in ones (tests use this to observe requests). */
   plugins?: Plugin[];
 }
@@ -92,7 +96,11 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     useReadiness({ endpoint: '/ready', ready: () => options.snapshot() !== undefined && !options.draining?.() }),
     // The RDF front door beside GraphQL: /sparql, the IRI documents, /.well-known/void, downloads.
     useSparqlEndpoint({ engine: options.sparql ?? new SparqlEngine(), snapshot: options.snapshot, maxBodyBytes: limits.maxBodyBytes }),
+    // Before the linked data: a browser asking for an emotion's IRI gets the explorer.
+    ...(options.webDir ? [useWebApp({ dir: options.webDir, snapshot: options.snapshot })] : []),
     useLinkedData({ snapshot: options.snapshot, editing: options.editing }),
+    // The explorer's assets and GraphiQL's page, brotli or gzip when the browser accepts it.
+    useCompression(),
   ];
   plugins.push(
     useCompiledExecution({

@@ -122,7 +122,7 @@ describe('SPARQL endpoint', () => {
 });
 
 describe('linked data', () => {
-  it('resolves an emotion IRI at its path in Turtle, N-Triples, JSON-LD and HTML; 406 otherwise; 404 when unknown', async () => {
+  it('resolves an emotion IRI at its path in Turtle, N-Triples, JSON-LD and HTML (the explorer); 406 otherwise; 404 when unknown', async () => {
     const iri = 'https://w3id.org/emokb/emotion/anger-primary';
     const ttl = await get('/emotion/anger-primary', 'text/turtle');
     const triples = parse(ttl.text, 'text/turtle');
@@ -135,10 +135,14 @@ describe('linked data', () => {
     const json = await get('/emotion/anger-primary', 'application/ld+json');
     const nquads = (await jsonld.toRDF(JSON.parse(json.text), { format: 'application/n-quads' })) as unknown as string;
     expect(parse(nquads, 'application/n-quads')).toHaveLength(triples.length);
+    // A browser gets the web explorer, which shows the emotion (test/web/); the plain HTML
+    // page answers the other IRI spaces.
     const html = await get('/emotion/anger-primary', 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8');
     expect(html.type).toMatch(/^text\/html/);
-    expect(html.text).toContain('<title>anger · emokb</title>');
-    expect(html.text).toContain('href="/emotion/fear-primary"');
+    expect(html.text).toContain('<title>emokb explorer</title>');
+    const ontologyPage = await get('/ontology', 'text/html');
+    expect(ontologyPage.type).toMatch(/^text\/html/);
+    expect(ontologyPage.text).toContain('href="/ontology#Emotion"');
     expect((await get('/emotion/anger-primary')).type).toMatch(/^text\/turtle/);
     expect((await get('/emotion/anger-primary', 'application/pdf')).status).toBe(406);
     expect((await get('/emotion/no-such-emotion', 'text/turtle')).status).toBe(404);

@@ -67,9 +67,11 @@ export class Tagger {
 
   /**
    * Tags one text. `options` may be pre-resolved (`prepareOptions`) to skip validation per call.
-   * With `scheme`, the answer is in that scheme's labels (SchemeTagResult).
+   * With `scheme`, the answer is in that scheme's labels (SchemeTagResult). (`tierMask?: never`
+   * keeps resolved options, whose `scheme` may be null, on the second signature where a checker
+   * runs without strict null checks, as bench/ does.)
    */
-  tag(text: string, options: TagOptions & { scheme: SchemeName }): SchemeTagResult;
+  tag(text: string, options: TagOptions & { scheme: SchemeName; tierMask?: never }): SchemeTagResult;
   tag(text: string, options?: TagOptions | ResolvedOptions): TagResult;
   tag(text: string, options: TagOptions | ResolvedOptions = {}): TagResult | SchemeTagResult {
     if (typeof text !== 'string') throw new EmokbError('BAD_INPUT', `text: give a string, not ${text === null ? 'null' : typeof text}`);

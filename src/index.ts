@@ -9,4 +9,18 @@ export { EmokbError, type ErrorCode } from './errors.js';
 export { Tagger } from './tagger/Tagger.js';
 export { prepareOptions, type ResolvedOptions } from './tagger/options.js';
 export { tag, shippedKnowledge } from './tagger/tag.js';
-export type { DominantPath, NegationPolicy, SentenceResult, TagMatch, TagOptions, TagResult, TierScores } from './tagger/types.js';
+export type {
+  DominantPath,
+  NegationPolicy,
+  SchemeCategory,
+  SchemeName,
+  SchemeRelation,
+  SchemeScores,
+  SchemeSentenceResult,
+  SchemeTagResult,
+  SentenceResult,
+  TagMatch,
+  TagOptions,
+  TagResult,
+  TierScores,
+} from './tagger/types.js';

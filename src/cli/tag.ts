@@ -23,8 +23,10 @@ import { LevelStore } from '../store/LevelStore.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { checkInputFiles, tagStream, type StreamSummary } from '../tagger/stream.js';
 import { prepareOptions } from '../tagger/options.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../tagger/outputFormat.js';
+import { SCHEME_NAMES } from '../lexicon/crosswalks.js';
 import { winkDataSnapshot, winkLexiconVersion } from '../text/wordForms.js';
-import type { NegationPolicy } from '../tagger/types.js';
+import type { NegationPolicy, SchemeName } from '../tagger/types.js';
 import { dataDir, withService, type GlobalOptions } from './context.js';
 import { numberFlag } from './numberFlag.js';
 
@@ -55,6 +57,8 @@ interface TagCommandOptions {
   progress: boolean;
   batchLines?: string;
   quiet?: boolean;
+  scheme?: string;
+  outputFormat: string;
 }
 
 export function registerTag(program: Command): void {
@@ -72,6 +76,15 @@ export function registerTag(program: Command): void {
     .option(
       '--workers <n>',
       `worker threads, at most ${MAX_WORKERS} (default: the cores available; 0 tags in the main thread); each costs about ${MB_PER_WORKER} MB, and only as many start as the input has batches`,
+    )
+    .option(
+      '--scheme <name>',
+      `answer in another scheme's labels through the ontology's crosswalks: ${SCHEME_NAMES.join(', ')} (default: Parrott's tiers)`,
+    )
+    .option(
+      '--output-format <format>',
+      'jsonl (JSON Lines, the default), onyx (one Onyx JSON-LD document a line) or emotionml (one EmotionML 1.0 document)',
+      'jsonl',
     )
     .option('--tiers <list>', 'tiers to report in scores, comma-separated (default primary,secondary,tertiary)')
     .option('--min-score <x>', 'leave out scores below this normalised score (0 to 1, default 0)')
@@ -117,6 +130,11 @@ Output: one JSON object per input line:
   {"id", "dominant": {"primary", "secondary", "tertiary"}, "scores": {"primary": {label: score}, ...},
    "matches": [{"text", "start", "end", "lemma", "emotion", "emotionId", "path", "weight", "negated", "intensity", "kind", "via",
                 "rules"? (the context rules that shaped it), "readAs"?, "readAsId"? (rule default-narrower: the node it was read as)}]}
+With --scheme: {"id", "scheme", "dominant": label, "scores": {label: score}, "categories": [{"label", "iri", "score", "relations"}],
+  "unmapped" (share of the evidence with no counterpart in the scheme), "matches"?}.
+--output-format onyx: per line a JSON-LD document (nif:Context, onyx:EmotionSet, onyx:Emotion with
+  onyx:hasEmotionCategory = the emotion's IRI and onyx:hasEmotionIntensity = its score);
+  emotionml: one EmotionML 1.0 document, an <emotion> per text and tier (no matches, no sentences).
 A malformed line gives {"id", "line", "error": {"code": "BAD_INPUT", "message"}} and tagging goes on (--strict stops):
   JSON that is not an object with the text field, a line over 16 MiB, and a line that is not text
   (not valid UTF-8, or holding a NUL byte). A blank line of JSON Lines is skipped (counted in the
@@ -125,7 +143,8 @@ A malformed line gives {"id", "line", "error": {"code": "BAD_INPUT", "message"}}
 Examples:
   emokb tag notes.txt > notes.emotions.jsonl
   emokb tag --text-field body --workers 2 -o out.jsonl comments.jsonl
-  cat posts.txt | emokb tag --tiers primary --no-matches`,
+  cat posts.txt | emokb tag --tiers primary --no-matches
+  emokb tag --scheme ekman --output-format emotionml notes.txt > notes.emotionml`,
     )
     .action(async (files: string[], options: TagCommandOptions, command: Command) => {
       const format = inputFormat(files, options);
@@ -136,6 +155,7 @@ Examples:
       if (tiers && (tiers.length === 0 || tiers.some((t) => !TIERS.includes(t)))) {
         throw new EmokbError('BAD_INPUT', `--tiers: "${options.tiers}"; give some of ${TIERS.join(', ')}`, { option: '--tiers' });
       }
+      const outputFormat = outputFormatFlag(options);
       const minScore =
         options.minScore === undefined ? undefined : numberFlag(options.minScore, '--min-score', { min: 0, max: 1, fraction: true });
       const tagOptions = (() => {
@@ -158,6 +178,7 @@ Examples:
             partOfSpeech: options.partOfSpeech,
             names: options.names,
             matches: options.matches,
+            scheme: (options.scheme as SchemeName | undefined) ?? null,
           });
         } catch (error) {
           if (error instanceof EmokbError && error.field)
@@ -172,6 +193,10 @@ Examples:
       // Every input is checked before the output is opened: opening truncates an --output file.
       const totalBytes = await checkInputFiles(files);
       const lexicon = await loadLexicon(command.optsWithGlobals<GlobalOptions>());
+      if (tagOptions.scheme !== null && !lexicon.schemes.some((s) => s.name === tagOptions.scheme))
+        throw new EmokbError('BAD_INPUT', `--scheme: the knowledge base has no crosswalk to "${tagOptions.scheme}"`, {
+          option: '--scheme',
+        });
       const winkData = await loadWinkData(command.optsWithGlobals<GlobalOptions>());
 
       // Standard output's errors are bin/emokb.js's (a closed pipe ends quietly, others fail).
@@ -201,6 +226,7 @@ Examples:
           idField: options.idField,
           strict: options.strict ?? false,
           options: tagOptions,
+          outputFormat,
           workers,
           lexicon,
           winkData,
@@ -316,6 +342,24 @@ async function loadWinkData(options: GlobalOptions): Promise<string | undefined>
   const data = winkDataSnapshot();
   if (data !== undefined) await writeCacheFile(file, `${header}\n${data}`);
   return data;
+}
+
+/** --output-format, checked against the options it cannot carry. */
+function outputFormatFlag(options: TagCommandOptions): OutputFormat {
+  const format = options.outputFormat as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format))
+    throw new EmokbError('BAD_INPUT', `--output-format: "${options.outputFormat}" is not one of ${OUTPUT_FORMATS.join(', ')}`, {
+      option: '--output-format',
+    });
+  if (format !== 'jsonl' && options.perSentence)
+    throw new EmokbError('BAD_INPUT', `--per-sentence: only --output-format jsonl carries per-sentence results, not ${format}`, {
+      option: '--per-sentence',
+    });
+  if (options.scheme !== undefined && options.tiers !== undefined)
+    throw new EmokbError('BAD_INPUT', "--tiers: Parrott's tiers do not apply with --scheme (a scheme has one level of labels)", {
+      option: '--tiers',
+    });
+  return format;
 }
 
 function inputFormat(files: string[], options: TagCommandOptions): InputFormat {

@@ -13,7 +13,17 @@ import { TIERS } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { prepareOptions, type ResolvedOptions } from '../tagger/options.js';
 import { Tagger } from '../tagger/Tagger.js';
-import type { DominantPath, NegationPolicy, QuestionCue, TagMatch, TagOptions, TagResult, TierScores } from '../tagger/types.js';
+import type {
+  DominantPath,
+  NegationPolicy,
+  QuestionCue,
+  SchemeName,
+  SchemeTagResult,
+  TagMatch,
+  TagOptions,
+  TagResult,
+  TierScores,
+} from '../tagger/types.js';
 import type { RequestContext } from './resolvers.js';
 import { toGraphQLError } from './errors.js';
 
@@ -36,6 +46,23 @@ interface GraphQLOptions {
   valence?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
+  scheme?: string | null;
+}
+
+/** A result with, when `options.scheme` was given, its scores in that scheme. */
+type ClassifyResult = TagResult & { inScheme?: SchemeTagResult | null };
+
+/** The Parrott options and, with `scheme`, the same options in that scheme (matches left out). */
+function schemeOptions(options: GraphQLOptions | null | undefined): ResolvedOptions | null {
+  if (options?.scheme == null) return null;
+  return toTagOptions({ ...options, tiers: null }, false);
+}
+
+/** Tags `text` in Parrott's tiers, and in the scheme when one was asked for. */
+function classifyOne(tagger: Tagger, text: string, options: ResolvedOptions, inScheme: ResolvedOptions | null): ClassifyResult {
+  const result: ClassifyResult = tagger.tag(text, options);
+  if (inScheme) result.inScheme = tagger.tag(text, inScheme) as unknown as SchemeTagResult;
+  return result;
 }
 
 /**
@@ -72,6 +99,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.valence != null) tagOptions.valence = o.valence;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
+  if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;
   // Matches nobody asked for are not built (the answer is the same: the field is not in it).
   if (!matchesSelected) tagOptions.matches = false;
   try {
@@ -131,21 +159,31 @@ export const classifyResolvers = {
       const text = args.text as string;
       const given = args.options as GraphQLOptions | null | undefined;
       const matches = selects(info, 'matches');
-      const options = given == null ? sharedDefaults(matches) : toTagOptions(given, matches);
-      return Tagger.for(kb).tag(text, options);
+      if (given == null) return Tagger.for(kb).tag(text, sharedDefaults(matches));
+      const options = toTagOptions(given, matches);
+      const inScheme = schemeOptions(given);
+      options.scheme = null; // the Parrott result; the scheme's comes from `inScheme`
+      return classifyOne(Tagger.for(kb), text, options, inScheme);
     },
     classifyBatch(_: unknown, args: Args, { kb }: RequestContext, info: GraphQLResolveInfo): TagResult[] {
       const texts = args.texts as string[];
       const options = toTagOptions(args.options as GraphQLOptions | null, selects(info, 'matches'));
       const tagger = Tagger.for(kb);
+      const inScheme = schemeOptions(args.options as GraphQLOptions | null);
+      options.scheme = null;
       return texts.map((text, i) => {
         options.id = i;
-        return tagger.tag(text, options);
+        if (inScheme) inScheme.id = i;
+        return classifyOne(tagger, text, options, inScheme);
       });
     },
   },
   TagResult: {
     id: (r: TagResult) => (r.id === null ? null : String(r.id)),
+    inScheme: (r: ClassifyResult) => r.inScheme ?? null,
+  },
+  SchemeScores: {
+    scores: (r: SchemeTagResult) => r.categories,
   },
   DominantPath: {
     emotions: (d: DominantPath, _: Args, { kb }: RequestContext) => {

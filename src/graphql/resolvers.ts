@@ -54,28 +54,59 @@ class Edge<T> {
   }
 }
 
-/** A page's end: a class like Edge (an object literal with a getter is slow to create in V8). */
+/** A page's bounds: a class like Edge (an object literal with a getter is slow to create in V8). */
 class PageInfo {
   constructor(
     readonly hasNextPage: boolean,
+    /** Forward pagination only (`first`/`after`): a page that does not start at the first item has items before it. */
+    readonly hasPreviousPage: boolean,
+    readonly firstIndex: number,
     readonly lastIndex: number,
     readonly kind: string,
   ) {}
+
+  get startCursor(): string | null {
+    return this.firstIndex >= 0 ? encodeCursor(this.firstIndex, this.kind) : null;
+  }
 
   get endCursor(): string | null {
     return this.lastIndex >= 0 ? encodeCursor(this.lastIndex, this.kind) : null;
   }
 }
 
-/** A page of `all` from `start`: edges, pageInfo (end cursor encoded on demand) and totalCount. */
+/** A page of `all` from `start`: edges, pageInfo (cursors encoded on demand) and totalCount. */
 function connection<T>(all: readonly T[], start: number, first: number, kind: string) {
   const page = all.slice(start, start + first);
   const edges = page.map((node, i) => new Edge(node, start + i, kind));
   return {
     edges,
-    pageInfo: new PageInfo(start + first < all.length, page.length ? start + page.length - 1 : -1, kind),
+    pageInfo: new PageInfo(
+      start + first < all.length,
+      start > 0 && all.length > 0,
+      page.length ? start : -1,
+      page.length ? start + page.length - 1 : -1,
+      kind,
+    ),
     totalCount: all.length,
   };
+}
+
+/** Per snapshot: sense IRI to sense (node(id:) of a sense). */
+const sensesByIri = new WeakMap<KnowledgeBase, Map<string, SenseView>>();
+
+/** The Node with this id: an emotion (id or IRI, exactly: no label matching), a term or a sense. */
+function nodeById(kb: KnowledgeBase, id: string): Emotion | TermView | SenseView | null {
+  const emotion = kb.emotion(id) ?? kb.emotions().find((e) => e.id === id);
+  if (emotion) return emotion;
+  const catalog = termCatalog(kb);
+  const term = catalog.byIri.get(id);
+  if (term) return term;
+  let senses = sensesByIri.get(kb);
+  if (!senses) {
+    senses = new Map([...catalog.byIri.values()].flatMap((t) => t.senses.map((s) => [s.iri, s] as const)));
+    sensesByIri.set(kb, senses);
+  }
+  return senses.get(id) ?? null;
 }
 
 export const resolvers = {
@@ -111,6 +142,10 @@ export const resolvers = {
       const { types, maxDepth } = translate(() => pathOptions(args.types as string[] | null, args.maxDepth as number | null));
       return relationPath(kb, from, to, types, maxDepth);
     },
+    node: (_: unknown, args: Args, { kb }: RequestContext) => nodeById(kb, args.id as string),
+  },
+  Node: {
+    __resolveType: (node: Emotion | TermView | SenseView) => ('tier' in node ? 'Emotion' : 'lemma' in node ? 'Term' : 'Sense'),
   },
   RelationStep: {
     type: (s: PathStep) => s.type.toUpperCase(),
@@ -140,10 +175,12 @@ export const resolvers = {
     ...relationResolvers.Emotion,
   },
   Term: {
+    id: (t: TermView) => t.iri,
     partOfSpeech: (t: TermView) => (t.partOfSpeech && PARTS_OF_SPEECH.has(t.partOfSpeech) ? t.partOfSpeech.toUpperCase() : null),
     status: (t: TermView) => t.status.toUpperCase(),
   },
   Sense: {
+    id: (s: SenseView) => s.iri,
     emotion: (s: SenseView, _: Args, { kb }: RequestContext) => kb.emotion(s.emotion) ?? null,
     kind: (s: SenseView) => s.kind.toUpperCase(),
     status: (s: SenseView) => (TERM_STATUSES.includes(s.status) ? s.status.toUpperCase() : 'CANDIDATE'),

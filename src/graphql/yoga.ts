@@ -16,6 +16,7 @@ import { editingResolvers, type EditingOptions } from './mutations.js';
 import { useBodyLimit } from './plugins/useBodyLimit.js';
 import { useClassifyLimits } from './plugins/useClassifyLimits.js';
 import { useMediaTypes } from './plugins/useMediaTypes.js';
+import { pinnedSnapshot, useHttpCaching } from './plugins/useHttpCaching.js';
 import { useCompiledExecution } from './plugins/useCompiledExecution.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { useQueryLimits } from './plugins/useQueryLimits.js';
@@ -88,6 +89,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
   const plugins: Plugin[] = [
     useRequestId(),
     useMediaTypes({ endpoint: '/graphql' }),
+    useHttpCaching({ endpoint: '/graphql', schemaSource, snapshot: options.snapshot }),
     useBodyLimit({ maxBytes: limits.maxBodyBytes }),
     useQueryLimits(limits),
     // Before the result-size estimate: a batch over its own limits should hear about those.
@@ -144,7 +146,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
       ? { debug: () => undefined, info: () => undefined, warn: (...a) => log.warn(a.join(' ')), error: (...a) => log.error(a.join(' ')) }
       : false,
     context: ({ request }: { request: Request }): RequestContext => {
-      const kb = options.snapshot();
+      const kb = pinnedSnapshot(request) ?? options.snapshot();
       if (!kb) throw apiError('NOT_READY', 'the knowledge base is still loading; retry shortly');
       return { kb, loaders: new SnapshotLoaders(kb), requestId: requestIdOf(request) };
     },

@@ -27,11 +27,18 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, LEXINFO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
 import { TOKENIZER_SOURCES, TokenBuffer } from '../text/tokenize.js';
 import { KEYS_SOURCE, keyOf, keyVariants } from './keys.js';
+import { compileCrosswalks, CROSSWALKS_SOURCE } from './crosswalks.js';
 import type { LexiconData, LexiconEmotion, LexiconEntry, LexiconSense, PartOfSpeech } from './types.js';
 import { POS_INDEX, WORD_CLASSES_SOURCE, WordClasses } from './wordClasses.js';
 
 /** The sources the compiled data depends on: the compiled-lexicon cache is stale when one changes. */
-export const COMPILER_SOURCES: readonly string[] = [import.meta.url, KEYS_SOURCE, WORD_CLASSES_SOURCE, ...TOKENIZER_SOURCES];
+export const COMPILER_SOURCES: readonly string[] = [
+  import.meta.url,
+  CROSSWALKS_SOURCE,
+  KEYS_SOURCE,
+  WORD_CLASSES_SOURCE,
+  ...TOKENIZER_SOURCES,
+];
 
 /** Compiles a snapshot into `LexiconData`: one pass over the quads, then the joins. */
 export function compileLexicon(kb: KnowledgeBase): LexiconData {
@@ -216,6 +223,7 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     entries,
     keys: keyList,
     marks: [...marks].sort(([a], [b]) => SENTENCE_MARKS.indexOf(a) - SENTENCE_MARKS.indexOf(b)),
+    schemes: compileCrosswalks(kb, indexOf),
     stats: { lexiconEntries, seedLabels, blockers, keys: keyList.length, multiword: keyList.filter(([k]) => k.includes(' ')).length },
   };
 }

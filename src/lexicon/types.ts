@@ -53,8 +53,24 @@ export interface LexiconData {
    * no word matched (a question with no emotion word is weak evidence of surprise).
    */
   marks: Array<[string, number]>;
+  /** The crosswalks to other label sets (lexicon/crosswalks.ts), by scheme name. */
+  schemes: LexiconScheme[];
   /** Counts for reports. */
   stats: { lexiconEntries: number; seedLabels: number; blockers: number; keys: number; multiword: number };
+}
+
+/** The SKOS mapping relations that carry a match's evidence into another scheme. */
+export type SchemeRelation = 'exactMatch' | 'closeMatch' | 'broadMatch' | 'narrowMatch';
+
+/** One crosswalk: a scheme's concepts that some Parrott node maps to. */
+export interface LexiconScheme {
+  /** The last segment of the scheme's IRI (`ekman`, `goemotions` ...). */
+  name: string;
+  iri: string;
+  /** Label (skos:notation) and IRI of each mapped concept. */
+  concepts: Array<{ label: string; iri: string }>;
+  /** (emotion index, concept index, relation): the Parrott node is the mapping's subject. */
+  mappings: Array<[number, number, SchemeRelation]>;
 }
 
 export type Via = 'form' | 'lemma' | 'derivation';

@@ -6,7 +6,7 @@
 //                into a MatchBuffer (matches.ts)
 //   rollUp.ts    roll-up to every ancestor -> per-tier normalisation -> dominant path
 //   result.ts    the library's result objects;  jsonWriter.ts  the CLI's JSON, written directly
-import { EmokbError } from '../errors.js';
+import { EmokbError, fieldError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import type { LexiconData } from '../lexicon/types.js';
@@ -17,7 +17,8 @@ import { isResolved, resolveOptions, type ResolvedOptions } from './options.js';
 import { EMPTY_DOMINANT, publicMatch, scoreInto, scoreNothing } from './result.js';
 import { RollUp } from './rollUp.js';
 import type { ByteWriter } from './serialize.js';
-import type { SentenceResult, TagMatch, TagOptions, TagResult } from './types.js';
+import { SchemeScorer } from './schemeScores.js';
+import type { SchemeName, SchemeSentenceResult, SchemeTagResult, SentenceResult, TagMatch, TagOptions, TagResult } from './types.js';
 
 const cache = new WeakMap<KnowledgeBase, Tagger>();
 
@@ -33,6 +34,8 @@ export class Tagger {
   readonly #pathLabels: readonly (readonly string[])[];
   /** Built on the first writeJson (a library user who never writes JSON never pays for it). */
   #json: JsonWriter | undefined;
+  /** Per scheme name: its scorer, built on first use. */
+  readonly #schemes = new Map<string, SchemeScorer>();
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -62,23 +65,59 @@ export class Tagger {
     return this.#matcher;
   }
 
-  /** Tags one text. `options` may be pre-resolved (`prepareOptions`) to skip validation per call. */
-  tag(text: string, options: TagOptions | ResolvedOptions = {}): TagResult {
+  /**
+   * Tags one text. `options` may be pre-resolved (`prepareOptions`) to skip validation per call.
+   * With `scheme`, the answer is in that scheme's labels (SchemeTagResult). (`tierMask?: never`
+   * keeps resolved options, whose `scheme` may be null, on the second signature where a checker
+   * runs without strict null checks, as bench/ does.)
+   */
+  tag(text: string, options: TagOptions & { scheme: SchemeName; tierMask?: never }): SchemeTagResult;
+  tag(text: string, options?: TagOptions | ResolvedOptions): TagResult;
+  tag(text: string, options: TagOptions | ResolvedOptions = {}): TagResult | SchemeTagResult {
     if (typeof text !== 'string') throw new EmokbError('BAD_INPUT', `text: give a string, not ${text === null ? 'null' : typeof text}`);
     const o = isResolved(options) ? options : resolveOptions(options);
+    if (o.scheme !== null) return this.#tagInScheme(text, o, this.#scheme(o.scheme));
     const count = this.#use(o).match(text, o);
     const mb = this.#matcher.matches;
     const labels = this.#rollUp.labels;
     const result: TagResult = { id: o.id, dominant: EMPTY_DOMINANT, scores: {} };
     if (count === 0) scoreNothing(result, o);
     else scoreInto(result, this.#rollUp.run(mb, 0, count, o), labels, o);
-    if (o.matches) {
-      const matches: TagMatch[] = new Array(count);
-      for (let m = 0; m < count; m++) matches[m] = publicMatch(text, mb, m, this.index, this.#pathLabels, labels, o);
-      result.matches = matches;
-    }
+    if (o.matches) result.matches = this.#matches(text, count, o);
     if (o.perSentence) result.sentences = this.#sentences(count, o);
     return result;
+  }
+
+  /** The scorer of a scheme the snapshot's crosswalks reach (BAD_INPUT naming `scheme` when none do). */
+  #scheme(name: string): SchemeScorer {
+    let scorer = this.#schemes.get(name);
+    if (!scorer) {
+      const scheme = (this.index.data.schemes ?? []).find((s) => s.name === name);
+      if (!scheme) throw fieldError('BAD_INPUT', 'scheme', `the knowledge base has no crosswalk to "${name}"`);
+      scorer = new SchemeScorer(this.index, scheme);
+      this.#schemes.set(name, scorer);
+    }
+    return scorer;
+  }
+
+  #tagInScheme(text: string, o: ResolvedOptions, scorer: SchemeScorer): SchemeTagResult {
+    const count = this.#use(o).match(text, o);
+    const mb = this.#matcher.matches;
+    const result: SchemeTagResult = { id: o.id, scheme: scorer.scheme.name as SchemeName, ...scorer.run(mb, 0, count, o) };
+    if (o.matches) result.matches = this.#matches(text, count, o);
+    if (o.perSentence) {
+      const sentences: SchemeSentenceResult[] = [];
+      this.#eachSentence(count, (_s, start, end, from, to) => sentences.push({ start, end, ...scorer.run(mb, from, to, o) }));
+      result.sentences = sentences;
+    }
+    return result;
+  }
+
+  #matches(text: string, count: number, o: ResolvedOptions): TagMatch[] {
+    const mb = this.#matcher.matches;
+    const matches: TagMatch[] = new Array(count);
+    for (let m = 0; m < count; m++) matches[m] = publicMatch(text, mb, m, this.index, this.#pathLabels, this.#rollUp.labels, o);
+    return matches;
   }
 
   /**

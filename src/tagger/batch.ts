@@ -6,6 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { ByteWriter } from './serialize.js';
 import { prepareOptions, type ResolvedOptions } from './options.js';
 import type { Tagger } from './Tagger.js';
+import { needsRecords, RecordWriter, type OutputFormat } from './outputFormat.js';
 
 export type InputFormat = 'text' | 'jsonl';
 
@@ -26,6 +27,8 @@ export interface BatchTask {
   idField: string;
   strict: boolean;
   options: ResolvedOptions;
+  /** Default jsonl (see outputFormat.ts). */
+  output?: OutputFormat;
   /** For error messages about over-long lines. */
   maxLineBytes: number;
   /** A buffer to write the output into (handed back by the main thread for reuse; it may outgrow it). */
@@ -99,6 +102,7 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
   let skipped = 0;
   // Resolved once per batch (validation skipped per line); only `id` changes from line to line.
   const options = prepareOptions(task.options);
+  const records = needsRecords(task.output, options) ? recordWriter(tagger, task.output ?? 'jsonl', options.scheme) : undefined;
   for (let i = 0; i < lines.length; i++) {
     const lineNumber = task.firstLine + i;
     const line = lines[i] as string | null;
@@ -139,10 +143,16 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
       errors++;
       if (task.strict)
         return { bytes: w.view(), errors, notText: notText.size, skipped, stoppedAt: { line: lineNumber, message: problem } };
-      w.utf8(`${errorRecord(lineNumber, problem, id === lineNumber ? null : id)}\n`);
+      const record = errorRecord(lineNumber, problem, id === lineNumber ? null : id);
+      if (records) records.error(w, problem, record);
+      else w.utf8(`${record}\n`);
       continue;
     }
     options.id = typeof id === 'string' || typeof id === 'number' ? id : id == null ? null : JSON.stringify(id);
+    if (records) {
+      records.record(w, text, options);
+      continue;
+    }
     tagger.writeJson(text, options, w);
     w.bytes(NEWLINE);
   }
@@ -150,3 +160,15 @@ export function tagBatch(tagger: Tagger, task: BatchTask, out?: ByteWriter): Bat
 }
 
 const NEWLINE = Uint8Array.of(10);
+
+const writers = new WeakMap<Tagger, Map<string, RecordWriter>>();
+
+/** One record writer per tagger, format and scheme (a worker thread tags many batches). */
+function recordWriter(tagger: Tagger, format: OutputFormat, scheme: string | null): RecordWriter {
+  let byKey = writers.get(tagger);
+  if (!byKey) writers.set(tagger, (byKey = new Map()));
+  const key = `${format} ${scheme ?? ''}`;
+  let writer = byKey.get(key);
+  if (!writer) byKey.set(key, (writer = new RecordWriter(tagger, format, scheme)));
+  return writer;
+}

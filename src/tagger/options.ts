@@ -3,6 +3,7 @@
 // texts with one set (the CLI, batch resolvers) prepares it once and `tag` skips the validation.
 import { fieldError } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
+import { SCHEME_NAMES, type SchemeName } from '../lexicon/crosswalks.js';
 import type { NegationPolicy, QuestionCue, TagOptions } from './types.js';
 
 /** Options with every default filled in. */
@@ -29,6 +30,8 @@ export interface ResolvedOptions {
   valence: boolean;
   partOfSpeech: boolean;
   names: boolean;
+  /** null: Parrott's tiers. */
+  scheme: SchemeName | null;
 }
 
 const NEGATION_POLICIES: readonly NegationPolicy[] = ['exclude', 'opposite', 'off'];
@@ -56,6 +59,10 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
   if (!QUESTION_CUES.includes(questionCue)) {
     throw fieldError('BAD_INPUT', 'questionCue', `"${String(questionCue)}" is not one of ${QUESTION_CUES.join(', ')}`);
   }
+  const scheme = options.scheme ?? null;
+  if (scheme !== null && !SCHEME_NAMES.includes(scheme)) {
+    throw fieldError('BAD_INPUT', 'scheme', `"${String(scheme)}" is not one of ${SCHEME_NAMES.join(', ')}`);
+  }
   const id = options.id ?? null;
   if (id !== null && typeof id !== 'string' && typeof id !== 'number') throw fieldError('BAD_INPUT', 'id', 'give a string or a number');
   return {
@@ -80,6 +87,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     valence: options.valence ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
+    scheme,
   };
 }
 

@@ -17,6 +17,7 @@ import type { LexiconData } from '../lexicon/types.js';
 import { tagBatch, type BatchOutput, type BatchTask, type InputFormat } from './batch.js';
 import type { ResolvedOptions } from './options.js';
 import { Tagger } from './Tagger.js';
+import { documentFrame, type OutputFormat } from './outputFormat.js';
 import { useWinkDataSnapshot } from '../text/wordForms.js';
 
 export interface StreamOptions {
@@ -29,6 +30,8 @@ export interface StreamOptions {
   idField: string;
   strict: boolean;
   options: ResolvedOptions;
+  /** Default jsonl (see outputFormat.ts). */
+  outputFormat?: OutputFormat;
   /** 0: tag in this thread; N >= 1: a pool of N worker threads. */
   workers: number;
   lexicon: LexiconData;
@@ -179,6 +182,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
       idField: o.idField,
       strict: o.strict,
       options: o.options,
+      output: o.outputFormat,
       maxLineBytes,
       out,
     };
@@ -205,8 +209,11 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     if (partsLines >= batchLines || partsBytes >= batchBytes) await submit();
   };
   const NEWLINE = Buffer.from('\n');
+  // EmotionML is one document: its head before the first record, its end after the last.
+  const frame = documentFrame(o.outputFormat, o.lexicon, o.options.scheme);
 
   try {
+    if (frame.head) await writeBytes(new TextEncoder().encode(frame.head));
     const inputs = o.files.length ? o.files : ['-'];
     for (const file of inputs) {
       const stream = file === '-' ? o.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
@@ -287,6 +294,7 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     }
     await submit();
     while (inFlight.length) await drainOne();
+    if (frame.tail) await writeBytes(new TextEncoder().encode(frame.tail));
     return summary;
   } finally {
     // On a --strict stop, let batches still running finish quietly before closing the pool.

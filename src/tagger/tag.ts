@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { KnowledgeBase as KB } from '../kb/KnowledgeBase.js';
 import { readSeed } from '../kb/seed.js';
 import { Tagger } from './Tagger.js';
-import type { TagOptions, TagResult } from './types.js';
+import type { SchemeName, SchemeTagResult, TagOptions, TagResult } from './types.js';
 
 let shipped: Promise<KnowledgeBase> | undefined;
 
@@ -16,7 +16,9 @@ export function shippedKnowledge(): Promise<KnowledgeBase> {
   return shipped;
 }
 
-export async function tag(text: string, options: TagOptions & { kb?: KnowledgeBase } = {}): Promise<TagResult> {
+export async function tag(text: string, options: TagOptions & { kb?: KnowledgeBase; scheme: SchemeName }): Promise<SchemeTagResult>;
+export async function tag(text: string, options?: TagOptions & { kb?: KnowledgeBase }): Promise<TagResult>;
+export async function tag(text: string, options: TagOptions & { kb?: KnowledgeBase } = {}): Promise<TagResult | SchemeTagResult> {
   const { kb, ...rest } = options;
-  return Tagger.for(kb ?? (await shippedKnowledge())).tag(text, rest);
+  return Tagger.for(kb ?? (await shippedKnowledge())).tag(text, rest as TagOptions);
 }

@@ -2,6 +2,10 @@
 // line, and what GraphQL `classify` mirrors. Names here are the output contract; fields may be
 // added, never renamed.
 import type { Tier } from '../kb/Emotion.js';
+import type { SchemeName } from '../lexicon/crosswalks.js';
+import type { SchemeRelation } from '../lexicon/types.js';
+
+export type { SchemeName, SchemeRelation };
 
 /** What a negated match does to the scores. */
 export type NegationPolicy =
@@ -91,6 +95,49 @@ export interface TagOptions {
   partOfSpeech?: boolean;
   /** Names (default true): a capitalised word inside a sentence read as a proper noun ("Joy Street") does not match. */
   names?: boolean;
+  /**
+   * Answer in another scheme's labels through the ontology's crosswalks (default: none, Parrott's
+   * tiers): the result is then a SchemeTagResult, whose `dominant` is one label and `scores` one
+   * map (tagger/schemeScores.ts says how each kind of mapping counts). `tiers` does not apply.
+   */
+  scheme?: SchemeName | null;
+}
+
+/** One label of a scheme in a SchemeTagResult. */
+export interface SchemeCategory {
+  label: string;
+  /** The scheme concept's IRI (e.g. `https://w3id.org/emokb/scheme/ekman/anger`). */
+  iri: string;
+  score: number;
+  /** The crosswalk relations (Parrott node to this concept) that carried its evidence. */
+  relations: SchemeRelation[];
+}
+
+/** Dominant label and scores of a text (or a sentence) in a scheme. */
+export interface SchemeScores {
+  /** The best label, null when no evidence reached a mapped label. */
+  dominant: string | null;
+  /** Label to its share of the mapped evidence, highest first (summing to 1 before `minScore`). */
+  scores: Record<string, number>;
+  /** The same scores with each label's IRI and the relations that carried it. */
+  categories: SchemeCategory[];
+  /** Share of the text's counted evidence whose emotion has no counterpart in the scheme (0 to 1). */
+  unmapped: number;
+}
+
+export interface SchemeSentenceResult extends SchemeScores {
+  start: number;
+  end: number;
+}
+
+/** What `tag` returns with `scheme` set: the scheme's labels in place of Parrott's tiers. */
+export interface SchemeTagResult extends SchemeScores {
+  id: string | number | null;
+  /** The scheme's name (`ekman` ...). */
+  scheme: SchemeName;
+  /** The matches as without `scheme` (Parrott's emotions: the evidence the scores come from). */
+  matches?: TagMatch[];
+  sentences?: SchemeSentenceResult[];
 }
 
 export interface DominantPath {

@@ -13,6 +13,7 @@ const data = (version: number): LexiconData => ({
   entries: [],
   keys: [[`key${version}`, 0]],
   marks: [],
+  schemes: [],
   stats: { lexiconEntries: 0, seedLabels: 0, blockers: 0, keys: 1, multiword: 0 },
 });
 

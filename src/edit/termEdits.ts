@@ -193,7 +193,8 @@ function ambiguousTerm(view: GraphView, lemma: string, entries: string[]): Emokb
 }
 
 function posOf(view: GraphView, entry: string): string | undefined {
-  return view.objects(entry, LEXINFO.partOfSpeech)[0]?.value.slice(LEXINFO.base.length);
+  // The reviewed part of speech, the one of the IRI (a default for RDF tools is none: kb/entryClass.ts).
+  return PARTS_OF_SPEECH.find((p) => entry.endsWith(`-${p}`));
 }
 
 function senses(view: GraphView, entry: string): Sense[] {

@@ -20,7 +20,7 @@ import {
   weightLiteral,
   type PartOfSpeech,
 } from '../kb/termQuads.js';
-import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX } from '../rdf/namespaces.js';
+import { EMO, LEXICON_BASE, ONTOLEX } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import type { EditRequest } from './EditRequest.js';
 import { arg, badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';

@@ -244,10 +244,7 @@ function decisionQuads(
   const pos = prior?.pos ?? d.pos;
   const status = d.action === 'reject' ? 'rejected' : 'accepted';
   const out = entryQuads({ lemma, ...(pos ? { pos } : {}), status });
-  const reviewed = [
-    attributionQuad(entry, ctx.reviewer),
-    quad(entry, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime)),
-  ];
+  const reviewed = [attributionQuad(entry, ctx.reviewer), quad(entry, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime))];
   const keep = (q: Quad) =>
     !(
       q.subject.equals(entry) &&

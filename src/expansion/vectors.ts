@@ -155,7 +155,8 @@ export function vectorsPackageVersion(): string {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    const wanted = (require(join(PACKAGE_ROOT, 'package.json')) as { optionalDependencies?: Record<string, string> }).optionalDependencies?.[VECTORS_PACKAGE];
+    const wanted = (require(join(PACKAGE_ROOT, 'package.json')) as { optionalDependencies?: Record<string, string> })
+      .optionalDependencies?.[VECTORS_PACKAGE];
     throw new EmokbError(
       'MISSING_DEPENDENCY',
       `proposing words and their inflected forms (emokb expand, emokb review) needs the word vectors of the optional package ${VECTORS_PACKAGE} (294 MB), which is not installed; ` +

@@ -18,7 +18,7 @@ import type { NamedNode, Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { attributionQuad } from './agents.js';
 import { entryClassQuads } from './entryClass.js';
-import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX, PROV, RDF, XSD } from '../rdf/namespaces.js';
+import { EMO, LEXICON_BASE, ONTOLEX, PROV, RDF, XSD } from '../rdf/namespaces.js';
 
 const { namedNode, literal, quad } = DataFactory;
 

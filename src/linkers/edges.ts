@@ -83,9 +83,7 @@ export function decisionQuads(edge: StoredEdge, status: EdgeStatus, reviewer: st
   );
   const add = [
     quad(node, EMO.status, STATUS_NODE[status]),
-    ...(status === 'candidate'
-      ? []
-      : [attributionQuad(node, reviewer), quad(node, LINK.reviewedAt, literal(time, XSD.dateTime))]),
+    ...(status === 'candidate' ? [] : [attributionQuad(node, reviewer), quad(node, LINK.reviewedAt, literal(time, XSD.dateTime))]),
   ];
   return { add, remove };
 }

@@ -18,7 +18,10 @@ describe('agent IRIs', () => {
   });
 
   it('describes the project linker as a software agent, anyone else as a person, both with their name', () => {
-    const types = (name: string) => agentQuads(name).filter((q) => q.predicate.value.endsWith('#type')).map((q) => q.object.value);
+    const types = (name: string) =>
+      agentQuads(name)
+        .filter((q) => q.predicate.value.endsWith('#type'))
+        .map((q) => q.object.value);
     expect(types('emokb link')).toEqual(['http://www.w3.org/ns/prov#Agent', 'http://www.w3.org/ns/prov#SoftwareAgent']);
     expect(types('Test Curator')).toEqual(['http://www.w3.org/ns/prov#Agent', 'http://www.w3.org/ns/prov#Person']);
     expect(agentQuads('Test Curator').find((q) => q.predicate.value.endsWith('#label'))!.object.value).toBe('Test Curator');

@@ -91,14 +91,16 @@ describe('the released lexicon in standard vocabularies', () => {
   });
 
   it('labels each emotion with its naming terms (skos:altLabel), so a SKOS tool finds "furious"', () => {
-    const furious = store.getSubjects(`${SKOS}altLabel`, null, null).filter((s) =>
-      objects(s.value, `${SKOS}altLabel`).some((l) => l.value === 'furious'),
-    );
+    const furious = store
+      .getSubjects(`${SKOS}altLabel`, null, null)
+      .filter((s) => objects(s.value, `${SKOS}altLabel`).some((l) => l.value === 'furious'));
     expect(furious.map((t) => t.value)).toContain(`${EMOTION}anger-tertiary`);
     // each altLabel is the lemma of an entry with a naming sense of that emotion, never the prefLabel
     for (const q of store.getQuads(null, `${SKOS}altLabel`, null, null).slice(0, 500)) {
       expect(q.object.value).not.toBe(objects(q.subject.value, `${SKOS}prefLabel`)[0]!.value);
-      const senses = store.getSubjects(`${ONTOLEX}reference`, q.subject, null).filter((s) => objects(s.value, `${EMO}senseKind`)[0]?.value === `${EMO}Names`);
+      const senses = store
+        .getSubjects(`${ONTOLEX}reference`, q.subject, null)
+        .filter((s) => objects(s.value, `${EMO}senseKind`)[0]?.value === `${EMO}Names`);
       const lemmas = senses.map((s) => lemmaOf(s.value.slice(0, s.value.indexOf('#'))));
       expect(lemmas, `${q.subject.value} ${q.object.value}`).toContain(q.object.value);
     }
@@ -110,7 +112,9 @@ describe('the released lexicon in standard vocabularies', () => {
     const evidence = objects(sense, `${EMO}evidence`).map((o) => o.value);
     expect(evidence).toContain('wordnet:synonym:humiliation.n.04');
     const synset = wordnet.byName('humiliation.n.04')!;
-    expect(objects(sense, `${PROV}wasDerivedFrom`).map((t) => t.value)).toEqual([`http://wordnet-rdf.princeton.edu/id/${synset.id.slice(1)}-n`]);
+    expect(objects(sense, `${PROV}wasDerivedFrom`).map((t) => t.value)).toEqual([
+      `http://wordnet-rdf.princeton.edu/id/${synset.id.slice(1)}-n`,
+    ]);
     const derived = store.getQuads(null, `${PROV}wasDerivedFrom`, null, null);
     expect(derived.length).toBeGreaterThan(1500);
     expect(derived.every((q) => /^http:\/\/wordnet-rdf\.princeton\.edu\/id\/\d{8}-[nvasr]$/.test(q.object.value))).toBe(true);

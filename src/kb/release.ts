@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '30fc6a2f4d0f120ec50a078287ae8b3e3abefdac06fd070b2dc5fd39e76eaa93';
+export const RELEASE_HASH = '744bceb1ea9429d1bcc2545e14456cb3f192d866280b23906add11e5748b70ef';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

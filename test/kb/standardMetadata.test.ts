@@ -8,6 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { readSeed } from '../../src/kb/seed.js';
 import { WordNet } from '../../src/wordnet/wordnet.js';
 import { TEST_CACHE } from '../expansion/cache.js';
+import { evidenceSynset } from '../../src/kb/lexiconMetadata.js';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const ONTOLEX = 'http://www.w3.org/ns/lemon/ontolex#';
@@ -109,13 +110,23 @@ describe('the released lexicon in standard vocabularies', () => {
   it('links senses proposed from WordNet to their WordNet 3.1 synset (Princeton WordNet RDF IRIs)', async () => {
     const wordnet = await WordNet.load({ cache: TEST_CACHE });
     const sense = 'https://w3id.org/emokb/lexicon/en/humiliation-noun#sense-humiliation';
-    const evidence = objects(sense, `${EMO}evidence`).map((o) => o.value);
-    expect(evidence).toContain('wordnet:synonym:humiliation.n.04');
-    const synset = wordnet.byName('humiliation.n.04')!;
+    expect(objects(sense, `${EMO}evidence`).map((o) => o.value)).toContain('wordnet:synonym:chagrin.n.01');
+    const chagrin = wordnet.byName('chagrin.n.01')!;
     expect(objects(sense, `${PROV}wasDerivedFrom`).map((t) => t.value)).toEqual([
-      `http://wordnet-rdf.princeton.edu/id/${synset.id.slice(1)}-n`,
+      `http://wordnet-rdf.princeton.edu/id/${chagrin.id.slice(1)}-n`,
     ]);
-    const derived = store.getQuads(null, `${PROV}wasDerivedFrom`, null, null);
+    // every link is the synset its WordNet evidence path ends in, by its WordNet 3.1 offset
+    const fromLexicon = (q: Quad) => q.subject.value.startsWith('https://w3id.org/emokb/lexicon/');
+    for (const q of store.getQuads(null, `${PROV}wasDerivedFrom`, null, null).filter(fromLexicon)) {
+      const names = objects(q.subject.value, `${EMO}evidence`)
+        .map((o) => evidenceSynset(o.value))
+        .filter((n): n is string => n !== undefined);
+      const iris = names
+        .map((n) => wordnet.byName(n))
+        .map((s) => s && `http://wordnet-rdf.princeton.edu/id/${s.id.slice(1)}-${s.satellite ? 's' : s.pos}`);
+      expect(iris, q.subject.value).toContain(q.object.value);
+    }
+    const derived = store.getQuads(null, `${PROV}wasDerivedFrom`, null, null).filter(fromLexicon);
     expect(derived.length).toBeGreaterThan(1500);
     expect(derived.every((q) => /^http:\/\/wordnet-rdf\.princeton\.edu\/id\/\d{8}-[nvasr]$/.test(q.object.value))).toBe(true);
   });

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'LISTEN_FAILED'
   | 'READ_ONLY'
+  | 'MISSING_DEPENDENCY'
   | 'INTERNAL';
 
 export interface ErrorKind {
@@ -95,6 +96,12 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
     graphql: 'READ_ONLY',
     http: 403,
     meaning: 'a SPARQL update was sent to the read-only SPARQL endpoint or `emokb sparql` (edits go through `emokb` or GraphQL)',
+  },
+  MISSING_DEPENDENCY: {
+    exit: 15,
+    graphql: 'MISSING_DEPENDENCY',
+    http: 500,
+    meaning: 'a curation command needs an optional package that is not installed (the message says what to install)',
   },
   INTERNAL: { exit: 70, graphql: 'INTERNAL_SERVER_ERROR', http: 500, meaning: 'internal error (a bug: please report it with the message)' },
 });

@@ -7,6 +7,7 @@ import { planCandidates, PIPELINE_AGENT } from '../expansion/candidateStore.js';
 import { provenanceTime } from '../rdf/provenanceTime.js';
 import { EmotionProfiles, OVERLAP_METHODS, runCheck, type OverlapMethodName } from '../expansion/overlap.js';
 import { DEFAULT_METHOD, expand, loadResources, scopeOf } from '../expansion/pipeline.js';
+import { vectorsPackageVersion } from '../expansion/vectors.js';
 import {
   CORPUS_DEFAULTS,
   corpusCandidates,
@@ -92,6 +93,7 @@ export function registerExpand(program: Command): void {
       if (!OVERLAP_METHODS.includes(options.method as OverlapMethodName)) {
         throw new EmokbError('BAD_INPUT', `--method: "${options.method}" is not a method; use one of ${OVERLAP_METHODS.join(', ')}`);
       }
+      vectorsPackageVersion(); // the optional word vectors: refused before the store is opened or seeded
       await withService(globals, async (service) => {
         const kb = service.snapshot;
         const began = performance.now();

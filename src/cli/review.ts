@@ -10,6 +10,7 @@ import { lexicalEntries, type StoredEntry } from '../kb/lexicalEntries.js';
 import { definitionOf } from '../wordnet/emotional.js';
 import type { MorphologyContext } from '../expansion/morphology.js';
 import { loadResources, scopeOf } from '../expansion/pipeline.js';
+import { vectorsPackageVersion } from '../expansion/vectors.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions, type Decision } from '../expansion/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
@@ -39,6 +40,7 @@ export function registerReview(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const reviewer = defaultAuthor(options.reviewer);
       provenanceTime(); // a bad SOURCE_DATE_EPOCH is refused before any work
+      if (options.forms !== false) vectorsPackageVersion(); // the optional word vectors, before the store is opened
       await withService(globals, async (service) => {
         const morphology = options.forms === false ? undefined : await loadResources();
         if (options.decisions) return batch(service, options, reviewer, morphology);

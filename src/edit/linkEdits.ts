@@ -16,6 +16,7 @@ import type { LinkType } from '../kb/edges.js';
 import type { EditRequest } from './EditRequest.js';
 import { badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
 import { GraphView } from '../kb/GraphView.js';
+import { attributionQuad } from '../kb/agents.js';
 import { isA } from './removal.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -135,7 +136,7 @@ function transition(
     quad(node, EMO.status, EMO.Accepted),
     quad(node, EMO.method, literal(provenance?.method ?? 'manual')),
     ...(provenance ? [quad(node, PROV.wasDerivedFrom, namedNode(provenance.evidence))] : []),
-    quad(node, PROV.wasAttributedTo, literal(ctx.author)),
+    attributionQuad(node, ctx.author),
     quad(node, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime)),
   ];
   return {

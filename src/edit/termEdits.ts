@@ -20,7 +20,7 @@ import {
   weightLiteral,
   type PartOfSpeech,
 } from '../kb/termQuads.js';
-import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX } from '../rdf/namespaces.js';
+import { EMO, LEXICON_BASE, ONTOLEX } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import type { EditRequest } from './EditRequest.js';
 import { arg, badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
@@ -193,7 +193,8 @@ function ambiguousTerm(view: GraphView, lemma: string, entries: string[]): Emokb
 }
 
 function posOf(view: GraphView, entry: string): string | undefined {
-  return view.objects(entry, LEXINFO.partOfSpeech)[0]?.value.slice(LEXINFO.base.length);
+  // The reviewed part of speech, the one of the IRI (a default for RDF tools is none: kb/entryClass.ts).
+  return PARTS_OF_SPEECH.find((p) => entry.endsWith(`-${p}`));
 }
 
 function senses(view: GraphView, entry: string): Sense[] {

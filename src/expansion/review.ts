@@ -24,6 +24,7 @@ import { formsFor, type MorphologyContext } from './morphology.js';
 import { jsonRows, tsvRows } from '../decisionsFile.js';
 import { nonEmotionalIri, nonEmotionalQuads } from '../kb/nonEmotional.js';
 import { entriesBlockedBy } from '../lexicon/blockedEntries.js';
+import { attributionQuad } from '../kb/agents.js';
 
 const { literal, namedNode, quad } = DataFactory;
 
@@ -243,10 +244,7 @@ function decisionQuads(
   const pos = prior?.pos ?? d.pos;
   const status = d.action === 'reject' ? 'rejected' : 'accepted';
   const out = entryQuads({ lemma, ...(pos ? { pos } : {}), status });
-  const reviewed = [
-    quad(entry, PROV.wasAttributedTo, literal(ctx.reviewer)),
-    quad(entry, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime)),
-  ];
+  const reviewed = [attributionQuad(entry, ctx.reviewer), quad(entry, PROV.generatedAtTime, literal(ctx.time, XSD.dateTime))];
   const keep = (q: Quad) =>
     !(
       q.subject.equals(entry) &&
@@ -260,7 +258,7 @@ function decisionQuads(
     // A word taken back after acceptance is a judgement of the word, not of one proposal: marked so
     // that no later candidate source reopens it (`replacesWordNetRejection`).
     if (d.action === 'reject' && prior.status === 'accepted') out.push(quad(entry, EMO.evidence, literal(REJECTED_AFTER_ACCEPT)));
-    for (const s of prior.senses) out.push(quad(namedNode(s.iri), PROV.wasAttributedTo, literal(ctx.reviewer)));
+    for (const s of prior.senses) out.push(attributionQuad(namedNode(s.iri), ctx.reviewer));
   } else {
     // reassign / add: the senses are replaced by the given emotions.
     const first = prior?.senses[0];

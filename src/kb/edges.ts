@@ -20,6 +20,7 @@ import { DataFactory } from 'n3';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from './KnowledgeBase.js';
 import { EMO, EMOKB_BASE, PROV, RDF } from '../rdf/namespaces.js';
+import { agentName } from './agents.js';
 
 const { namedNode } = DataFactory;
 
@@ -129,7 +130,11 @@ export function storedEdges(kb: KnowledgeBase): Map<string, StoredEdge> {
       score: Number(get(EMO.score)[0] ?? 0),
       status: STATUS_OF[get(EMO.status)[0] ?? ''] ?? 'candidate',
       generatedAt: get(PROV.generatedAtTime)[0] ?? null,
-      reviewedBy: get(PROV.wasAttributedTo).find((a) => a !== LINKER_AGENT) ?? null,
+      reviewedBy:
+        quads
+          .filter((q) => q.predicate.equals(PROV.wasAttributedTo))
+          .map((q) => agentName(q.object))
+          .find((a) => a !== LINKER_AGENT) ?? null,
       quads,
     });
   }

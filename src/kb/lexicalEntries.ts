@@ -5,7 +5,7 @@ import { STATUS_OF } from './reviewStatus.js';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from './KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF } from '../rdf/namespaces.js';
-import type { PartOfSpeech, TermStatus } from './termQuads.js';
+import { PARTS_OF_SPEECH, type PartOfSpeech, type TermStatus } from './termQuads.js';
 
 export interface StoredEntry {
   iri: string;
@@ -44,7 +44,10 @@ export function lexicalEntries(kb: KnowledgeBase): Map<string, StoredEntry> {
     const others = get(own, ONTOLEX.otherForm.value).flatMap((f) => bySubject.get(f) ?? []);
     const senseIris = get(own, ONTOLEX.sense.value).sort();
     const senseQuadList = senseIris.flatMap((s) => bySubject.get(s) ?? []);
-    const pos = get(own, 'http://www.lexinfo.net/ontology/3.0/lexinfo#partOfSpeech')[0]?.split('#')[1] as PartOfSpeech | undefined;
+    // The reviewed part of speech (the one of the IRI); a default given for RDF tools (kb/entryClass.ts) is not one.
+    const pos = get(own, 'http://www.lexinfo.net/ontology/3.0/lexinfo#partOfSpeech')
+      .map((v) => v.split('#')[1] as PartOfSpeech)
+      .find((p) => PARTS_OF_SPEECH.includes(p) && iri.endsWith(`-${p}`));
     out.set(iri, {
       iri,
       lemma: get(formQuads, ONTOLEX.writtenRep.value)[0] ?? '',

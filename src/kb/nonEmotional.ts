@@ -17,6 +17,8 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { entryIri, formIri, normaliseLemma, type Provenance } from './termQuads.js';
 import { EMO, ONTOLEX, PROV, RDF, XSD } from '../rdf/namespaces.js';
+import { attributionQuad } from './agents.js';
+import { entryClassQuads } from './entryClass.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -49,11 +51,12 @@ export function nonEmotionalQuads(input: NonEmotionalInput): Quad[] {
     quad(form, RDF.type, ONTOLEX.Form),
     quad(form, ONTOLEX.writtenRep, literal(lemma, language)),
     quad(entry, EMO.status, EMO.Accepted),
+    ...entryClassQuads(entry.value, lemma, undefined),
     quad(entry, EMO.evidence, literal(normaliseLemma(input.reason))),
     quad(entry, EMO.method, literal(p.method)),
     quad(entry, PROV.generatedAtTime, literal(p.time, XSD.dateTime)),
   ];
-  if (p.author) quads.push(quad(entry, PROV.wasAttributedTo, literal(p.author)));
+  if (p.author) quads.push(attributionQuad(entry, p.author));
   for (const blocked of [...new Set(input.blocks)].sort()) quads.push(quad(entry, EMO.blocks, namedNode(blocked)));
   return quads;
 }

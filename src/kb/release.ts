@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '1bacdfa7fac3a7e0fb19f93d22e844038da85f65cb8351381b984800a29b898b';
+export const RELEASE_HASH = '744bceb1ea9429d1bcc2545e14456cb3f192d866280b23906add11e5748b70ef';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -5,17 +5,20 @@
 //
 //   lex:en/fed_up-adjective  a ontolex:LexicalEntry ;
 //       ontolex:canonicalForm lex:en/fed_up-adjective#form ;     # a ontolex:Form ; writtenRep "fed up"@en
-//       lexinfo:partOfSpeech lexinfo:adjective ;                 # only when known
+//       a ontolex:MultiwordExpression ;                          # or ontolex:Word (kb/entryClass.ts)
+//       lexinfo:partOfSpeech lexinfo:adjective ;                 # reviewed, or kb/entryClass.ts's default
 //       emo:status emo:Accepted ;
 //       ontolex:sense lex:en/fed_up-adjective#sense-exasperation-secondary .
 //   <...#sense-exasperation-secondary> a ontolex:LexicalSense ;
 //       ontolex:reference emotion:exasperation-secondary ; emo:weight "0.8"^^xsd:decimal ;
-//       emo:senseKind emo:Names ; emo:method "manual" ; prov:wasAttributedTo "..." ; prov:generatedAtTime "..."^^xsd:dateTime .
+//       emo:senseKind emo:Names ; emo:method "manual" ; prov:wasAttributedTo agent:... (kb/agents.ts) ; prov:generatedAtTime "..."^^xsd:dateTime .
 import { STATUS_NODE, type ReviewStatus } from './reviewStatus.js';
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
-import { EMO, LEXICON_BASE, LEXINFO, ONTOLEX, PROV, RDF, XSD } from '../rdf/namespaces.js';
+import { attributionQuad } from './agents.js';
+import { entryClassQuads } from './entryClass.js';
+import { EMO, LEXICON_BASE, ONTOLEX, PROV, RDF, XSD } from '../rdf/namespaces.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -101,7 +104,7 @@ export function entryQuads(input: EntryInput): Quad[] {
     quad(form, ONTOLEX.writtenRep, literal(lemma, language)),
     quad(entry, EMO.status, STATUS_NODE[input.status ?? 'accepted']),
   ];
-  if (input.pos) quads.push(quad(entry, LEXINFO.partOfSpeech, namedNode(`${LEXINFO.base}${input.pos}`)));
+  quads.push(...entryClassQuads(entry.value, lemma, input.pos));
   return quads;
 }
 
@@ -140,7 +143,7 @@ export function senseQuads(input: SenseInput): Quad[] {
     quad(sense, EMO.method, literal(p.method)),
     quad(sense, PROV.generatedAtTime, literal(p.time, XSD.dateTime)),
   ];
-  if (p.author) quads.push(quad(sense, PROV.wasAttributedTo, literal(p.author)));
+  if (p.author) quads.push(attributionQuad(sense, p.author));
   if (p.evidence) quads.push(quad(sense, EMO.evidence, literal(p.evidence)));
   if (p.derivedFrom) quads.push(quad(sense, PROV.wasDerivedFrom, namedNode(p.derivedFrom)));
   return quads;

@@ -97,7 +97,8 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
         if (o.value === EMO.NonEmotional.value) nonEmotional.add(s);
         break;
       case LEXINFO.partOfSpeech.value:
-        partOfSpeech.set(s, o.value.slice(LEXINFO.base.length));
+        // Only a reviewed part of speech (the one of the IRI) asks for a check; kb/entryClass.ts's defaults do not.
+        if (s.endsWith(`-${o.value.slice(LEXINFO.base.length)}`)) partOfSpeech.set(s, o.value.slice(LEXINFO.base.length));
         break;
       default:
         if (p === SKOS.prefLabel.value) break;

@@ -29,6 +29,7 @@ import {
   type StoredEdge,
 } from '../kb/edges.js';
 import { EMO, PROV, RDF, XSD } from '../rdf/namespaces.js';
+import { agentName, attributionQuad } from '../kb/agents.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -65,7 +66,7 @@ export function proposalQuads(p: EdgeProposal, time: string, status: EdgeStatus 
     ...p.methods.map((m) => quad(node, EMO.method, literal(m))),
     ...p.evidence.map((e) => quad(node, EMO.evidence, literal(e))),
     quad(node, EMO.score, decimal(p.score)),
-    quad(node, PROV.wasAttributedTo, literal(LINKER_AGENT)),
+    attributionQuad(node, LINKER_AGENT),
     quad(node, PROV.generatedAtTime, literal(time, XSD.dateTime)),
   ];
   return out;
@@ -78,13 +79,11 @@ export function decisionQuads(edge: StoredEdge, status: EdgeStatus, reviewer: st
     (q) =>
       q.predicate.equals(EMO.status) ||
       q.predicate.equals(LINK.reviewedAt) ||
-      (q.predicate.equals(PROV.wasAttributedTo) && q.object.value !== LINKER_AGENT),
+      (q.predicate.equals(PROV.wasAttributedTo) && agentName(q.object) !== LINKER_AGENT),
   );
   const add = [
     quad(node, EMO.status, STATUS_NODE[status]),
-    ...(status === 'candidate'
-      ? []
-      : [quad(node, PROV.wasAttributedTo, literal(reviewer)), quad(node, LINK.reviewedAt, literal(time, XSD.dateTime))]),
+    ...(status === 'candidate' ? [] : [attributionQuad(node, reviewer), quad(node, LINK.reviewedAt, literal(time, XSD.dateTime))]),
   ];
   return { add, remove };
 }

@@ -84,7 +84,7 @@ describe('link transition', () => {
         `<${E}fear-tertiary> <${EMO}leadsTo> <${node}> .`,
         `<${node}> <${EMO}status> <${EMO}Accepted> .`,
         `<${node}> <${EMO}method> "manual" .`,
-        `<${node}> <http://www.w3.org/ns/prov#wasAttributedTo> "${ctx.author}" .`,
+        `<${node}> <http://www.w3.org/ns/prov#wasAttributedTo> <https://w3id.org/emokb/agent/Test_Curator> .`,
         `<${node}> <http://www.w3.org/ns/prov#generatedAtTime> "${ctx.time}"^^<http://www.w3.org/2001/XMLSchema#dateTime> .`,
       ].sort(),
     );

@@ -40,6 +40,7 @@ describe('term add', () => {
     expect(lines(p.add)).toEqual(
       [
         `<${entry}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${O}LexicalEntry> .`,
+        `<${entry}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${O}MultiwordExpression> .`,
         `<${entry}> <${O}canonicalForm> <${entry}#form> .`,
         `<${entry}#form> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${O}Form> .`,
         `<${entry}#form> <${O}writtenRep> "Fed up"@en .`,
@@ -51,10 +52,20 @@ describe('term add', () => {
         `<${sense}> <${EMO}weight> "0.8"^^<http://www.w3.org/2001/XMLSchema#decimal> .`,
         `<${sense}> <${EMO}senseKind> <${EMO}Names> .`,
         `<${sense}> <${EMO}method> "manual" .`,
-        `<${sense}> <http://www.w3.org/ns/prov#wasAttributedTo> "${ctx.author}" .`,
+        `<${sense}> <http://www.w3.org/ns/prov#wasAttributedTo> <https://w3id.org/emokb/agent/Test_Curator> .`,
         `<${sense}> <http://www.w3.org/ns/prov#generatedAtTime> "${ctx.time}"^^<http://www.w3.org/2001/XMLSchema#dateTime> .`,
       ].sort(),
     );
+  });
+
+  it('gives a term added without a part of speech the standard one an RDF tool expects: "ugh" is an interjection and a Word', () => {
+    const p = plan(kb, { kind: 'term-add', text: 'meh-ugh', emotion: 'exasperation-secondary' });
+    expect(lines(p.add)).toContain(
+      `<${LEX}meh-ugh> <http://www.lexinfo.net/ontology/3.0/lexinfo#partOfSpeech> <http://www.lexinfo.net/ontology/3.0/lexinfo#interjection> .`,
+    );
+    expect(lines(p.add)).toContain(`<${LEX}meh-ugh> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${O}Word> .`);
+    // the IRI keeps the reviewed part of speech only (none here)
+    expect(p.subject).toBe(`${LEX}meh-ugh`);
   });
 
   it('adds a further sense to an existing entry (weight 1.0 by default, Evokes on request) and refuses a second sense for the same emotion', () => {
@@ -117,7 +128,7 @@ describe('term remove, reweight, move', () => {
     const moved = applied(k, plan(k, { kind: 'term-move', text: 'livid', emotion: 'fury', to: 'wrath' }));
     const sense = `${LEX}livid-adjective#sense-wrath`;
     expect(moved.quads.filter((q) => q.subject.value === sense).map((q) => q.object.value)).toEqual(
-      expect.arrayContaining([`${E}wrath`, '0.9', 'manual', ctx.author]),
+      expect.arrayContaining([`${E}wrath`, '0.9', 'manual', 'https://w3id.org/emokb/agent/Test_Curator']),
     );
     expect(moved.quads.some((q) => q.subject.value.endsWith('#sense-fury') || q.object.value.endsWith('#sense-fury'))).toBe(false);
     refusal(() => plan(k, { kind: 'term-move', text: 'livid', emotion: 'fury', to: 'rage-tertiary' }), 'CONFLICT');

@@ -186,7 +186,11 @@ describe('review decisions', () => {
     const fedUp = byLemma('fed up');
     expect(fedUp.senses[0]).toMatchObject({ method: 'manual', weight: 0.8, kind: 'names' });
     for (const e of [byLemma('angry'), ire, fedUp]) {
-      expect(e.quads.some((q) => q.predicate.value.endsWith('wasAttributedTo') && q.object.value === 'Rita Reviewer')).toBe(true);
+      expect(
+        e.quads.some(
+          (q) => q.predicate.value.endsWith('wasAttributedTo') && q.object.value === 'https://w3id.org/emokb/agent/Rita_Reviewer',
+        ),
+      ).toBe(true);
       expect(
         e.quads.some((q) => q.predicate.value.endsWith('generatedAtTime') && q.object.value === TIME && q.subject.value === e.iri),
       ).toBe(true);

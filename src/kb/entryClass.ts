@@ -1,0 +1,96 @@
+// What kind of lexical entry a lemma is, in the standard vocabularies a lemon tool reads:
+// ontolex:Word or ontolex:MultiwordExpression, and a lexinfo:partOfSpeech for every entry.
+//
+// An entry reviewed with a part of speech (noun, verb, adjective, adverb: the `-noun` ... of its
+// IRI) keeps it. An entry reviewed without one (hand-curated exclamations, retorts, curses and the
+// non-emotional collocations: 166 of 4,708 entries in the release of 2026-11-30) gets one here:
+// most are exclamations said on their own ("ugh", "omg", "holy cow", "get lost", "no way"), which
+// lexinfo calls interjections; the listed rest are what their use in the curation notes shows.
+// The part of speech given here is data for RDF tools only: the IRI and the tagger's
+// part-of-speech check (lexicon/compile.ts) go by the reviewed one, so an interjection, a
+// punctuation mark or a pronoun never asks the tagger to check a word class, and the listed
+// nouns, verbs and adjectives are multiword or not in WordNet's tagged corpus (no check either).
+import { DataFactory } from 'n3';
+import { LEXINFO, ONTOLEX, RDF } from '../rdf/namespaces.js';
+
+const { namedNode, quad } = DataFactory;
+
+/** lexinfo:partOfSpeech values the lexicon uses (lexinfo 3.0 individuals). */
+export type LexinfoPartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb' | 'interjection' | 'pronoun' | 'punctuation';
+
+/** Entries reviewed without a part of speech that are not interjections, by lower-case lemma. */
+const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.freeze({
+  // accepted entries (curation/en/manual.tsv, manual-dialogue.tsv, review-corpus.tsv)
+  badass: 'adjective',
+  motherfucking: 'adjective',
+  fuckin: 'adverb',
+  'out of nowhere': 'adverb',
+  'cannot believe': 'verb',
+  "didn't expect": 'verb',
+  'never expected': 'verb',
+  'heard enough': 'verb',
+  'get away from': 'verb',
+  'stay away from': 'verb',
+  'lay a hand on': 'verb',
+  // non-emotional expressions (curation/en/context-review.tsv `block` lines)
+  affect: 'noun',
+  'best friend': 'noun',
+  'good friend': 'noun',
+  'best way': 'noun',
+  'fun fact': 'noun',
+  'gender dysphoria': 'noun',
+  'good point': 'noun',
+  'great deal': 'noun',
+  'health care': 'noun',
+  'my best': 'noun',
+  'your best': 'noun',
+  'worst case': 'noun',
+  promise: 'noun',
+  'bad at': 'adjective',
+  'good at': 'adjective',
+  'best of': 'adjective',
+  'better than': 'adjective',
+  'greater than': 'adjective',
+  'hell of a': 'adjective',
+  'safe to say': 'adjective',
+  close: 'adjective',
+  exclusive: 'adjective',
+  heavy: 'adjective',
+  low: 'adjective',
+  passive: 'adjective',
+  positive: 'adjective',
+  rare: 'adjective',
+  'as hell': 'adverb',
+  'at best': 'adverb',
+  'by accident': 'adverb',
+  exclusively: 'adverb',
+  'for good': 'adverb',
+  together: 'adverb',
+  'better not': 'verb',
+  'can do': 'verb',
+  'had better': 'verb',
+  'lose weight': 'verb',
+  pass: 'verb',
+  "he'll": 'pronoun',
+});
+
+/** The part of speech of an entry reviewed without one (see the header). */
+export function defaultPartOfSpeech(lemma: string): LexinfoPartOfSpeech {
+  const key = lemma.toLowerCase();
+  if (!/[\p{L}\p{N}]/u.test(key)) return 'punctuation';
+  return NOT_INTERJECTIONS[key] ?? 'interjection';
+}
+
+/** ontolex:MultiwordExpression for a lemma with a space ("fed up"), ontolex:Word otherwise ("tut-tut", "?"). */
+export function wordClass(lemma: string) {
+  return lemma.includes(' ') ? ONTOLEX.MultiwordExpression : ONTOLEX.Word;
+}
+
+/** The entry's ontolex word typing and its lexinfo part of speech (the reviewed one, or the default). */
+export function entryClassQuads(entry: string, lemma: string, pos: LexinfoPartOfSpeech | undefined) {
+  const node = namedNode(entry);
+  return [
+    quad(node, RDF.type, wordClass(lemma)),
+    quad(node, LEXINFO.partOfSpeech, namedNode(`${LEXINFO.base}${pos ?? defaultPartOfSpeech(lemma)}`)),
+  ];
+}

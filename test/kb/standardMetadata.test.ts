@@ -1,0 +1,139 @@
+// The standard metadata of the shipped release (issue 15, item 4), read as an RDF tool would:
+// every lexical entry has a part of speech and is a Word or a MultiwordExpression, every
+// attribution is an agent node, the lime counts match the entries, each emotion carries its naming
+// terms as skos:altLabel, and WordNet-derived senses link to WordNet 3.1 synsets.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Store } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { readSeed } from '../../src/kb/seed.js';
+import { WordNet } from '../../src/wordnet/wordnet.js';
+import { TEST_CACHE } from '../expansion/cache.js';
+import { evidenceSynset } from '../../src/kb/lexiconMetadata.js';
+
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const ONTOLEX = 'http://www.w3.org/ns/lemon/ontolex#';
+const LEXINFO = 'http://www.lexinfo.net/ontology/3.0/lexinfo#';
+const LIME = 'http://www.w3.org/ns/lemon/lime#';
+const PROV = 'http://www.w3.org/ns/prov#';
+const SKOS = 'http://www.w3.org/2004/02/skos/core#';
+const RDFS_LABEL = 'http://www.w3.org/2000/01/rdf-schema#label';
+const EMO = 'https://w3id.org/emokb/ontology#';
+const EMOTION = 'https://w3id.org/emokb/emotion/';
+
+let store: Store;
+const objects = (s: string, p: string) => store.getObjects(s, p, null);
+const subjectsOfType = (type: string) => store.getSubjects(RDF_TYPE, type, null).map((t) => t.value);
+const lemmaOf = (entry: string) => objects(objects(entry, `${ONTOLEX}canonicalForm`)[0]!.value, `${ONTOLEX}writtenRep`)[0]!.value;
+
+beforeAll(async () => {
+  store = new Store((await readSeed()) as Quad[]);
+}, 120_000);
+
+describe('the released lexicon in standard vocabularies', () => {
+  it('gives every lexical entry exactly one lexinfo part of speech; exclamations are interjections', () => {
+    const entries = subjectsOfType(`${ONTOLEX}LexicalEntry`);
+    expect(entries.length).toBeGreaterThan(4000);
+    const without = entries.filter((e) => objects(e, `${LEXINFO}partOfSpeech`).length !== 1);
+    expect(without).toEqual([]);
+    const byLemma = new Map(entries.map((e) => [`${lemmaOf(e)}|${e}`, objects(e, `${LEXINFO}partOfSpeech`)[0]!.value]));
+    for (const [lemma, iri] of [
+      ['ugh', 'https://w3id.org/emokb/lexicon/en/ugh'],
+      ['omg', 'https://w3id.org/emokb/lexicon/en/omg'],
+      ['holy cow', 'https://w3id.org/emokb/lexicon/en/holy_cow'],
+    ]) {
+      expect(byLemma.get(`${lemma}|${iri}`)).toBe(`${LEXINFO}interjection`);
+    }
+    // a reviewed part of speech is kept
+    expect(objects('https://w3id.org/emokb/lexicon/en/furious-adjective', `${LEXINFO}partOfSpeech`)[0]!.value).toBe(`${LEXINFO}adjective`);
+  });
+
+  it('types every entry as an ontolex:Word or, with a space in its lemma, an ontolex:MultiwordExpression', () => {
+    const wrong = subjectsOfType(`${ONTOLEX}LexicalEntry`).filter((e) => {
+      const types = objects(e, RDF_TYPE).map((t) => t.value);
+      const multi = lemmaOf(e).includes(' ');
+      return types.includes(`${ONTOLEX}Word`) === multi || types.includes(`${ONTOLEX}MultiwordExpression`) !== multi;
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('attributes everything to agent nodes: IRIs typed prov:Agent with a name', () => {
+    const attributions = store.getQuads(null, `${PROV}wasAttributedTo`, null, null);
+    expect(attributions.length).toBeGreaterThan(9000);
+    const agents = new Set(attributions.map((q) => q.object));
+    for (const agent of agents) {
+      expect(agent.termType, `${agent.value} is not a node`).toBe('NamedNode');
+      const types = objects(agent.value, RDF_TYPE).map((t) => t.value);
+      expect(types).toContain(`${PROV}Agent`);
+      expect(types.some((t) => [`${PROV}Person`, `${PROV}Organization`, `${PROV}SoftwareAgent`].includes(t))).toBe(true);
+      expect(objects(agent.value, RDFS_LABEL)).toHaveLength(1);
+    }
+    expect(objects('https://w3id.org/emokb/agent/emokb_curator', RDFS_LABEL)[0]!.value).toBe('emokb curator');
+    expect(objects('https://w3id.org/emokb/agent/emokb_link', RDF_TYPE).map((t) => t.value)).toContain(`${PROV}SoftwareAgent`);
+  });
+
+  it('describes the lexicon with lime: language, entries and lexicalization counts that match the data', () => {
+    const [lexicon, ...more] = subjectsOfType(`${LIME}Lexicon`);
+    expect(more).toEqual([]);
+    expect(lexicon).toBe('https://w3id.org/emokb/lexicon/en');
+    expect(objects(lexicon!, `${LIME}language`)[0]!.value).toBe('en');
+    expect(objects(lexicon!, 'http://purl.org/dc/terms/language')[0]!.value).toBe('http://lexvo.org/id/iso639-1/en');
+    const entries = subjectsOfType(`${ONTOLEX}LexicalEntry`);
+    const listed = objects(lexicon!, `${LIME}entry`).map((t) => t.value);
+    expect(new Set(listed)).toEqual(new Set(entries));
+    expect(Number(objects(lexicon!, `${LIME}lexicalEntries`)[0]!.value)).toBe(entries.length);
+
+    const [lexicalization] = store.getSubjects(`${LIME}lexicon`, lexicon!, null).map((t) => t.value);
+    const senses = subjectsOfType(`${ONTOLEX}LexicalSense`).filter(
+      (s) => !objects(s, `${EMO}status`).some((o) => o.value !== `${EMO}Accepted`),
+    );
+    expect(Number(objects(lexicalization!, `${LIME}lexicalizations`)[0]!.value)).toBe(senses.length);
+    const referenced = new Set(senses.map((s) => objects(s, `${ONTOLEX}reference`)[0]!.value));
+    expect(Number(objects(lexicalization!, `${LIME}references`)[0]!.value)).toBe(referenced.size);
+  });
+
+  it('labels each emotion with its naming terms (skos:altLabel), so a SKOS tool finds "furious"', () => {
+    const furious = store
+      .getSubjects(`${SKOS}altLabel`, null, null)
+      .filter((s) => objects(s.value, `${SKOS}altLabel`).some((l) => l.value === 'furious'));
+    expect(furious.map((t) => t.value)).toContain(`${EMOTION}anger-tertiary`);
+    // each altLabel is the lemma of an entry with a naming sense of that emotion, never the prefLabel
+    for (const q of store.getQuads(null, `${SKOS}altLabel`, null, null).slice(0, 500)) {
+      expect(q.object.value).not.toBe(objects(q.subject.value, `${SKOS}prefLabel`)[0]!.value);
+      const senses = store
+        .getSubjects(`${ONTOLEX}reference`, q.subject, null)
+        .filter((s) => objects(s.value, `${EMO}senseKind`)[0]?.value === `${EMO}Names`);
+      const lemmas = senses.map((s) => lemmaOf(s.value.slice(0, s.value.indexOf('#'))));
+      expect(lemmas, `${q.subject.value} ${q.object.value}`).toContain(q.object.value);
+    }
+  });
+
+  it('links senses proposed from WordNet to their WordNet 3.1 synset (Princeton WordNet RDF IRIs)', async () => {
+    const wordnet = await WordNet.load({ cache: TEST_CACHE });
+    const sense = 'https://w3id.org/emokb/lexicon/en/humiliation-noun#sense-humiliation';
+    expect(objects(sense, `${EMO}evidence`).map((o) => o.value)).toContain('wordnet:synonym:chagrin.n.01');
+    const chagrin = wordnet.byName('chagrin.n.01')!;
+    expect(objects(sense, `${PROV}wasDerivedFrom`).map((t) => t.value)).toEqual([
+      `http://wordnet-rdf.princeton.edu/id/${chagrin.id.slice(1)}-n`,
+    ]);
+    // every link is the synset its WordNet evidence path ends in, by its WordNet 3.1 offset
+    const fromLexicon = (q: Quad) => q.subject.value.startsWith('https://w3id.org/emokb/lexicon/');
+    for (const q of store.getQuads(null, `${PROV}wasDerivedFrom`, null, null).filter(fromLexicon)) {
+      const names = objects(q.subject.value, `${EMO}evidence`)
+        .map((o) => evidenceSynset(o.value))
+        .filter((n): n is string => n !== undefined);
+      const iris = names
+        .map((n) => wordnet.byName(n))
+        .map((s) => s && `http://wordnet-rdf.princeton.edu/id/${s.id.slice(1)}-${s.satellite ? 's' : s.pos}`);
+      expect(iris, q.subject.value).toContain(q.object.value);
+    }
+    const derived = store.getQuads(null, `${PROV}wasDerivedFrom`, null, null).filter(fromLexicon);
+    expect(derived.length).toBeGreaterThan(1500);
+    expect(derived.every((q) => /^http:\/\/wordnet-rdf\.princeton\.edu\/id\/\d{8}-[nvasr]$/.test(q.object.value))).toBe(true);
+  });
+
+  it("links emokb's EmotionML categories to the Onyx EmotionML vocabulary", () => {
+    expect(objects('https://w3id.org/emokb/scheme/emotionml-big6/fear', `${SKOS}exactMatch`).map((t) => t.value)).toEqual([
+      'http://www.gsi.dit.upm.es/ontologies/onyx/vocabularies/emotionml/ns#big6fear',
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '30fc6a2f4d0f120ec50a078287ae8b3e3abefdac06fd070b2dc5fd39e76eaa93';
+export const RELEASE_HASH = 'abe026c7cac8cee87126eba7f54d69069e335fc6e4a2cc05b9e59f3021621960';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = 'abe026c7cac8cee87126eba7f54d69069e335fc6e4a2cc05b9e59f3021621960';
+export const RELEASE_HASH = '6e2d98be6b1abf757b3d7b6e38dee49d81899a0ce8a7e244e94ff35f666375b0';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -41,6 +41,7 @@ interface ExpandOptions {
   minDocuments?: string;
   minLift?: string;
   minShare?: string;
+  phrases?: boolean;
 }
 
 export function registerExpand(program: Command): void {
@@ -71,6 +72,7 @@ export function registerExpand(program: Command): void {
       '--min-share <x>',
       `with --corpus: smallest share of the word's documents carrying the emotion (default ${CORPUS_DEFAULTS.minShare})`,
     )
+    .option('--phrases', 'with --corpus: situation phrases ("pass away", "lose one\'s job", "get promoted") instead of single words')
     .action(async (options: ExpandOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const time = provenanceTime(options.time); // a bad --time is refused before any work
@@ -86,7 +88,7 @@ export function registerExpand(program: Command): void {
         }
         return expandFromCorpus(options, globals, time);
       }
-      for (const flag of ['scheme', 'labelNames', 'part', 'source', 'minDocuments', 'minLift', 'minShare'] as const) {
+      for (const flag of ['scheme', 'labelNames', 'part', 'source', 'minDocuments', 'minLift', 'minShare', 'phrases'] as const) {
         if (options[flag] !== undefined)
           throw new EmokbError('BAD_INPUT', `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --corpus`);
       }
@@ -196,6 +198,12 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
       scheme: options.scheme!,
       source,
       isKnown: (word) => index.word(word) !== null,
+      phrases: options.phrases,
+      namesEmotion: (word) => {
+        const hit = index.word(word);
+        return hit !== null && index.entries[hit.entry]!.senses.some((s) => s.kind === 'names');
+      },
+      isKnownPhrase: (phrase) => index.multi(phrase) !== undefined,
       ...thresholds,
     });
     const plan = planCandidates(kb, result.candidates, {
@@ -208,7 +216,7 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
         add: plan.add,
         remove: plan.remove,
         author: PIPELINE_AGENT,
-        message: `expand --corpus ${source}: ${plan.added.candidates} candidates`,
+        message: `expand --corpus ${source}${options.phrases ? ' --phrases' : ''}: ${plan.added.candidates} candidates`,
         // The run as typed (file, part, label names, thresholds), so the change log can repeat it.
         command: ['expand', '--corpus', file, '--scheme', options.scheme!, ...corpusFlags(options)].join(' '),
       },
@@ -234,7 +242,7 @@ async function expandFromCorpus(options: ExpandOptions, globals: GlobalOptions, 
       [
         `corpus       ${source}: ${summary.documents} documents, ${summary.labelled} with a label mapped through "${summary.scheme}"`,
         `unmapped     ${summary.unmappedLabels.join(', ') || '-'} (their documents count as background)`,
-        `proposed     ${summary.proposed} words`,
+        `proposed     ${summary.proposed} ${options.phrases ? 'phrases' : 'words'}`,
         `added        ${plan.added.candidates} candidates (${plan.replaced} of them words rejected earlier as WordNet proposals)${options.dryRun ? ' (dry run: nothing written)' : ''}`,
         `kept         ${plan.kept.accepted} accepted, ${plan.kept.rejected} rejected, ${plan.kept.candidate} pending from earlier runs`,
         `time         ${summary.ms.total} ms`,
@@ -253,5 +261,5 @@ function corpusFlags(options: ExpandOptions): string[] {
     ['--min-lift', options.minLift],
     ['--min-share', options.minShare],
   ];
-  return given.flatMap(([flag, value]) => (value === undefined ? [] : [flag, value]));
+  return [...given.flatMap(([flag, value]) => (value === undefined ? [] : [flag, value])), ...(options.phrases ? ['--phrases'] : [])];
 }

@@ -24,6 +24,7 @@ import type { StoredEntry } from '../kb/lexicalEntries.js';
 import { POS_NAME, round } from './candidates.js';
 import { REJECTED_AFTER_ACCEPT } from './review.js';
 import { lemmatizer } from './morphology.js';
+import { situationPhrases } from './phrases.js';
 import type { Candidate } from './pipeline.js';
 import type { WnPos, WordNet } from '../wordnet/wordnet.js';
 
@@ -51,6 +52,12 @@ export interface CorpusOptions {
   minShare?: number;
   /** Whether a normalised word is to be left out (the lexicon already matches it). */
   isKnown?: (word: string) => boolean;
+  /** Count situation phrases (phrases.ts: "pass away", "lose one's job") instead of single words. */
+  phrases?: boolean;
+  /** With `phrases`: whether a word names an emotion (it heads no situation phrase). */
+  namesEmotion?: (word: string) => boolean;
+  /** With `phrases`: whether the lexicon already has the phrase. */
+  isKnownPhrase?: (phrase: string) => boolean;
 }
 
 /**
@@ -129,7 +136,20 @@ export function corpusCandidates(
     if (primaries.size) labelled++;
     for (const p of primaries) primaryDocs.set(p, (primaryDocs.get(p) ?? 0) + 1);
     const keys = new Set<string>();
-    for (const word of documentWords(doc.text, buffer)) {
+    if (options.phrases) {
+      for (const [phrase, surface] of situationPhrases(doc.text, buffer, {
+        wn,
+        isKnown: options.isKnown,
+        namesEmotion: options.namesEmotion,
+        isKnownPhrase: options.isKnownPhrase,
+        stopwords: STOPWORDS,
+      })) {
+        const key = `${phrase}|verb`;
+        keys.add(key);
+        (surfaces.get(key) ?? surfaces.set(key, new Set()).get(key)!).add(surface);
+      }
+    }
+    for (const word of options.phrases ? [] : documentWords(doc.text, buffer)) {
       const key = lemmaKey(word);
       if (key === null) continue;
       keys.add(key);
@@ -185,8 +205,8 @@ export function corpusCandidates(
           weight,
           score: weight,
           kind: 'evokes',
-          method: 'corpus',
-          path: `corpus:${options.source}`,
+          method: options.phrases ? 'corpus-phrase' : 'corpus',
+          path: `${options.phrases ? 'corpus-phrase' : 'corpus'}:${options.source}`,
           evidence: [evidence, `surface forms: ${surface.sort().slice(0, 8).join(', ')}`],
         },
       ],

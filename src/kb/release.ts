@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '744bceb1ea9429d1bcc2545e14456cb3f192d866280b23906add11e5748b70ef';
+export const RELEASE_HASH = '4f3874c4427fa2fe508a29517229622eced3332f2bf9abca867c64cdb7f249b6';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -30,6 +30,7 @@ import { KEYS_SOURCE, keyOf, keyVariants } from './keys.js';
 import { compileCrosswalks, CROSSWALKS_SOURCE } from './crosswalks.js';
 import type { LexiconData, LexiconEmotion, LexiconEntry, LexiconSense, PartOfSpeech } from './types.js';
 import { POS_INDEX, WORD_CLASSES_SOURCE, WordClasses } from './wordClasses.js';
+import { SLOTS_SOURCE, openSlots } from './slots.js';
 
 /** The sources the compiled data depends on: the compiled-lexicon cache is stale when one changes. */
 export const COMPILER_SOURCES: readonly string[] = [
@@ -37,6 +38,7 @@ export const COMPILER_SOURCES: readonly string[] = [
   CROSSWALKS_SOURCE,
   KEYS_SOURCE,
   WORD_CLASSES_SOURCE,
+  SLOTS_SOURCE,
   ...TOKENIZER_SOURCES,
 ];
 
@@ -56,6 +58,8 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
   const senseStatus = new Map<string, string>();
   const nonEmotional = new Set<string>();
   const partOfSpeech = new Map<string, string>();
+  const slotWord = new Map<string, string>();
+  const slotFillers = new Map<string, string[]>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? (map.set(key, []), map.get(key)!)).push(value);
 
   for (const q of kb.quads as readonly Quad[]) {
@@ -96,6 +100,12 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
       case RDF.type.value:
         if (o.value === EMO.NonEmotional.value) nonEmotional.add(s);
         break;
+      case EMO.slotWord.value:
+        slotWord.set(s, o.value);
+        break;
+      case EMO.slotFiller.value:
+        push(slotFillers, s, o.value);
+        break;
       case LEXINFO.partOfSpeech.value:
         // Only a reviewed part of speech (the one of the IRI) asks for a check; kb/entryClass.ts's defaults do not.
         if (s.endsWith(`-${o.value.slice(LEXINFO.base.length)}`)) partOfSpeech.set(s, o.value.slice(LEXINFO.base.length));
@@ -124,10 +134,21 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
   const addKey = (key: string, entry: number) => {
     if (key && !keys.has(key)) keys.set(key, entry);
   };
+  // Slot word (as a key) -> its fillers (as keys), in a fixed order so that every build is the same.
+  const slots = new Map<string, string[]>();
+  for (const [slot, word] of [...slotWord].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const fillers = (slotFillers.get(slot) ?? []).map((f) => keyOf(f, buffer)).filter(Boolean);
+    const key = keyOf(word, buffer);
+    if (key && fillers.length && !slots.has(key)) slots.set(key, [...new Set(fillers)].sort());
+  }
+  const slotQueue: Array<[string, number]> = [];
   const addForm = (form: string, entry: number, variants: string[]) => {
     const key = keyOf(form, buffer);
     if (!key) return;
     addKey(key, entry);
+    // "bite one's tongue" also as "bite my tongue", "bite his tongue", ...: after the form itself,
+    // so a filled key never takes the place of another entry's written form that is the same.
+    for (const filled of openSlots(key, slots)) slotQueue.push([filled, entry]);
     for (const word of key.split(' ')) if (word.includes('-') || word.includes("'")) variants.push(key);
   };
 
@@ -181,7 +202,8 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     }
     for (const key of variants) variantQueue.push([key, index]);
   }
-  // Variants after all real forms, so a variant never shadows another entry's written form.
+  // Filled slots and variants after all real forms, so neither shadows another entry's written form.
+  for (const [key, index] of slotQueue) addKey(key, index);
   for (const [key, index] of variantQueue) {
     for (const variant of keyVariants(key)) addKey(variant, index);
   }

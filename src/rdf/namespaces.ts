@@ -51,6 +51,9 @@ export const EMO = namespace(`${EMOKB_BASE}ontology#`, [
   'senseKind',
   'NonEmotional',
   'blocks',
+  'Slot',
+  'slotWord',
+  'slotFiller',
 ] as const);
 
 export const RDF = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type'] as const);

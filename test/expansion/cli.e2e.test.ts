@@ -167,4 +167,32 @@ describe('emokb expand and review', () => {
     expect(session.stdout).toMatch(/path {6}corpus:toy/);
     expect(session.stdout).toMatch(/evidence {2}toy: 6 of 6 documents carry anger \(lift \d+\.\d\d\)/);
   }, 180_000);
+
+  it('proposes situation phrases with --phrases, recorded as corpus-phrase with their counts', async () => {
+    const { dir, data } = await hierarchyStore('emokb-phrases-');
+    const names = join(dir, 'labels.txt');
+    await writeFile(names, 'annoyance\njoy\nneutral\n');
+    const rows = [
+      ...Array.from({ length: 6 }, (_, i) => `my sister got promoted on day ${i}\t1\tid`),
+      ...Array.from({ length: 20 }, (_, i) => `my sister went to work on day ${i}\t2\tid`),
+    ];
+    const corpus = join(dir, 'corpus.tsv');
+    await writeFile(corpus, `${rows.join('\n')}\n`);
+    const stray = await runCli(['--data', data, 'expand', '--phrases'], { env });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--phrases applies only with --corpus/);
+
+    const args = ['--data', data, 'expand', '--corpus', corpus, '--scheme', 'goemotions', '--label-names', names, '--source', 'toy'];
+    const run = await runCli([...args, '--phrases', '--min-documents', '5'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/proposed {5}1 phrases/);
+    const history = await runCli(['--data', data, 'history', '--limit', '1'], { env });
+    expect(history.stdout).toContain(`--min-documents 5 --phrases`);
+    const store = (await runCli(['--data', data, 'export'], { env })).stdout;
+    expect(store).toMatch(
+      /get_promoted-verb#sense-joy-[a-z]+> a ontolex:LexicalSense;[^<]*emo:method "corpus-phrase";[^<]*emo:senseKind emo:Evokes/,
+    );
+    expect(store).toMatch(/"toy: 6 of 6 documents carry joy \(lift \d+\.\d\d\)"/);
+    expect(store).toMatch(/"surface forms: got promoted"/);
+  }, 180_000);
 });

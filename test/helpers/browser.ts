@@ -1,4 +1,4 @@
-// Headless Chromium from Debian (`scripts/chromium.sh` installs it; no browser is downloaded),
+// Headless Chromium from Debian (`scripts/test-tools.sh` installs it; no browser is downloaded),
 // driven by playwright-core, for the web explorer's end-to-end tests. Every request the pages make
 // is recorded, so a test can check that none leaves the server under test.
 import { existsSync } from 'node:fs';
@@ -17,8 +17,8 @@ export const SCREENSHOTS = join(ROOT, 'test-output', 'web');
  */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.EMOKB_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing: run scripts/chromium.sh (apt-get install chromium)`);
-  console.warn(`web explorer browser tests skipped: no ${CHROMIUM} (scripts/chromium.sh installs it)`);
+  if (process.env.EMOKB_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing: run scripts/test-tools.sh (apt-get install chromium)`);
+  console.warn(`web explorer browser tests skipped: no ${CHROMIUM} (scripts/test-tools.sh installs it)`);
   return false;
 }
 

@@ -1,6 +1,6 @@
 // `emokb tag --scheme` and `--output-format onyx|emotionml` end to end through the real CLI: the
 // Onyx lines expanded by jsonld.js and checked for their terms, the EmotionML validated against
-// the W3C schema (schemas/emotionml/) with xmllint (Debian's libxml2-utils, installed by .ci/run).
+// the W3C schema (schemas/emotionml/) with xmllint (Debian's libxml2-utils, installed by scripts/test-tools.sh, which `npm test` runs first).
 import { spawnSync } from 'node:child_process';
 import { writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -19,6 +19,7 @@ import { useMediaTypes } from './plugins/useMediaTypes.js';
 import { pinnedSnapshot, useHttpCaching } from './plugins/useHttpCaching.js';
 import { useCompiledExecution } from './plugins/useCompiledExecution.js';
 import { useMetrics } from './plugins/useMetrics.js';
+import { usePersistedQueries } from './plugins/usePersistedQueries.js';
 import { useQueryLimits } from './plugins/useQueryLimits.js';
 import { requestIdOf, useRequestId } from './plugins/useRequestId.js';
 import { useResultSizeLimit } from './plugins/useResultSizeLimit.js';
@@ -91,6 +92,7 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     useMediaTypes({ endpoint: '/graphql' }),
     useHttpCaching({ endpoint: '/graphql', schemaSource, snapshot: options.snapshot }),
     useBodyLimit({ maxBytes: limits.maxBodyBytes }),
+    usePersistedQueries(),
     useQueryLimits(limits),
     // Before the result-size estimate: a batch over its own limits should hear about those.
     useClassifyLimits(limits),

@@ -1,8 +1,8 @@
 // /sparql, the IRI documents and /.well-known/void on the real server, read by independent clients:
 // fetch-sparql-endpoint (a SPARQL Protocol client) for the queries, N3.js's parser and jsonld.js
-// for every RDF answer. (Raptor's `rapper` and rdflib are not installed on this machine and the
-// project has no script that installs test tools; N3.js and jsonld.js are independent of the
-// serializers under test: the Turtle and JSON-LD are written by src/rdf/turtle.ts or Oxigraph.)
+// for every RDF answer (N3.js and jsonld.js are independent of the serializers under test: the
+// Turtle and JSON-LD are written by src/rdf/turtle.ts or Oxigraph). Raptor and rdflib read the
+// exports and a CONSTRUCT answer in test/rdf/independentParsers.e2e.test.ts.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Parser } from 'n3';

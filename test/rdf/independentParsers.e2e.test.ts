@@ -41,7 +41,12 @@ beforeAll(async () => {
   expect(stats.code, stats.stderr).toBe(0);
   triples = JSON.parse(stats.stdout).triples;
   const construct = await runCli(
-    ['sparql', '--format', 'turtle', 'PREFIX skos: <http://www.w3.org/2004/02/skos/core#> CONSTRUCT { ?e skos:broader ?p ; skos:prefLabel ?l } WHERE { ?e skos:broader ?p ; skos:prefLabel ?l }'],
+    [
+      'sparql',
+      '--format',
+      'turtle',
+      'PREFIX skos: <http://www.w3.org/2004/02/skos/core#> CONSTRUCT { ?e skos:broader ?p ; skos:prefLabel ?l } WHERE { ?e skos:broader ?p ; skos:prefLabel ?l }',
+    ],
     { env },
   );
   expect(construct.code, construct.stderr).toBe(0);

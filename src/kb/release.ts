@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '4f3874c4427fa2fe508a29517229622eced3332f2bf9abca867c64cdb7f249b6';
+export const RELEASE_HASH = 'a0637eee41ef247b5b16df64e12438a86f12ce7c7032afee52647c879f1340d8';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

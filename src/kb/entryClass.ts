@@ -60,6 +60,8 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   'would love to': 'verb',
   'screw up': 'verb',
   'screwed up': 'verb',
+  'honey mustard': 'noun',
+  'honey badger': 'noun',
   // non-emotional expressions (curation/en/context-review.tsv `block` lines)
   affect: 'noun',
   'best friend': 'noun',

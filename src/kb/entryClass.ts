@@ -56,6 +56,12 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   stopping: 'verb',
   'the fuck out': 'adverb',
   'the hell out': 'adverb',
+  // non-emotional expressions of the second round (curation/en/context-precision-2.tsv)
+  'would love to': 'verb',
+  'screw up': 'verb',
+  'screwed up': 'verb',
+  'honey mustard': 'noun',
+  'honey badger': 'noun',
   // non-emotional expressions (curation/en/context-review.tsv `block` lines)
   affect: 'noun',
   'best friend': 'noun',

@@ -29,6 +29,7 @@ import {
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
 import { openPrompt } from './prompt.js';
+import { editActivity, reviewActivity } from '../kb/activities.js';
 
 const STATUSES = ['candidate', 'accepted', 'rejected'] as const;
 
@@ -226,7 +227,12 @@ async function batch(
   const decisions: EdgeDecision[] = file.endsWith('.json') ? parseEdgeDecisionsJson(text, file) : parseEdgeDecisionsTsv(text, file);
   const kb = service.snapshot;
   const resolved = resolveEdgeDecisions(kb, decisions);
-  const plan = planEdgeDecisions(kb, resolved, { reviewer, time: provenanceTime(), planLink });
+  const plan = planEdgeDecisions(kb, resolved, {
+    reviewer,
+    time: provenanceTime(),
+    planLink,
+    activity: reviewActivity(file, 'link-review'),
+  });
   const counts =
     Object.entries(plan.counts)
       .filter(([, n]) => n)
@@ -279,10 +285,12 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
       try {
         const kb = service.snapshot;
         const action = key === 'a' ? 'accept' : 'reject';
+        const time = provenanceTime();
         const plan = planEdgeDecisions(kb, resolveEdgeDecisions(kb, [{ edge: edge.iri, action }]), {
           reviewer,
-          time: provenanceTime(),
+          time,
           planLink,
+          activity: editActivity('link-review', time),
         });
         await service.change({
           add: plan.add,

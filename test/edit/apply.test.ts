@@ -65,9 +65,8 @@ describe('applyEdit on a validated service', () => {
     );
     const dry = await edit(service, { kind: 'term-add', text: 'seething', emotion: 'fury' }, true);
     expect(dry).toMatchObject({ change: null, dryRun: true });
-    // entry, form, sense, their types, part of speech (ontolex:Word, lexinfo:adjective), status,
-    // weight, kind, method, time, attribution: what a real add writes, nothing written yet.
-    expect(dry.added.length).toBe(15);
+    // 21 = entry (LexicalEntry, Word, canonicalForm, partOfSpeech, status), form (type, writtenRep), sense (ontolex:sense, type, reference, weight, kind, method, time, agent, wasGeneratedBy), edit activity (type, label, agent, start, end)
+    expect(dry.added.length).toBe(21);
     expect(service.snapshot.contentHash).toBe(before.hash);
     expect((await service.store.changes()).length).toBe(before.changes);
   });

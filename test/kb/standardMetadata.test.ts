@@ -136,4 +136,71 @@ describe('the released lexicon in standard vocabularies', () => {
       'http://www.gsi.dit.upm.es/ontologies/onyx/vocabularies/emotionml/ns#big6fear',
     ]);
   });
+
+  it('says which curation run generated every sense and relation edge: a prov:Activity with its agents and sources', () => {
+    const senses = subjectsOfType(`${ONTOLEX}LexicalSense`);
+    const edges = store
+      .getSubjects(RDF_TYPE, `${EMO}EdgeEvidence`, null)
+      .map((t) => t.value)
+      .filter((e) => objects(e, `${EMO}status`)[0]?.value !== `${EMO}Candidate`);
+    expect(senses.length).toBeGreaterThan(9000);
+    expect(edges.length).toBeGreaterThan(100);
+    const activities = new Set<string>();
+    for (const node of [...senses, ...edges]) {
+      const generatedBy = objects(node, `${PROV}wasGeneratedBy`).map((t) => t.value);
+      expect(generatedBy, node).toHaveLength(1);
+      activities.add(generatedBy[0]!);
+    }
+    for (const activity of activities) {
+      expect(activity).toMatch(/^https:\/\/w3id\.org\/emokb\/activity\/[a-z-]+\/[A-Za-z0-9._-]+$/);
+      expect(objects(activity, RDF_TYPE).map((t) => t.value)).toContain(`${PROV}Activity`);
+      const agents = objects(activity, `${PROV}wasAssociatedWith`);
+      expect(agents.length, activity).toBeGreaterThan(0);
+      for (const agent of agents) expect(objects(agent.value, RDF_TYPE).map((t) => t.value)).toContain(`${PROV}Agent`);
+      expect(objects(activity, `${PROV}startedAtTime`)).toHaveLength(1);
+      for (const source of objects(activity, `${PROV}used`)) {
+        expect(objects(source.value, RDF_TYPE).map((t) => t.value)).toContain(`${PROV}Entity`);
+        expect(objects(source.value, RDFS_LABEL)).toHaveLength(1);
+      }
+    }
+    // One run per decisions file of the curation record, named by the file: a rebuild names them alike.
+    const run = (name: string) => `https://w3id.org/emokb/activity/review/${name}`;
+    for (const name of ['review-wordnet', 'manual', 'review-corpus', 'review-xed', 'situations']) expect(activities).toContain(run(name));
+    const used = (name: string) => objects(run(name), `${PROV}used`).map((t) => t.value);
+    expect(used('review-wordnet')).toEqual(['https://w3id.org/emokb/source/wordnet-3.1']);
+    expect(used('review-corpus')).toContain('https://w3id.org/emokb/source/goemotions-train');
+    expect(used('review-xed')).toContain('https://w3id.org/emokb/source/xed-en-part1');
+    expect(objects(run('review-wordnet'), `${PROV}wasAssociatedWith`).map((t) => t.value)).toEqual([
+      'https://w3id.org/emokb/agent/emokb_curator',
+    ]);
+    expect(objects('https://w3id.org/emokb/source/goemotions-train', 'http://purl.org/dc/terms/license').map((t) => t.value)).toEqual([
+      'https://creativecommons.org/licenses/by/4.0/',
+    ]);
+    // a WordNet proposal accepted in the WordNet review
+    expect(objects('https://w3id.org/emokb/lexicon/en/humiliation-noun#sense-humiliation', `${PROV}wasGeneratedBy`)[0]!.value).toBe(
+      run('review-wordnet'),
+    );
+    // a relation edge: its review run, with the linker and the reviewers
+    const edge = 'https://w3id.org/emokb/edge/composition/alarm--fear-tertiary--surprise-tertiary';
+    const review = objects(edge, `${PROV}wasGeneratedBy`)[0]!.value;
+    expect(objects(review, `${PROV}wasAssociatedWith`).map((t) => t.value)).toEqual([
+      'https://w3id.org/emokb/agent/emokb_link',
+      'https://w3id.org/emokb/agent/emokb_maintainers',
+    ]);
+  });
+});
+
+describe('curation runs as activities', () => {
+  it('names a run deterministically and describes it from what it generated', async () => {
+    const { activityQuads, reviewActivity, editActivity } = await import('../../src/kb/activities.js');
+    expect(reviewActivity('curation/en/review-wordnet.tsv').value).toBe('https://w3id.org/emokb/activity/review/review-wordnet');
+    expect(reviewActivity('/tmp/x/review-wordnet.json').value).toBe('https://w3id.org/emokb/activity/review/review-wordnet');
+    expect(editActivity('edit', '2026-11-30T00:00:00.000Z').value).toBe('https://w3id.org/emokb/activity/edit/20261130T000000000Z');
+    const senseQuads = store.getQuads('https://w3id.org/emokb/lexicon/en/humiliation-noun#sense-humiliation', null, null, null);
+    const once = activityQuads(senseQuads);
+    expect(activityQuads([...senseQuads].reverse())).toEqual(once);
+    expect(once.filter((q) => q.predicate.value === `${PROV}used`).map((q) => q.object.value)).toEqual([
+      'https://w3id.org/emokb/source/wordnet-3.1',
+    ]);
+  });
 });

@@ -29,7 +29,7 @@ import {
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
 import { openPrompt } from './prompt.js';
-import { activityQuads, editActivity, reviewActivity } from '../kb/activities.js';
+import { activityQuads, editActivity, reviewActivity, settleActivities } from '../kb/activities.js';
 
 const STATUSES = ['candidate', 'accepted', 'rejected'] as const;
 
@@ -243,8 +243,7 @@ async function batch(
       .join(', ') || 'nothing';
   const outcome = await service.change(
     {
-      add: plan.add,
-      remove: plan.remove,
+      ...settleActivities(kb, plan),
       author: reviewer,
       message: `link review ${file}: ${counts}`,
       command: `link review --decisions ${file}`,
@@ -296,8 +295,7 @@ async function interactive(service: KnowledgeService, reviewer: string, type: Li
           activity: editActivity('link-review', time),
         });
         await service.change({
-          add: plan.add,
-          remove: plan.remove,
+          ...settleActivities(kb, plan),
           author: reviewer,
           message: `link review: ${action} ${edgeId(edge.iri)}`,
           command: 'link review',

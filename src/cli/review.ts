@@ -11,7 +11,7 @@ import { definitionOf } from '../wordnet/emotional.js';
 import type { MorphologyContext } from '../expansion/morphology.js';
 import { loadResources, scopeOf } from '../expansion/pipeline.js';
 import { vectorsPackageVersion } from '../expansion/vectors.js';
-import { editActivity, reviewActivity } from '../kb/activities.js';
+import { editActivity, reviewActivity, settleActivities } from '../kb/activities.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions, type Decision } from '../expansion/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
@@ -65,8 +65,7 @@ async function batch(
   const plan = planDecisions(entries, resolved, { reviewer, time: provenanceTime(), morphology, activity: reviewActivity(file) });
   const outcome = await service.change(
     {
-      add: plan.add,
-      remove: plan.remove,
+      ...settleActivities(kb, plan),
       author: reviewer,
       message: `review ${file}: ${summaryOf(plan.counts)}`,
       command: `review --decisions ${file}`,
@@ -118,7 +117,8 @@ async function interactive(
   let failure: unknown;
   const commit = (add: Quad[], remove: Quad[], message: string) => {
     commits = commits
-      .then(() => service.change({ add, remove, author: reviewer, message, command: 'review' }))
+      // Settled on the snapshot the change meets: an undone decision's activity goes unless another decision shares it.
+      .then(() => service.change({ ...settleActivities(service.snapshot, { add, remove }), author: reviewer, message, command: 'review' }))
       .catch((e) => (failure ??= e));
   };
 

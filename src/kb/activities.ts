@@ -17,7 +17,10 @@
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { EMO, EMOKB_BASE, PROV, RDF, RDFS, XSD } from '../rdf/namespaces.js';
+import { quadKey } from '../rdf/turtle.js';
 import { agentIri, agentName } from './agents.js';
+import { GraphView } from './GraphView.js';
+import type { KnowledgeBase } from './KnowledgeBase.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -157,4 +160,75 @@ export function activityQuads(quads: readonly Quad[]): Quad[] {
 /** `subject prov:wasGeneratedBy activity`. */
 export function generationQuad(subject: NamedNode, activity: NamedNode) {
   return quad(subject, PROV.wasGeneratedBy, activity);
+}
+
+/** The predicates of an activity's description that `activityQuads` writes (and `settleActivities` keeps in step). */
+const DESCRIPTION = new Set(
+  [RDF.type, RDFS.label, prov('wasAssociatedWith'), prov('used'), prov('startedAtTime'), prov('endedAtTime')].map((p) => p.value),
+);
+
+/**
+ * A change as it is to be committed so that every activity it touches stays described from what it
+ * generated in the store after the change: an activity that keeps outputs gets its description
+ * recomputed from all of them (an undo of one of two edits that share a time keeps the other's
+ * activity, without the undone one's agent); one left with no output loses its description
+ * (undoing a `term add` leaves no orphan activity behind). Touched: named by a prov:wasGeneratedBy
+ * the change adds or removes, or the subject of a quad it adds or removes. Source descriptions
+ * (prov:Entity) are added with the activities that use them and kept while one does. As in
+ * KnowledgeService.change, a quad both added and removed counts as added.
+ */
+export function settleActivities(
+  kb: KnowledgeBase,
+  change: { add: readonly Quad[]; remove: readonly Quad[] },
+): { add: Quad[]; remove: Quad[] } {
+  const isActivity = (iri: string) => iri.startsWith(ACTIVITY_BASE);
+  const touched = new Set<string>();
+  for (const q of [...change.add, ...change.remove]) {
+    if (q.predicate.equals(PROV.wasGeneratedBy) && isActivity(q.object.value)) touched.add(q.object.value);
+    if (isActivity(q.subject.value)) touched.add(q.subject.value);
+  }
+  if (touched.size === 0) return { add: [...change.add], remove: [...change.remove] };
+  const view = GraphView.of(kb);
+  const added = new Map<string, Quad[]>();
+  for (const q of change.add) (added.get(q.subject.value) ?? added.set(q.subject.value, []).get(q.subject.value)!).push(q);
+  const addKeys = new Set(change.add.map(quadKey));
+  const removed = new Set(change.remove.map(quadKey).filter((k) => !addKeys.has(k)));
+  /** A subject's quads after the change. */
+  const after = (subject: string): Quad[] => {
+    const out = new Map<string, Quad>();
+    for (const q of view.out(subject)) if (!removed.has(quadKey(q))) out.set(quadKey(q), q);
+    for (const q of added.get(subject) ?? []) out.set(quadKey(q), q);
+    return [...out.values()];
+  };
+  const add = [...change.add];
+  const remove = [...change.remove];
+  const drop = new Set<string>();
+  for (const activity of [...touched].sort()) {
+    const candidates = new Set([
+      ...view.subjects(PROV.wasGeneratedBy, activity),
+      ...change.add.filter((q) => q.predicate.equals(PROV.wasGeneratedBy) && q.object.value === activity).map((q) => q.subject.value),
+    ]);
+    const outputs = [...candidates]
+      .map(after)
+      .filter((own) => own.some((q) => q.predicate.equals(PROV.wasGeneratedBy) && q.object.value === activity));
+    const description = outputs.length
+      ? activityQuads(outputs.flat().filter((q) => !q.predicate.equals(PROV.wasGeneratedBy) || q.object.value === activity)).filter(
+          (q) => q.subject.value === activity || q.subject.value.startsWith(SOURCE_BASE),
+        )
+      : [];
+    const wanted = new Set(description.map(quadKey));
+    const stale = (q: Quad) => q.subject.value === activity && DESCRIPTION.has(q.predicate.value) && !wanted.has(quadKey(q));
+    for (const q of view.out(activity)) if (stale(q)) remove.push(q);
+    for (const q of added.get(activity) ?? []) if (stale(q)) drop.add(quadKey(q));
+    add.push(...description);
+  }
+  const finalAdd = drop.size ? add.filter((q) => !drop.has(quadKey(q))) : add;
+  // A source keeps its description while a run uses it: an interactive undo removes what its
+  // decision's plan added, the source's description among it, though an earlier run added it first.
+  const finalAddKeys = new Set(finalAdd.map(quadKey));
+  const gone = new Set(remove.map(quadKey).filter((k) => !finalAddKeys.has(k)));
+  const used = prov('used');
+  const uses = (source: string) =>
+    view.in(source, used).some((q) => !gone.has(quadKey(q))) || finalAdd.some((q) => q.predicate.equals(used) && q.object.value === source);
+  return { add: finalAdd, remove: remove.filter((q) => !(q.subject.value.startsWith(SOURCE_BASE) && uses(q.subject.value))) };
 }

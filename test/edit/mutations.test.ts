@@ -105,5 +105,7 @@ describe('mutations', () => {
     const { body } = await post('mutation { undo(author: "Grace") { change summary } }');
     expect(body.data.undo.summary).toBe('undo change 2 (a word for fury)');
     expect(service.snapshot.counts.terms).toBe(0);
+    // no orphan activity is left behind
+    expect(service.snapshot.quads.filter((q) => q.subject.value.startsWith('https://w3id.org/emokb/activity/'))).toEqual([]);
   });
 });

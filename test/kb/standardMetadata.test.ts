@@ -2,13 +2,16 @@
 // every lexical entry has a part of speech and is a Word or a MultiwordExpression, every
 // attribution is an agent node, the lime counts match the entries, each emotion carries its naming
 // terms as skos:altLabel, and WordNet-derived senses link to WordNet 3.1 synsets.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { readSeed } from '../../src/kb/seed.js';
 import { WordNet } from '../../src/wordnet/wordnet.js';
 import { TEST_CACHE } from '../expansion/cache.js';
 import { evidenceSynset } from '../../src/kb/lexiconMetadata.js';
+import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
+import { SparqlEngine } from '../../src/sparql/SparqlEngine.js';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const ONTOLEX = 'http://www.w3.org/ns/lemon/ontolex#';
@@ -21,12 +24,16 @@ const EMO = 'https://w3id.org/emokb/ontology#';
 const EMOTION = 'https://w3id.org/emokb/emotion/';
 
 let store: Store;
+let seed: Quad[];
+const engine = new SparqlEngine();
+afterAll(() => engine.close());
 const objects = (s: string, p: string) => store.getObjects(s, p, null);
 const subjectsOfType = (type: string) => store.getSubjects(RDF_TYPE, type, null).map((t) => t.value);
 const lemmaOf = (entry: string) => objects(objects(entry, `${ONTOLEX}canonicalForm`)[0]!.value, `${ONTOLEX}writtenRep`)[0]!.value;
 
 beforeAll(async () => {
-  store = new Store((await readSeed()) as Quad[]);
+  seed = await readSeed();
+  store = new Store(seed);
 }, 120_000);
 
 describe('the released lexicon in standard vocabularies', () => {
@@ -188,6 +195,32 @@ describe('the released lexicon in standard vocabularies', () => {
       'https://w3id.org/emokb/agent/emokb_maintainers',
     ]);
   });
+});
+
+describe("the README's query of the curation runs", () => {
+  it('lists each run of the release with who ran it, the sources it read and how many senses it made', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const after = readme.slice(readme.indexOf('# the curation runs (PROV activities)'));
+    const query = /node bin\/emokb\.js sparql '([^']+)'/.exec(after)![1]!;
+    const { body } = await engine.query(KnowledgeBase.fromQuads(seed, 1), query, 'tsv');
+    const rows = body
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'));
+    const row = (name: string) => rows.find(([run]) => run === `<https://w3id.org/emokb/activity/review/${name}>`);
+    expect(row('review-wordnet')).toEqual([
+      '<https://w3id.org/emokb/activity/review/review-wordnet>',
+      '"emokb curator"',
+      '"WordNet 3.1"',
+      expect.stringMatching(/^\d{4,}$/),
+    ]);
+    expect(row('review-corpus')![2]).toContain('GoEmotions, training split');
+    expect(row('review-xed')![2]).toContain('XED English annotations, part 1 of 2');
+    // every sense of the release is counted under one run
+    const senses = rows.reduce((n, r) => n + Number(r[3]), 0);
+    expect(senses).toBe(new Set(store.getSubjects(RDF_TYPE, `${ONTOLEX}LexicalSense`, null).map((t) => t.value)).size);
+  }, 120_000);
 });
 
 describe('curation runs as activities', () => {

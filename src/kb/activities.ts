@@ -82,13 +82,13 @@ export function editActivity(kind: string, time: string): NamedNode {
   return activityIri(kind, time.replace(/[-:.]/g, ''));
 }
 
-/** The sources an output's method and evidence name: WordNet for `wordnet:*`, a corpus for `corpus:<name>`. */
+/** The sources an output's method and evidence name: WordNet for `wordnet:*`, a corpus for `corpus:<name>` (a word) or `corpus-phrase:<name>` (a situation phrase). */
 export function sourcesOf(method: string, evidence: readonly string[]): Source[] {
   const out = new Set<Source>();
   if (method.startsWith('wordnet') || method.startsWith('gloss-')) out.add(SOURCES.wordnet!);
   for (const e of evidence) {
     if (e.startsWith('wordnet:')) out.add(SOURCES.wordnet!);
-    const corpus = /^corpus:(.+)$/.exec(e)?.[1];
+    const corpus = /^corpus(?:-phrase)?:(.+)$/.exec(e)?.[1];
     if (corpus && SOURCES[corpus]) out.add(SOURCES[corpus]!);
   }
   return [...out];

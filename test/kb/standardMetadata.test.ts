@@ -177,6 +177,11 @@ describe('the released lexicon in standard vocabularies', () => {
     expect(used('review-wordnet')).toEqual(['https://w3id.org/emokb/source/wordnet-3.1']);
     expect(used('review-corpus')).toContain('https://w3id.org/emokb/source/goemotions-train');
     expect(used('review-xed')).toContain('https://w3id.org/emokb/source/xed-en-part1');
+    // the situation phrases of both corpora (evidence corpus-phrase:<corpus>)
+    expect(used('situations').sort()).toEqual([
+      'https://w3id.org/emokb/source/goemotions-train',
+      'https://w3id.org/emokb/source/xed-en-part1',
+    ]);
     expect(objects(run('review-wordnet'), `${PROV}wasAssociatedWith`).map((t) => t.value)).toEqual([
       'https://w3id.org/emokb/agent/emokb_curator',
     ]);

@@ -11,6 +11,7 @@ import { definitionOf } from '../wordnet/emotional.js';
 import type { MorphologyContext } from '../expansion/morphology.js';
 import { loadResources, scopeOf } from '../expansion/pipeline.js';
 import { vectorsPackageVersion } from '../expansion/vectors.js';
+import { editActivity, reviewActivity, settleActivities } from '../kb/activities.js';
 import { parseDecisionsJson, parseDecisionsTsv, planDecisions, resolveDecisions, type Decision } from '../expansion/review.js';
 import { defaultAuthor, printJson, withService, type GlobalOptions } from './context.js';
 import { readInputFile } from '../readInput.js';
@@ -61,11 +62,10 @@ async function batch(
   const kb = service.snapshot;
   const entries = lexicalEntries(kb);
   const resolved = resolveDecisions(kb, entries, decisions);
-  const plan = planDecisions(entries, resolved, { reviewer, time: provenanceTime(), morphology });
+  const plan = planDecisions(entries, resolved, { reviewer, time: provenanceTime(), morphology, activity: reviewActivity(file) });
   const outcome = await service.change(
     {
-      add: plan.add,
-      remove: plan.remove,
+      ...settleActivities(kb, plan),
       author: reviewer,
       message: `review ${file}: ${summaryOf(plan.counts)}`,
       command: `review --decisions ${file}`,
@@ -117,7 +117,8 @@ async function interactive(
   let failure: unknown;
   const commit = (add: Quad[], remove: Quad[], message: string) => {
     commits = commits
-      .then(() => service.change({ add, remove, author: reviewer, message, command: 'review' }))
+      // Settled on the snapshot the change meets: an undone decision's activity goes unless another decision shares it.
+      .then(() => service.change({ ...settleActivities(service.snapshot, { add, remove }), author: reviewer, message, command: 'review' }))
       .catch((e) => (failure ??= e));
   };
 
@@ -169,7 +170,8 @@ async function interactive(
         const kb = service.snapshot;
         const entries = lexicalEntries(kb);
         const resolved = resolveDecisions(kb, entries, [decision]);
-        const plan = planDecisions(entries, resolved, { reviewer, time: provenanceTime(), morphology });
+        const time = provenanceTime();
+        const plan = planDecisions(entries, resolved, { reviewer, time, morphology, activity: editActivity('review', time) });
         for (const f of plan.flagged) out.write(`flagged form ${f.form}: ${f.reason}\n`);
         commit(plan.add, plan.remove, `review: ${decision.action} "${entry.lemma}"`);
         history.push({ entry, add: plan.add, remove: plan.remove });

@@ -10,6 +10,7 @@ import { effectiveDelta, toLines } from '../store/delta.js';
 import type { EditMeta, EditRequest } from './EditRequest.js';
 import type { EditPlan } from './EditPlan.js';
 import { GraphView } from '../kb/GraphView.js';
+import { settleActivities } from '../kb/activities.js';
 import { planEdit } from './planEdit.js';
 import { changesBetween, newestChangeId } from './changeLog.js';
 import { lastUndoable, planUndo, type UndoRequest } from './undo.js';
@@ -87,13 +88,16 @@ async function undoLog(service: KnowledgeService, request: UndoRequest): Promise
 
 async function commit(service: KnowledgeService, plan: EditPlan, meta: EditMeta, options: ApplyOptions): Promise<EditResult> {
   const view = GraphView.of(service.snapshot);
-  const byKey = new Map([...plan.add, ...plan.remove].map((q) => [quadKey(q), q]));
-  const delta = effectiveDelta(plan.add, plan.remove, (key) => view.has(byKey.get(key)!));
+  // The curation runs the edit touches stay described from what they generated: an undone term
+  // add takes its edit activity with it unless another sense still refers to it (kb/activities.ts).
+  const { add, remove } = settleActivities(service.snapshot, plan);
+  const byKey = new Map([...add, ...remove].map((q) => [quadKey(q), q]));
+  const delta = effectiveDelta(add, remove, (key) => view.has(byKey.get(key)!));
   if (delta.add.length === 0 && delta.remove.length === 0) {
     throw new EmokbError('CONFLICT', `nothing to change: ${plan.summary} is already the case`);
   }
   const outcome = await service.change(
-    { add: plan.add, remove: plan.remove, author: meta.author, message: meta.message?.trim() || plan.summary, command: plan.command },
+    { add, remove, author: meta.author, message: meta.message?.trim() || plan.summary, command: plan.command },
     { dryRun: options.dryRun },
   );
   return {

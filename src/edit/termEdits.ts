@@ -23,6 +23,7 @@ import {
 import { EMO, LEXICON_BASE, ONTOLEX } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import type { EditRequest } from './EditRequest.js';
+import { activityQuads, editActivity } from '../kb/activities.js';
 import { arg, badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
 import { GraphView } from '../kb/GraphView.js';
 import { isA, lemmaOf } from './removal.js';
@@ -44,8 +45,11 @@ export function planTermAdd(kb: KnowledgeBase, req: Req<'term-add'>, ctx: EditCo
   const existing = req.pos ? existingEntries(view, lemma, req.pos) : existingEntries(view, lemma);
   if (existing.length > 1) throw ambiguousTerm(view, lemma, existing);
   const entry = existing[0] ?? entryIri(lemma, req.pos);
-  const provenance = { method: 'manual', author: ctx.author, time: ctx.time };
+  // The edit is a prov:Activity of its own, named by its time (kb/activities.ts).
+  const activity = editActivity('edit', ctx.time).value;
+  const provenance = { method: 'manual', author: ctx.author, time: ctx.time, activity };
   const sense = senseQuads({ entry, emotion: emotion.iri, weight, kind: req.evokes ? 'evokes' : 'names', provenance });
+  sense.push(...activityQuads(sense));
   const add: Quad[] = [];
   const remove: Quad[] = [];
   if (existing.length) {

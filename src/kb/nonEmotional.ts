@@ -57,6 +57,7 @@ export function nonEmotionalQuads(input: NonEmotionalInput): Quad[] {
     quad(entry, PROV.generatedAtTime, literal(p.time, XSD.dateTime)),
   ];
   if (p.author) quads.push(attributionQuad(entry, p.author));
+  if (p.activity) quads.push(quad(entry, PROV.wasGeneratedBy, namedNode(p.activity)));
   for (const blocked of [...new Set(input.blocks)].sort()) quads.push(quad(entry, EMO.blocks, namedNode(blocked)));
   return quads;
 }

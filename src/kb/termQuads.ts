@@ -119,6 +119,8 @@ export interface Provenance {
   evidence?: string;
   /** IRI of the source it was derived from. */
   derivedFrom?: string;
+  /** IRI of the prov:Activity (the review run, the edit) that generated it (kb/activities.ts). */
+  activity?: string;
 }
 
 export interface SenseInput {
@@ -146,6 +148,7 @@ export function senseQuads(input: SenseInput): Quad[] {
   if (p.author) quads.push(attributionQuad(sense, p.author));
   if (p.evidence) quads.push(quad(sense, EMO.evidence, literal(p.evidence)));
   if (p.derivedFrom) quads.push(quad(sense, PROV.wasDerivedFrom, namedNode(p.derivedFrom)));
+  if (p.activity) quads.push(quad(sense, PROV.wasGeneratedBy, namedNode(p.activity)));
   return quads;
 }
 

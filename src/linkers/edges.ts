@@ -15,7 +15,7 @@
 // The evidence node then stays, with emo:Accepted, as the edge's provenance; a rejected node stays
 // with emo:Rejected so that a re-run never proposes it again.
 import { DataFactory } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import type { NamedNode, Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import {
   LINK,
@@ -30,6 +30,7 @@ import {
 } from '../kb/edges.js';
 import { EMO, PROV, RDF, XSD } from '../rdf/namespaces.js';
 import { agentName, attributionQuad } from '../kb/agents.js';
+import { generationQuad } from '../kb/activities.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -73,17 +74,26 @@ export function proposalQuads(p: EdgeProposal, time: string, status: EdgeStatus 
 }
 
 /** The quads that record a review decision on a stored edge (replacing its status). */
-export function decisionQuads(edge: StoredEdge, status: EdgeStatus, reviewer: string, time: string): { add: Quad[]; remove: Quad[] } {
+export function decisionQuads(
+  edge: StoredEdge,
+  status: EdgeStatus,
+  reviewer: string,
+  time: string,
+  activity?: NamedNode,
+): { add: Quad[]; remove: Quad[] } {
   const node = namedNode(edge.iri);
   const remove = edge.quads.filter(
     (q) =>
       q.predicate.equals(EMO.status) ||
       q.predicate.equals(LINK.reviewedAt) ||
+      q.predicate.equals(PROV.wasGeneratedBy) ||
       (q.predicate.equals(PROV.wasAttributedTo) && agentName(q.object) !== LINKER_AGENT),
   );
   const add = [
     quad(node, EMO.status, STATUS_NODE[status]),
     ...(status === 'candidate' ? [] : [attributionQuad(node, reviewer), quad(node, LINK.reviewedAt, literal(time, XSD.dateTime))]),
+    // The review run is the activity that made the edge knowledge (kb/activities.ts).
+    ...(status !== 'candidate' && activity ? [generationQuad(node, activity)] : []),
   ];
   return { add, remove };
 }

@@ -1,6 +1,6 @@
 // Edits through a MemoryStore-backed KnowledgeService: every one validated against the SHACL
 // shapes, committed with its change-log entry, visible in the next snapshot; refusals change nothing.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyEdit, applyUndo } from '../../src/edit/apply.js';
 import { parseEditRequest } from '../../src/edit/EditRequest.js';
 import type { KnowledgeService } from '../../src/kb/KnowledgeService.js';
@@ -65,9 +65,8 @@ describe('applyEdit on a validated service', () => {
     );
     const dry = await edit(service, { kind: 'term-add', text: 'seething', emotion: 'fury' }, true);
     expect(dry).toMatchObject({ change: null, dryRun: true });
-    // entry, form, sense, their types, part of speech (ontolex:Word, lexinfo:adjective), status,
-    // weight, kind, method, time, attribution: what a real add writes, nothing written yet.
-    expect(dry.added.length).toBe(15);
+    // 21 = entry (LexicalEntry, Word, canonicalForm, partOfSpeech, status), form (type, writtenRep), sense (ontolex:sense, type, reference, weight, kind, method, time, agent, wasGeneratedBy), edit activity (type, label, agent, start, end)
+    expect(dry.added.length).toBe(21);
     expect(service.snapshot.contentHash).toBe(before.hash);
     expect((await service.store.changes()).length).toBe(before.changes);
   });
@@ -84,5 +83,39 @@ describe('applyEdit on a validated service', () => {
     const redo = await applyUndo(service, { change: service.snapshot.version }, meta);
     expect(redo.command).toBe(`undo ${redo.change! - 1}`);
     expect(service.snapshot.emotion(`${E}glumness`)!.label).toBe('the glums');
+  });
+
+  it('keeps an edit activity described from the senses it generated: an undo takes it away only when no other sense refers to it', async () => {
+    const own = await memoryService();
+    const PROV = 'http://www.w3.org/ns/prov#';
+    const RUN = 'https://w3id.org/emokb/activity/edit/20261130T000000000Z';
+    const about = (predicate?: string) =>
+      own.snapshot.quads
+        .filter((q) => q.subject.value === RUN && (!predicate || q.predicate.value === predicate))
+        .map((q) => q.object.value)
+        .sort();
+    // Two edits in the same millisecond (as a clock would give them) share one activity.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T00:00:00Z'));
+    let first, second;
+    try {
+      first = await applyEdit(own, parseEditRequest({ kind: 'term-add', text: 'seething', emotion: 'fury' }), { author: 'Ada' });
+      second = await applyEdit(own, parseEditRequest({ kind: 'term-add', text: 'livid', emotion: 'fury' }), { author: 'Grace' });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(about(`${PROV}wasAssociatedWith`)).toEqual(['https://w3id.org/emokb/agent/Ada', 'https://w3id.org/emokb/agent/Grace']);
+    // Undoing the first keeps the run, which still generated "livid", now without Ada.
+    await applyUndo(own, { change: first.change! }, meta);
+    expect(about(`${PROV}wasAssociatedWith`)).toEqual(['https://w3id.org/emokb/agent/Grace']);
+    expect(about('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')).toEqual([`${PROV}Activity`]);
+    expect(about(`${PROV}startedAtTime`)).toEqual(['2026-11-30T00:00:00.000Z']);
+    expect((await validateGraph(own.snapshot.quads)).conforms).toBe(true);
+    // Undoing the second leaves no activity behind; redoing it describes the run again.
+    const undone = await applyUndo(own, { change: second.change! }, meta);
+    expect(about()).toEqual([]);
+    await applyUndo(own, { change: undone.change! }, meta);
+    expect(about(`${PROV}wasAssociatedWith`)).toEqual(['https://w3id.org/emokb/agent/Grace']);
+    expect((await validateGraph(own.snapshot.quads)).conforms).toBe(true);
   });
 });

@@ -84,7 +84,8 @@ describe.concurrent('concurrent and interrupted edits', { timeout: 180_000 }, ()
       log
         .filter((c) => c.message === 'batch')
         .map((c) => {
-          const word = /lexicon\/en\/(batchword\d+)[#>]/.exec(c.added[0] ?? '')?.[1] ?? '';
+          // any of its lines: the edit activity's (/activity/edit/...) sort first
+          const word = c.added.map((line) => /lexicon\/en\/(batchword\d+)[#>]/.exec(line)?.[1]).find(Boolean) ?? '';
           return [word, c.added.filter(about(word)).length] as const;
         }),
     );
@@ -93,6 +94,12 @@ describe.concurrent('concurrent and interrupted edits', { timeout: 180_000 }, ()
     for (const word of words) {
       const triples = stored.filter(about(word));
       expect(triples.length, word).toBe(logged.get(word) ?? 0);
+      // 16 = entry (LexicalEntry, Word, canonicalForm, partOfSpeech, status), form (type, writtenRep), sense (ontolex:sense, type, reference, weight, kind, method, time, agent, wasGeneratedBy)
+      if (logged.has(word)) expect(triples.length, word).toBe(16);
+      // and its edit activity is described whenever the sense refers to it
+      const run = /prov#wasGeneratedBy> <([^>]+)>/.exec(triples.join('\n'))?.[1];
+      if (logged.has(word))
+        expect(stored, word).toContain(`<${run}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/prov#Activity> .`);
     }
     // The loop runs the words in order: the committed ones are a prefix.
     expect([...logged.keys()].sort()).toEqual(words.slice(0, logged.size).sort());

@@ -6,6 +6,9 @@ import type { KnowledgeService } from '../../src/kb/KnowledgeService.js';
 import { memoryService } from './helpers.js';
 
 const TOKEN = 'a'.repeat(64);
+const PROV = 'http://www.w3.org/ns/prov#';
+const objects = (subject: string, predicate: string) =>
+  service.snapshot.quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate).map((q) => q.object.value);
 let service: KnowledgeService;
 let yoga: EmokbYoga;
 
@@ -56,6 +59,15 @@ describe('mutations', () => {
       version: { version: 2 },
       changes: [{ id: 2, author: 'Grace', message: 'a word for fury', command: 'term add seething --emotion fury --weight 0.9' }],
     });
+    // The sense says which run made it: an edit activity of Grace's, named by the edit's time.
+    const sense = 'https://w3id.org/emokb/lexicon/en/seething#sense-fury';
+    const run = objects(sense, `${PROV}wasGeneratedBy`);
+    expect(run).toHaveLength(1);
+    const time = objects(sense, `${PROV}generatedAtTime`)[0]!;
+    expect(run[0]).toBe(`https://w3id.org/emokb/activity/edit/${time.replace(/[-:.]/g, '')}`);
+    expect(objects(run[0]!, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type')).toEqual([`${PROV}Activity`]);
+    expect(objects(run[0]!, `${PROV}wasAssociatedWith`)).toEqual(['https://w3id.org/emokb/agent/Grace']);
+    expect(objects(run[0]!, `${PROV}startedAtTime`)).toEqual([time]);
   });
 
   it('reports refusals with the domain code and the field path under `edit`', async () => {
@@ -88,8 +100,12 @@ describe('mutations', () => {
     expect(dry.body.data.undo).toMatchObject({ change: null, dryRun: true });
     // The undo of a term add removes exactly the triples the add wrote.
     expect([...dry.body.data.undo.removed].sort()).toEqual([...added].sort());
+    // 21 = entry (LexicalEntry, Word, canonicalForm, partOfSpeech, status), form (type, writtenRep), sense (ontolex:sense, type, reference, weight, kind, method, time, agent, wasGeneratedBy), edit activity (type, label, agent, start, end)
+    expect(added.length).toBe(21);
     const { body } = await post('mutation { undo(author: "Grace") { change summary } }');
     expect(body.data.undo.summary).toBe('undo change 2 (a word for fury)');
     expect(service.snapshot.counts.terms).toBe(0);
+    // no orphan activity is left behind
+    expect(service.snapshot.quads.filter((q) => q.subject.value.startsWith('https://w3id.org/emokb/activity/'))).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ describe('term add', () => {
     const p = plan(kb, { kind: 'term-add', text: 'Fed  up', emotion: 'exasperation-secondary', weight: '0.8', pos: 'ADJECTIVE' });
     const entry = `${LEX}fed_up-adjective`;
     const sense = `${entry}#sense-exasperation-secondary`;
+    const RUN = 'https://w3id.org/emokb/activity/edit/20260102T030405000Z';
     expect(p.subject).toBe(entry);
     expect(lines(p.add)).toEqual(
       [
@@ -54,6 +55,13 @@ describe('term add', () => {
         `<${sense}> <${EMO}method> "manual" .`,
         `<${sense}> <http://www.w3.org/ns/prov#wasAttributedTo> <https://w3id.org/emokb/agent/Test_Curator> .`,
         `<${sense}> <http://www.w3.org/ns/prov#generatedAtTime> "${ctx.time}"^^<http://www.w3.org/2001/XMLSchema#dateTime> .`,
+        // the edit as a PROV activity of its author, named by its time
+        `<${sense}> <http://www.w3.org/ns/prov#wasGeneratedBy> <${RUN}> .`,
+        `<${RUN}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/prov#Activity> .`,
+        `<${RUN}> <http://www.w3.org/2000/01/rdf-schema#label> "edit 20260102T030405000Z" .`,
+        `<${RUN}> <http://www.w3.org/ns/prov#wasAssociatedWith> <https://w3id.org/emokb/agent/Test_Curator> .`,
+        `<${RUN}> <http://www.w3.org/ns/prov#startedAtTime> "${ctx.time}"^^<http://www.w3.org/2001/XMLSchema#dateTime> .`,
+        `<${RUN}> <http://www.w3.org/ns/prov#endedAtTime> "${ctx.time}"^^<http://www.w3.org/2001/XMLSchema#dateTime> .`,
       ].sort(),
     );
   });

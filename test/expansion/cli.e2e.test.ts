@@ -62,6 +62,63 @@ describe('emokb expand and review', () => {
     const ttl = (await runCli(['--data', data, 'lexicon', 'export'], { env })).stdout;
     expect(ttl).toMatch(/"furies"@en/);
     expect(ttl).toMatch(/"fed up"@en/);
+
+    // Each run is a prov:Activity: the batch named by its file, the kept interactive decision by its
+    // time; the undone decision's activity is gone with it, and the store validates.
+    const runs = await runCli(
+      [
+        '--data',
+        data,
+        'sparql',
+        `PREFIX prov: <http://www.w3.org/ns/prov#>
+         SELECT ?run ?agent (COUNT(DISTINCT ?output) AS ?outputs) WHERE { ?run a prov:Activity ; prov:wasAssociatedWith ?agent .
+           OPTIONAL { ?output prov:wasGeneratedBy ?run } } GROUP BY ?run ?agent ORDER BY ?run`,
+        '--format',
+        'csv',
+      ],
+      { env },
+    );
+    expect(runs.code, runs.stderr).toBe(0);
+    const rows = runs.stdout
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(','));
+    expect(rows.map(([run]) => run!.replace(/\d{8}T\d{9}Z$/, '<time>'))).toEqual([
+      'https://w3id.org/emokb/activity/review/<time>',
+      'https://w3id.org/emokb/activity/review/good',
+    ]);
+    for (const [, agent, outputs] of rows) {
+      expect(agent).toBe('https://w3id.org/emokb/agent/Test_Reviewer');
+      expect(Number(outputs)).toBeGreaterThan(0);
+    }
+    const valid = await runCli(['--data', data, 'validate'], { env });
+    expect(valid.code, valid.stdout + valid.stderr).toBe(0);
+  }, 180_000);
+
+  it('names a review run by its decisions file, so that a rebuild with SOURCE_DATE_EPOCH exports the same lexicon', async () => {
+    const rebuild = async (prefix: string) => {
+      const { dir, data } = await hierarchyStore(prefix);
+      const fixed = { ...env, SOURCE_DATE_EPOCH: '1795996800' };
+      expect((await runCli(['--data', data, 'expand', '--emotion', 'rage-secondary'], { env: fixed })).code).toBe(0);
+      const good = join(dir, 'good.tsv'); // the same name in another directory
+      await writeFile(
+        good,
+        'fury\tnoun\taccept\nrage\tnoun\treassign\twrath:0.9\nfed up\tadjective\tadd\texasperation-secondary\t\tidiom\n',
+      );
+      const reviewed = await runCli(['--data', data, 'review', '--decisions', good], { env: fixed });
+      expect(reviewed.code, reviewed.stderr).toBe(0);
+      return (await runCli(['--data', data, 'lexicon', 'export'], { env: fixed })).stdout;
+    };
+    const [one, two] = await Promise.all([rebuild('emokb-rebuild-a-'), rebuild('emokb-rebuild-b-')]);
+    expect(two).toBe(one);
+    const run = '<https://w3id.org/emokb/activity/review/good>';
+    expect(one).toContain(`<https://w3id.org/emokb/lexicon/en/fury-noun#sense-fury> a ontolex:LexicalSense`);
+    const described = one.slice(one.indexOf(`${run} a prov:Activity`)).split(/\.\n/)[0]!;
+    expect(described).toContain('prov:startedAtTime "2026-11-30T00:00:00.000Z"^^xsd:dateTime');
+    expect(described).toContain('prov:used <https://w3id.org/emokb/source/wordnet-3.1>');
+    expect(described).toContain('prov:wasAssociatedWith agent:Test_Reviewer');
+    expect(one.match(new RegExp(`prov:wasGeneratedBy ${run.replace(/[./]/g, '\\$&')}`, 'g'))!.length).toBeGreaterThanOrEqual(3);
   }, 180_000);
 
   it('proposes corpus candidates with evidence, and refuses a bad corpus naming the line', async () => {

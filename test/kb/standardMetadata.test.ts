@@ -2,13 +2,16 @@
 // every lexical entry has a part of speech and is a Word or a MultiwordExpression, every
 // attribution is an agent node, the lime counts match the entries, each emotion carries its naming
 // terms as skos:altLabel, and WordNet-derived senses link to WordNet 3.1 synsets.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { readSeed } from '../../src/kb/seed.js';
 import { WordNet } from '../../src/wordnet/wordnet.js';
 import { TEST_CACHE } from '../expansion/cache.js';
 import { evidenceSynset } from '../../src/kb/lexiconMetadata.js';
+import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
+import { SparqlEngine } from '../../src/sparql/SparqlEngine.js';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const ONTOLEX = 'http://www.w3.org/ns/lemon/ontolex#';
@@ -21,12 +24,16 @@ const EMO = 'https://w3id.org/emokb/ontology#';
 const EMOTION = 'https://w3id.org/emokb/emotion/';
 
 let store: Store;
+let seed: Quad[];
+const engine = new SparqlEngine();
+afterAll(() => engine.close());
 const objects = (s: string, p: string) => store.getObjects(s, p, null);
 const subjectsOfType = (type: string) => store.getSubjects(RDF_TYPE, type, null).map((t) => t.value);
 const lemmaOf = (entry: string) => objects(objects(entry, `${ONTOLEX}canonicalForm`)[0]!.value, `${ONTOLEX}writtenRep`)[0]!.value;
 
 beforeAll(async () => {
-  store = new Store((await readSeed()) as Quad[]);
+  seed = await readSeed();
+  store = new Store(seed);
 }, 120_000);
 
 describe('the released lexicon in standard vocabularies', () => {
@@ -134,6 +141,104 @@ describe('the released lexicon in standard vocabularies', () => {
   it("links emokb's EmotionML categories to the Onyx EmotionML vocabulary", () => {
     expect(objects('https://w3id.org/emokb/scheme/emotionml-big6/fear', `${SKOS}exactMatch`).map((t) => t.value)).toEqual([
       'http://www.gsi.dit.upm.es/ontologies/onyx/vocabularies/emotionml/ns#big6fear',
+    ]);
+  });
+
+  it('says which curation run generated every sense and relation edge: a prov:Activity with its agents and sources', () => {
+    const senses = subjectsOfType(`${ONTOLEX}LexicalSense`);
+    const edges = store
+      .getSubjects(RDF_TYPE, `${EMO}EdgeEvidence`, null)
+      .map((t) => t.value)
+      .filter((e) => objects(e, `${EMO}status`)[0]?.value !== `${EMO}Candidate`);
+    expect(senses.length).toBeGreaterThan(4000);
+    expect(edges.length).toBeGreaterThan(100);
+    const activities = new Set<string>();
+    for (const node of [...senses, ...edges]) {
+      const generatedBy = objects(node, `${PROV}wasGeneratedBy`).map((t) => t.value);
+      expect(generatedBy, node).toHaveLength(1);
+      activities.add(generatedBy[0]!);
+    }
+    for (const activity of activities) {
+      expect(activity).toMatch(/^https:\/\/w3id\.org\/emokb\/activity\/[a-z-]+\/[A-Za-z0-9._-]+$/);
+      expect(objects(activity, RDF_TYPE).map((t) => t.value)).toContain(`${PROV}Activity`);
+      const agents = objects(activity, `${PROV}wasAssociatedWith`);
+      expect(agents.length, activity).toBeGreaterThan(0);
+      for (const agent of agents) expect(objects(agent.value, RDF_TYPE).map((t) => t.value)).toContain(`${PROV}Agent`);
+      expect(objects(activity, `${PROV}startedAtTime`)).toHaveLength(1);
+      for (const source of objects(activity, `${PROV}used`)) {
+        expect(objects(source.value, RDF_TYPE).map((t) => t.value)).toContain(`${PROV}Entity`);
+        expect(objects(source.value, RDFS_LABEL)).toHaveLength(1);
+      }
+    }
+    // One run per decisions file of the curation record, named by the file: a rebuild names them alike.
+    const run = (name: string) => `https://w3id.org/emokb/activity/review/${name}`;
+    for (const name of ['review-wordnet', 'manual', 'review-corpus', 'review-xed', 'situations']) expect(activities).toContain(run(name));
+    const used = (name: string) => objects(run(name), `${PROV}used`).map((t) => t.value);
+    expect(used('review-wordnet')).toEqual(['https://w3id.org/emokb/source/wordnet-3.1']);
+    expect(used('review-corpus')).toContain('https://w3id.org/emokb/source/goemotions-train');
+    expect(used('review-xed')).toContain('https://w3id.org/emokb/source/xed-en-part1');
+    // the situation phrases of both corpora (evidence corpus-phrase:<corpus>)
+    expect(used('situations').sort()).toEqual([
+      'https://w3id.org/emokb/source/goemotions-train',
+      'https://w3id.org/emokb/source/xed-en-part1',
+    ]);
+    expect(objects(run('review-wordnet'), `${PROV}wasAssociatedWith`).map((t) => t.value)).toEqual([
+      'https://w3id.org/emokb/agent/emokb_curator',
+    ]);
+    expect(objects('https://w3id.org/emokb/source/goemotions-train', 'http://purl.org/dc/terms/license').map((t) => t.value)).toEqual([
+      'https://creativecommons.org/licenses/by/4.0/',
+    ]);
+    // a WordNet proposal accepted in the WordNet review
+    expect(objects('https://w3id.org/emokb/lexicon/en/humiliation-noun#sense-humiliation', `${PROV}wasGeneratedBy`)[0]!.value).toBe(
+      run('review-wordnet'),
+    );
+    // a relation edge: its review run, with the linker and the reviewers
+    const edge = 'https://w3id.org/emokb/edge/composition/alarm--fear-tertiary--surprise-tertiary';
+    const review = objects(edge, `${PROV}wasGeneratedBy`)[0]!.value;
+    expect(objects(review, `${PROV}wasAssociatedWith`).map((t) => t.value)).toEqual([
+      'https://w3id.org/emokb/agent/emokb_link',
+      'https://w3id.org/emokb/agent/emokb_maintainers',
+    ]);
+  });
+});
+
+describe("the README's query of the curation runs", () => {
+  it('lists each run of the release with who ran it, the sources it read and how many senses it made', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const after = readme.slice(readme.indexOf('# the curation runs (PROV activities)'));
+    const query = /node bin\/emokb\.js sparql '([^']+)'/.exec(after)![1]!;
+    const { body } = await engine.query(KnowledgeBase.fromQuads(seed, 1), query, 'tsv');
+    const rows = body
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'));
+    const row = (name: string) => rows.find(([run]) => run === `<https://w3id.org/emokb/activity/review/${name}>`);
+    expect(row('review-wordnet')).toEqual([
+      '<https://w3id.org/emokb/activity/review/review-wordnet>',
+      '"emokb curator"',
+      '"WordNet 3.1"',
+      expect.stringMatching(/^\d{4,}$/),
+    ]);
+    expect(row('review-corpus')![2]).toContain('GoEmotions, training split');
+    expect(row('review-xed')![2]).toContain('XED English annotations, part 1 of 2');
+    // every sense of the release is counted under one run
+    const senses = rows.reduce((n, r) => n + Number(r[3]), 0);
+    expect(senses).toBe(new Set(store.getSubjects(RDF_TYPE, `${ONTOLEX}LexicalSense`, null).map((t) => t.value)).size);
+  }, 120_000);
+});
+
+describe('curation runs as activities', () => {
+  it('names a run deterministically and describes it from what it generated', async () => {
+    const { activityQuads, reviewActivity, editActivity } = await import('../../src/kb/activities.js');
+    expect(reviewActivity('curation/en/review-wordnet.tsv').value).toBe('https://w3id.org/emokb/activity/review/review-wordnet');
+    expect(reviewActivity('/tmp/x/review-wordnet.json').value).toBe('https://w3id.org/emokb/activity/review/review-wordnet');
+    expect(editActivity('edit', '2026-11-30T00:00:00.000Z').value).toBe('https://w3id.org/emokb/activity/edit/20261130T000000000Z');
+    const senseQuads = store.getQuads('https://w3id.org/emokb/lexicon/en/humiliation-noun#sense-humiliation', null, null, null);
+    const once = activityQuads(senseQuads);
+    expect(activityQuads([...senseQuads].reverse())).toEqual(once);
+    expect(once.filter((q) => q.predicate.value === `${PROV}used`).map((q) => q.object.value)).toEqual([
+      'https://w3id.org/emokb/source/wordnet-3.1',
     ]);
   });
 });

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = 'fee5cd96179343e5dda0e3c5452a5ab655e786d14c8c4a89224a1295e07a874d';
+export const RELEASE_HASH = '10f9c97d0249355804313a7dbbcf7a420322e5fb722bf36977613ca1e13490cf';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -173,6 +173,6 @@ export class KnowledgeService {
 
   async close(): Promise<void> {
     await this.#queue;
-    await this.store.close();
+    await this.store.close({ keepSnapshot: true });
   }
 }

@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import { Quadstore } from 'quadstore';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';

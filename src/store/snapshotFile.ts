@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { writeFileSafely } from '../writeFile.js';
 import type { IntegrityRecord } from './integrity.js';

@@ -39,6 +39,12 @@ export function registerServe(program: Command): void {
     // Edits through the server (GraphQL mutations, and CLI edits forwarded to it) get the same
     // automatic backups as edits made directly; a bad backup setting is refused before anything opens.
     const backups = new AutoBackups(dir, backupSettings());
+    // The server stack is loaded only by this command, so that the other commands start fast. Its
+    // import starts before the store opens: the open waits on the disk (the snapshot file's
+    // fingerprint reads every LevelDB file, then LevelDB opens), and the main thread compiles
+    // graphql-yoga and the rest meanwhile.
+    const stack = Promise.all([import('../graphql/server.js'), import('../logger.js')]);
+    stack.catch(() => undefined); // awaited below, once the store is open
     let store: LevelStore | undefined = existsSync(dir) ? await LevelStore.open(dir) : undefined;
     // An existing store is read (and checked) while the server stack below is imported: LevelDB
     // reads on libuv's threads while the main thread compiles graphql-yoga and the rest. Reading
@@ -50,13 +56,10 @@ export function registerServe(program: Command): void {
       await store?.close();
       store = undefined;
     };
-    // The server stack is loaded only by this command, so that the other commands start fast.
-    const [{ serve }, { createLogger }] = await Promise.all([import('../graphql/server.js'), import('../logger.js')]).catch(
-      async (error: unknown) => {
-        await release();
-        throw error;
-      },
-    );
+    const [{ serve }, { createLogger }] = await stack.catch(async (error: unknown) => {
+      await release();
+      throw error;
+    });
     const limits = Object.freeze({
       maxDepth: config.maxDepth,
       maxCost: config.maxCost,

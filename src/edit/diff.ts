@@ -2,7 +2,7 @@
 // and later removed again does not appear), as a readable summary or as a patch another store can
 // apply: `turtle` is a SPARQL 1.1 Update (DELETE DATA / INSERT DATA with Turtle bodies and the
 // project's prefixes), `ntriples` an RDF Patch (`D` and `A` lines of N-Triples).
-import { Parser, Writer } from 'n3';
+import { Parser, Writer } from '../rdf/n3.js';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { PREFIXES } from '../rdf/namespaces.js';

@@ -7,7 +7,7 @@
 // it and its subtree keep their tiers. Parrott's tiers are three fixed levels of granularity; a
 // secondary moved under another secondary would push its tertiaries to a fourth tier, and a tertiary
 // promoted under a primary would change what the node means. Such a change is a remove and an add.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad } from '@rdfjs/types';
 import { TIERS, type Emotion } from '../kb/Emotion.js';
 import { normaliseLabel, type KnowledgeBase } from '../kb/KnowledgeBase.js';

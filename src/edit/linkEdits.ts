@@ -5,7 +5,7 @@
 //   transition   an emo:Transition node with emo:from / emo:trigger / emo:to and FROM emo:leadsTo it.
 // Opposites and compositions are plain triples (the change log says who added them and when); a
 // transition node, being a node, also carries its own provenance (method, author, time, status).
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad } from '@rdfjs/types';
 import { fieldError } from '../errors.js';
 import type { Emotion } from '../kb/Emotion.js';

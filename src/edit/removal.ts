@@ -3,7 +3,7 @@
 // or refuse each of those, never leave a dangling edge. This module works that out from a snapshot
 // so that `emotion remove` can either list exactly what would go (refusal, dry run) or remove it.
 import type { Quad } from '@rdfjs/types';
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { EMO, ONTOLEX, RDF } from '../rdf/namespaces.js';

@@ -6,7 +6,7 @@
 // part of speech, the one entry of that text is meant whatever its part of speech; with several,
 // the part of speech must be given. Adding a sense by hand marks the entry accepted: a curator's
 // manual add is a review decision.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { EmokbError, fieldError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';

@@ -4,7 +4,7 @@
 // old rename after a newer one would resurrect a stale label); then it is refused with CONFLICT,
 // naming the later changes, unless forced. A later change that was itself undone does not count.
 // The inverse is validated and logged like any edit, so an undo can be undone (a redo).
-import { Parser } from 'n3';
+import { Parser } from '../rdf/n3.js';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';

@@ -3,7 +3,7 @@
 // with an unknown term or emotion names its line and applies nothing. Accepted entries get their
 // inflected forms (morphology.ts). Every decision records the reviewer and the time on the entry
 // (prov:wasAttributedTo, prov:generatedAtTime) and on each sense, and the change log keeps it too.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';

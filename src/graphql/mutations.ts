@@ -3,9 +3,6 @@
 // the read-only `changes` (the change log), so `emokb history` and `emokb diff` work while a server
 // holds the store. Mutations need the bearer token from server.json; reads need no credential.
 import { EmokbError } from '../errors.js';
-import { applyEdit, applyUndo } from '../edit/apply.js';
-import { changesBetween } from '../edit/changeLog.js';
-import { parseEditRequest } from '../edit/EditRequest.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import { apiError, badUserInput, toGraphQLError, translateAsync as translated } from './errors.js';
 import { bearerMatches } from './serverFile.js';
@@ -16,6 +13,10 @@ export interface EditingOptions {
   /** The bearer token that mutations must present; without one, mutations are always refused. */
   token?: string;
 }
+
+// The edit code (src/edit/: planning, term and link edits, undo, the change log; about 15 modules)
+// is loaded on the first request that needs it, not on the way to a ready server.
+const apply = () => import('../edit/apply.js');
 
 /** Most change-log entries one `changes` query returns. */
 export const MAX_CHANGES = 1000;
@@ -45,28 +46,34 @@ export function editingResolvers(options: EditingOptions | undefined) {
         const before = (args.before as number | null | undefined) ?? Number.POSITIVE_INFINITY;
         const limit = (args.limit as number | null | undefined) ?? 20;
         if (limit < 0 || limit > MAX_CHANGES) throw badUserInput('limit', `must be between 0 and ${MAX_CHANGES}`);
-        return translated(() => changesBetween(ready(options).store, { from: since + 1, before, limit }));
+        return translated(async () => {
+          const service = ready(options);
+          const { changesBetween } = await import('../edit/changeLog.js');
+          return changesBetween(service.store, { from: since + 1, before, limit });
+        });
       },
     },
     Mutation: {
       async applyEdit(_: unknown, args: Args, context: Context) {
         const service = writable(context);
         const edit = (args.edit ?? {}) as Record<string, unknown>;
-        return translated(() => {
+        return translated(async () => {
+          const [{ parseEditRequest }, { applyEdit }] = await Promise.all([import('../edit/EditRequest.js'), apply()]);
           const request = parseEditRequest(edit, 'edit');
           return applyEdit(service, request, meta(edit.author, edit.message), { dryRun: args.dryRun === true });
         }, 'edit');
       },
       async undo(_: unknown, args: Args, context: Context) {
         const service = writable(context);
-        return translated(() =>
-          applyUndo(
+        return translated(async () => {
+          const { applyUndo } = await apply();
+          return applyUndo(
             service,
             { change: (args.change as number | null) ?? undefined, force: args.force === true },
             meta(args.author, args.message),
             { dryRun: args.dryRun === true },
-          ),
-        );
+          );
+        });
       },
     },
   };

@@ -21,6 +21,39 @@ const VALENCE_OF: Record<string, Valence> = {
 };
 const MATCH_PROPERTIES = ['exactMatch', 'closeMatch', 'broadMatch', 'narrowMatch', 'relatedMatch'] as const;
 
+/** What a predicate contributes to the snapshot's indexes; MATCH_PROPERTIES follow Role.Match in order. */
+const enum Role {
+  Type,
+  Label,
+  Definition,
+  Tier,
+  Valence,
+  Parent,
+  Notation,
+  Scheme,
+  Opposite,
+  Composition,
+  Match,
+}
+/**
+ * One map look-up per quad: most of the 96,000 (the lexicon's) have a predicate the indexes ignore,
+ * and a chain of string comparisons and a search of MATCH_PROPERTIES for each took most of the
+ * snapshot's build (the predicate's IRI string is shared by its quads, so its hash is computed once).
+ */
+const PREDICATE_ROLE = new Map<string, number>([
+  [RDF.type.value, Role.Type],
+  [SKOS.prefLabel.value, Role.Label],
+  [SKOS.definition.value, Role.Definition],
+  [EMO.tier.value, Role.Tier],
+  [EMO.valence.value, Role.Valence],
+  [SKOS.broader.value, Role.Parent],
+  [SKOS.notation.value, Role.Notation],
+  [SKOS.inScheme.value, Role.Scheme],
+  [EMO.isOppositeOf.value, Role.Opposite],
+  [EMO.isComposedOf.value, Role.Composition],
+  ...MATCH_PROPERTIES.map((m, i) => [SKOS[m].value, Role.Match + i] as [string, number]),
+]);
+
 export interface KnowledgeCounts {
   emotions: number;
   tiers: Record<Tier, number>;
@@ -60,47 +93,47 @@ export class KnowledgeBase {
     const field = (s: string) => fields.get(s) ?? (fields.set(s, {}), fields.get(s)!);
 
     for (const q of quads) {
+      const p = q.predicate.value;
+      const what = PREDICATE_ROLE.get(p);
+      if (what === undefined) continue;
       const s = q.subject.value,
-        p = q.predicate.value,
         o = q.object;
-      switch (p) {
-        case RDF.type.value:
+      switch (what) {
+        case Role.Type:
           if (o.value === EMO.Emotion.value) emotions.add(s);
           else if (o.value === ONTOLEX.LexicalEntry.value) terms++;
           else if (o.value === ONTOLEX.LexicalSense.value) senses++;
           else if (o.value === EMO.Transition.value) transitions++;
           break;
-        case SKOS.prefLabel.value:
+        case Role.Label:
           field(s).label = o.value;
           break;
-        case SKOS.definition.value:
+        case Role.Definition:
           field(s).definition = o.value;
           break;
-        case EMO.tier.value:
+        case Role.Tier:
           field(s).tier = o.value;
           break;
-        case EMO.valence.value:
+        case Role.Valence:
           field(s).valence = o.value;
           break;
-        case SKOS.broader.value:
+        case Role.Parent:
           field(s).parent = o.value;
           break;
-        case SKOS.notation.value:
+        case Role.Notation:
           notations.set(s, o.value);
           break;
-        case SKOS.inScheme.value:
+        case Role.Scheme:
           schemes.set(s, o.value);
           break;
-        case EMO.isOppositeOf.value:
+        case Role.Opposite:
           opposites++;
           break;
-        case EMO.isComposedOf.value:
+        case Role.Composition:
           compositions++;
           break;
-        default: {
-          const relation = MATCH_PROPERTIES.find((m) => SKOS[m].value === p);
-          if (relation) matches.push({ emotion: s, concept: o.value, relation });
-        }
+        default:
+          matches.push({ emotion: s, concept: o.value, relation: MATCH_PROPERTIES[what - Role.Match]! });
       }
     }
 

@@ -5,7 +5,6 @@ import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
 import { rulesFor, validationScope } from '../shacl/scope.js';
-import { assertValid } from '../shacl/validate.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore } from '../store/KnowledgeStore.js';
 import { KnowledgeBase } from './KnowledgeBase.js';
 import { AutoBackups, isDestructive } from '../store/autoBackup.js';
@@ -140,10 +139,14 @@ export class KnowledgeService {
     if (proposed.length === 0 && before > 0 && input.command !== 'replace') {
       throw new EmokbError('BAD_INPUT', 'the change would remove everything in the store; nothing was written');
     }
-    if (!options.prevalidated)
+    if (!options.prevalidated) {
+      // Loaded on the first change that needs it: shacl/validate.ts brings n3's store (and its
+      // streams), which nothing on the way to a ready server needs.
+      const { assertValid } = await import('../shacl/validate.js');
       await assertValid(validationScope(proposed, input.add, input.remove), `${input.command} breaks the knowledge base's rules`, {
         rules: rulesFor(input.add, input.remove),
       });
+    }
     if (options.dryRun) return { record: null, added, removed };
     // A backup of the store as it is, before a change that removes more than one may have meant;
     // if it cannot be written (OUTPUT_FAILED), nothing is changed.
@@ -173,6 +176,6 @@ export class KnowledgeService {
 
   async close(): Promise<void> {
     await this.#queue;
-    await this.store.close();
+    await this.store.close({ keepSnapshot: true });
   }
 }

@@ -14,7 +14,7 @@
 // prov:generatedAtTime (or emo:reviewedAt) among them. So the description written with an edit and the one `lexicon export`
 // writes cannot disagree with the senses, and emokb's own literals (emo:method, emo:evidence)
 // stay as they were for the readers that use them.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { EMO, EMOKB_BASE, PROV, RDF, RDFS, XSD } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';

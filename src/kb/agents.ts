@@ -12,7 +12,7 @@
 // only by later edits in a store is still an IRI whose name is readable from it.
 //
 // Stores seeded before agents were nodes hold string literals there: `agentName` reads both.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { NamedNode, Term } from '@rdfjs/types';
 import { EMOKB_BASE, PROV, RDF, RDFS } from '../rdf/namespaces.js';
 

@@ -16,7 +16,7 @@
 // The evidence node then stays, with emo:Accepted, as the edge's provenance; a rejected node stays
 // with emo:Rejected so that a re-run never proposes it again.
 import { STATUS_NODE, STATUS_OF, type ReviewStatus } from './reviewStatus.js';
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from './KnowledgeBase.js';
 import { EMO, EMOKB_BASE, PROV, RDF } from '../rdf/namespaces.js';

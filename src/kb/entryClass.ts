@@ -10,7 +10,7 @@
 // part-of-speech check (lexicon/compile.ts) go by the reviewed one, so an interjection, a
 // punctuation mark or a pronoun never asks the tagger to check a word class, and the listed
 // nouns, verbs and adjectives are multiword or not in WordNet's tagged corpus (no check either).
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import { LEXINFO, ONTOLEX, RDF } from '../rdf/namespaces.js';
 
 const { namedNode, quad } = DataFactory;

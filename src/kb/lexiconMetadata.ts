@@ -14,7 +14,7 @@
 //
 // The counts describe the exported lexicon. A store seeded from it keeps them as they were released;
 // edits in that store (term add ...) write entries of the same shape, and the next export counts anew.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from './KnowledgeBase.js';
 import { lexicalEntries } from './lexicalEntries.js';

@@ -13,7 +13,7 @@
 // longest-match rule makes it win over the emotion word inside it, and it emits nothing (see
 // src/lexicon/compile.ts). One module, shared by the editing CLI (`term block`) and the review
 // decisions (`block` lines), so both write the same shape (NonEmotionalShape in ontology/shapes.ttl).
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad } from '@rdfjs/types';
 import { entryIri, formIri, normaliseLemma, type Provenance } from './termQuads.js';
 import { EMO, ONTOLEX, PROV, RDF, XSD } from '../rdf/namespaces.js';

@@ -13,7 +13,7 @@
 //       ontolex:reference emotion:exasperation-secondary ; emo:weight "0.8"^^xsd:decimal ;
 //       emo:senseKind emo:Names ; emo:method "manual" ; prov:wasAttributedTo agent:... (kb/agents.ts) ; prov:generatedAtTime "..."^^xsd:dateTime .
 import { STATUS_NODE, type ReviewStatus } from './reviewStatus.js';
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { attributionQuad } from './agents.js';

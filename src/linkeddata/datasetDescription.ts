@@ -2,7 +2,7 @@
 // path, RFC 5785): what it is, its licences, version, triple and entity counts, where to download it
 // and where to query it. The dataset and its parts are named under the project's base; the access
 // URLs (downloads, SPARQL endpoint) are those of the server that answers, given as `origin`.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { MEDIA_TYPES } from '../rdf/mediaTypes.js';

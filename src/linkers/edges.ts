@@ -14,7 +14,7 @@
 // same edit planning as `emokb link add`, so that an accepted edge and a hand-made one look alike.
 // The evidence node then stays, with emo:Accepted, as the edge's provenance; a rejected node stays
 // with emo:Rejected so that a re-run never proposes it again.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import {

@@ -1,7 +1,7 @@
 // The dependency linkers: one per relation type (opposites.ts, composition.ts, transition.ts)
 // over one shared set of emotion terms (terms.ts), proposing edges with evidence (edges.ts) that
 // `emokb link review` accepts or rejects (review.ts). `emokb link propose` is src/cli/link.ts.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Emotion } from '../kb/Emotion.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { GraphView } from '../kb/GraphView.js';

@@ -5,7 +5,7 @@
 // (src/edit/linkEdits.ts): both directions for opposites, every component for a blend, a transition
 // node (with the linker's method and a prov:wasDerivedFrom to the evidence node). Rejecting an
 // accepted edge removes the relation again. The reviewer and time are recorded on the node.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { EmokbError, isEmokbError } from '../errors.js';
 import { KnowledgeBase } from '../kb/KnowledgeBase.js';

@@ -1,5 +1,5 @@
 // The IRIs emokb reads and writes, in one place so that no module spells a namespace by hand.
-import { DataFactory } from 'n3';
+import { DataFactory } from './n3.js';
 import type { NamedNode } from '@rdfjs/types';
 
 const { namedNode } = DataFactory;

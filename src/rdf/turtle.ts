@@ -1,7 +1,7 @@
 // Turtle, N-Triples and JSON-LD in and out. Reading reports file, line and column; writing is
 // deterministic (sorted, stable prefixes) so that re-exporting an unchanged store is byte-identical.
 import { createHash } from 'node:crypto';
-import { DataFactory, Parser, Writer } from 'n3';
+import { DataFactory, Parser, Writer } from './n3.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { PREFIXES, RDF, SKOLEM_BASE } from './namespaces.js';

@@ -5,7 +5,7 @@
 // The result is serialized here too, and refused when it is larger than the result-size limit.
 import { parentPort } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { EmokbError, isEmokbError } from '../errors.js';
 import { MEDIA_TYPES, type AnswerFormat } from '../rdf/mediaTypes.js';

@@ -65,5 +65,6 @@ export interface KnowledgeStore {
   restore(content: StoreContent): Promise<void>;
   /** Bytes on disk, or null where that means nothing. */
   sizeOnDisk(): Promise<number | null>;
-  close(): Promise<void>;
+  /** With `keepSnapshot`, a store may keep a copy of its snapshot that makes the next open faster. */
+  close(options?: { keepSnapshot?: boolean }): Promise<void>;
 }

@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import { Quadstore } from 'quadstore';
 import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
@@ -16,6 +16,7 @@ import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent 
 import { SpogDecoder } from './spogKeys.js';
 import { parseRecord, recordValue } from './logRecord.js';
 import { faultPoint, nonAtomicForTests } from './faultInjection.js';
+import { readSnapshotFile, writeSnapshotFile, type CachedSnapshot } from './snapshotFile.js';
 
 // Quadstore's own keys start with index names (SPOG, OGSP, ...); ours start with a lower-case
 // prefix that no index name can take.
@@ -46,6 +47,11 @@ export class LevelStore implements KnowledgeStore {
   /** Serialises commits within this process; LevelDB's lock keeps other processes out. */
   #queue: Promise<unknown> = Promise.resolve();
 
+  /** The snapshot file found at open, valid for the files as they were (see snapshotFile.ts). */
+  #cached: CachedSnapshot | null = null;
+  /** The snapshot the last snapshot() returned, while no change has been committed since. */
+  #current: Snapshot | null = null;
+
   private constructor(location: string, db: Level<string, string>, quads: Quadstore) {
     this.location = location;
     this.#db = db;
@@ -59,6 +65,8 @@ export class LevelStore implements KnowledgeStore {
    */
   static async open(location: string): Promise<LevelStore> {
     const state = await directoryState(location);
+    // Before LevelDB opens (and rewrites its log and manifest): the files as the last close left them.
+    const cached = state === 'store' ? await readSnapshotFile(location) : null;
     // createIfMissing only where nothing is: over a store whose CURRENT was lost, LevelDB would
     // otherwise start a new, empty database.
     const db = new Level<string, string>(location, { createIfMissing: state !== 'store' });
@@ -91,6 +99,7 @@ export class LevelStore implements KnowledgeStore {
     const store = new LevelStore(location, db, quads);
     store.created = state !== 'store';
     store.wasAbsent = state === 'absent';
+    store.#cached = cached;
     return store;
   }
 
@@ -120,9 +129,18 @@ export class LevelStore implements KnowledgeStore {
 
   snapshot(): Promise<Snapshot> {
     return this.#read('the triples', async () => {
+      const cached = this.#cached;
+      this.#cached = null;
+      // The snapshot file, if the store (its lock now held) still has the content it was written
+      // from: the same integrity record, and no newer change in the log.
+      if (cached) {
+        const [record, lastId] = await Promise.all([this.integrity(), this.#lastId()]);
+        if (record && sameRecord(record, cached.record) && lastId === record.change)
+          return (this.#current = { quads: cached.quads, hash: record.hash });
+      }
       const hash = new XorHash();
       const { quads } = await this.#decodeAll(hash);
-      return { quads, hash: hash.hex };
+      return (this.#current = { quads, hash: hash.hex });
     });
   }
 
@@ -181,6 +199,7 @@ export class LevelStore implements KnowledgeStore {
       throw new EmokbError('BAD_INPUT', `${this.location} is not empty; a backup is restored only into an empty store`);
     // An empty backup restores to a store like a new one: nothing written, no record.
     if (content.quads.length === 0 && content.changes.length === 0) return;
+    this.#current = null;
     const lastId = content.changes.at(-1)?.id ?? 0;
     const record = integrityOf(content.quads.map(quadKey), lastId);
     // One batch: the quads, every log entry and the integrity record, all or nothing.
@@ -212,6 +231,7 @@ export class LevelStore implements KnowledgeStore {
     const has = empty ? () => false : await this.#read('the triples', () => this.#membership([...change.add, ...change.remove]));
     const delta = effectiveDelta(change.add, change.remove, has);
     if (delta.add.length === 0 && delta.remove.length === 0) return { record: null };
+    this.#current = null;
     const record: ChangeRecord = {
       id: (await this.#read('the change log', () => this.#lastId())) + 1,
       time: new Date().toISOString(),
@@ -327,10 +347,36 @@ export class LevelStore implements KnowledgeStore {
     return total;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Closes the store. With `keepSnapshot`, also writes the snapshot file the next open can use
+   * instead of a full read (snapshotFile.ts): the snapshot the last snapshot() returned when nothing
+   * was committed since, else the store read again (in the store's order, as a full read gives it);
+   * either only when its integrity hash and count equal the store's integrity record.
+   */
+  async close(options: { keepSnapshot?: boolean } = {}): Promise<void> {
     await this.#queue;
+    let keep: { quads: readonly Quad[]; record: IntegrityRecord } | null = null;
+    if (options.keepSnapshot) {
+      try {
+        const [record, lastId] = await Promise.all([this.integrity(), this.#lastId()]);
+        let current = this.#current;
+        if (record && lastId === record.change && !current) {
+          const hash = new XorHash();
+          current = { quads: (await this.#decodeAll(hash)).quads, hash: hash.hex };
+        }
+        if (record && current && lastId === record.change && current.hash === record.hash && current.quads.length === record.count)
+          keep = { quads: current.quads, record };
+      } catch {
+        keep = null; // a store that cannot be read now is read (and reported) by the next open
+      }
+    }
     await this.#quads.close();
+    if (keep) await writeSnapshotFile(this.location, keep.quads, keep.record);
   }
+}
+
+function sameRecord(a: IntegrityRecord, b: IntegrityRecord): boolean {
+  return a.format === b.format && a.change === b.change && a.count === b.count && a.hash === b.hash;
 }
 
 function logKey(id: number): string {

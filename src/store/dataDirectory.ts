@@ -8,10 +8,11 @@ import { EmokbError } from '../errors.js';
 
 /**
  * Files emokb itself writes beside the store: they neither make a directory a store nor stop it
- * from being an empty one (the tagger's lexicon and lemmatiser caches, the server's address file;
+ * from being an empty one (the tagger's lexicon and lemmatiser caches, the server's address file,
+ * the store's snapshot file;
  * named here, the lowest layer that needs them, and by the modules that write them).
  */
-export const OWN_FILES = new Set(['server.json', 'tagger-lexicon.json', 'tagger-wink.json', 'backups']);
+export const OWN_FILES = new Set(['server.json', 'tagger-lexicon.json', 'tagger-wink.json', 'backups', 'snapshot-cache.bin']);
 export const BACKUP_DIR = 'backups';
 
 export type DirectoryState = 'absent' | 'empty' | 'store';

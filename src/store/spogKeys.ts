@@ -11,7 +11,7 @@
 // NUL characters; lengths count UTF-16 code units. test/store/spogKeys.test.ts checks this reader
 // against quadstore's own on every kind of term, so an upgrade of quadstore that changed the format
 // fails there.
-import { DataFactory } from 'n3';
+import { DataFactory } from '../rdf/n3.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { termKey } from '../rdf/turtle.js';
 import type { XorHash } from './integrity.js';

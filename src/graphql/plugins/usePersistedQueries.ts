@@ -7,8 +7,14 @@
 // The store is bounded by what it holds, not only by entry count: a query may be as large as the
 // body limit allows, so a count alone would let a client fill memory with a few large documents.
 // Oldest entries go first (a Map iterates in insertion order; a hit moves the entry to the end).
-import { useAPQ, type APQStore } from '@graphql-yoga/plugin-apq';
+import { createRequire } from 'node:module';
+import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { Plugin } from 'graphql-yoga';
+
+// Through its CommonJS build, like graphql-yoga itself (see yoga.ts): its ES-module build imports
+// graphql-yoga's ES-module build, a second copy of yoga, @envelop and @graphql-tools (~360 files
+// through Node 20's ES-module loader) on every start's path to /ready, beside the CommonJS one.
+const { useAPQ } = createRequire(import.meta.url)('@graphql-yoga/plugin-apq') as typeof import('@graphql-yoga/plugin-apq');
 
 /** Characters of query text the store keeps at most (UTF-16 units, about 2 bytes each). */
 export const PERSISTED_QUERY_BUDGET = 4 * 1024 * 1024;

@@ -12,7 +12,6 @@ import {
   type LabelledDocument,
 } from '../../src/expansion/corpus.js';
 import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
-import { parseTurtle } from '../../src/rdf/turtle.js';
 import { EmokbError } from '../../src/errors.js';
 import { planCandidates } from '../../src/expansion/candidateStore.js';
 import { lexicalEntries } from '../../src/kb/lexicalEntries.js';
@@ -20,18 +19,7 @@ import { CandidateGenerator } from '../../src/expansion/candidates.js';
 import { Emotionality } from '../../src/wordnet/emotional.js';
 import { expand } from '../../src/expansion/pipeline.js';
 import { planDecisions, resolveDecisions } from '../../src/expansion/review.js';
-import { fixtureKb, fixtureVectors, fixtureWordNet } from './fixtures.js';
-
-/** The fixture hierarchy plus a two-label scheme: "mad" -> annoyance (anger family), "happy" -> joy. */
-function kbWithScheme(): KnowledgeBase {
-  const base = fixtureKb();
-  const ttl = `@prefix emotion: <https://w3id.org/emokb/emotion/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix t: <https://example.org/t/> .
-    t:mad a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "mad" .
-    t:happy a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "happy" .
-    emotion:annoyance skos:exactMatch t:mad .
-    emotion:joy-primary skos:exactMatch t:happy .`;
-  return KnowledgeBase.fromQuads([...base.quads, ...parseTurtle(ttl, 'scheme.ttl')], 2);
-}
+import { fixtureVectors, fixtureWordNet, kbWithScheme } from './fixtures.js';
 
 function corpus(): LabelledDocument[] {
   const docs: LabelledDocument[] = [];

@@ -146,3 +146,14 @@ export function fixtureKb(): KnowledgeBase {
   ].join('\n');
   return KnowledgeBase.fromQuads(parseTurtle(ttl, 'fixture.ttl'), 1);
 }
+
+/** The fixture hierarchy plus a two-label scheme: "mad" -> annoyance (anger family), "happy" -> joy. */
+export function kbWithScheme(): KnowledgeBase {
+  const base = fixtureKb();
+  const ttl = `@prefix emotion: <https://w3id.org/emokb/emotion/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix t: <https://example.org/t/> .
+    t:mad a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "mad" .
+    t:happy a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "happy" .
+    emotion:annoyance skos:exactMatch t:mad .
+    emotion:joy-primary skos:exactMatch t:happy .`;
+  return KnowledgeBase.fromQuads([...base.quads, ...parseTurtle(ttl, 'scheme.ttl')], 2);
+}

@@ -4,10 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusCandidates, type LabelledDocument } from '../../src/expansion/corpus.js';
 import { situationPhrases, type PhraseContext } from '../../src/expansion/phrases.js';
 import { TokenBuffer } from '../../src/text/tokenize.js';
-import { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
-import { parseTurtle } from '../../src/rdf/turtle.js';
 import { WordNet } from '../../src/wordnet/wordnet.js';
-import { fixtureKb } from './fixtures.js';
+import { kbWithScheme } from './fixtures.js';
 
 type Row = [string, string, number, string[], number[], string[], string];
 /** A WordNet of the words these tests need: a phrasal verb, verbs, nouns. */
@@ -60,15 +58,7 @@ describe('situationPhrases', () => {
 });
 
 describe('corpusCandidates with phrases', () => {
-  const kb = (() => {
-    const base = fixtureKb();
-    const ttl = `@prefix emotion: <https://w3id.org/emokb/emotion/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix t: <https://example.org/t/> .
-      t:mad a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "mad" .
-      t:happy a skos:Concept ; skos:inScheme <https://example.org/scheme/toy> ; skos:notation "happy" .
-      emotion:annoyance skos:exactMatch t:mad .
-      emotion:joy-primary skos:exactMatch t:happy .`;
-    return KnowledgeBase.fromQuads([...base.quads, ...parseTurtle(ttl, 'scheme.ttl')], 2);
-  })();
+  const kb = kbWithScheme();
   const docs: LabelledDocument[] = [];
   const add = (n: number, text: string, labels: string[]) => {
     for (let i = 0; i < n; i++) docs.push({ text, labels });

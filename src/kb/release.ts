@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '10f9c97d0249355804313a7dbbcf7a420322e5fb722bf36977613ca1e13490cf';
+export const RELEASE_HASH = 'fff01f432e5f7bc5018abd2b0000f576228285a0ab0537a685ae35e64b4f4a23';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

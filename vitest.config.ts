@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -15,5 +16,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One fork per core, not Vitest's default of one less: most files spend their time waiting on
+    // the processes they spawn (CLI, server, browser), so a 2-core machine runs two files at once.
+    // The whole suite: 839 s with one fork, 557 s with two, all green (7 December 2026).
+    maxWorkers: availableParallelism(),
   },
 });

@@ -19,6 +19,7 @@ import type { NamedNode, Quad } from '@rdfjs/types';
 import { EMO, EMOKB_BASE, PROV, RDF, RDFS, XSD } from '../rdf/namespaces.js';
 import { quadKey } from '../rdf/turtle.js';
 import { agentIri, agentName } from './agents.js';
+import { LINK } from './edges.js';
 import { GraphView } from './GraphView.js';
 import type { KnowledgeBase } from './KnowledgeBase.js';
 
@@ -27,9 +28,7 @@ const { namedNode, literal, quad } = DataFactory;
 export const ACTIVITY_BASE = `${EMOKB_BASE}activity/`;
 export const SOURCE_BASE = `${EMOKB_BASE}source/`;
 
-const prov = (local: string) => namedNode(`${PROV.base}${local}`);
 const DCT_LICENSE = namedNode('http://purl.org/dc/terms/license');
-const REVIEWED_AT = `${EMO.base}reviewedAt`;
 const CC_BY_4 = 'https://creativecommons.org/licenses/by/4.0/';
 
 export interface Source {
@@ -101,11 +100,7 @@ export function sourceIri(source: Source): NamedNode {
 /** A source's description: a prov:Entity with its name, its page and its licence where known. */
 export function sourceQuads(source: Source): Quad[] {
   const s = sourceIri(source);
-  const out = [
-    quad(s, RDF.type, prov('Entity')),
-    quad(s, RDFS.label, literal(source.label)),
-    quad(s, namedNode(`${RDFS.base}seeAlso`), namedNode(source.page)),
-  ];
+  const out = [quad(s, RDF.type, PROV.Entity), quad(s, RDFS.label, literal(source.label)), quad(s, RDFS.seeAlso, namedNode(source.page))];
   if (source.license) out.push(quad(s, DCT_LICENSE, namedNode(source.license)));
   return out;
 }
@@ -129,7 +124,7 @@ export function activityQuads(quads: readonly Quad[]): Quad[] {
       if (q.predicate.equals(EMO.method)) for (const s of sourcesOf(q.object.value, evidence)) a.sources.add(s);
     }
     // A reviewed relation edge keeps its proposal's time and the review's (emo:reviewedAt): the activity is the review.
-    const time = (own.find((q) => q.predicate.value === REVIEWED_AT) ?? own.find((q) => q.predicate.equals(PROV.generatedAtTime)))?.object
+    const time = (own.find((q) => q.predicate.equals(LINK.reviewedAt)) ?? own.find((q) => q.predicate.equals(PROV.generatedAtTime)))?.object
       .value;
     if (time) a.times.push(time);
     for (const s of sourcesOf('', evidence)) a.sources.add(s);
@@ -139,18 +134,18 @@ export function activityQuads(quads: readonly Quad[]): Quad[] {
   for (const iri of [...activities.keys()].sort()) {
     const a = activities.get(iri)!;
     const node = namedNode(iri);
-    out.push(quad(node, RDF.type, prov('Activity')), quad(node, RDFS.label, literal(iri.slice(ACTIVITY_BASE.length).replace('/', ' '))));
-    for (const name of [...a.agents].sort()) out.push(quad(node, prov('wasAssociatedWith'), agentIri(name)));
+    out.push(quad(node, RDF.type, PROV.Activity), quad(node, RDFS.label, literal(iri.slice(ACTIVITY_BASE.length).replace('/', ' '))));
+    for (const name of [...a.agents].sort()) out.push(quad(node, PROV.wasAssociatedWith, agentIri(name)));
     for (const s of [...a.sources].sort((x, y) => x.id.localeCompare(y.id))) {
-      out.push(quad(node, prov('used'), sourceIri(s)));
+      out.push(quad(node, PROV.used, sourceIri(s)));
       sources.add(s);
     }
     // A run records one time (provenanceTime) on what it writes, but an accepted sense keeps the
     // time its candidate was proposed at: the latest time is the run's own, its start and end.
     const time = a.times.sort().at(-1);
     if (time) {
-      out.push(quad(node, prov('startedAtTime'), literal(time, XSD.dateTime)));
-      out.push(quad(node, prov('endedAtTime'), literal(time, XSD.dateTime)));
+      out.push(quad(node, PROV.startedAtTime, literal(time, XSD.dateTime)));
+      out.push(quad(node, PROV.endedAtTime, literal(time, XSD.dateTime)));
     }
   }
   for (const s of [...sources].sort((x, y) => x.id.localeCompare(y.id))) out.push(...sourceQuads(s));
@@ -164,7 +159,7 @@ export function generationQuad(subject: NamedNode, activity: NamedNode) {
 
 /** The predicates of an activity's description that `activityQuads` writes (and `settleActivities` keeps in step). */
 const DESCRIPTION = new Set(
-  [RDF.type, RDFS.label, prov('wasAssociatedWith'), prov('used'), prov('startedAtTime'), prov('endedAtTime')].map((p) => p.value),
+  [RDF.type, RDFS.label, PROV.wasAssociatedWith, PROV.used, PROV.startedAtTime, PROV.endedAtTime].map((p) => p.value),
 );
 
 /**
@@ -227,7 +222,7 @@ export function settleActivities(
   // decision's plan added, the source's description among it, though an earlier run added it first.
   const finalAddKeys = new Set(finalAdd.map(quadKey));
   const gone = new Set(remove.map(quadKey).filter((k) => !finalAddKeys.has(k)));
-  const used = prov('used');
+  const used = PROV.used;
   const uses = (source: string) =>
     view.in(source, used).some((q) => !gone.has(quadKey(q))) || finalAdd.some((q) => q.predicate.equals(used) && q.object.value === source);
   return { add: finalAdd, remove: remove.filter((q) => !(q.subject.value.startsWith(SOURCE_BASE) && uses(q.subject.value))) };

@@ -23,7 +23,6 @@ export const AGENT_BASE = `${EMOKB_BASE}agent/`;
 /** The project's programs that record provenance themselves (the relation linkers). */
 export const SOFTWARE_AGENTS: ReadonlySet<string> = new Set(['emokb link']);
 
-const PROV_PERSON = namedNode(`${PROV.base}Person`);
 const PROV_SOFTWARE = namedNode(`${PROV.base}SoftwareAgent`);
 const PROV_AGENT = namedNode(`${PROV.base}Agent`);
 
@@ -58,7 +57,7 @@ export function agentQuads(name: string) {
   const agent = agentIri(name);
   return [
     quad(agent, RDF.type, PROV_AGENT),
-    quad(agent, RDF.type, SOFTWARE_AGENTS.has(name) ? PROV_SOFTWARE : PROV_PERSON),
+    quad(agent, RDF.type, SOFTWARE_AGENTS.has(name) ? PROV_SOFTWARE : PROV.Person),
     quad(agent, RDFS.label, literal(name)),
   ];
 }

@@ -57,7 +57,7 @@ export const EMO = namespace(`${EMOKB_BASE}ontology#`, [
 ] as const);
 
 export const RDF = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type'] as const);
-export const RDFS = namespace('http://www.w3.org/2000/01/rdf-schema#', ['label', 'comment'] as const);
+export const RDFS = namespace('http://www.w3.org/2000/01/rdf-schema#', ['label', 'comment', 'seeAlso'] as const);
 export const SKOS = namespace('http://www.w3.org/2004/02/skos/core#', [
   'Concept',
   'ConceptScheme',
@@ -94,6 +94,13 @@ export const PROV = namespace('http://www.w3.org/ns/prov#', [
   'wasGeneratedBy',
   'generatedAtTime',
   'wasAttributedTo',
+  'wasAssociatedWith',
+  'used',
+  'startedAtTime',
+  'endedAtTime',
+  'Activity',
+  'Entity',
+  'Person',
 ] as const);
 export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
   'string',

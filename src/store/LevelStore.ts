@@ -11,7 +11,7 @@ import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
 import { effectiveDelta } from './delta.js';
-import { advance, EMPTY_INTEGRITY, integrityOf, XorHash, type IntegrityRecord } from './integrity.js';
+import { advance, EMPTY_INTEGRITY, integrityOf, mismatch, XorHash, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
 import { SpogDecoder } from './spogKeys.js';
 import { parseRecord, recordValue } from './logRecord.js';
@@ -135,7 +135,7 @@ export class LevelStore implements KnowledgeStore {
       // from: the same integrity record, and no newer change in the log.
       if (cached) {
         const [record, lastId] = await Promise.all([this.integrity(), this.#lastId()]);
-        if (record && sameRecord(record, cached.record) && lastId === record.change)
+        if (record && record.format === cached.record.format && mismatch(cached.record, record) === null && lastId === record.change)
           return (this.#current = { quads: cached.quads, hash: record.hash });
       }
       const hash = new XorHash();
@@ -373,10 +373,6 @@ export class LevelStore implements KnowledgeStore {
     await this.#quads.close();
     if (keep) await writeSnapshotFile(this.location, keep.quads, keep.record);
   }
-}
-
-function sameRecord(a: IntegrityRecord, b: IntegrityRecord): boolean {
-  return a.format === b.format && a.change === b.change && a.count === b.count && a.hash === b.hash;
 }
 
 function logKey(id: number): string {

@@ -103,13 +103,14 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       maxLineBytes: meta.spec.maxLineBytes,
     };
     const result = (await pool.run(task, { transferList: [bytes.buffer] })) as BatchOutput;
-    await testFaultPoint(id, index);
+    await testFaultPoint('chunk', id, index);
     await finishChunk(redis, id, index, result.bytes, {
       errors: result.errors,
       notText: result.notText ?? 0,
       skipped: result.skipped ?? 0,
       ...(result.stoppedAt ? { stoppedAt: result.stoppedAt } : {}),
     });
+    await testFaultPoint('stored', id, index);
   };
 
   const recordFailure = async (job: Job<ChunkData>, error: Error) => {
@@ -164,13 +165,14 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
 // Test-only hooks (like src/store/faultInjection.ts; nothing happens unless the variable is set):
 // EMOKB_TEST_FAIL_CHUNK=I makes every try of chunk I fail; EMOKB_TEST_FAULT_POINT=chunk says
 // `emokb-test: inside chunk ID I` on standard error once a chunk is tagged and before its output
-// is stored, then waits EMOKB_TEST_FAULT_WAIT_MS (default 30,000) for the kill.
+// is stored, =stored (`inside stored ID I`) once it is stored and before BullMQ hears it is done;
+// then it waits EMOKB_TEST_FAULT_WAIT_MS (default 30,000) for the kill.
 function testFailure(index: number): void {
   if (process.env.EMOKB_TEST_FAIL_CHUNK === String(index)) throw new Error(`test fault: chunk ${index} always fails`);
 }
 
-async function testFaultPoint(id: string, index: number): Promise<void> {
-  if (process.env.EMOKB_TEST_FAULT_POINT !== 'chunk') return;
-  process.stderr.write(`emokb-test: inside chunk ${id} ${index}\n`);
+async function testFaultPoint(point: 'chunk' | 'stored', id: string, index: number): Promise<void> {
+  if (process.env.EMOKB_TEST_FAULT_POINT !== point) return;
+  process.stderr.write(`emokb-test: inside ${point} ${id} ${index}\n`);
   await new Promise((resolve) => setTimeout(resolve, Number(process.env.EMOKB_TEST_FAULT_WAIT_MS ?? 30_000)));
 }

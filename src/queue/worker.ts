@@ -113,9 +113,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     await testFaultPoint('stored', id, index);
   };
 
-  const recordFailure = async (job: Job<ChunkData>, error: Error) => {
+  /** `tries`: the tries made, this one included. */
+  const recordFailure = async (job: Job<ChunkData>, error: Error, tries: number) => {
     const { job: id, index, firstLine, lines } = job.data;
-    const message = `chunk ${index} (lines ${firstLine}-${firstLine + lines - 1}) failed ${job.attemptsMade} time${job.attemptsMade === 1 ? '' : 's'}: ${error.message}`;
+    const message = `chunk ${index} (lines ${firstLine}-${firstLine + lines - 1}) failed ${tries} time${tries === 1 ? '' : 's'}: ${error.message}`;
     if ((await failChunk(redis, id, index, message)) === 1) o.say(`emokb: worker: job ${id}: ${message}`);
   };
 
@@ -126,7 +127,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         await process_(job, token);
       } catch (error) {
         if (!(error instanceof DelayedError) && job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
-          await recordFailure(job, error as Error).catch(() => {});
+          await recordFailure(job, error as Error, job.attemptsMade + 1).catch(() => {});
         throw error;
       }
     },
@@ -140,7 +141,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   );
   // A chunk failed for good by BullMQ itself (stalled too often: its workers kept dying).
   worker.on('failed', (job, error) => {
-    if (job && job.finishedOn && !(error instanceof DelayedError)) void recordFailure(job, error).catch(() => {});
+    if (job && job.finishedOn && !(error instanceof DelayedError)) void recordFailure(job, error, job.attemptsMade).catch(() => {});
   });
   worker.on('error', () => {}); // connection trouble: said once by connectQueue, and retried
   await worker.waitUntilReady();

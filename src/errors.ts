@@ -109,7 +109,8 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
     exit: 16,
     graphql: 'QUEUE_UNAVAILABLE',
     http: 503,
-    meaning: "`emokb tag submit|worker|status|collect` cannot reach the job queue's Redis (the message names the URL and the reason)",
+    meaning:
+      "`emokb tag submit`, `worker`, `status` or `collect` cannot reach the job queue's Redis (the message names the URL and the reason)",
   },
   JOB_INCOMPLETE: {
     exit: 17,

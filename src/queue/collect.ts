@@ -83,6 +83,7 @@ export async function collectJob(o: CollectOptions): Promise<CollectSummary> {
           .hincrby(k.meta, 'pending', -bytes.length)
           .hset(k.meta, { collected: i + 1, collectedBytes: written })
           .exec();
+        await testFaultPoint(o.id, i);
         summary.chunks++;
         summary.errors += counts.errors;
         summary.notText += counts.notText;
@@ -236,4 +237,13 @@ export async function jobStatus(connection: QueueConnection, id: string): Promis
     refused: job.refused,
     finished: sealed && done + failed.size >= job.chunks,
   };
+}
+
+// Test-only (like src/store/faultInjection.ts; nothing happens unless the variable is set):
+// EMOKB_TEST_FAULT_POINT=collect says `emokb-test: inside collect ID I` on standard error once
+// chunk I (I >= 1) is written and recorded, then waits EMOKB_TEST_FAULT_WAIT_MS (default 30,000) for the kill.
+async function testFaultPoint(id: string, index: number): Promise<void> {
+  if (process.env.EMOKB_TEST_FAULT_POINT !== 'collect' || index < 1) return;
+  process.stderr.write(`emokb-test: inside collect ${id} ${index}\n`);
+  await sleep(Number(process.env.EMOKB_TEST_FAULT_WAIT_MS ?? 30_000));
 }

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
+import { EmokbError } from '../errors.js';
 import { splitBatches } from '../tagger/stream.js';
 import { QUEUE_NAME, redisOptions, type QueueConnection } from './connection.js';
 import { keys, type ChunkData, type JobSpec } from './job.js';
@@ -106,7 +107,14 @@ export async function submitJob(o: SubmitOptions): Promise<SubmitSummary> {
 async function waitForRoom(o: SubmitOptions, id: string, adding: number): Promise<void> {
   let waiting = false;
   for (;;) {
-    const pending = Number((await o.connection.redis.hget(keys(id).meta, 'pending')) ?? 0);
+    const [pendingText, spec] = await o.connection.redis.hmget(keys(id).meta, 'pending', 'spec');
+    if (spec === null)
+      throw new EmokbError(
+        'CONFLICT',
+        `job ${id} was deleted from the queue while it was being submitted (a --strict collect stopped at a malformed line, or its keys were deleted); submitting stopped`,
+        { job: id },
+      );
+    const pending = Number(pendingText ?? 0);
     if (pending === 0 || pending + adding <= o.maxBytes) break;
     if (!waiting)
       o.say(

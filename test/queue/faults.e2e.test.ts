@@ -3,7 +3,7 @@
 // the submitter, back-pressure on a slow queue, and kill -9 of Redis itself (appendonly on: the job
 // completes after the restart). Kills happen at points the processes say they have reached (the
 // test-only fault points of src/queue/worker.ts), or while the submitter says it is waiting.
-import { writeFile, rm } from 'node:fs/promises';
+import { readFile, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,34 @@ describe.skipIf(skipQueueTests)('the job queue under faults', { timeout: 180_000
       expect(chunk).toBeGreaterThanOrEqual(0);
     });
   }
+
+  it('kill -9 of collect after some chunks: to standard output it cannot resume (CONFLICT); -o FILE again resumes it', async () => {
+    workers.push(await startWorker(data, queue.url, { env: FAST }));
+    const id = await submit(data, queue.url, [inputs.t1, inputs.t2, '--chunk-lines', '40']);
+    const out = join(dir, 'resumed.jsonl');
+    const first = startCli(['tag', 'collect', id, '--queue', queue.url, '-q', '-o', out], {
+      env: { EMOKB_TEST_FAULT_POINT: 'collect', EMOKB_TEST_FAULT_WAIT_MS: '120000' },
+    });
+    first.stdin!.end();
+    let err = '';
+    await new Promise<void>((resolve) =>
+      first.stderr!.setEncoding('utf8').on('data', (d: string) => {
+        err += d;
+        if (err.includes(`emokb-test: inside collect ${id} 1`)) resolve();
+      }),
+    );
+    const exited = new Promise((resolve) => first.once('close', resolve));
+    first.kill('SIGKILL');
+    await exited;
+    const refused = await collect(queue.url, id);
+    expect(refused.code).toBe(10);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`error CONFLICT: job ${id}: an earlier collect already wrote its first 2 chunks (`);
+    const r = await runCli(['tag', 'collect', id, '--queue', queue.url, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`emokb: job ${id}: resuming into ${out} after chunk 1 (`);
+    expect(await readFile(out, 'utf8')).toBe((await tag(data, [inputs.t1, inputs.t2])).stdout);
+  });
 
   it('a chunk that fails every try is reported with its error after EMOKB_QUEUE_ATTEMPTS tries; the rest of the job is written', async () => {
     workers.push(await startWorker(data, queue.url, { env: { ...FAST, EMOKB_TEST_FAIL_CHUNK: '2' } }));

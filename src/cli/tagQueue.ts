@@ -62,6 +62,23 @@ function emokbVersion(): string {
   }
 }
 
+/**
+ * The compiled lexicon, waiting up to EMOKB_LOCK_WAIT while another process holds the store (the
+ * store is opened for a moment to read its version: two workers started at once on one data
+ * directory would otherwise refuse each other with STORE_LOCKED).
+ */
+async function lexiconOf(globals: GlobalOptions): Promise<LexiconData> {
+  const deadline = Date.now() + resolveSetting('lockWait', undefined).value * 1000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await loadLexicon(globals);
+    } catch (error) {
+      if (!(error instanceof EmokbError) || error.code !== 'STORE_LOCKED' || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 + attempt * 50, 500)));
+    }
+  }
+}
+
 async function kbOf(lexicon: LexiconData): Promise<string> {
   const { kbVersion } = await import('../queue/job.js');
   return kbVersion(lexicon, emokbVersion());
@@ -105,7 +122,7 @@ export function registerTagQueue(tag: Command): void {
       const connection = await connectQueue(address, say);
       try {
         const globals = command.optsWithGlobals<GlobalOptions>();
-        const lexicon = await loadLexicon(globals);
+        const lexicon = await lexiconOf(globals);
         checkScheme(lexicon, tagOptions);
         const frame = documentFrame(outputFormat, lexicon, tagOptions.scheme);
         const bar =
@@ -168,7 +185,7 @@ export function registerTagQueue(tag: Command): void {
       const connection = await connectQueue(address, say);
       try {
         const globals = command.optsWithGlobals<GlobalOptions>();
-        const lexicon = await loadLexicon(globals);
+        const lexicon = await lexiconOf(globals);
         const winkData = await loadWinkData(globals);
         const worker = await startWorker({
           connection,

@@ -98,7 +98,7 @@ export function registerTagQueue(tag: Command): void {
     .command('submit')
     .description('cut files into chunks and enqueue them as one job on the queue; prints the job id (see `emokb tag worker`, `collect`)')
     .argument('[files...]', "input files ('-' or none: standard input)")
-    .option('--queue <url>', 'the Redis server of the job queue, redis://HOST:PORT (env EMOKB_QUEUE)')
+    .option(optionFor('queue').flags, optionFor('queue').description)
     .option(
       '--chunk-lines <n>',
       `at most this many lines per chunk (default ${CHUNK_LINES}; a chunk is also cut at ${CHUNK_BYTES >> 20} MiB)`,
@@ -170,7 +170,7 @@ export function registerTagQueue(tag: Command): void {
 
   dataOption(tag.command('worker'))
     .description('tag chunks from the queue until stopped (SIGINT, SIGTERM: the chunks in hand are finished first)')
-    .option('--queue <url>', 'the Redis server of the job queue, redis://HOST:PORT (env EMOKB_QUEUE)')
+    .option(optionFor('queue').flags, optionFor('queue').description)
     .option('--concurrency <n>', `chunks tagged at once, one thread each (default: the cores available; at most ${MAX_WORKERS})`)
     .action(async (options: { queue?: string; concurrency?: string }, command: Command) => {
       const address = queueAddress(options.queue);
@@ -213,7 +213,7 @@ export function registerTagQueue(tag: Command): void {
     .command('status')
     .description("a job's progress: chunks done, failed and in flight, throughput (a live bar on a terminal until it finishes)")
     .argument('<job>', 'the job id `emokb tag submit` printed')
-    .option('--queue <url>', 'the Redis server of the job queue, redis://HOST:PORT (env EMOKB_QUEUE)')
+    .option(optionFor('queue').flags, optionFor('queue').description)
     .option('--json', 'one JSON object instead of text')
     .option('--once', 'on a terminal too, report once instead of following the job')
     .action(async (id: string, options: { queue?: string; json?: boolean; once?: boolean }) => {
@@ -250,7 +250,7 @@ export function registerTagQueue(tag: Command): void {
     .command('collect')
     .description("write a job's output in input order as its chunks finish (waits for the whole job), then delete the job from the queue")
     .argument('<job>', 'the job id `emokb tag submit` printed')
-    .option('--queue <url>', 'the Redis server of the job queue, redis://HOST:PORT (env EMOKB_QUEUE)')
+    .option(optionFor('queue').flags, optionFor('queue').description)
     .option('-o, --output <file>', 'write here instead of standard output (a collect that was stopped resumes into the same file)')
     .option('--no-progress', 'no progress bar (shown on standard error when it is a terminal)')
     .option('-q, --quiet', 'no summary on standard error')

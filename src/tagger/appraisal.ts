@@ -231,7 +231,18 @@ export class Appraisal {
       const word = b.word(p);
       const v = this.#valence.get(word);
       if (v === undefined || Math.abs(v) < VALENCE_MIN || !this.#adjectives.has(word) || NOT_PREDICATES.has(word)) continue;
-      if ((BE_FORMS.has(w) || SUBJECT_COPULA.has(w)) && word.endsWith('ed')) continue;
+      // after "be" a word in -ed is a passive verb ("you've been banned"), unless a degree word
+      // stands before it: "very" and "so" grade adjectives, not verbs ("I'm so talented", "I'm
+      // very valued"; the test of an adjectival participle, Quirk et al. 1985, §7.87). Not for
+      // someone else's negative one: "she had been very abused" is what she suffered, no
+      // judgment of her
+      const graded = p > k + 1 && cueOf(b.word(p - 1)).modifier > 1 && (target === SELF || v > 0);
+      if ((BE_FORMS.has(w) || SUBJECT_COPULA.has(w)) && word.endsWith('ed') && !graded) continue;
+      // "good at", "bad at": an ability judged ("I'm bad at matching", "you're good at what you
+      // do"), not the person evaluated; "good-looking": the first part of a compound
+      if (p + 1 < b.count && b.sentence[p + 1] === b.sentence[p]) {
+        if (b.kind[p + 1] === WORD ? b.word(p + 1) === 'at' : text.charCodeAt(b.start[p + 1]!) === 45) continue;
+      }
       let id: string;
       if (target === SELF) id = v < 0 ? FELT_NEGATIVE : FEEL.has(w) ? FELT_POSITIVE : SELF_POSITIVE;
       else id = v < 0 ? OTHER_NEGATIVE_WEAK : OTHER_POSITIVE_WEAK;

@@ -84,6 +84,21 @@ export const NOT_PREDICATES: ReadonlySet<string> = new Set([
   'sure',
   'fine',
   'ready',
+  // said of a person, "wrong" is "mistaken" ("I may be wrong", "you're wrong"): a claim judged,
+  // not the person's quality (6 of the 7 valence matches of "wrong" on the dev sets)
+  'wrong',
+  // states of body, life and purse, not judgments of the person ("he's dead", "I was sick for a
+  // week", "you look tired", "I'm broke"): their feeling, if any, is not the one the fallback
+  // gives a judgment (disgust at another, sadness of oneself)
+  'dead',
+  'sick',
+  'ill',
+  'tired',
+  'broke',
+  'broken',
+  // progressive verbs VADER rates for the verb ("you're killing me", "we were winning")
+  'killing',
+  'winning',
 ]);
 
 /**

@@ -22,6 +22,11 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'lack',
   'lacks',
   'lacking',
+  // a numeral zero as a determiner negates like "no": "zero desire", "0 desire to go" ("zero" and
+  // "0" before a noun are the quantifier "no", Quirk et al. 1985, §10.59-63 on "no" as a
+  // determiner; the reach and the clause boundaries are those of "no")
+  'zero',
+  '0',
   // contractions written without the apostrophe ("don't" itself ends in n't, see cueOf)
   'dont',
   'doesnt',
@@ -47,6 +52,8 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 const PSEUDO_NEGATION: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['not', new Set(['only', 'just', 'merely', 'to'])],
   ['no', new Set(['doubt', 'wonder', 'matter'])],
+  ['zero', new Set(['doubt'])],
+  ['0', new Set(['doubt'])],
   ['nothing', new Set(['but', 'else'])],
   ['never', new Set(['mind'])],
 ]);

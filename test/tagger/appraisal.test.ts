@@ -133,6 +133,33 @@ describe('valence: weak evidence for a silent text', () => {
     expect(primary("you've been banned")).toBeNull();
   });
 
+  it('reads a graded participle as an adjective: "so talented", not a passive', () => {
+    expect(matched("I'm so talented")).toEqual(['talented:pride:appraisal-self,valence']);
+    expect(primary('He is very talented')).toBe('love');
+    // someone else's graded negative participle is what they underwent, not a judgment
+    expect(primary('She had been very abused')).toBeNull();
+  });
+
+  it('gives nothing where good, bad or wrong evaluate no one emotionally', () => {
+    // "wrong" of a person is "mistaken"
+    expect(primary('I may be wrong but I think so')).toBeNull();
+    expect(primary("No, you're wrong")).toBeNull();
+    // an ability, a compound, a state of body or life, a progressive verb
+    expect(primary("I'm bad at matching names")).toBeNull();
+    expect(primary("you're good at what you do")).toBeNull();
+    expect(primary("He's good - looking .")).toBeNull();
+    expect(primary("But he's dead .")).toBeNull();
+    expect(primary('I was sick for a week')).toBeNull();
+    expect(primary('You look tired')).toBeNull();
+    expect(primary("You're killing me")).toBeNull();
+    // and not in a formula or a noun phrase at all
+    expect(primary("It's not bad at all")).toBeNull();
+    expect(primary('Good morning')).toBeNull();
+    expect(primary('I took the wrong bus')).toBeNull();
+    // while the person judged still is
+    expect(primary("you're so good to me")).toBe('love');
+  });
+
   it('is off with valence: false', () => {
     expect(primary('I feel so talented today', { valence: false })).toBeNull();
   });

@@ -50,6 +50,7 @@ interface TagCommandOptions {
   evaluativeFrame: boolean;
   undergoer: boolean;
   valence: boolean;
+  evaluativeInfinitive: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -110,6 +111,7 @@ export function registerTag(program: Command): void {
     .option('--no-evaluative-frame', 'count an evaluative word that modifies a noun ("a great game") like any other')
     .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel productive")')
+    .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
     .option(
       '--no-part-of-speech',
       'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")',
@@ -175,6 +177,7 @@ Examples:
             evaluativeFrame: options.evaluativeFrame,
             undergoer: options.undergoer,
             valence: options.valence,
+            evaluativeInfinitive: options.evaluativeInfinitive,
             partOfSpeech: options.partOfSpeech,
             names: options.names,
             matches: options.matches,

@@ -28,6 +28,7 @@ export interface ResolvedOptions {
   evaluativeFrame: boolean;
   undergoer: boolean;
   valence: boolean;
+  evaluativeInfinitive: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -85,6 +86,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     evaluativeFrame: options.evaluativeFrame ?? true,
     undergoer: options.undergoer ?? true,
     valence: options.valence ?? true,
+    evaluativeInfinitive: options.evaluativeInfinitive ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

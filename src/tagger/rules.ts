@@ -21,6 +21,9 @@ export const RULES: readonly string[] = Object.freeze([
   'appraisal-other',
   'undergoer',
   'valence',
+  // appraisal.ts, option evaluativeInfinitive: "nice to see", "good to hear" in an otherwise silent
+  // text, the speaker's gladness (or sadness) at what they perceive
+  'evaluative-infinitive',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -88,6 +88,12 @@ export interface TagOptions {
    */
   valence?: boolean;
   /**
+   * The evaluative infinitive (default true): in a text with no other match, "(it's) nice to see
+   * you", "good to hear", "awful to read" is the speaker's gladness (or sadness) at what they
+   * perceive: one weak match like the valence fallback's (rule `evaluative-infinitive`).
+   */
+  evaluativeInfinitive?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -171,3 +171,39 @@ describe('valence: weak evidence for a silent text', () => {
     expect(valenceTable().size).toBeGreaterThan(7000);
   });
 });
+
+describe('evaluative infinitive: "nice to see", "good to hear"', () => {
+  it('reads the speaker gladness at what they perceive in an otherwise silent text', () => {
+    const r = tagger.tag('Nice to see you again, Tom.');
+    expect(r.dominant).toEqual({ primary: 'joy', secondary: 'cheerfulness', tertiary: 'gladness' });
+    expect(r.matches).toEqual([
+      expect.objectContaining({ text: 'Nice', emotion: 'gladness', kind: 'evokes', weight: 0.1, rules: ['evaluative-infinitive'] }),
+    ]);
+    expect(primary("Well, that's good to hear.")).toBe('joy');
+    expect(primary("It's always great to see you")).toBe('joy');
+    expect(primary("It's awful to hear that")).toBe('sadness');
+  });
+
+  it('leaves a wish, an excess, a greeting formula, information and a negation', () => {
+    expect(primary("It'd be nice to see more of this")).toBeNull();
+    expect(primary('too good to be true')).toBeNull();
+    expect(primary('Nice to meet you')).toBeNull();
+    expect(primary('Good to know!')).toBeNull();
+    expect(primary('not nice to see')).toBeNull();
+  });
+
+  it('never enters where the lexicon matched, and is off with evaluativeInfinitive: false', () => {
+    expect(matched('Nice to see you, I am so sad')).toEqual(['sad:sadness:default-narrower']);
+    expect(primary('Nice to see you again', { evaluativeInfinitive: false })).toBeNull();
+    expect(primary('Nice to see you again', { valence: false })).toBe('joy');
+  });
+});
+
+describe('valence inside a non-emotional expression', () => {
+  it('does not read a word of "best friends", "happy to help", "better off" as an evaluation', () => {
+    expect(primary('Did we just become best friends?')).toBeNull();
+    expect(primary("I'd be happy to help you")).toBeNull();
+    expect(primary('you may be better off single')).toBeNull();
+    expect(primary("you're so sweet")).toBe('love');
+  });
+});

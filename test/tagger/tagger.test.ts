@@ -83,8 +83,10 @@ describe('negation', () => {
     expect(matched('I have 0 desire to go')).toEqual(['desire:desire:neg']);
     expect(matched('Zero sympathy from here')).toEqual(['sympathy:sympathy:neg']);
     expect(matched('zero doubt I am happy')).toEqual(['happy:happiness']);
-    // a score's zero before a clause boundary reaches nothing
+    // a score's zero before a clause boundary reaches nothing, nor a zero past its noun phrase
     expect(matched('we won 3-0, so happy')).toEqual(['happy:happiness']);
+    expect(matched('I have 0 real desire to go')).toEqual(['desire:desire:neg']);
+    expect(matched('line 0 I am so happy')).toEqual(['happy:happiness']);
   });
 
   it('excludes a negated match from the scores by default', () => {

@@ -280,6 +280,7 @@ const variants = [
   ['undergoer off', { undergoer: false }],
   ['valence off', { valence: false }],
   ['evaluative infinitive off', { evaluativeInfinitive: false }],
+  ['topic-experiencer on (default off)', { topicExperiencer: true }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',
     { appraisal: false, evaluativeFrame: false, undergoer: false, valence: false, evaluativeInfinitive: false },

@@ -21,7 +21,7 @@
 //   subject and someone else as its object ("I teased him") the speaker does not feel it (dropped),
 //   except a blameworthy act ("I betrayed him"), which the doer feels as guilt (OCC self-reproach).
 // - valence: a text with no lexicon match at all whose speaker (or addressee) is evaluated with a
-//   word VADER rates ("I feel productive", "I'm so talented", "you're brave") gets one weak match
+//   word VADER rates ("I feel so talented", "I'm so talented", "you're brave"; "productive" is not in VADER) gets one weak match
 //   (VALENCE_WEIGHT) on that word, chosen as above; it can never outweigh a lexicon match, as it
 //   only enters where there is none.
 //

@@ -35,6 +35,7 @@ import { MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
+import { TopicExperiencer } from './topicExperiencer.js';
 import { incredulousQuestion } from './questionCue.js';
 
 /** "?": the mark whose cue the incredulity rule restricts. */
@@ -74,6 +75,8 @@ export class Matcher {
   readonly #appraisal: Appraisal;
   /** The text being matched (the appraisal rules read capitals in it). */
   #text = '';
+  /** Evoking topic nouns kept only with an experiencer in the sentence (topicExperiencer.ts). */
+  readonly #topic: TopicExperiencer;
   /**
    * Token spans (first, last pairs) of the text's multiword non-emotional expressions ("best
    * friends", "happy to help"): the valence fallback does not read a word inside one.
@@ -91,6 +94,7 @@ export class Matcher {
     // (`marks ?? []`: LexiconData is public, and data compiled by an older version has none)
     this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
     this.#appraisal = new Appraisal(index);
+    this.#topic = new TopicExperiencer(index);
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -101,6 +105,7 @@ export class Matcher {
     this.#infoUpTo = -1;
     this.#text = text;
     this.#idioms.length = 0;
+    this.#topic.reset();
     const count = b.count;
     const kind = b.kind;
     const cues = o.punctuationCues && this.#marks.length > 0;
@@ -258,6 +263,7 @@ export class Matcher {
     const end = b.end[last]!;
     const sentence = b.sentence[first]!;
     const senses = this.index.entries[entry]!.senses;
+    if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
     if (!cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
       const ap = this.#appraisal;
       const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);

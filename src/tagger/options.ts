@@ -29,6 +29,7 @@ export interface ResolvedOptions {
   undergoer: boolean;
   valence: boolean;
   evaluativeInfinitive: boolean;
+  topicExperiencer: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -87,6 +88,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     undergoer: options.undergoer ?? true,
     valence: options.valence ?? true,
     evaluativeInfinitive: options.evaluativeInfinitive ?? true,
+    topicExperiencer: options.topicExperiencer ?? false,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

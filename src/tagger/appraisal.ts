@@ -95,6 +95,7 @@ const GLAD = 'gladness';
 const VOCATIVE = 4;
 
 const FEEL = new Set(['feel', 'feels', 'felt', 'feeling']);
+const TO_HASH = hashWord('to');
 
 export class Appraisal {
   readonly selfBit = ruleBit('appraisal-self');
@@ -236,8 +237,10 @@ export class Appraisal {
    */
   #infinitiveFrames(text: string, b: TokenBuffer, emit: (token: number, emotion: number, rules: number) => boolean): void {
     const candidates = this.#valenceHashes;
+    const hash = b.hash;
+    // (hashes first: "to" after a candidate is rare, and no string is made before it)
     for (let p = 0; p + 2 < b.count; p++) {
-      if (b.kind[p] !== WORD || !candidates.has(b.hash[p]!)) continue;
+      if (hash[p + 1] !== TO_HASH || b.kind[p] !== WORD || !candidates.has(hash[p]!)) continue;
       if (b.kind[p + 1] !== WORD || b.kind[p + 2] !== WORD || b.word(p + 1) !== 'to' || !PERCEIVING.has(b.word(p + 2))) continue;
       if (!b.sentencesDone) assignSentences(text, b);
       if (b.sentence[p + 2] !== b.sentence[p]) continue;

@@ -2,7 +2,7 @@
 // evoking topic noun is kept only in a sentence with an experiencer, on the shipped lexicon.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Tagger } from '../../src/tagger/Tagger.js';
-import type { TagMatch } from '../../src/tagger/types.js';
+import type { TagMatch, TagOptions } from '../../src/tagger/types.js';
 import { shippedKb } from './helpers.js';
 
 let tagger: Tagger;
@@ -10,8 +10,8 @@ beforeAll(async () => {
   tagger = Tagger.for(await shippedKb());
 });
 
-const on = { topicExperiencer: true };
-const words = (text: string, options = on) => (tagger.tag(text, options).matches ?? []).map((m: TagMatch) => m.text);
+const on: TagOptions = { topicExperiencer: true };
+const words = (text: string, options: TagOptions = on) => (tagger.tag(text, options).matches ?? []).map((m: TagMatch) => m.text);
 
 describe('topic-experiencer', () => {
   it('drops a topic noun named with no one in its sentence', () => {

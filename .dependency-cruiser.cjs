@@ -1,9 +1,9 @@
 // The layer rule of docs/architecture.md, checked by `npm run lint` (dependency-cruiser): each folder
 // of src/ imports only folders below it. From the bottom up:
 //
-//   rdf -> store | shacl -> kb -> sparql | linkeddata -> wordnet -> text -> lexicon -> tagger -> expansion | linkers | edit -> audit -> graphql -> cli
+//   rdf -> store | shacl -> kb -> sparql | linkeddata -> wordnet -> text -> lexicon -> tagger -> expansion | linkers | edit | queue -> audit -> graphql -> cli
 //
-// Folders of one rank (store and shacl; expansion, linkers and edit) sit side by side and never
+// Folders of one rank (store and shacl; expansion, linkers, edit and queue) sit side by side and never
 // import each other. graphql and cli are the front doors: nothing imports them, except that the CLI
 // starts the server (`emokb serve`). The root files (errors.ts, logger.ts, paths.ts,
 // readInput.ts, decisionsFile.ts) are a shared base any layer may import; index.ts is the public API.
@@ -18,7 +18,8 @@ const LAYERS = [
   ['text'],
   ['lexicon'],
   ['tagger'],
-  ['expansion', 'linkers', 'edit'],
+  // queue: bulk tagging over BullMQ; it runs the tagger's code, and nothing below it knows of it.
+  ['expansion', 'linkers', 'edit', 'queue'],
   // The in-context audit reads corpora with the expansion pipeline's readers and judges the tagger.
   ['audit'],
   ['graphql'],

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'LISTEN_FAILED'
   | 'READ_ONLY'
   | 'MISSING_DEPENDENCY'
+  | 'QUEUE_UNAVAILABLE'
+  | 'JOB_INCOMPLETE'
   | 'INTERNAL';
 
 export interface ErrorKind {
@@ -47,7 +49,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
   },
   PARSE_ERROR: { exit: 3, graphql: 'PARSE_ERROR', http: 200, meaning: 'an RDF file does not parse (with file, line and column)' },
   VALIDATION_FAILED: { exit: 4, graphql: 'VALIDATION_FAILED', http: 200, meaning: 'the change breaks a SHACL rule; nothing was written' },
-  NOT_FOUND: { exit: 5, graphql: 'NOT_FOUND', http: 200, meaning: 'no such emotion (with suggestions)' },
+  NOT_FOUND: { exit: 5, graphql: 'NOT_FOUND', http: 200, meaning: 'no such emotion (with suggestions), or no such job on the queue' },
   AMBIGUOUS_LABEL: {
     exit: 6,
     graphql: 'AMBIGUOUS_LABEL',
@@ -102,6 +104,20 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
     graphql: 'MISSING_DEPENDENCY',
     http: 500,
     meaning: 'a curation command needs an optional package that is not installed (the message says what to install)',
+  },
+  QUEUE_UNAVAILABLE: {
+    exit: 16,
+    graphql: 'QUEUE_UNAVAILABLE',
+    http: 503,
+    meaning:
+      "`emokb tag submit`, `worker`, `status` or `collect` cannot reach the job queue's Redis (the message names the URL and the reason)",
+  },
+  JOB_INCOMPLETE: {
+    exit: 17,
+    graphql: 'JOB_INCOMPLETE',
+    http: 500,
+    meaning:
+      '`emokb tag collect`: chunks of the job failed after every try (each listed with its error; the rest was written), or its submitter stopped before enqueuing all input',
   },
   INTERNAL: { exit: 70, graphql: 'INTERNAL_SERVER_ERROR', http: 500, meaning: 'internal error (a bug: please report it with the message)' },
 });

@@ -54,3 +54,42 @@ export const epoch = (text: string): string => {
     throw new Refused('is not a whole number of seconds since 1970 (up to year 275760)');
   return time.toISOString();
 };
+
+/** A Redis server's address for the job queue (`emokb tag submit|worker|status|collect`). */
+export interface QueueAddress {
+  /** As given, password masked: for messages. */
+  display: string;
+  host: string;
+  port: number;
+  db: number;
+  username?: string;
+  password?: string;
+}
+
+/** `redis://[user:password@]host[:port][/db]`: what BullMQ's Redis connection needs, checked before any connection. */
+export const queueUrl = (text: string): QueueAddress => {
+  const shape = 'give redis://HOST:PORT (optionally redis://user:password@HOST:PORT/DB)';
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new Refused(`is not a URL; ${shape}`);
+  }
+  if (url.protocol !== 'redis:') throw new Refused(`is not a redis:// URL (${url.protocol.replace(/:$/, '')}); ${shape}`);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!host) throw new Refused(`names no host; ${shape}`);
+  const port = url.port === '' ? 6379 : Number(url.port);
+  const dbText = url.pathname.replace(/^\//, '');
+  if (dbText !== '' && !/^\d{1,2}$/.test(dbText)) throw new Refused(`has a path that is not a database number (/${dbText}); ${shape}`);
+  if (url.search || url.hash) throw new Refused(`has a query or fragment, which emokb does not read; ${shape}`);
+  const masked = new URL(url.href);
+  if (masked.password) masked.password = '***';
+  return {
+    display: masked.href.replace(/\/$/, ''),
+    host,
+    port,
+    db: dbText === '' ? 0 : Number(dbText),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+  };
+};

@@ -6,7 +6,7 @@
 // came from (`--port: "http" is ...`, `EMOKB_DATA: "" is ...`); never replaced by the default.
 // Resolved once, at start, into a frozen object: nothing reads `process.env` on a request.
 import { fieldError } from './errors.js';
-import { Refused, epoch, nonEmpty, number, oneOf, origins } from './settingParsers.js';
+import { Refused, epoch, nonEmpty, number, oneOf, origins, queueUrl, type QueueAddress } from './settingParsers.js';
 
 export interface Setting<T> {
   /** `every command`, `every edit`, or the command that reads it. */
@@ -110,6 +110,39 @@ export const SETTINGS = {
     default: 8,
     parse: number({ min: 1, max: 1024 }),
     description: 'young-generation heap (MB) of each `emokb tag` worker',
+  }),
+  queue: setting<QueueAddress | undefined>({
+    scope: 'tag submit, worker, status, collect',
+    flag: '--queue',
+    placeholder: 'url',
+    env: 'EMOKB_QUEUE',
+    default: undefined,
+    defaultText: 'none (required by those commands)',
+    parse: queueUrl,
+    description: 'the Redis server of the job queue, `redis://HOST:PORT` (BullMQ)',
+  }),
+  queueMaxBytes: setting<number>({
+    scope: 'tag submit',
+    env: 'EMOKB_QUEUE_MAX_BYTES',
+    default: 256 * 1024 * 1024,
+    parse: number({ min: 1 << 20 }),
+    description:
+      'bytes of a job held in Redis (text not yet tagged plus results not yet collected); over it `submit` waits, so Redis memory stays bounded',
+  }),
+  queueAttempts: setting<number>({
+    scope: 'tag submit',
+    env: 'EMOKB_QUEUE_ATTEMPTS',
+    default: 3,
+    parse: number({ min: 1, max: 100 }),
+    description: 'tries of a chunk before it is reported failed (the rest of the job goes on)',
+  }),
+  queueStallMs: setting<number>({
+    scope: 'tag worker',
+    env: 'EMOKB_QUEUE_STALL_MS',
+    default: 30_000,
+    parse: number({ min: 500, max: 3_600_000 }),
+    description:
+      'milliseconds after which a chunk whose worker stopped answering (killed, cut off) is given to another worker; a live worker renews its claim twice in that time',
   }),
   port: setting<number>({
     scope: 'serve',

@@ -24,7 +24,13 @@ const GROUPS: Array<{ commands: string[]; load: () => Promise<Register[]> }> = [
   { commands: ['review'], load: async () => [(await import('./review.js')).registerReview] },
   { commands: ['lexicon'], load: async () => [(await import('./lexicon.js')).registerLexicon] },
   { commands: ['check', 'backup', 'restore'], load: async () => [(await import('./recovery.js')).registerRecovery] },
-  { commands: ['tag'], load: async () => [(await import('./tag.js')).registerTag] },
+  {
+    commands: ['tag'],
+    load: async () => {
+      const [{ registerTag }, { registerTagQueue }] = await Promise.all([import('./tag.js'), import('./tagQueue.js')]);
+      return [(program) => registerTagQueue(registerTag(program))];
+    },
+  },
   {
     commands: ['audit', 'concordance'],
     load: async () => [(await import('./audit.js')).registerAudit, (await import('./concordance.js')).registerConcordance],
@@ -42,6 +48,13 @@ function commandName(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** Whether the line runs `emokb tag submit|worker|status|collect`. */
+function queueSubcommand(argv: string[]): boolean {
+  const args = argv.slice(2);
+  const at = args.indexOf('tag');
+  return at >= 0 && ['submit', 'worker', 'status', 'collect'].includes(args[at + 1] ?? '');
+}
+
 export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('emokb')
     .description("emokb: an emotion knowledge base over Parrott's three-tier hierarchy")
@@ -53,6 +66,9 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   const group = GROUPS.find((g) => name !== undefined && g.commands.includes(name));
   // Help, a typo or no command at all: load every group so that help and suggestions are complete.
   for (const g of group ? [group] : GROUPS) for (const register of await g.load()) register(program);
+  // `emokb tag submit --tiers primary ...`: the options after a queue subcommand are its own, not
+  // `tag`'s (which has the same ones); `--data` is then also one of its own (cli/tagQueue.ts).
+  if (name === 'tag' && queueSubcommand(argv)) program.enablePositionalOptions();
   return program;
 }
 

@@ -22,13 +22,16 @@ import type { LexiconData } from '../lexicon/types.js';
 import { LevelStore } from '../store/LevelStore.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { checkInputFiles, tagStream, type StreamSummary } from '../tagger/stream.js';
-import { prepareOptions } from '../tagger/options.js';
+import { prepareOptions, type ResolvedOptions } from '../tagger/options.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../tagger/outputFormat.js';
 import { SCHEME_NAMES } from '../lexicon/crosswalks.js';
 import { winkDataSnapshot, winkLexiconVersion } from '../text/wordForms.js';
 import type { NegationPolicy, SchemeName } from '../tagger/types.js';
 import { dataDir, withService, type GlobalOptions } from './context.js';
 import { numberFlag } from './numberFlag.js';
+
+/** The flags of the tagging options (addInputOptions, addTaggingOptions). */
+export type TaggingFlags = Omit<TagCommandOptions, 'output' | 'workers' | 'progress' | 'batchLines' | 'quiet'>;
 
 interface TagCommandOptions {
   format?: string;
@@ -63,67 +66,21 @@ interface TagCommandOptions {
   outputFormat: string;
 }
 
-export function registerTag(program: Command): void {
-  program
+/** Registers `emokb tag` and returns it (cli/tagQueue.ts adds its queue subcommands). */
+export function registerTag(program: Command): Command {
+  const tag = program
     .command('tag')
     .description('tag documents with emotions at every tier; JSON Lines out (one result per input line, in input order)')
-    .argument('[files...]', "input files ('-' or none: standard input)")
-    .option(
-      '--format <format>',
-      'text (one document a line) or jsonl; default jsonl when --text-field is given or every file ends in .jsonl/.ndjson, else text',
-    )
-    .option('--text-field <name>', 'JSON Lines: the field holding the text (default "text"; implies --format jsonl)')
-    .option('--id-field <name>', 'JSON Lines: the field holding the id (a record without it gets its line number)', 'id')
+    .argument('[files...]', "input files ('-' or none: standard input)");
+  addInputOptions(tag);
+  tag
     .option('-o, --output <file>', 'write JSON Lines here instead of standard output')
     .option(
       '--workers <n>',
       `worker threads, at most ${MAX_WORKERS} (default: the cores available; 0 tags in the main thread); each costs about ${MB_PER_WORKER} MB, and only as many start as the input has batches`,
-    )
-    .option(
-      '--scheme <name>',
-      `answer in another scheme's labels through the ontology's crosswalks: ${SCHEME_NAMES.join(', ')} (default: Parrott's tiers)`,
-    )
-    .option(
-      '--output-format <format>',
-      'jsonl (JSON Lines, the default), onyx (one Onyx JSON-LD document a line) or emotionml (one EmotionML 1.0 document)',
-      'jsonl',
-    )
-    .option('--tiers <list>', 'tiers to report in scores, comma-separated (default primary,secondary,tertiary)')
-    .option('--min-score <x>', 'leave out scores below this normalised score (0 to 1, default 0)')
-    .option('--per-sentence', 'add per-sentence results')
-    .option(
-      '--negation <policy>',
-      'exclude (negated matches count for nothing), opposite (count toward the opposite emotion), off',
-      'exclude',
-    )
-    .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
-    .option('--no-emphasis', 'ignore exclamation marks and capitals')
-    .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
-    .option(
-      '--no-question-incredulity',
-      'let the "?" cue count every question with no emotion word, not only incredulous ones ("Really?", "You did what?")',
-    )
-    .option('--no-default-narrower', 'leave a match on a primary or secondary emotion at its own tier (no default narrower reading)')
-    .option('--no-collocations', 'let emotion words inside the lexicon\'s non-emotional expressions match ("best friend", "make sure")')
-    .option(
-      '--no-appraisal',
-      'do not move an evaluative word by whom it evaluates ("I feel so stupid": shame; "you are so stupid": contempt)',
-    )
-    .option('--no-evaluative-frame', 'count an evaluative word that modifies a noun ("a great game") like any other')
-    .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
-    .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
-    .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
-    .option(
-      '--topic-experiencer',
-      'keep an evoking topic noun ("funeral", "knife") only in a sentence with an experiencer ("I", "you", "feel"); off by default',
-    )
-    .option(
-      '--no-part-of-speech',
-      'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")',
-    )
-    .option('--no-names', 'match capitalised words inside a sentence that are proper nouns ("Joy Street", "General Hope")')
-    .option('--no-matches', 'leave out the matched words (smaller, faster output)')
-    .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record')
+    );
+  addTaggingOptions(tag);
+  tag
     .option('--no-progress', 'no progress bar (shown on standard error when reading files and it is a terminal)')
     .option(
       '--batch-lines <n>',
@@ -154,47 +111,7 @@ Examples:
   emokb tag --scheme ekman --output-format emotionml notes.txt > notes.emotionml`,
     )
     .action(async (files: string[], options: TagCommandOptions, command: Command) => {
-      const format = inputFormat(files, options);
-      const tiers = options.tiers
-        ?.split(',')
-        .map((t) => t.trim().toLowerCase())
-        .filter(Boolean) as Tier[] | undefined;
-      if (tiers && (tiers.length === 0 || tiers.some((t) => !TIERS.includes(t)))) {
-        throw new EmokbError('BAD_INPUT', `--tiers: "${options.tiers}"; give some of ${TIERS.join(', ')}`, { option: '--tiers' });
-      }
-      const outputFormat = outputFormatFlag(options);
-      const minScore =
-        options.minScore === undefined ? undefined : numberFlag(options.minScore, '--min-score', { min: 0, max: 1, fraction: true });
-      const tagOptions = (() => {
-        try {
-          return prepareOptions({
-            tiers,
-            minScore,
-            perSentence: options.perSentence ?? false,
-            negation: options.negation as NegationPolicy,
-            intensity: options.intensity,
-            emphasis: options.emphasis,
-            punctuationCues: options.punctuationCues,
-            questionCue: options.questionIncredulity ? 'incredulity' : 'any',
-            defaultNarrower: options.defaultNarrower,
-            collocations: options.collocations,
-            appraisal: options.appraisal,
-            evaluativeFrame: options.evaluativeFrame,
-            undergoer: options.undergoer,
-            valence: options.valence,
-            evaluativeInfinitive: options.evaluativeInfinitive,
-            topicExperiencer: options.topicExperiencer ?? false,
-            partOfSpeech: options.partOfSpeech,
-            names: options.names,
-            matches: options.matches,
-            scheme: (options.scheme as SchemeName | undefined) ?? null,
-          });
-        } catch (error) {
-          if (error instanceof EmokbError && error.field)
-            throw inTermsOf(error, `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-          throw error;
-        }
-      })();
+      const { format, tagOptions, outputFormat } = taggingSpec(files, options);
       const workers = options.workers === undefined ? Math.min(availableParallelism(), MAX_WORKERS) : workersFlag(options.workers);
       const batchLines = options.batchLines === undefined ? 2000 : numberFlag(options.batchLines, '--batch-lines', { min: 1 });
       const youngGenerationMb = resolveSetting('tagYoungMb', undefined).value;
@@ -202,10 +119,7 @@ Examples:
       // Every input is checked before the output is opened: opening truncates an --output file.
       const totalBytes = await checkInputFiles(files);
       const lexicon = await loadLexicon(command.optsWithGlobals<GlobalOptions>());
-      if (tagOptions.scheme !== null && !lexicon.schemes.some((s) => s.name === tagOptions.scheme))
-        throw new EmokbError('BAD_INPUT', `--scheme: the knowledge base has no crosswalk to "${tagOptions.scheme}"`, {
-          option: '--scheme',
-        });
+      checkScheme(lexicon, tagOptions);
       const winkData = await loadWinkData(command.optsWithGlobals<GlobalOptions>());
 
       // Standard output's errors are bin/emokb.js's (a closed pipe ends quietly, others fail).
@@ -272,6 +186,124 @@ Examples:
         throw error;
       }
     });
+  return tag;
+}
+
+/** The options saying how input lines are read: `emokb tag` and `emokb tag submit` share them. */
+export function addInputOptions(command: Command): Command {
+  return command
+    .option(
+      '--format <format>',
+      'text (one document a line) or jsonl; default jsonl when --text-field is given or every file ends in .jsonl/.ndjson, else text',
+    )
+    .option('--text-field <name>', 'JSON Lines: the field holding the text (default "text"; implies --format jsonl)')
+    .option('--id-field <name>', 'JSON Lines: the field holding the id (a record without it gets its line number)', 'id');
+}
+
+/** The options saying how lines are tagged and written (the rest `emokb tag submit` shares). */
+export function addTaggingOptions(command: Command): Command {
+  return command
+    .option(
+      '--scheme <name>',
+      `answer in another scheme's labels through the ontology's crosswalks: ${SCHEME_NAMES.join(', ')} (default: Parrott's tiers)`,
+    )
+    .option(
+      '--output-format <format>',
+      'jsonl (JSON Lines, the default), onyx (one Onyx JSON-LD document a line) or emotionml (one EmotionML 1.0 document)',
+      'jsonl',
+    )
+    .option('--tiers <list>', 'tiers to report in scores, comma-separated (default primary,secondary,tertiary)')
+    .option('--min-score <x>', 'leave out scores below this normalised score (0 to 1, default 0)')
+    .option('--per-sentence', 'add per-sentence results')
+    .option(
+      '--negation <policy>',
+      'exclude (negated matches count for nothing), opposite (count toward the opposite emotion), off',
+      'exclude',
+    )
+    .option('--no-intensity', 'ignore intensifiers and diminishers ("very", "a bit")')
+    .option('--no-emphasis', 'ignore exclamation marks and capitals')
+    .option('--no-punctuation-cues', 'ignore the lexicon\'s punctuation cues ("?" closing a sentence with no emotion word: weak surprise)')
+    .option(
+      '--no-question-incredulity',
+      'let the "?" cue count every question with no emotion word, not only incredulous ones ("Really?", "You did what?")',
+    )
+    .option('--no-default-narrower', 'leave a match on a primary or secondary emotion at its own tier (no default narrower reading)')
+    .option('--no-collocations', 'let emotion words inside the lexicon\'s non-emotional expressions match ("best friend", "make sure")')
+    .option(
+      '--no-appraisal',
+      'do not move an evaluative word by whom it evaluates ("I feel so stupid": shame; "you are so stupid": contempt)',
+    )
+    .option('--no-evaluative-frame', 'count an evaluative word that modifies a noun ("a great game") like any other')
+    .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
+    .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
+    .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
+    .option(
+      '--topic-experiencer',
+      'keep an evoking topic noun ("funeral", "knife") only in a sentence with an experiencer ("I", "you", "feel"); off by default',
+    )
+    .option(
+      '--no-part-of-speech',
+      'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")',
+    )
+    .option('--no-names', 'match capitalised words inside a sentence that are proper nouns ("Joy Street", "General Hope")')
+    .option('--no-matches', 'leave out the matched words (smaller, faster output)')
+    .option('--strict', 'stop at the first malformed line (exit status 2) instead of writing an error record');
+}
+/** What the tagging options say, checked: the input format, the resolved tagger options, the output format. */
+export function taggingSpec(
+  files: string[],
+  options: TaggingFlags,
+): { format: InputFormat; tagOptions: ResolvedOptions; outputFormat: OutputFormat } {
+  const format = inputFormat(files, options);
+  const tiers = options.tiers
+    ?.split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean) as Tier[] | undefined;
+  if (tiers && (tiers.length === 0 || tiers.some((t) => !TIERS.includes(t)))) {
+    throw new EmokbError('BAD_INPUT', `--tiers: "${options.tiers}"; give some of ${TIERS.join(', ')}`, { option: '--tiers' });
+  }
+  const outputFormat = outputFormatFlag(options);
+  const minScore =
+    options.minScore === undefined ? undefined : numberFlag(options.minScore, '--min-score', { min: 0, max: 1, fraction: true });
+  const tagOptions = (() => {
+    try {
+      return prepareOptions({
+        tiers,
+        minScore,
+        perSentence: options.perSentence ?? false,
+        negation: options.negation as NegationPolicy,
+        intensity: options.intensity,
+        emphasis: options.emphasis,
+        punctuationCues: options.punctuationCues,
+        questionCue: options.questionIncredulity ? 'incredulity' : 'any',
+        defaultNarrower: options.defaultNarrower,
+        collocations: options.collocations,
+        appraisal: options.appraisal,
+        evaluativeFrame: options.evaluativeFrame,
+        undergoer: options.undergoer,
+        valence: options.valence,
+        evaluativeInfinitive: options.evaluativeInfinitive,
+        topicExperiencer: options.topicExperiencer ?? false,
+        partOfSpeech: options.partOfSpeech,
+        names: options.names,
+        matches: options.matches,
+        scheme: (options.scheme as SchemeName | undefined) ?? null,
+      });
+    } catch (error) {
+      if (error instanceof EmokbError && error.field)
+        throw inTermsOf(error, `--${error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      throw error;
+    }
+  })();
+  return { format, tagOptions, outputFormat };
+}
+
+/** --scheme against the knowledge base's crosswalks (known once the lexicon is loaded). */
+export function checkScheme(lexicon: LexiconData, tagOptions: ResolvedOptions): void {
+  if (tagOptions.scheme !== null && !lexicon.schemes.some((s) => s.name === tagOptions.scheme))
+    throw new EmokbError('BAD_INPUT', `--scheme: the knowledge base has no crosswalk to "${tagOptions.scheme}"`, {
+      option: '--scheme',
+    });
 }
 
 // Each worker thread holds its own tagger and compiled lexicon. Peak RSS of `emokb tag` over XED
@@ -320,7 +352,7 @@ async function openOutput(file: string): Promise<WriteStream> {
 }
 
 /** The compiled lexicon of the store's current version (see lexicon/cache.ts). */
-async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
+export async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
   const store = await LevelStore.open(dataDir(options));
   // The snapshot's identity: its change id, triple count and content hash (the integrity record,
   // one read). A change id alone repeats after a restore, with other content.
@@ -342,7 +374,7 @@ const WINK_FORMAT = 1;
  * The lemmatiser's data as one JSON text (see winkDataSnapshot), kept in the data directory after
  * a header line (its key); undefined if it cannot be made.
  */
-async function loadWinkData(options: GlobalOptions): Promise<string | undefined> {
+export async function loadWinkData(options: GlobalOptions): Promise<string | undefined> {
   const file = join(dataDir(options), WINK_FILE);
   const header = JSON.stringify({ format: WINK_FORMAT, winkLexicon: winkLexiconVersion() });
   const text = await readCacheFile(file);
@@ -354,7 +386,7 @@ async function loadWinkData(options: GlobalOptions): Promise<string | undefined>
 }
 
 /** --output-format, checked against the options it cannot carry. */
-function outputFormatFlag(options: TagCommandOptions): OutputFormat {
+function outputFormatFlag(options: TaggingFlags): OutputFormat {
   const format = options.outputFormat as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format))
     throw new EmokbError('BAD_INPUT', `--output-format: "${options.outputFormat}" is not one of ${OUTPUT_FORMATS.join(', ')}`, {
@@ -371,7 +403,7 @@ function outputFormatFlag(options: TagCommandOptions): OutputFormat {
   return format;
 }
 
-function inputFormat(files: string[], options: TagCommandOptions): InputFormat {
+function inputFormat(files: string[], options: TaggingFlags): InputFormat {
   if (options.format !== undefined) {
     if (options.format !== 'text' && options.format !== 'jsonl')
       throw new EmokbError('BAD_INPUT', `--format: "${options.format}" is not text or jsonl`, { option: '--format' });

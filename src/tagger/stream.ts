@@ -65,7 +65,8 @@ export interface StreamSummary {
   workersStarted: number;
 }
 
-const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** The worker thread entry of `emokb tag` (also the queue worker's threads: the same code tags). */
+export const DEFAULT_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Output buffers larger than this (a batch with huge lines) are not kept for reuse. */
 const MAX_SPARE_BYTES = 8 << 20;
 
@@ -114,7 +115,6 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
   const maxInFlight = Math.max(2, o.workers * 3);
   const inFlight: Array<Promise<BatchOutput>> = [];
   const summary: StreamSummary = { lines: 0, documents: 0, errors: 0, bytes: 0, notText: 0, skipped: 0, workersStarted: 0 };
-  const total = o.totalBytes ?? 0;
 
   // Output buffers come back here once written, and go out again with the next task (so the
   // worker writes into memory that already exists instead of allocating a buffer per batch).
@@ -156,9 +156,86 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     }
   };
 
-  // Batches are whole lines of raw bytes: the main thread finds line ends and counts lines, the
-  // worker decodes, splits, parses and tags. A line longer than maxLineBytes is dropped as it
-  // streams and reported by the worker as an error record.
+  // Batches are whole lines of raw bytes (splitBatches): the main thread finds line ends and
+  // counts lines, the worker decodes, splits, parses and tags.
+  // EmotionML is one document: its head before the first record, its end after the last.
+  const frame = documentFrame(o.outputFormat, o.lexicon, o.options.scheme);
+
+  try {
+    if (frame.head) await writeBytes(new TextEncoder().encode(frame.head));
+    await splitBatches({ ...o, batchLines, batchBytes, maxLineBytes }, summary, async (batch) => {
+      const out = spare.pop();
+      const task: BatchTask = {
+        bytes: batch.bytes,
+        overlong: batch.overlong,
+        firstLine: batch.firstLine,
+        format: o.format,
+        textField: o.textField,
+        idField: o.idField,
+        strict: o.strict,
+        options: o.options,
+        output: o.outputFormat,
+        maxLineBytes,
+        out,
+      };
+      inFlight.push(
+        pool
+          ? (pool.run(task, { transferList: out ? [batch.bytes.buffer, out] : [batch.bytes.buffer] }) as Promise<BatchOutput>)
+          : Promise.resolve(tagBatch(local!, task)),
+      );
+      if (pool) summary.workersStarted = Math.max(summary.workersStarted, pool.threads.length);
+      while (inFlight.length >= maxInFlight) await drainOne();
+    });
+    while (inFlight.length) await drainOne();
+    if (frame.tail) await writeBytes(new TextEncoder().encode(frame.tail));
+    return summary;
+  } finally {
+    // On a --strict stop, let batches still running finish quietly before closing the pool.
+    await Promise.allSettled(inFlight);
+    await pool?.destroy();
+  }
+}
+
+/** A unit of input: whole lines as UTF-8 bytes, each ending in "\n" (see BatchTask). */
+export interface InputBatch {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** Indexes (within the batch) of lines too long to keep: each is an empty line here. */
+  overlong: number[];
+  /** Line number (1-based, counted over all inputs) of the batch's first line. */
+  firstLine: number;
+  lines: number;
+}
+
+export interface SplitOptions {
+  files: string[];
+  stdin: Readable;
+  batchLines: number;
+  batchBytes: number;
+  maxLineBytes: number;
+  onProgress?: (read: number, total: number) => void;
+  totalBytes?: number;
+  /**
+   * Cut batches at exactly `batchLines` lines (`emokb tag submit --chunk-lines`). Without it a run
+   * of short lines read at once may overshoot `batchLines` (within the byte budget): `emokb tag`
+   * keeps that, cheaper, behaviour.
+   */
+  exactLines?: boolean;
+}
+
+/**
+ * Reads the inputs in order and cuts them into batches of whole lines (at most `batchLines` lines
+ * and about `batchBytes` bytes), numbering lines over all inputs; `onBatch` is awaited before
+ * reading on, so a slow consumer slows the reading. A line longer than maxLineBytes is dropped as
+ * it streams (an empty line flagged in `overlong`, for the tagger to report). `emokb tag` and
+ * `emokb tag submit` both cut their input here: the same lines get the same numbers either way.
+ */
+export async function splitBatches(
+  o: SplitOptions,
+  summary: Pick<StreamSummary, 'lines' | 'documents' | 'bytes'>,
+  onBatch: (batch: InputBatch) => Promise<void>,
+): Promise<void> {
+  const { batchLines, batchBytes, maxLineBytes } = o;
+  const total = o.totalBytes ?? 0;
   let parts: Buffer[] = [];
   let partsBytes = 0;
   let partsLines = 0;
@@ -172,33 +249,14 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
       bytes.set(p, at);
       at += p.length;
     }
-    const out = spare.pop();
-    const task: BatchTask = {
-      bytes,
-      overlong,
-      firstLine,
-      format: o.format,
-      textField: o.textField,
-      idField: o.idField,
-      strict: o.strict,
-      options: o.options,
-      output: o.outputFormat,
-      maxLineBytes,
-      out,
-    };
+    const batch: InputBatch = { bytes, overlong, firstLine, lines: partsLines };
     firstLine += partsLines;
     summary.documents += partsLines;
     parts = [];
     partsBytes = 0;
     partsLines = 0;
     overlong = [];
-    inFlight.push(
-      pool
-        ? (pool.run(task, { transferList: out ? [bytes.buffer, out] : [bytes.buffer] }) as Promise<BatchOutput>)
-        : Promise.resolve(tagBatch(local!, task)),
-    );
-    if (pool) summary.workersStarted = Math.max(summary.workersStarted, pool.threads.length);
-    while (inFlight.length >= maxInFlight) await drainOne();
+    await onBatch(batch);
   };
   /** Adds complete lines (a buffer ending in "\n" holding `count` lines). */
   const addLines = async (chunk: Buffer, count: number) => {
@@ -209,96 +267,92 @@ export async function tagStream(o: StreamOptions): Promise<StreamSummary> {
     if (partsLines >= batchLines || partsBytes >= batchBytes) await submit();
   };
   const NEWLINE = Buffer.from('\n');
-  // EmotionML is one document: its head before the first record, its end after the last.
-  const frame = documentFrame(o.outputFormat, o.lexicon, o.options.scheme);
 
-  try {
-    if (frame.head) await writeBytes(new TextEncoder().encode(frame.head));
-    const inputs = o.files.length ? o.files : ['-'];
-    for (const file of inputs) {
-      const stream = file === '-' ? o.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
-      // The unfinished last line of what was read so far, and whether it is being dropped.
-      let carry: Buffer[] = [];
-      let carryBytes = 0;
-      let dropping = false;
-      try {
-        for await (const data of stream) {
-          const chunk = typeof data === 'string' ? Buffer.from(data) : (data as Buffer);
-          summary.bytes += chunk.length;
-          o.onProgress?.(summary.bytes, total);
-          let from = 0;
-          // Line by line only up to the batch size: find where the batch can end, count lines there.
-          while (from < chunk.length) {
-            const nl = chunk.indexOf(10, from);
-            if (nl < 0) {
-              if (!dropping) {
-                carry.push(chunk.subarray(from));
-                carryBytes += chunk.length - from;
-                if (carryBytes > maxLineBytes) {
-                  dropping = true;
-                  carry = [];
-                  carryBytes = 0;
-                }
+  const inputs = o.files.length ? o.files : ['-'];
+  for (const file of inputs) {
+    const stream = file === '-' ? o.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+    // The unfinished last line of what was read so far, and whether it is being dropped.
+    let carry: Buffer[] = [];
+    let carryBytes = 0;
+    let dropping = false;
+    try {
+      for await (const data of stream) {
+        const chunk = typeof data === 'string' ? Buffer.from(data) : (data as Buffer);
+        summary.bytes += chunk.length;
+        o.onProgress?.(summary.bytes, total);
+        let from = 0;
+        // Line by line only up to the batch size: find where the batch can end, count lines there.
+        while (from < chunk.length) {
+          const nl = chunk.indexOf(10, from);
+          if (nl < 0) {
+            if (!dropping) {
+              carry.push(chunk.subarray(from));
+              carryBytes += chunk.length - from;
+              if (carryBytes > maxLineBytes) {
+                dropping = true;
+                carry = [];
+                carryBytes = 0;
               }
+            }
+            break;
+          }
+          if (dropping) {
+            // The end of an over-long line: an empty line in the batch, flagged.
+            overlong.push(partsLines);
+            await addLines(NEWLINE, 1);
+            dropping = false;
+            from = nl + 1;
+            continue;
+          }
+          if (carry.length) {
+            carry.push(chunk.subarray(from, nl + 1));
+            const line = Buffer.concat(carry);
+            carry = [];
+            carryBytes = 0;
+            if (line.length - 1 > maxLineBytes) {
+              overlong.push(partsLines);
+              await addLines(NEWLINE, 1);
+            } else await addLines(line, 1);
+            from = nl + 1;
+            continue;
+          }
+          // A run of whole lines: up to the last newline within the remaining batch budget.
+          const budget = Math.max(1, batchBytes - partsBytes);
+          const limit = Math.min(chunk.length, from + budget);
+          let end = chunk.lastIndexOf(10, limit - 1);
+          if (end < from) end = nl;
+          let slice = chunk.subarray(from, end + 1);
+          let count = 0;
+          for (let i = slice.indexOf(10); i >= 0; i = slice.indexOf(10, i + 1)) {
+            count++;
+            // exactLines: the run ends at the batch's last line.
+            if (o.exactLines && partsLines + count >= batchLines && i < slice.length - 1) {
+              end = from + i;
+              slice = chunk.subarray(from, end + 1);
               break;
             }
-            if (dropping) {
-              // The end of an over-long line: an empty line in the batch, flagged.
-              overlong.push(partsLines);
-              await addLines(NEWLINE, 1);
-              dropping = false;
-              from = nl + 1;
-              continue;
-            }
-            if (carry.length) {
-              carry.push(chunk.subarray(from, nl + 1));
-              const line = Buffer.concat(carry);
-              carry = [];
-              carryBytes = 0;
-              if (line.length - 1 > maxLineBytes) {
-                overlong.push(partsLines);
-                await addLines(NEWLINE, 1);
-              } else await addLines(line, 1);
-              from = nl + 1;
-              continue;
-            }
-            // A run of whole lines: up to the last newline within the remaining batch budget.
-            const budget = Math.max(1, batchBytes - partsBytes);
-            const limit = Math.min(chunk.length, from + budget);
-            let end = chunk.lastIndexOf(10, limit - 1);
-            if (end < from) end = nl;
-            const slice = chunk.subarray(from, end + 1);
-            let count = 0;
-            for (let i = slice.indexOf(10); i >= 0; i = slice.indexOf(10, i + 1)) count++;
-            if (count > 0 && slice.length - 1 > maxLineBytes && count === 1) {
-              overlong.push(partsLines);
-              await addLines(NEWLINE, 1);
-            } else await addLines(slice, count);
-            from = end + 1;
           }
+          if (count > 0 && slice.length - 1 > maxLineBytes && count === 1) {
+            overlong.push(partsLines);
+            await addLines(NEWLINE, 1);
+          } else await addLines(slice, count);
+          from = end + 1;
         }
-      } catch (error) {
-        const e = error as NodeJS.ErrnoException;
-        if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
-          throw new EmokbError('BAD_INPUT', `${file}: cannot read (${e.code})`, { file });
-        }
-        throw error;
       }
-      // A last line without a newline.
-      if (dropping) {
-        overlong.push(partsLines);
-        await addLines(NEWLINE, 1);
-      } else if (carryBytes > 0) {
-        await addLines(Buffer.concat([...carry, NEWLINE]), 1);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
+        throw new EmokbError('BAD_INPUT', `${file}: cannot read (${e.code})`, { file });
       }
+      throw error;
     }
-    await submit();
-    while (inFlight.length) await drainOne();
-    if (frame.tail) await writeBytes(new TextEncoder().encode(frame.tail));
-    return summary;
-  } finally {
-    // On a --strict stop, let batches still running finish quietly before closing the pool.
-    await Promise.allSettled(inFlight);
-    await pool?.destroy();
+    // A last line without a newline.
+    if (dropping) {
+      overlong.push(partsLines);
+      await addLines(NEWLINE, 1);
+    } else if (carryBytes > 0) {
+      await addLines(Buffer.concat([...carry, NEWLINE]), 1);
+    }
   }
+  await submit();
 }

@@ -9,8 +9,8 @@
 #   scripts/services.sh stop [virtuoso|redis ...]    stop them and delete their data
 #
 # Standard output carries only the variables to export, one NAME=value a line, so that
-#   eval "$(scripts/services.sh start)"
-# works; progress and errors go to standard error. `start` on a service that already runs leaves it
+#   set -a; eval "$(scripts/services.sh start)"; set +a
+# exports them to the shell and every command it starts; progress and errors go to standard error. `start` on a service that already runs leaves it
 # (and its data) alone and prints its variables again. A fresh start begins with an empty database.
 #
 # Variables it reads (all optional):

@@ -136,6 +136,10 @@ MaxDirtyBuffers = 30000
 MaxQueryMem = 1G
 ThreadsPerQuery = 2
 AsyncQueueMaxThreads = 4
+; Repeatable read: a conditional update's WHERE holds its share lock on the version row until
+; commit, so of two writers at one version one is aborted (deadlock, retried as CONFLICT by emokb).
+; At Virtuoso's default (read committed) both read the old version and both changes were written.
+DefaultIsolation = 4
 
 [HTTPServer]
 ServerPort = 127.0.0.1:$VHTTP

@@ -83,6 +83,15 @@ export const httpUrl = (text: string): string => {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Refused(`is not an http or https URL (${url.protocol})`);
   if (url.username || url.password)
-    throw new Refused('carries credentials; give them in EMOKB_STORE_USER and EMOKB_STORE_PASSWORD_FILE (or EMOKB_STORE_PASSWORD) instead');
+    throw new Refused(
+      'carries credentials; give them in EMOKB_SPARQL_USER and EMOKB_SPARQL_PASSWORD_FILE (or EMOKB_SPARQL_PASSWORD) instead',
+    );
   return url.toString();
+};
+
+/** An absolute IRI to put names after (`urn:emokb:`, `https://example.org/kb/`). */
+export const graphPrefix = (text: string): string => {
+  const trimmed = text.trim();
+  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(trimmed)) throw new Refused('is not an absolute IRI prefix such as urn:emokb:');
+  return trimmed;
 };

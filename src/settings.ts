@@ -6,7 +6,18 @@
 // came from (`--port: "http" is ...`, `EMOKB_DATA: "" is ...`); never replaced by the default.
 // Resolved once, at start, into a frozen object: nothing reads `process.env` on a request.
 import { fieldError } from './errors.js';
-import { Refused, epoch, httpUrl, nonEmpty, number, oneOf, origins, storeLocation, type StoreLocation } from './settingParsers.js';
+import {
+  Refused,
+  epoch,
+  graphPrefix,
+  httpUrl,
+  nonEmpty,
+  number,
+  oneOf,
+  origins,
+  storeLocation,
+  type StoreLocation,
+} from './settingParsers.js';
 
 export interface Setting<T> {
   /** `every command`, `every edit`, or the command that reads it. */
@@ -55,7 +66,7 @@ export const SETTINGS = {
   }),
   storeUpdateUrl: setting<string | undefined>({
     scope: 'every command',
-    env: 'EMOKB_STORE_UPDATE_URL',
+    env: 'EMOKB_SPARQL_UPDATE',
     default: undefined,
     defaultText: 'the `sparql:` URL',
     parse: httpUrl,
@@ -63,7 +74,7 @@ export const SETTINGS = {
   }),
   storeUser: setting<string | undefined>({
     scope: 'every command',
-    env: 'EMOKB_STORE_USER',
+    env: 'EMOKB_SPARQL_USER',
     default: undefined,
     defaultText: 'none',
     parse: nonEmpty('a user name'),
@@ -71,7 +82,7 @@ export const SETTINGS = {
   }),
   storePasswordFile: setting<string | undefined>({
     scope: 'every command',
-    env: 'EMOKB_STORE_PASSWORD_FILE',
+    env: 'EMOKB_SPARQL_PASSWORD_FILE',
     default: undefined,
     defaultText: 'none',
     parse: nonEmpty('a file'),
@@ -79,11 +90,19 @@ export const SETTINGS = {
   }),
   storePassword: setting<string | undefined>({
     scope: 'every command',
-    env: 'EMOKB_STORE_PASSWORD',
+    env: 'EMOKB_SPARQL_PASSWORD',
     default: undefined,
     defaultText: 'none',
     parse: (text) => text,
     description: 'the password itself, where a file cannot be used; never printed',
+  }),
+  storeGraphs: setting<string>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_GRAPHS',
+    default: 'urn:emokb:',
+    parse: graphPrefix,
+    description:
+      "prefix of the SPARQL store's graph IRIs (`<prefix>graph:data`, `graph:log`, `graph:meta`): several knowledge bases in one database",
   }),
   storeTimeoutMs: setting<number>({
     scope: 'every command',

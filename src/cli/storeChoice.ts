@@ -23,8 +23,10 @@ export function dataDir(options: GlobalOptions): string {
 export type StoreChoice = { kind: 'level'; dir: string } | { kind: 'sparql'; queryUrl: string };
 
 export function storeChoice(globals: GlobalOptions): StoreChoice {
-  const chosen = setting('store', globals.store).value;
-  if (!chosen) return { kind: 'level', dir: dataDir(globals) };
+  const { value: chosen, source } = setting('store', globals.store);
+  // `--data DIR` typed on the command line wins over EMOKB_STORE from the environment (a flag over
+  // a variable, as everywhere); over `--store`, only when both name the same directory.
+  if (!chosen || (source !== '--store' && globals.data !== undefined)) return { kind: 'level', dir: dataDir(globals) };
   if (chosen.kind === 'sparql') return chosen;
   const dir = resolvePath(chosen.dir);
   if (globals.data !== undefined && resolvePath(globals.data) !== dir)
@@ -41,17 +43,22 @@ export async function sparqlOptions(queryUrl: string): Promise<SparqlStoreOption
     try {
       password = (await readFile(file, 'utf8')).split(/\r?\n/)[0];
     } catch (error) {
-      throw fieldError('BAD_INPUT', 'EMOKB_STORE_PASSWORD_FILE', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
+      throw fieldError(
+        'BAD_INPUT',
+        'EMOKB_SPARQL_PASSWORD_FILE',
+        `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`,
+      );
     }
   }
   if (password !== undefined && user === undefined)
-    throw fieldError('BAD_INPUT', 'EMOKB_STORE_USER', 'is not set, but a password is; set the user the password belongs to');
+    throw fieldError('BAD_INPUT', 'EMOKB_SPARQL_USER', 'is not set, but a password is; set the user the password belongs to');
   return {
     queryUrl,
     updateUrl: setting('storeUpdateUrl', undefined).value,
     user,
     password,
     timeoutMs: setting('storeTimeoutMs', undefined).value,
+    graphBase: setting('storeGraphs', undefined).value,
   };
 }
 

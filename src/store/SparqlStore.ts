@@ -94,11 +94,14 @@ export class SparqlStore implements KnowledgeStore {
   #closed = false;
 
   readonly #n: ReturnType<typeof names>;
+  /** The prefix of this store's graph IRIs. */
+  readonly graphBase: string;
 
   private constructor(endpoint: SparqlEndpoint, location: string, graphBase: string) {
     this.endpoint = endpoint;
     this.location = location;
     this.#n = names(graphBase);
+    this.graphBase = graphBase;
   }
 
   /** Connects (one query, so a wrong URL or an unreachable server is reported now, not at the first edit). */
@@ -318,8 +321,9 @@ export class SparqlStore implements KnowledgeStore {
     let staged: string[] = [];
     if (delta.add.length + delta.remove.length <= INLINE_LIMIT) {
       request =
-        `DELETE { GRAPH ${DATA} { ${removeLines.join('\n')} } GRAPH ${META} { ${STORE} ${VERSION} ?v . ${STORE} ${INTEGRITY} ?i } }\n` +
-        `INSERT { GRAPH ${DATA} { ${addLines.join('\n')} } GRAPH ${META} { ${meta} } GRAPH ${LOG} { ${entry} } }\n` +
+        // (Virtuoso refuses an empty `GRAPH <g> { }` in a template: a side with nothing is left out.)
+        `DELETE { ${removeLines.length ? `GRAPH ${DATA} { ${removeLines.join('\n')} } ` : ''}GRAPH ${META} { ${STORE} ${VERSION} ${base} . ${STORE} ${INTEGRITY} ?i } }\n` +
+        `INSERT { ${addLines.length ? `GRAPH ${DATA} { ${addLines.join('\n')} } ` : ''}GRAPH ${META} { ${meta} } GRAPH ${LOG} { ${entry} } }\n` +
         `WHERE { ${where} }`;
     } else {
       const stage = (part: string) => `<${NS}stage:${token}:${part}>`;
@@ -339,7 +343,7 @@ export class SparqlStore implements KnowledgeStore {
         );
       }
       request =
-        `DELETE { GRAPH ${DATA} { ?rs ?rp ?ro } GRAPH ${META} { ${STORE} ${VERSION} ?v . ${STORE} ${INTEGRITY} ?i } }\n` +
+        `DELETE { GRAPH ${DATA} { ?rs ?rp ?ro } GRAPH ${META} { ${STORE} ${VERSION} ${base} . ${STORE} ${INTEGRITY} ?i } }\n` +
         `INSERT { GRAPH ${DATA} { ?as ?ap ?ao } GRAPH ${LOG} { ?ls ?lp ?lo } GRAPH ${META} { ${meta} } }\n` +
         `WHERE { ${where} { GRAPH ${stage('remove')} { ?rs ?rp ?ro } } UNION { GRAPH ${stage('add')} { ?as ?ap ?ao } } UNION { GRAPH ${stage('log')} { ?ls ?lp ?lo } } }`;
     }
@@ -362,6 +366,7 @@ export class SparqlStore implements KnowledgeStore {
   async #stage(graph: string, lines: readonly string[]): Promise<void> {
     const { DATA } = this.#n;
     for (let i = 0; i < lines.length; i += STAGE_CHUNK)
+      // none: the graph stays empty
       await this.endpoint.update(`INSERT DATA { GRAPH ${graph} { ${lines.slice(i, i + STAGE_CHUNK).join('\n')} } }`);
   }
 
@@ -399,7 +404,7 @@ export class SparqlStore implements KnowledgeStore {
       for (let i = 0; i < entries.length; i += 50)
         await this.endpoint.update(`INSERT DATA { GRAPH ${stage('log')} { ${entries.slice(i, i + 50).join('\n')} } }`);
       await this.endpoint.update(
-        `DELETE { GRAPH ${META} { ${STORE} ${VERSION} ?v . ${STORE} ${INTEGRITY} ?i } }\n` +
+        `DELETE { GRAPH ${META} { ${STORE} ${VERSION} 0 . ${STORE} ${INTEGRITY} ?i } }\n` +
           `INSERT { GRAPH ${DATA} { ?as ?ap ?ao } GRAPH ${LOG} { ?ls ?lp ?lo } GRAPH ${META} { ${STORE} ${VERSION} ${lastId} . ${STORE} ${INTEGRITY} ${literal(JSON.stringify(record))} } }\n` +
           `WHERE { ${versionPattern(this.#n, 0)} { GRAPH ${stage('add')} { ?as ?ap ?ao } } UNION { GRAPH ${stage('log')} { ?ls ?lp ?lo } } }`,
       );
@@ -435,7 +440,11 @@ export class SparqlStore implements KnowledgeStore {
  */
 function versionPattern(n: ReturnType<typeof names>, v: number): string {
   const { META, STORE, VERSION, INTEGRITY } = n;
-  return `GRAPH ${META} { ${STORE} ${VERSION} ?v . FILTER(?v = ${v}) } OPTIONAL { GRAPH ${META} { ${STORE} ${INTEGRITY} ?i } }`;
+  // The version as a constant, not `?v` and a FILTER: Virtuoso then reads the one row by its key,
+  // with the lock its deletion takes, so a second writer waits and then finds no row; with a
+  // variable and a FILTER both writers' reads saw the old row, and both changes were written
+  // (the two-writer test in test/store/sparql.test.ts caught it).
+  return `GRAPH ${META} { ${STORE} ${VERSION} ${v} } OPTIONAL { GRAPH ${META} { ${STORE} ${INTEGRITY} ?i } }`;
 }
 
 /** A SPARQL string literal (N-Triples escapes are valid SPARQL ones). */

@@ -89,7 +89,7 @@ export class SparqlEndpoint {
     if (response.status === 401 || response.status === 403) {
       const how =
         this.#user === undefined
-          ? 'no credentials were given: set EMOKB_STORE_USER and EMOKB_STORE_PASSWORD_FILE (or EMOKB_STORE_PASSWORD)'
+          ? 'no credentials were given: set EMOKB_SPARQL_USER and EMOKB_SPARQL_PASSWORD_FILE (or EMOKB_SPARQL_PASSWORD)'
           : `the credentials of user ${JSON.stringify(this.#user)} were refused`;
       throw new EmokbError('UNAUTHENTICATED', `SPARQL store ${url} refused ${what} (HTTP ${response.status}): ${how}`, {
         endpoint: url,

@@ -82,6 +82,7 @@ VDIR="$DIR/virtuoso"
 virtuoso_vars() {
   echo "EMOKB_STORE=sparql:http://127.0.0.1:$VHTTP/sparql"
   echo "EMOKB_SPARQL_UPDATE=http://127.0.0.1:$VHTTP/sparql-auth"
+  echo "EMOKB_SPARQL_GRAPH_STORE=http://127.0.0.1:$VHTTP/sparql-graph-crud-auth"
   echo "EMOKB_SPARQL_USER=dba"
   echo "EMOKB_SPARQL_PASSWORD=$(cat "$VDIR/password")"
 }

@@ -72,6 +72,15 @@ export const SETTINGS = {
     parse: httpUrl,
     description: "the SPARQL store's update endpoint (Virtuoso: `http://HOST:PORT/sparql-auth`)",
   }),
+  storeGraphStoreUrl: setting<string | undefined>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_GRAPH_STORE',
+    default: undefined,
+    defaultText: 'none (INSERT DATA requests)',
+    parse: httpUrl,
+    description:
+      "the SPARQL store's Graph Store Protocol endpoint, for uploading large changes (Virtuoso: `http://HOST:PORT/sparql-graph-crud-auth`)",
+  }),
   storeUser: setting<string | undefined>({
     scope: 'every command',
     env: 'EMOKB_SPARQL_USER',

@@ -16,7 +16,11 @@ const SCRIPT = fileURLToPath(new URL('../scripts/services.sh', import.meta.url))
 
 /** What each service prints, and the variable that says it is there already. */
 const SERVICES = [
-  { name: 'virtuoso', present: 'EMOKB_STORE', names: ['EMOKB_STORE', 'EMOKB_SPARQL_UPDATE', 'EMOKB_SPARQL_USER', 'EMOKB_SPARQL_PASSWORD'] },
+  {
+    name: 'virtuoso',
+    present: 'EMOKB_STORE',
+    names: ['EMOKB_STORE', 'EMOKB_SPARQL_UPDATE', 'EMOKB_SPARQL_GRAPH_STORE', 'EMOKB_SPARQL_USER', 'EMOKB_SPARQL_PASSWORD'],
+  },
   { name: 'redis', present: 'EMOKB_QUEUE', names: ['EMOKB_QUEUE'] },
 ];
 

@@ -55,6 +55,7 @@ export async function sparqlOptions(queryUrl: string): Promise<SparqlStoreOption
   return {
     queryUrl,
     updateUrl: setting('storeUpdateUrl', undefined).value,
+    graphStoreUrl: setting('storeGraphStoreUrl', undefined).value,
     user,
     password,
     timeoutMs: setting('storeTimeoutMs', undefined).value,

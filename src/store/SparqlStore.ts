@@ -72,6 +72,8 @@ function storedLine(q: Quad, datatypePrefix: string): string {
 const INLINE_LIMIT = 400;
 /** Triples per INSERT DATA request while staging (Virtuoso's parser gives up at about 5,000). */
 const STAGE_CHUNK = 1_000;
+/** Triples per Graph Store Protocol upload while staging. */
+const UPLOAD_CHUNK = 50_000;
 /** Above this many log entries behind, a catch-up reads the whole store instead of the entries. */
 const REPLAY_LIMIT = 200;
 
@@ -347,15 +349,25 @@ export class SparqlStore implements KnowledgeStore {
         `INSERT { GRAPH ${DATA} { ?as ?ap ?ao } GRAPH ${LOG} { ?ls ?lp ?lo } GRAPH ${META} { ${meta} } }\n` +
         `WHERE { ${where} { GRAPH ${stage('remove')} { ?rs ?rp ?ro } } UNION { GRAPH ${stage('add')} { ?as ?ap ?ao } } UNION { GRAPH ${stage('log')} { ?ls ?lp ?lo } } }`;
     }
+    let failure: unknown;
     try {
       await this.endpoint.update(request);
+    } catch (error) {
+      // The server may have aborted this writer's transaction for another's (a deadlock at
+      // repeatable read), or committed it and lost the answer: the read-back below tells.
+      failure = error;
     } finally {
       if (staged.length) await this.#drop(staged).catch(() => undefined);
     }
     // Which writer's change is V+1: this one's token, or another's (then nothing of this one was written).
     const rows = await this.endpoint.select(`SELECT ?t WHERE { GRAPH ${LOG} { ${changeIri(record.id)} ${TOKEN} ?t } }`);
     if (rows.length > 1) throw this.#damaged(`change ${record.id} was written by ${rows.length} writers at once`);
-    if (!rows.some((row) => row.t!.value === token)) throw staleVersion(this.location, base, await this.version().catch(() => null));
+    if (!rows.some((row) => row.t!.value === token)) {
+      // Another writer's change is V+1: a lost race, whatever the update answered. No change V+1
+      // at all: this update failed and nothing was written.
+      if (rows.length === 1) throw staleVersion(this.location, base, await this.version().catch(() => null));
+      throw failure ?? staleVersion(this.location, base, await this.version().catch(() => null));
+    }
     for (const q of delta.remove) quads.delete(quadKey(q));
     for (const q of delta.add) quads.set(quadKey(q), q);
     this.#version = record.id;
@@ -364,9 +376,14 @@ export class SparqlStore implements KnowledgeStore {
   }
 
   async #stage(graph: string, lines: readonly string[]): Promise<void> {
-    const { DATA } = this.#n;
+    if (this.endpoint.graphStoreUrl) {
+      // The Graph Store Protocol: Virtuoso loads 30,000 triples posted as N-Triples in 1.4 s, where
+      // INSERT DATA requests of 1,000 took 7 s.
+      for (let i = 0; i < lines.length; i += UPLOAD_CHUNK)
+        await this.endpoint.postGraph(graph.slice(1, -1), `${lines.slice(i, i + UPLOAD_CHUNK).join('\n')}\n`);
+      return;
+    }
     for (let i = 0; i < lines.length; i += STAGE_CHUNK)
-      // none: the graph stays empty
       await this.endpoint.update(`INSERT DATA { GRAPH ${graph} { ${lines.slice(i, i + STAGE_CHUNK).join('\n')} } }`);
   }
 

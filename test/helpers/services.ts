@@ -26,6 +26,7 @@ export function sparqlConnection(graphBase = freshGraphs()): SparqlStoreOptions 
   return {
     queryUrl: s.EMOKB_STORE!.slice('sparql:'.length),
     updateUrl: s.EMOKB_SPARQL_UPDATE,
+    graphStoreUrl: s.EMOKB_SPARQL_GRAPH_STORE,
     user: s.EMOKB_SPARQL_USER,
     password: s.EMOKB_SPARQL_PASSWORD,
     timeoutMs: 300_000,
@@ -36,11 +37,8 @@ export function sparqlConnection(graphBase = freshGraphs()): SparqlStoreOptions 
 /** The environment a spawned `emokb` needs for the same store (credentials through variables, as users give them). */
 export function sparqlEnv(graphBase: string): Record<string, string> {
   const s = services();
-  return {
-    EMOKB_STORE: s.EMOKB_STORE!,
-    EMOKB_SPARQL_UPDATE: s.EMOKB_SPARQL_UPDATE ?? '',
-    EMOKB_SPARQL_USER: s.EMOKB_SPARQL_USER ?? '',
-    EMOKB_SPARQL_PASSWORD: s.EMOKB_SPARQL_PASSWORD ?? '',
-    EMOKB_SPARQL_GRAPHS: graphBase,
-  };
+  const env: Record<string, string> = { EMOKB_SPARQL_GRAPHS: graphBase };
+  for (const name of ['EMOKB_STORE', 'EMOKB_SPARQL_UPDATE', 'EMOKB_SPARQL_GRAPH_STORE', 'EMOKB_SPARQL_USER', 'EMOKB_SPARQL_PASSWORD'])
+    if (s[name]) env[name] = s[name];
+  return env;
 }

@@ -75,6 +75,11 @@ export class SparqlEndpoint {
     }
   }
 
+  /** A CONSTRUCT, its triples as N-Triples text. */
+  async construct(query: string): Promise<string> {
+    return this.#post(this.queryUrl, 'query', query, 'application/n-triples, text/plain;q=0.5');
+  }
+
   /** An update request (one or several operations), as one POST. */
   async update(update: string): Promise<void> {
     await this.#post(this.updateUrl, 'update', update, 'application/sparql-results+json, text/plain;q=0.5');

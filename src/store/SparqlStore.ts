@@ -18,7 +18,7 @@
 // The store keeps the content at its current version in memory (its mirror): a commit's delta is
 // computed on it, and a replica catches up by replaying the log entries after its version.
 import { randomUUID } from 'node:crypto';
-import type { Quad, Term } from '@rdfjs/types';
+import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { DataFactory } from '../rdf/n3.js';
 import { quadKey, termKey } from '../rdf/turtle.js';
@@ -27,7 +27,7 @@ import { effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, XorHash, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, CommitOptions, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
 import { parseRecord, recordValue } from './logRecord.js';
-import { SparqlEndpoint, type Binding, type EndpointOptions } from './sparqlProtocol.js';
+import { SparqlEndpoint, type EndpointOptions } from './sparqlProtocol.js';
 import { staleVersion } from './staleVersion.js';
 
 /** The IRIs a store's three graphs and its bookkeeping use, all under one prefix. */
@@ -495,20 +495,6 @@ function versionPattern(n: ReturnType<typeof names>, v: number): string {
 /** A SPARQL string literal (N-Triples escapes are valid SPARQL ones). */
 function literal(text: string): string {
   return termKey(DataFactory.literal(text));
-}
-
-function term(b: Binding[string], datatypePrefix: string): Term {
-  switch (b.type) {
-    case 'uri':
-      return DataFactory.namedNode(b.value);
-    case 'bnode':
-      return DataFactory.blankNode(b.value);
-    default:
-      if (b['xml:lang']) return DataFactory.literal(b.value, b['xml:lang']);
-      if (b.datatype?.startsWith(datatypePrefix))
-        return DataFactory.literal(b.value, DataFactory.namedNode(b.datatype.slice(datatypePrefix.length)));
-      return DataFactory.literal(b.value, b.datatype ? DataFactory.namedNode(b.datatype) : undefined);
-  }
 }
 
 /** N-Triples text from the server, parsed; a syntax error is the server's fault, named as such. */

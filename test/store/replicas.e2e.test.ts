@@ -95,7 +95,13 @@ describe.skipIf(!enabled)('replicas over a SPARQL store', () => {
     // the race, re-validates against the seeded version and finds nothing left to add.
     replicas.push(...(await Promise.all([startReplica(env), startReplica(env)])));
     const [a, b] = replicas as [Replica, Replica];
-    for (const r of replicas) await eventually(`ready (${r.logs.slice(-3).join(' | ')})`, () => fetch(`${r.url}/ready`).then((x) => x.status), (s) => s === 200, 240_000);
+    for (const r of replicas)
+      await eventually(
+        `ready (${r.logs.slice(-3).join(' | ')})`,
+        () => fetch(`${r.url}/ready`).then((x) => x.status),
+        (s) => s === 200,
+        240_000,
+      );
     const store = await SparqlStore.open(sparqlConnection(graphs));
     const log = await store.changes();
     expect(log.map((c) => c.command)).toEqual(['seed']);
@@ -105,7 +111,9 @@ describe.skipIf(!enabled)('replicas over a SPARQL store', () => {
     // Edits at once: two through each replica, three through the CLI (on the store directly).
     const cli = (word: string) =>
       runCli(['term', 'add', word, '--emotion', 'fury', '--weight', '0.7', '--author', 'cli test'], { env }).then((r) =>
-        r.code === 0 ? { ok: true } : { ok: false, code: /"code":\s*"(\w+)"|\b(CONFLICT|STORE_ERROR)\b/.exec(r.stderr)?.[1] ?? `exit ${r.code}: ${r.stderr}` },
+        r.code === 0
+          ? { ok: true }
+          : { ok: false, code: /"code":\s*"(\w+)"|\b(CONFLICT|STORE_ERROR)\b/.exec(r.stderr)?.[1] ?? `exit ${r.code}: ${r.stderr}` },
       );
     const outcomes = await Promise.all([
       mutate(a.url, 'fumingone'),
@@ -126,7 +134,13 @@ describe.skipIf(!enabled)('replicas over a SPARQL store', () => {
 
     // Every replica picks up every change, and all agree with the store's own export.
     const final = 1 + applied;
-    for (const r of replicas) await eventually(`replica ${r.url} at version ${final}`, () => version(r.url), (v) => v === final, 60_000);
+    for (const r of replicas)
+      await eventually(
+        `replica ${r.url} at version ${final}`,
+        () => version(r.url),
+        (v) => v === final,
+        60_000,
+      );
     const exported = await runCli(['export', '--format', 'ntriples'], { env });
     expect(exported.code).toBe(0);
     for (const r of replicas) {

@@ -29,6 +29,7 @@ import type { ChangeInput, ChangeRecord, CommitOptions, KnowledgeStore, Snapshot
 import { parseRecord, recordValue } from './logRecord.js';
 import { SparqlEndpoint, type EndpointOptions } from './sparqlProtocol.js';
 import { staleVersion } from './staleVersion.js';
+import { faultPoint } from './faultInjection.js';
 
 /** The IRIs a store's three graphs and its bookkeeping use, all under one prefix. */
 function names(base: string) {
@@ -377,6 +378,7 @@ export class SparqlStore implements KnowledgeStore {
         `INSERT { GRAPH ${DATA} { ?as ?ap ?ao } GRAPH ${LOG} { ?ls ?lp ?lo } GRAPH ${META} { ${meta} } }\n` +
         `WHERE { ${where} { GRAPH ${stage('remove')} { ?rs ?rp ?ro } } UNION { GRAPH ${stage('add')} { ?as ?ap ?ao } } UNION { GRAPH ${stage('log')} { ?ls ?lp ?lo } } }`;
     }
+    if (staged.length) await faultPoint('staged');
     let failure: unknown;
     try {
       await this.endpoint.update(request);

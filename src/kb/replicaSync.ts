@@ -37,11 +37,16 @@ export class ReplicaSync {
   /** One poll now (tests and the first catch-up use it); never throws. */
   async poll(): Promise<void> {
     try {
+      const started = performance.now();
       const changed = await this.#service.refresh();
       if (this.#problem) this.#log?.info({ version: this.#service.snapshot.version }, 'the store answers again: caught up');
       this.#problem = undefined;
       this.#since = undefined;
-      if (changed) this.#log?.info({ version: this.#service.snapshot.version }, 'took in changes from the shared store');
+      if (changed)
+        this.#log?.info(
+          { version: this.#service.snapshot.version, ms: Math.round(performance.now() - started) },
+          'took in changes from the shared store',
+        );
     } catch (error) {
       this.#since ??= new Date().toISOString();
       const first = this.#problem === undefined;

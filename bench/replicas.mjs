@@ -177,7 +177,15 @@ try {
   // --data on the command line wins over EMOKB_STORE from the environment.
   const embedded = await start(['--data', join(dir, 'data'), 'serve', '--port', '0'], {});
   await ready(embedded.url);
-  const embeddedToken = JSON.parse(await readFile(join(dir, 'data', 'server.json'), 'utf8')).token;
+  // server.json is written just after /ready turns 200.
+  let embeddedToken;
+  for (let i = 0; i < 100 && !embeddedToken; i++) {
+    embeddedToken = await readFile(join(dir, 'data', 'server.json'), 'utf8').then(
+      (t) => JSON.parse(t).token,
+      () => undefined,
+    );
+    if (!embeddedToken) await new Promise((r) => setTimeout(r, 50));
+  }
   console.log(
     `replicas over ${queryUrl} (graphs ${graphs}); first replica seeded the empty store and was ready in ${(seedMs / 1000).toFixed(1)} s`,
   );

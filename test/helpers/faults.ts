@@ -11,7 +11,11 @@ export function faultEnv(point: 'commit' | 'backup' | 'staged', extra: Record<st
  * Resolves true once the child reported being inside `point` and was killed with SIGKILL there;
  * false if it exited before reaching the point (then nothing was killed).
  */
-export function killInside(child: ChildProcess, point: 'commit' | 'backup' | 'staged', signalTarget: number = child.pid!): Promise<boolean> {
+export function killInside(
+  child: ChildProcess,
+  point: 'commit' | 'backup' | 'staged',
+  signalTarget: number = child.pid!,
+): Promise<boolean> {
   return new Promise((resolve) => {
     let seen = '';
     let killed = false;

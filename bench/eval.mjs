@@ -279,9 +279,11 @@ const variants = [
   ['evaluative frame off', { evaluativeFrame: false }],
   ['undergoer off', { undergoer: false }],
   ['valence off', { valence: false }],
+  ['evaluative infinitive off', { evaluativeInfinitive: false }],
+  ['topic-experiencer on (default off)', { topicExperiencer: true }],
   [
-    'appraisal, evaluative frame, undergoer and valence off',
-    { appraisal: false, evaluativeFrame: false, undergoer: false, valence: false },
+    'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',
+    { appraisal: false, evaluativeFrame: false, undergoer: false, valence: false, evaluativeInfinitive: false },
   ],
   ['part of speech off', { partOfSpeech: false }],
   ['names off', { names: false }],

@@ -50,6 +50,8 @@ interface TagCommandOptions {
   evaluativeFrame: boolean;
   undergoer: boolean;
   valence: boolean;
+  evaluativeInfinitive: boolean;
+  topicExperiencer?: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -109,7 +111,12 @@ export function registerTag(program: Command): void {
     )
     .option('--no-evaluative-frame', 'count an evaluative word that modifies a noun ("a great game") like any other')
     .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
-    .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel productive")')
+    .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
+    .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
+    .option(
+      '--topic-experiencer',
+      'keep an evoking topic noun ("funeral", "knife") only in a sentence with an experiencer ("I", "you", "feel"); off by default',
+    )
     .option(
       '--no-part-of-speech',
       'match an entry whatever part of speech its word has in the sentence ("the shoes fit", "I was wondering whether")',
@@ -175,6 +182,8 @@ Examples:
             evaluativeFrame: options.evaluativeFrame,
             undergoer: options.undergoer,
             valence: options.valence,
+            evaluativeInfinitive: options.evaluativeInfinitive,
+            topicExperiencer: options.topicExperiencer ?? false,
             partOfSpeech: options.partOfSpeech,
             names: options.names,
             matches: options.matches,

@@ -44,6 +44,8 @@ interface GraphQLOptions {
   evaluativeFrame?: boolean | null;
   undergoer?: boolean | null;
   valence?: boolean | null;
+  evaluativeInfinitive?: boolean | null;
+  topicExperiencer?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -97,6 +99,8 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.evaluativeFrame != null) tagOptions.evaluativeFrame = o.evaluativeFrame;
   if (o.undergoer != null) tagOptions.undergoer = o.undergoer;
   if (o.valence != null) tagOptions.valence = o.valence;
+  if (o.evaluativeInfinitive != null) tagOptions.evaluativeInfinitive = o.evaluativeInfinitive;
+  if (o.topicExperiencer != null) tagOptions.topicExperiencer = o.topicExperiencer;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

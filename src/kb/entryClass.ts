@@ -88,6 +88,15 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   troubles: 'noun',
   "you'd be surprised": 'verb',
   'you would be surprised': 'verb',
+  // accepted in session 8 (curation/en/context-depth.tsv): the verb "like" with its experiencer
+  'i like': 'verb',
+  'we like': 'verb',
+  'i really like': 'verb',
+  'i also like': 'verb',
+  'i actually like': 'verb',
+  'i do like': 'verb',
+  'i still like': 'verb',
+  'i just like': 'verb',
   // non-emotional expressions (curation/en/context-review.tsv `block` lines)
   affect: 'noun',
   'best friend': 'noun',

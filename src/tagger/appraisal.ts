@@ -21,7 +21,7 @@
 //   subject and someone else as its object ("I teased him") the speaker does not feel it (dropped),
 //   except a blameworthy act ("I betrayed him"), which the doer feels as guilt (OCC self-reproach).
 // - valence: a text with no lexicon match at all whose speaker (or addressee) is evaluated with a
-//   word VADER rates ("I feel productive", "I'm so talented", "you're brave") gets one weak match
+//   word VADER rates ("I feel so talented", "I'm so talented", "you're brave"; "productive" is not in VADER) gets one weak match
 //   (VALENCE_WEIGHT) on that word, chosen as above; it can never outweigh a lexicon match, as it
 //   only enters where there is none.
 //
@@ -33,6 +33,7 @@ import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import {
   AFTER_PREDICATE,
   AUXILIARIES,
+  BEFORE_INFINITIVE_FRAME,
   BE_FORMS,
   DETERMINERS,
   INTERPERSONAL_VERBS,
@@ -40,6 +41,7 @@ import {
   NOT_PREDICATES,
   OTHER,
   OTHER_OBJECTS,
+  PERCEIVING,
   PREDICATE_LEAD,
   PRONOUN_TARGET,
   SELF,
@@ -86,17 +88,21 @@ const FELT_NEGATIVE = 'sadness-primary';
 const OTHER_POSITIVE_WEAK = 'affection-secondary';
 const OTHER_NEGATIVE_WEAK = 'disgust-secondary';
 const GUILT = 'guilt';
+/** The evaluative infinitive ("nice to see"): a positive one is gladness, a negative one sadness. */
+const GLAD = 'gladness';
 
 /** #predicateTarget: a vocative "you" right before the word. */
 const VOCATIVE = 4;
 
 const FEEL = new Set(['feel', 'feels', 'felt', 'feeling']);
+const TO_HASH = hashWord('to');
 
 export class Appraisal {
   readonly selfBit = ruleBit('appraisal-self');
   readonly otherBit = ruleBit('appraisal-other');
   readonly undergoerBit = ruleBit('undergoer');
   readonly valenceBit = ruleBit('valence');
+  readonly infinitiveBit = ruleBit('evaluative-infinitive');
   /** Per entry: POSITIVE/NEGATIVE (an evaluative word), VERB/BLAMEWORTHY (an interpersonal verb), 0. */
   readonly #flags: Uint8Array;
   readonly #valence: ReadonlyMap<string, number>;
@@ -200,7 +206,13 @@ export class Appraisal {
    * The valence fallback, for a text with no match: each evaluation of the speaker or of another
    * person by a word VADER rates, as `emit(token, emotion, rule bits)`.
    */
-  fallback(text: string, b: TokenBuffer, emit: (token: number, emotion: number, rules: number) => void): void {
+  fallback(
+    text: string,
+    b: TokenBuffer,
+    emit: (token: number, emotion: number, rules: number) => boolean,
+    valence = true,
+    infinitive = false,
+  ): void {
     // A text without a word a valence match could be made on (most silent texts) is done in one
     // pass of hash look-ups: the linking-verb scan below made strings and targets for every "is"
     // and "I'm" of every silent text (13 of 296 ms per pass over GoEmotions train).
@@ -211,6 +223,46 @@ export class Appraisal {
     let any = false;
     for (let k = 0; k < b.count && !any; k++) any = b.kind[k] === WORD && mayBeCandidate.mayHave(hash[k]!) && candidates.has(hash[k]!);
     if (!any) return;
+    // (the infinitive frames only where the linking frames found nothing: one weak match is
+    // evidence enough, and matches stay in text order)
+    if ((!valence || !this.#linkingFrames(text, b, emit)) && infinitive) this.#infinitiveFrames(text, b, emit);
+  }
+
+  /**
+   * The evaluative infinitive: "(it's) nice to see", "good to hear", "awful to read": an adjective
+   * VADER rates, with "to" and a verb of perceiving after it, at the head of its sentence or after
+   * "it's", "that's", "always", degree words, is the speaker's feeling about what they perceive:
+   * gladness, or (negative) sadness. Not after a modal or "would be" ("it'd be nice to see more":
+   * a wish), not after "too" ("too good to be true"), not "nice to meet you" (PERCEIVING).
+   */
+  #infinitiveFrames(text: string, b: TokenBuffer, emit: (token: number, emotion: number, rules: number) => boolean): void {
+    const candidates = this.#valenceHashes;
+    const hash = b.hash;
+    // (hashes first: "to" after a candidate is rare, and no string is made before it)
+    for (let p = 0; p + 2 < b.count; p++) {
+      if (hash[p + 1] !== TO_HASH || b.kind[p] !== WORD || !candidates.has(hash[p]!)) continue;
+      if (b.kind[p + 1] !== WORD || b.kind[p + 2] !== WORD || b.word(p + 1) !== 'to' || !PERCEIVING.has(b.word(p + 2))) continue;
+      if (!b.sentencesDone) assignSentences(text, b);
+      if (b.sentence[p + 2] !== b.sentence[p]) continue;
+      const firstOfSentence = b.sentenceFirst[b.sentence[p]!]!;
+      let k = p - 1;
+      for (; k >= firstOfSentence && b.kind[k] === WORD; k--) {
+        const w = b.word(k);
+        if (w === 'too') break;
+        if (!BEFORE_INFINITIVE_FRAME.has(w) && !(cueOf(w).modifier > 1)) break;
+      }
+      // only sentence-initial, after allowed words, or after a mark that is no word ("Oh, nice to see")
+      if (k >= firstOfSentence && b.kind[k] === WORD) continue;
+      const v = this.#valence.get(b.word(p))!;
+      const emotion = this.#emotion(v > 0 ? GLAD : FELT_NEGATIVE);
+      if (emotion >= 0) emit(p, emotion, this.infinitiveBit);
+    }
+  }
+
+  /** The linking frames of the valence fallback; whether they emitted a match. */
+  #linkingFrames(text: string, b: TokenBuffer, emit: (token: number, emotion: number, rules: number) => boolean): boolean {
+    const hash = b.hash;
+    let emitted = false;
     const linking = this.#linkingHashes;
     const mayBeLinking = this.#linkingFilter;
     for (let k = 0; k < b.count; k++) {
@@ -231,14 +283,27 @@ export class Appraisal {
       const word = b.word(p);
       const v = this.#valence.get(word);
       if (v === undefined || Math.abs(v) < VALENCE_MIN || !this.#adjectives.has(word) || NOT_PREDICATES.has(word)) continue;
-      if ((BE_FORMS.has(w) || SUBJECT_COPULA.has(w)) && word.endsWith('ed')) continue;
+      // after "be" a word in -ed is a passive verb ("you've been banned"), unless a degree word
+      // stands before it: "very" and "so" grade adjectives, not verbs ("I'm so talented", "I'm
+      // very valued"; the test of an adjectival participle, Quirk et al. 1985, §7.87). Not for
+      // someone else's negative one: "she had been very abused" is what she suffered, no
+      // judgment of her
+      const graded = p > k + 1 && cueOf(b.word(p - 1)).modifier > 1 && (target === SELF || v > 0);
+      if ((BE_FORMS.has(w) || SUBJECT_COPULA.has(w)) && word.endsWith('ed') && !graded) continue;
+      // "good at", "bad at": an ability judged ("I'm bad at matching", "you're good at what you
+      // do"), not the person evaluated; "better off": a circumstance; "good-looking": the first
+      // part of a compound
+      if (p + 1 < b.count && b.sentence[p + 1] === b.sentence[p]) {
+        if (b.kind[p + 1] === WORD ? b.word(p + 1) === 'at' || b.word(p + 1) === 'off' : text.charCodeAt(b.start[p + 1]!) === 45) continue;
+      }
       let id: string;
       if (target === SELF) id = v < 0 ? FELT_NEGATIVE : FEEL.has(w) ? FELT_POSITIVE : SELF_POSITIVE;
       else id = v < 0 ? OTHER_NEGATIVE_WEAK : OTHER_POSITIVE_WEAK;
       const emotion = this.#emotion(id);
-      if (emotion >= 0) emit(p, emotion, this.valenceBit | (target === SELF ? this.selfBit : this.otherBit));
+      if (emotion >= 0 && emit(p, emotion, this.valenceBit | (target === SELF ? this.selfBit : this.otherBit))) emitted = true;
       k = p;
     }
+    return emitted;
   }
 
   /** A word that may stand between a linking verb and its predicate. */

@@ -18,8 +18,10 @@ import {
   CAPITALS_FACTOR,
   CUE_CLAUSE,
   CUE_NEGATOR,
+  CUE_DETERMINER,
   CUE_PAIR_END,
   CUE_PSEUDO,
+  DETERMINER_REACH,
   EXCLAMATION_FACTOR,
   INTENSITY_MAX,
   INTENSITY_MIN,
@@ -33,6 +35,7 @@ import { MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
 import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
+import { TopicExperiencer } from './topicExperiencer.js';
 import { incredulousQuestion } from './questionCue.js';
 
 /** "?": the mark whose cue the incredulity rule restricts. */
@@ -72,6 +75,13 @@ export class Matcher {
   readonly #appraisal: Appraisal;
   /** The text being matched (the appraisal rules read capitals in it). */
   #text = '';
+  /** Evoking topic nouns kept only with an experiencer in the sentence (topicExperiencer.ts). */
+  readonly #topic: TopicExperiencer;
+  /**
+   * Token spans (first, last pairs) of the text's multiword non-emotional expressions ("best
+   * friends", "happy to help"): the valence fallback does not read a word inside one.
+   */
+  readonly #idioms: number[] = [];
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -84,6 +94,7 @@ export class Matcher {
     // (`marks ?? []`: LexiconData is public, and data compiled by an older version has none)
     this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
     this.#appraisal = new Appraisal(index);
+    this.#topic = new TopicExperiencer(index);
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -93,6 +104,8 @@ export class Matcher {
     this.context.reset();
     this.#infoUpTo = -1;
     this.#text = text;
+    this.#idioms.length = 0;
+    this.#topic.reset();
     const count = b.count;
     const kind = b.kind;
     const cues = o.punctuationCues && this.#marks.length > 0;
@@ -111,6 +124,7 @@ export class Matcher {
         entry = hit.entry;
         last = hit.last;
         via = hit.via;
+        if (last > t && this.index.entries[entry]!.senses.length === 0) this.#idioms.push(t, last);
       }
       if (entry < 0) {
         if (info.packed < 0) continue;
@@ -122,7 +136,7 @@ export class Matcher {
       this.#emit(b, t, last, entry, via, o);
       t = last;
     }
-    if (o.valence && this.matches.count === 0 && count > 0) this.#valenceFallback(text, b, o);
+    if ((o.valence || o.evaluativeInfinitive) && this.matches.count === 0 && count > 0) this.#valenceFallback(text, b, o);
     // Last, after every rule that may move a match to another emotion: it reads the final emotion.
     if (o.defaultNarrower && this.matches.count > 0) this.#narrower.apply(this.matches, 0, this.matches.count);
     if (o.perSentence) assignSentences(text, b);
@@ -249,6 +263,7 @@ export class Matcher {
     const end = b.end[last]!;
     const sentence = b.sentence[first]!;
     const senses = this.index.entries[entry]!.senses;
+    if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
     if (!cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
       const ap = this.#appraisal;
       const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);
@@ -338,8 +353,16 @@ export class Matcher {
 
   /** A text with no match: the weak valence matches of appraisal.ts (an evaluation of a person). */
   #valenceFallback(text: string, b: TokenBuffer, o: ResolvedOptions): void {
-    this.#appraisal.fallback(text, b, (k, emotion, rules) =>
-      this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 1, 0, emotion, VALENCE_WEIGHT, 1, false, rules, o),
+    this.#appraisal.fallback(
+      text,
+      b,
+      (k, emotion, rules) => {
+        for (let i = 0; i < this.#idioms.length; i += 2) if (k >= this.#idioms[i]! && k <= this.#idioms[i + 1]!) return false;
+        this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 1, 0, emotion, VALENCE_WEIGHT, 1, false, rules, o);
+        return true;
+      },
+      o.valence,
+      o.evaluativeInfinitive,
     );
   }
 
@@ -355,7 +378,12 @@ export class Matcher {
       const cue = infos[k]!.cue;
       if (cue & CUE_CLAUSE) return false;
       // (the word after k is a word: k + 1 <= first)
-      if (cue & CUE_NEGATOR && !(cue & CUE_PSEUDO && isPseudoNegation(b.word(k), b.word(k + 1)))) return true;
+      if (
+        cue & CUE_NEGATOR &&
+        !(cue & CUE_PSEUDO && isPseudoNegation(b.word(k), b.word(k + 1))) &&
+        !(cue & CUE_DETERMINER && words >= DETERMINER_REACH)
+      )
+        return true;
       if (++words >= NEGATION_WINDOW) return false;
     }
     return false;

@@ -28,6 +28,8 @@ export interface ResolvedOptions {
   evaluativeFrame: boolean;
   undergoer: boolean;
   valence: boolean;
+  evaluativeInfinitive: boolean;
+  topicExperiencer: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -85,6 +87,8 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     evaluativeFrame: options.evaluativeFrame ?? true,
     undergoer: options.undergoer ?? true,
     valence: options.valence ?? true,
+    evaluativeInfinitive: options.evaluativeInfinitive ?? true,
+    topicExperiencer: options.topicExperiencer ?? false,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

@@ -21,6 +21,12 @@ export const RULES: readonly string[] = Object.freeze([
   'appraisal-other',
   'undergoer',
   'valence',
+  // appraisal.ts, option evaluativeInfinitive: "nice to see", "good to hear" in an otherwise silent
+  // text, the speaker's gladness (or sadness) at what they perceive
+  'evaluative-infinitive',
+  // topicExperiencer.ts: an evoking topic noun dropped for want of an experiencer in its sentence.
+  // A dropped match is not output, so this name never appears on a match; it names the option.
+  'topic-experiencer',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

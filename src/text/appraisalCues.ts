@@ -64,6 +64,34 @@ export const LINKING_VERBS: ReadonlySet<string> = new Set([
  */
 export const BE_FORMS: ReadonlySet<string> = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", "'s", "'re"]);
 
+/**
+ * Verbs of perceiving and learning after "ADJ to" that make the adjective the perceiver's feeling:
+ * "nice to see", "good to hear", "awful to read" (emotive adjectives with an infinitive, Quirk et
+ * al. 1985, §16.75-79: the implicit experiencer is the speaker). Not "know" ("good to know"
+ * acknowledges information), "meet" ("nice to meet you", a greeting formula), "be" or "have"
+ * ("nice to have", "good to be true": what would be desirable, not what is felt).
+ */
+export const PERCEIVING: ReadonlySet<string> = new Set(['see', 'hear', 'read', 'watch', 'learn']);
+
+/** What may stand before "ADJ to see": "it's", "that's", "always", "so"; anything else (a modal: "it'd be nice to see") is not a feeling now. */
+export const BEFORE_INFINITIVE_FRAME: ReadonlySet<string> = new Set([
+  "it's",
+  'its',
+  'it',
+  'is',
+  'was',
+  "that's",
+  'thats',
+  'that',
+  'always',
+  'just',
+  'also',
+  'again',
+  'how',
+  'well',
+  'oh',
+]);
+
 /** Words VADER rates that are not evaluations after a linking verb: "I feel like ...", "looks like". */
 export const NOT_PREDICATES: ReadonlySet<string> = new Set([
   'like',
@@ -84,6 +112,21 @@ export const NOT_PREDICATES: ReadonlySet<string> = new Set([
   'sure',
   'fine',
   'ready',
+  // said of a person, "wrong" is "mistaken" ("I may be wrong", "you're wrong"): a claim judged,
+  // not the person's quality (6 of the 7 valence matches of "wrong" on the dev sets)
+  'wrong',
+  // states of body, life and purse, not judgments of the person ("he's dead", "I was sick for a
+  // week", "you look tired", "I'm broke"): their feeling, if any, is not the one the fallback
+  // gives a judgment (disgust at another, sadness of oneself)
+  'dead',
+  'sick',
+  'ill',
+  'tired',
+  'broke',
+  'broken',
+  // progressive verbs VADER rates for the verb ("you're killing me", "we were winning")
+  'killing',
+  'winning',
 ]);
 
 /**

@@ -22,6 +22,12 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'lack',
   'lacks',
   'lacking',
+  // a numeral zero as a determiner negates like "no": "zero desire", "0 desire to go" ("zero" and
+  // "0" before a noun are the quantifier "no", Quirk et al. 1985, §10.59-63 on "no" as a
+  // determiner). Its reach is its noun phrase only (CUE_DETERMINER): "line 0 I am so happy" is no
+  // negation
+  'zero',
+  '0',
   // contractions written without the apostrophe ("don't" itself ends in n't, see cueOf)
   'dont',
   'doesnt',
@@ -47,6 +53,8 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 const PSEUDO_NEGATION: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['not', new Set(['only', 'just', 'merely', 'to'])],
   ['no', new Set(['doubt', 'wonder', 'matter'])],
+  ['zero', new Set(['doubt'])],
+  ['0', new Set(['doubt'])],
   ['nothing', new Set(['but', 'else'])],
   ['never', new Set(['mind'])],
 ]);
@@ -151,6 +159,11 @@ export const CUE_NEGATOR = 2;
 export const CUE_PSEUDO = 4;
 /** The last word of a two-word modifier ("of" in "kind of"): check the word before. */
 export const CUE_PAIR_END = 8;
+/** A negator that is a determiner only ("zero", "0"): it reaches the next DETERMINER_REACH words. */
+export const CUE_DETERMINER = 16;
+export const DETERMINER_REACH = 2;
+/** Negators that negate only their own noun phrase ("zero desire", "0 real interest"). */
+const DETERMINER_NEGATORS: ReadonlySet<string> = new Set(['zero', '0']);
 
 /** What a normalised word is as a cue: bits, and its modifier factor (0: none). */
 export function cueOf(norm: string): { cue: number; modifier: number } {
@@ -159,6 +172,7 @@ export function cueOf(norm: string): { cue: number; modifier: number } {
   if (NEGATORS.has(norm) || (norm.length > 3 && norm.endsWith("n't"))) cue |= CUE_NEGATOR;
   if (PSEUDO_NEGATION.has(norm)) cue |= CUE_PSEUDO;
   if (MODIFIER_PAIRS.has(norm)) cue |= CUE_PAIR_END;
+  if (DETERMINER_NEGATORS.has(norm)) cue |= CUE_DETERMINER;
   return { cue, modifier: MODIFIERS.get(norm) ?? 0 };
 }
 

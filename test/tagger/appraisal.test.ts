@@ -133,6 +133,33 @@ describe('valence: weak evidence for a silent text', () => {
     expect(primary("you've been banned")).toBeNull();
   });
 
+  it('reads a graded participle as an adjective: "so talented", not a passive', () => {
+    expect(matched("I'm so talented")).toEqual(['talented:pride:appraisal-self,valence']);
+    expect(primary('He is very talented')).toBe('love');
+    // someone else's graded negative participle is what they underwent, not a judgment
+    expect(primary('She had been very abused')).toBeNull();
+  });
+
+  it('gives nothing where good, bad or wrong evaluate no one emotionally', () => {
+    // "wrong" of a person is "mistaken"
+    expect(primary('I may be wrong but I think so')).toBeNull();
+    expect(primary("No, you're wrong")).toBeNull();
+    // an ability, a compound, a state of body or life, a progressive verb
+    expect(primary("I'm bad at matching names")).toBeNull();
+    expect(primary("you're good at what you do")).toBeNull();
+    expect(primary("He's good - looking .")).toBeNull();
+    expect(primary("But he's dead .")).toBeNull();
+    expect(primary('I was sick for a week')).toBeNull();
+    expect(primary('You look tired')).toBeNull();
+    expect(primary("You're killing me")).toBeNull();
+    // and not in a formula or a noun phrase at all
+    expect(primary("It's not bad at all")).toBeNull();
+    expect(primary('Good morning')).toBeNull();
+    expect(primary('I took the wrong bus')).toBeNull();
+    // while the person judged still is
+    expect(primary("you're so good to me")).toBe('love');
+  });
+
   it('is off with valence: false', () => {
     expect(primary('I feel so talented today', { valence: false })).toBeNull();
   });
@@ -142,5 +169,41 @@ describe('valence: weak evidence for a silent text', () => {
     expect([...t]).toEqual([['good', 1.9]]);
     expect(valenceTable().get('talented')).toBe(2.3);
     expect(valenceTable().size).toBeGreaterThan(7000);
+  });
+});
+
+describe('evaluative infinitive: "nice to see", "good to hear"', () => {
+  it('reads the speaker gladness at what they perceive in an otherwise silent text', () => {
+    const r = tagger.tag('Nice to see you again, Tom.');
+    expect(r.dominant).toEqual({ primary: 'joy', secondary: 'cheerfulness', tertiary: 'gladness' });
+    expect(r.matches).toEqual([
+      expect.objectContaining({ text: 'Nice', emotion: 'gladness', kind: 'evokes', weight: 0.1, rules: ['evaluative-infinitive'] }),
+    ]);
+    expect(primary("Well, that's good to hear.")).toBe('joy');
+    expect(primary("It's always great to see you")).toBe('joy');
+    expect(primary("It's awful to hear that")).toBe('sadness');
+  });
+
+  it('leaves a wish, an excess, a greeting formula, information and a negation', () => {
+    expect(primary("It'd be nice to see more of this")).toBeNull();
+    expect(primary('too good to be true')).toBeNull();
+    expect(primary('Nice to meet you')).toBeNull();
+    expect(primary('Good to know!')).toBeNull();
+    expect(primary('not nice to see')).toBeNull();
+  });
+
+  it('never enters where the lexicon matched, and is off with evaluativeInfinitive: false', () => {
+    expect(matched('Nice to see you, I am so sad')).toEqual(['sad:sadness:default-narrower']);
+    expect(primary('Nice to see you again', { evaluativeInfinitive: false })).toBeNull();
+    expect(primary('Nice to see you again', { valence: false })).toBe('joy');
+  });
+});
+
+describe('valence inside a non-emotional expression', () => {
+  it('does not read a word of "best friends", "happy to help", "better off" as an evaluation', () => {
+    expect(primary('Did we just become best friends?')).toBeNull();
+    expect(primary("I'd be happy to help you")).toBeNull();
+    expect(primary('you may be better off single')).toBeNull();
+    expect(primary("you're so sweet")).toBe('love');
   });
 });

@@ -142,6 +142,14 @@ describe('classify', () => {
     expect(r.data.others.dominant.primary).toBe('joy');
   });
 
+  it('takes evaluativeInfinitive: "good to hear" is gladness unless it is off', async () => {
+    const r = await query(`{ on: classify(text: "That's good to hear") { dominant { tertiary } matches { text rules } }
+      off: classify(text: "That's good to hear", options: { evaluativeInfinitive: false }) { dominant { primary } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.on).toEqual({ dominant: { tertiary: 'gladness' }, matches: [{ text: 'good', rules: ['evaluative-infinitive'] }] });
+    expect(r.data.off.dominant.primary).toBeNull();
+  });
+
   it('classifyBatch keeps order and numbers the results', async () => {
     const r = await query(`{ classifyBatch(texts: ["joy", "", "terror"], options: { matches: false }) { id dominant { primary } } }`);
     expect(r.data.classifyBatch).toEqual([

@@ -99,6 +99,15 @@ describe('emokb tag', () => {
     expect(off.map((o) => o.dominant.primary)).toEqual(['anger', 'joy', 'anger', null]);
   });
 
+  it('reads "nice to see" as gladness (evaluative infinitive) unless --no-evaluative-infinitive', async () => {
+    const input = 'Nice to see you again\nNice to meet you\n';
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on.map((o) => o.dominant.tertiary)).toEqual(['gladness', null]);
+    expect(on[0]!.matches).toEqual([expect.objectContaining({ text: 'Nice', rules: ['evaluative-infinitive'] })]);
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', '--no-evaluative-infinitive'], { input })).stdout);
+    expect(off.map((o) => o.dominant.primary)).toEqual([null, null]);
+  });
+
   it('gives the same output with workers and in the main thread', async () => {
     const file = join(dir, 'in.txt');
     const a = await runCli(['--data', data, 'tag', file, '--workers', '2', '-q']);

@@ -48,3 +48,25 @@ describe('the lexical precision review in the shipped lexicon', () => {
     expect(matched('She is cute as fuck')).toEqual(['cute:attraction']);
   });
 });
+
+describe('session 8: depth and silent texts (curation/en/context-depth.tsv)', () => {
+  const dominant = (text: string) => Object.values(tagger.tag(text).dominant).join(' > ');
+
+  it('reads a broad word under the secondary its ordinary use falls under, not its namesake', () => {
+    expect(dominant('Finally some news from them.')).toBe('joy > relief > relief');
+    expect(dominant('Luckily no one was hurt.')).toBe('joy > relief > relief');
+    expect(dominant("I'm so stoked")).toBe('joy > zest > excitement');
+    expect(dominant('Ah damn it.')).toBe('anger > exasperation > frustration');
+    expect(dominant("That's rude.")).toBe('anger > irritation > annoyance');
+    expect(dominant('That video is garbage.')).toBe('anger > disgust > contempt');
+  });
+
+  it('reads the verb "like" with the speaker as experiencer as liking, not "like" alone', () => {
+    expect(matched('I like it!')).toEqual(['I like:liking']);
+    expect(matched('I really liked this photo.')).toEqual(['I really liked:liking']);
+    expect(matched("I don't like it")).toEqual([]);
+    expect(matched("I'd like a beer")).toEqual([]);
+    expect(matched('I feel like going home')).toEqual([]);
+    expect(matched('It looks like rain')).toEqual([]);
+  });
+});

@@ -78,6 +78,17 @@ describe('negation', () => {
     expect(matched('without fear')).toEqual(['fear:fear:neg']);
   });
 
+  it('negates after a numeral zero as after "no", and keeps "zero doubt" a pseudo-negation', () => {
+    expect(matched('I have zero desire to go')).toEqual(['desire:desire:neg']);
+    expect(matched('I have 0 desire to go')).toEqual(['desire:desire:neg']);
+    expect(matched('Zero sympathy from here')).toEqual(['sympathy:sympathy:neg']);
+    expect(matched('zero doubt I am happy')).toEqual(['happy:happiness']);
+    // a score's zero before a clause boundary reaches nothing, nor a zero past its noun phrase
+    expect(matched('we won 3-0, so happy')).toEqual(['happy:happiness']);
+    expect(matched('I have 0 real desire to go')).toEqual(['desire:desire:neg']);
+    expect(matched('line 0 I am so happy')).toEqual(['happy:happiness']);
+  });
+
   it('excludes a negated match from the scores by default', () => {
     const r = tagger.tag('not happy');
     expect(r.dominant).toEqual({ primary: null, secondary: null, tertiary: null });

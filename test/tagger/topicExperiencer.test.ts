@@ -1,0 +1,39 @@
+// Rule topic-experiencer (tagger/topicExperiencer.ts, option topicExperiencer, off by default): an
+// evoking topic noun is kept only in a sentence with an experiencer, on the shipped lexicon.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Tagger } from '../../src/tagger/Tagger.js';
+import type { TagMatch, TagOptions } from '../../src/tagger/types.js';
+import { shippedKb } from './helpers.js';
+
+let tagger: Tagger;
+beforeAll(async () => {
+  tagger = Tagger.for(await shippedKb());
+});
+
+const on: TagOptions = { topicExperiencer: true };
+const words = (text: string, options: TagOptions = on) => (tagger.tag(text, options).matches ?? []).map((m: TagMatch) => m.text);
+
+describe('topic-experiencer', () => {
+  it('drops a topic noun named with no one in its sentence', () => {
+    expect(words('The funeral is at noon.')).toEqual([]);
+    expect(words('Police found a knife.')).toEqual([]);
+  });
+
+  it('keeps it with a first or second person or a feeling verb in the same sentence', () => {
+    expect(words("I cried at my grandmother's funeral")).toContain('funeral');
+    expect(words('He pulled a knife on me')).toEqual(['knife']);
+    expect(words('It felt like a funeral')).toContain('funeral');
+    // another sentence's "I" does not count
+    expect(words('Police found a knife. I went home.')).toEqual([]);
+  });
+
+  it('leaves expressives of anger, names and what is not a topic noun', () => {
+    expect(words('Where the hell are they?')).toEqual(['hell']);
+    expect(words('Ignore the morons.')).toEqual(['morons']);
+    expect(words('He is so angry')).toEqual(['angry']);
+  });
+
+  it('is off by default', () => {
+    expect(words('The funeral is at noon.', {})).toEqual(['funeral']);
+  });
+});

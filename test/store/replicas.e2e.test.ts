@@ -2,10 +2,13 @@
 // two replicas started together seed an empty store once; edits through both replicas and the CLI
 // at once are each applied everywhere or refused with CONFLICT, none lost; every replica picks up
 // every change (eventually, within a generous deadline: the real pickup time is measured by
-// bench/replicas.mjs), and all of them agree with `emokb export`.
+// bench/replicas.mjs), and all of them agree with `emokb export`; a replica killed -9 in the middle
+// of an edit leaves the store whole and the other replica in step with it.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { quadKey } from '../../src/rdf/turtle.js';
+import { integrityOf } from '../../src/store/integrity.js';
 import { SparqlStore } from '../../src/store/SparqlStore.js';
 import { runCli, startCli, tempDir } from '../helpers/cli.js';
 import { freshGraphs, haveSparql, sparqlConnection, sparqlEnv } from '../helpers/services.js';
@@ -147,6 +150,27 @@ describe.skipIf(!enabled)('replicas over a SPARQL store', () => {
       const download = await (await fetch(`${r.url}/download/emokb.nt`)).text();
       expect(sortedLines(download)).toEqual(sortedLines(exported.stdout));
     }
-    await store.close();
+
+    // A replica killed -9 while an edit goes through it: the edit is in the store whole or not at
+    // all, and the surviving replica comes to the store's version and content.
+    const inFlight = mutate(a.url, 'fumingeight').catch(() => ({ ok: false, code: 'killed' }));
+    await new Promise((r) => setTimeout(r, 150));
+    a.child.kill('SIGKILL');
+    await inFlight;
+    const reader = await SparqlStore.open(sparqlConnection(graphs));
+    const snapshot = await reader.snapshot();
+    const now = await reader.lastChangeId();
+    expect(now === final || now === final + 1).toBe(true);
+    expect(await reader.integrity()).toEqual(integrityOf(snapshot.quads.map(quadKey), now));
+    expect((await reader.changes()).map((c) => c.id)).toEqual(Array.from({ length: now }, (_, i) => now - i));
+    await eventually(
+      `replica ${b.url} at version ${now}`,
+      () => version(b.url),
+      (v) => v === now,
+      60_000,
+    );
+    const exportedAfter = await runCli(['export', '--format', 'ntriples'], { env });
+    expect(sortedLines(await (await fetch(`${b.url}/download/emokb.nt`)).text())).toEqual(sortedLines(exportedAfter.stdout));
+    await Promise.all([store.close(), reader.close()]);
   }, 420_000);
 });

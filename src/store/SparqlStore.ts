@@ -60,7 +60,7 @@ const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
  * and the other XSD types as values, and gives back `2026-01-01T00:00:00Z` for
  * `2026-01-01T00:00:00.000Z` and one triple for two that differ only in such a form (the seed's
  * 121,805 triples came back as 120,955), which would break the integrity hash and the byte-identical
- * export. Apache Jena's TDB2 does the same with the types it stores inline.
+ * export. Done on every server: others may keep such literals as values too (only Virtuoso was tried).
  */
 function storedLine(q: Quad, datatypePrefix: string): string {
   const o = q.object;

@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Virtuoso and Redis for the tests of the shared store and the job queue (see the file).
+    globalSetup: ['test/globalServices.ts'],
     // End-to-end tests spawn the real CLI and server; give them room on a 2-core CI machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -82,6 +82,7 @@ VDIR="$DIR/virtuoso"
 virtuoso_vars() {
   echo "EMOKB_STORE=sparql:http://127.0.0.1:$VHTTP/sparql"
   echo "EMOKB_SPARQL_UPDATE=http://127.0.0.1:$VHTTP/sparql-auth"
+  echo "EMOKB_SPARQL_GRAPH_STORE=http://127.0.0.1:$VHTTP/sparql-graph-crud-auth"
   echo "EMOKB_SPARQL_USER=dba"
   echo "EMOKB_SPARQL_PASSWORD=$(cat "$VDIR/password")"
 }
@@ -136,6 +137,10 @@ MaxDirtyBuffers = 30000
 MaxQueryMem = 1G
 ThreadsPerQuery = 2
 AsyncQueueMaxThreads = 4
+; Repeatable read: a conditional update's WHERE holds its share lock on the version row until
+; commit, so of two writers at one version one is aborted (deadlock, retried as CONFLICT by emokb).
+; At Virtuoso's default (read committed) both read the old version and both changes were written.
+DefaultIsolation = 4
 
 [HTTPServer]
 ServerPort = 127.0.0.1:$VHTTP

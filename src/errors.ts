@@ -68,12 +68,18 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorKind>> = Object.freeze({
     http: 500,
     meaning: 'the store cannot be opened or read, or a running server stopped answering mid-request',
   },
-  UNAUTHENTICATED: { exit: 9, graphql: 'UNAUTHENTICATED', http: 401, meaning: 'the running server refused the token in `server.json`' },
+  UNAUTHENTICATED: {
+    exit: 9,
+    graphql: 'UNAUTHENTICATED',
+    http: 401,
+    meaning: 'the running server refused the token in `server.json`, or the SPARQL store refused the credentials (EMOKB_SPARQL_USER)',
+  },
   CONFLICT: {
     exit: 10,
     graphql: 'CONFLICT',
     http: 200,
-    meaning: 'it exists already, there is nothing to change, or an undo would overwrite later changes',
+    meaning:
+      'it exists already, there is nothing to change, or an undo would overwrite later changes; on a SPARQL store, also: other processes committed first each time the edit was re-validated and retried (`details.conflict` `stale-version`)',
   },
   OUTPUT_FAILED: {
     exit: 11,

@@ -93,3 +93,44 @@ export const queueUrl = (text: string): QueueAddress => {
     password: url.password ? decodeURIComponent(url.password) : undefined,
   };
 };
+
+/** Where the knowledge lives: the embedded store in a directory, or a SPARQL 1.1 server. */
+export type StoreLocation = { kind: 'level'; dir: string } | { kind: 'sparql'; queryUrl: string };
+
+/** `level:DIR` or `sparql:http(s)://HOST:PORT/PATH`; credentials in the URL are refused (they would show in `ps`). */
+export const storeLocation = (text: string): StoreLocation => {
+  const trimmed = text.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme === 'level') {
+    const dir = trimmed.slice('level:'.length);
+    if (!dir.trim()) throw new Refused('names no directory; give level:DIR');
+    return { kind: 'level', dir };
+  }
+  if (scheme === 'sparql') return { kind: 'sparql', queryUrl: httpUrl(trimmed.slice('sparql:'.length)) };
+  throw new Refused(
+    `${scheme ? `has the unknown scheme ${JSON.stringify(`${scheme}:`)}` : 'has no scheme'}; give level:DIR (the embedded store) or sparql:http://HOST:PORT/sparql (a SPARQL 1.1 server)`,
+  );
+};
+
+/** An http(s) URL without credentials in it. */
+export const httpUrl = (text: string): string => {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new Refused('is not a URL; give http://HOST:PORT/PATH');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Refused(`is not an http or https URL (${url.protocol})`);
+  if (url.username || url.password)
+    throw new Refused(
+      'carries credentials; give them in EMOKB_SPARQL_USER and EMOKB_SPARQL_PASSWORD_FILE (or EMOKB_SPARQL_PASSWORD) instead',
+    );
+  return url.toString();
+};
+
+/** An absolute IRI to put names after (`urn:emokb:`, `https://example.org/kb/`). */
+export const graphPrefix = (text: string): string => {
+  const trimmed = text.trim();
+  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(trimmed)) throw new Refused('is not an absolute IRI prefix such as urn:emokb:');
+  return trimmed;
+};

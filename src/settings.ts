@@ -6,7 +6,20 @@
 // came from (`--port: "http" is ...`, `EMOKB_DATA: "" is ...`); never replaced by the default.
 // Resolved once, at start, into a frozen object: nothing reads `process.env` on a request.
 import { fieldError } from './errors.js';
-import { Refused, epoch, nonEmpty, number, oneOf, origins, queueUrl, type QueueAddress } from './settingParsers.js';
+import {
+  Refused,
+  epoch,
+  graphPrefix,
+  httpUrl,
+  nonEmpty,
+  number,
+  oneOf,
+  origins,
+  queueUrl,
+  storeLocation,
+  type QueueAddress,
+  type StoreLocation,
+} from './settingParsers.js';
 
 export interface Setting<T> {
   /** `every command`, `every edit`, or the command that reads it. */
@@ -41,6 +54,81 @@ export const SETTINGS = {
     default: './data',
     parse: nonEmpty('a directory'),
     description: 'data directory of the embedded store',
+  }),
+  store: setting<StoreLocation | undefined>({
+    scope: 'every command',
+    flag: '--store',
+    placeholder: 'url',
+    env: 'EMOKB_STORE',
+    default: undefined,
+    defaultText: '`level:` and the data directory',
+    parse: storeLocation,
+    description:
+      '`level:DIR` (the embedded store, the same as `--data DIR`) or `sparql:http://HOST:PORT/sparql` (a SPARQL 1.1 server shared by several processes: see Scaling out)',
+  }),
+  storeUpdateUrl: setting<string | undefined>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_UPDATE',
+    default: undefined,
+    defaultText: 'the `sparql:` URL',
+    parse: httpUrl,
+    description: "the SPARQL store's update endpoint (Virtuoso: `http://HOST:PORT/sparql-auth`)",
+  }),
+  storeGraphStoreUrl: setting<string | undefined>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_GRAPH_STORE',
+    default: undefined,
+    defaultText: 'none (INSERT DATA requests)',
+    parse: httpUrl,
+    description:
+      "the SPARQL store's Graph Store Protocol endpoint, for uploading large changes (Virtuoso: `http://HOST:PORT/sparql-graph-crud-auth`)",
+  }),
+  storeUser: setting<string | undefined>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_USER',
+    default: undefined,
+    defaultText: 'none',
+    parse: nonEmpty('a user name'),
+    description: 'user for the SPARQL store (HTTP Digest or Basic, as the server asks)',
+  }),
+  storePasswordFile: setting<string | undefined>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_PASSWORD_FILE',
+    default: undefined,
+    defaultText: 'none',
+    parse: nonEmpty('a file'),
+    description: "a file holding the SPARQL store user's password (its first line)",
+  }),
+  storePassword: setting<string | undefined>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_PASSWORD',
+    default: undefined,
+    defaultText: 'none',
+    parse: (text) => text,
+    description: 'the password itself, where a file cannot be used; never printed',
+  }),
+  storeGraphs: setting<string>({
+    scope: 'every command',
+    env: 'EMOKB_SPARQL_GRAPHS',
+    default: 'urn:emokb:',
+    parse: graphPrefix,
+    description:
+      "prefix of the SPARQL store's graph IRIs (`<prefix>graph:data`, `graph:log`, `graph:meta`): several knowledge bases in one database",
+  }),
+  storeTimeoutMs: setting<number>({
+    scope: 'every command',
+    env: 'EMOKB_STORE_TIMEOUT_MS',
+    default: 120_000,
+    parse: number({ min: 100, max: 3_600_000 }),
+    description: 'milliseconds one request to the SPARQL store may take',
+  }),
+  conflictRetries: setting<number>({
+    scope: 'every edit',
+    env: 'EMOKB_CONFLICT_RETRIES',
+    default: 5,
+    parse: number({ min: 0, max: 100 }),
+    description:
+      'on a SPARQL store, how many times an edit another process overtook is validated again against the newer version and retried before `CONFLICT`',
   }),
   author: setting<string | undefined>({
     scope: 'every edit',
@@ -308,6 +396,24 @@ export const SETTINGS = {
     parse: positive,
     description:
       'bytes of one serialized SPARQL result (also `emokb sparql`); a larger one is refused with LIMIT_EXCEEDED (the whole graph: `/download/emokb.nt` or `emokb export`)',
+  }),
+  pollMs: setting<number>({
+    scope: 'serve',
+    flag: '--poll',
+    placeholder: 'ms',
+    env: 'EMOKB_POLL_MS',
+    default: 250,
+    parse: number({ min: 20, max: 60_000 }),
+    description: "on a SPARQL store, how often a replica asks the store's version (one small query) to pick up others' changes",
+  }),
+  editTokenFile: setting<string | undefined>({
+    scope: 'serve',
+    env: 'EMOKB_EDIT_TOKEN_FILE',
+    default: undefined,
+    defaultText: 'a new token in `<data>/server.json`',
+    parse: nonEmpty('a file'),
+    description:
+      'a file holding the bearer token GraphQL mutations need (its first line); on a SPARQL store, where there is no server.json, every replica reads the same file, and without it mutations are refused',
   }),
   shutdownTimeoutMs: setting<number>({
     scope: 'serve',

@@ -1,21 +1,14 @@
 // What every command shares: where the data lives, who is editing, and how to open the store.
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { resolve as resolvePath } from 'node:path';
 import { KnowledgeService } from '../kb/KnowledgeService.js';
 import { AutoBackups } from '../store/autoBackup.js';
 import { backupSettings } from '../store/backupSettings.js';
 import { LevelStore } from '../store/LevelStore.js';
 import { resolve as setting } from '../settings.js';
+import { sparqlOptions, storeChoice, type GlobalOptions } from './storeChoice.js';
 
-export interface GlobalOptions {
-  data?: string;
-}
-
-/** --data, else EMOKB_DATA, else ./data; an empty one is BAD_INPUT (it would mean the current directory). */
-export function dataDir(options: GlobalOptions): string {
-  return resolvePath(setting('data', options.data).value);
-}
+export { dataDir, type GlobalOptions } from './storeChoice.js';
 
 /** --author, else EMOKB_AUTHOR, else git's user.name, else the login name. */
 export function defaultAuthor(explicit?: string): string {
@@ -37,7 +30,20 @@ export function defaultAuthor(explicit?: string): string {
 export async function openService(options: GlobalOptions, seed = true): Promise<KnowledgeService> {
   // Settings first: a bad value is refused before anything is opened.
   const settings = backupSettings();
-  const store = await LevelStore.open(dataDir(options));
+  const choice = storeChoice(options);
+  if (choice.kind === 'sparql') {
+    const conflictRetries = setting('conflictRetries', undefined).value;
+    const { SparqlStore } = await import('../store/SparqlStore.js');
+    const shared = await SparqlStore.open(await sparqlOptions(choice.queryUrl));
+    try {
+      const { seedNotice } = await import('./seedNotice.js');
+      return await KnowledgeService.open(shared, { seed, onSeed: seedNotice(shared.location, false), conflictRetries });
+    } catch (error) {
+      await shared.close();
+      throw error;
+    }
+  }
+  const store = await LevelStore.open(choice.dir);
   try {
     const { seedNotice } = await import('./seedNotice.js');
     if (store.created && !seed && store.wasAbsent)

@@ -42,7 +42,7 @@ function commandName(argv: string[]): string | undefined {
   const args = argv.slice(2);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--data') i++;
+    if (arg === '--data' || arg === '--store') i++;
     else if (!arg.startsWith('-')) return arg;
   }
   return undefined;
@@ -60,6 +60,7 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .description("emokb: an emotion knowledge base over Parrott's three-tier hierarchy")
     .version(process.env.npm_package_version ?? '0.1.0')
     .option(optionFor('data').flags, optionFor('data').description)
+    .option(optionFor('store').flags, optionFor('store').description)
     .showHelpAfterError()
     .exitOverride();
   const name = commandName(argv);

@@ -12,6 +12,7 @@ import { directoryState, foreignEntries, OWN_FILES, refuseOutputInsideStore, res
 import { LevelStore } from '../store/LevelStore.js';
 import { checkStore } from '../store/storeCheck.js';
 import { dataDir, printJson, type GlobalOptions } from './context.js';
+import { openStore, storeChoice } from './storeChoice.js';
 
 export function registerRecovery(program: Command): void {
   program
@@ -19,7 +20,13 @@ export function registerRecovery(program: Command): void {
     .description('read the whole store and report damage: LevelDB keys, triples, change log, integrity record, SHACL (changes nothing)')
     .option('--json', 'print the report as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const dir = dataDir(command.optsWithGlobals<GlobalOptions>());
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (storeChoice(globals).kind === 'sparql')
+        throw new EmokbError(
+          'BAD_INPUT',
+          '`emokb check` reads the embedded store (LevelDB files); a SPARQL store is checked by every open (count and content hash against its integrity record)',
+        );
+      const dir = dataDir(globals);
       const state = await directoryState(dir);
       if (state !== 'store')
         throw new EmokbError('STORE_ERROR', `no emokb store in ${dir} (the directory is ${state}); nothing to check`, { location: dir });
@@ -52,11 +59,13 @@ export function registerRecovery(program: Command): void {
     .option('-o, --output <file>', 'the backup file to write (written atomically)')
     .option('--json', 'print what was written as JSON')
     .action(async (options: { output?: string; json?: boolean }, command: Command) => {
-      const dir = dataDir(command.optsWithGlobals<GlobalOptions>());
-      const state = await directoryState(dir);
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const dir = dataDir(globals);
+      const shared = storeChoice(globals).kind === 'sparql';
+      const state = shared ? 'store' : await directoryState(dir);
       if (state !== 'store')
         throw new EmokbError('STORE_ERROR', `no emokb store in ${dir} (the directory is ${state}); nothing to back up`, { location: dir });
-      const service = await KnowledgeService.open(await LevelStore.open(dir), { seed: false });
+      const service = await KnowledgeService.open(await openStore(globals), { seed: false });
       let file: string;
       let header;
       try {
@@ -82,7 +91,21 @@ export function registerRecovery(program: Command): void {
     .argument('<file>', 'a file written by `emokb backup` (or one in <data>/backups/)')
     .option('--json', 'print what was restored as JSON')
     .action(async (file: string, options: { json?: boolean }, command: Command) => {
-      const dir = dataDir(command.optsWithGlobals<GlobalOptions>());
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (storeChoice(globals).kind === 'sparql') {
+        // The store refuses unless it is empty; the restore is one conditional update (SparqlStore.restore).
+        const { header, content } = await readBackup(file);
+        const shared = await openStore(globals);
+        try {
+          await shared.restore(content);
+        } finally {
+          await shared.close();
+        }
+        if (options.json) return printJson({ file, location: shared.location, triples: header.triples, changes: header.changes });
+        process.stdout.write(`${shared.location}: restored ${header.triples} triples and ${header.changes} changes from ${file}\n`);
+        return;
+      }
+      const dir = dataDir(globals);
       const foreign = await foreignEntries(dir);
       if (foreign.length && !foreign.includes('CURRENT')) {
         throw new EmokbError(

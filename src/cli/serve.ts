@@ -9,7 +9,12 @@ import { AutoBackups } from '../store/autoBackup.js';
 import { backupSettings } from '../store/backupSettings.js';
 import { LevelStore } from '../store/LevelStore.js';
 import { flagsOf, optionFor, resolveAll, type SettingKey } from '../settings.js';
-import { dataDir, type GlobalOptions } from './context.js';
+import type { GlobalOptions } from './context.js';
+import { sparqlOptions, storeChoice } from './storeChoice.js';
+import { readFile } from 'node:fs/promises';
+import { fieldError } from '../errors.js';
+import { randomBytes } from 'node:crypto';
+import { resolve as setting } from '../settings.js';
 
 const SERVE_SETTINGS = flagsOf('serve');
 
@@ -27,7 +32,9 @@ export function registerServe(program: Command): void {
   command.action(async (options: Record<string, unknown>, cmd: Command) => {
     const config = resolveAll(READS, options);
     const globals = cmd.optsWithGlobals<GlobalOptions>();
-    const dir = dataDir(globals);
+    const choice = storeChoice(globals);
+    if (choice.kind === 'sparql') return serveReplica(choice.queryUrl, config);
+    const dir = choice.dir;
     // graphql-js reads NODE_ENV once, when it is first loaded (here): outside `production` every
     // type check during execution also looks for a second copy of the graphql module, which about
     // doubles the cost of executing a query. An operator's own NODE_ENV is kept.
@@ -60,18 +67,7 @@ export function registerServe(program: Command): void {
       await release();
       throw error;
     });
-    const limits = Object.freeze({
-      maxDepth: config.maxDepth,
-      maxCost: config.maxCost,
-      maxFields: config.maxFields,
-      maxAliases: config.maxAliases,
-      maxTokens: config.maxTokens,
-      maxDirectives: config.maxDirectives,
-      maxBodyBytes: config.maxBodyBytes,
-      maxText: config.maxText,
-      maxBatch: config.maxBatch,
-      maxBatchChars: config.maxBatchChars,
-    });
+    const limits = limitsOf(config);
     const logger = createLogger();
     let running;
     try {
@@ -102,6 +98,101 @@ export function registerServe(program: Command): void {
       await release();
       throw error;
     }
+    await runUntilStopped(running, logger, limits);
+  });
+}
+
+type ServeConfig = ReturnType<typeof resolveAll<SettingKey>>;
+
+function limitsOf(config: ServeConfig) {
+  return Object.freeze({
+    maxDepth: config.maxDepth,
+    maxCost: config.maxCost,
+    maxFields: config.maxFields,
+    maxAliases: config.maxAliases,
+    maxTokens: config.maxTokens,
+    maxDirectives: config.maxDirectives,
+    maxBodyBytes: config.maxBodyBytes,
+    maxText: config.maxText,
+    maxBatch: config.maxBatch,
+    maxBatchChars: config.maxBatchChars,
+  });
+}
+
+/**
+ * A replica over a shared SPARQL store: no data directory, no lock, no server.json. It loads the
+ * store (seeding it if empty: two replicas starting together seed it once, the loser's seed finds
+ * nothing left to add), serves its own in-memory snapshot, and polls the store's version every
+ * EMOKB_POLL_MS to take in the changes other processes commit. Mutations need the token in
+ * EMOKB_EDIT_TOKEN_FILE, shared by all replicas.
+ */
+async function serveReplica(queryUrl: string, config: ServeConfig): Promise<void> {
+  const connection = await sparqlOptions(queryUrl);
+  const conflictRetries = setting('conflictRetries', undefined).value;
+  const tokenFile = setting('editTokenFile', undefined).value;
+  let token: string | undefined;
+  if (tokenFile !== undefined) {
+    try {
+      token = (await readFile(tokenFile, 'utf8')).split(/\r?\n/)[0]!.trim();
+    } catch (error) {
+      throw fieldError(
+        'BAD_INPUT',
+        'EMOKB_EDIT_TOKEN_FILE',
+        `cannot read ${tokenFile} (${(error as NodeJS.ErrnoException).code ?? error})`,
+      );
+    }
+    if (token.length < 16) throw fieldError('BAD_INPUT', 'EMOKB_EDIT_TOKEN_FILE', `${tokenFile}: the token is shorter than 16 characters`);
+  }
+  const [{ serve }, { createLogger }, { SparqlStore }, { ReplicaSync }] = await Promise.all([
+    import('../graphql/server.js'),
+    import('../logger.js'),
+    import('../store/SparqlStore.js'),
+    import('../kb/replicaSync.js'),
+  ]);
+  const limits = limitsOf(config);
+  const logger = createLogger();
+  let sync: InstanceType<typeof ReplicaSync> | undefined;
+  const running = await serve({
+    port: config.port,
+    host: config.host,
+    logger,
+    open: async () => {
+      const store = await SparqlStore.open(connection);
+      try {
+        const service = await KnowledgeService.load(store, { conflictRetries });
+        await service.seedIfEmpty();
+        sync = new ReplicaSync(service, config.pollMs, logger);
+        sync.start();
+        return service;
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+    },
+    // No random token: without EMOKB_EDIT_TOKEN_FILE nobody could learn it (there is no server.json).
+    token: token ?? randomBytes(32).toString('hex'),
+    storeProblem: () => sync?.problem,
+    limits,
+    corsOrigins: config.corsOrigins,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    accessLog: config.accessLog === 'off' ? false : config.accessLog,
+    compileAfter: config.compileAfter,
+    sparqlLimits: { timeoutMs: config.sparqlTimeoutMs, maxResultBytes: config.sparqlMaxResultBytes },
+  });
+  logger.info({ store: `sparql:${queryUrl}`, pollMs: config.pollMs, edits: token !== undefined }, 'replica over a shared store');
+  try {
+    await runUntilStopped(running, logger, limits);
+  } finally {
+    sync?.stop();
+  }
+}
+
+async function runUntilStopped(
+  running: Awaited<ReturnType<(typeof import('../graphql/server.js'))['serve']>>,
+  logger: import('../logger.js').Logger,
+  limits: object,
+): Promise<void> {
+  {
     const server = running;
     logger.info({ url: `${server.url}/graphql`, limits }, 'listening');
     const stop = (signal: string) => {
@@ -117,5 +208,5 @@ export function registerServe(program: Command): void {
       throw error;
     }
     await new Promise<void>((resolve) => server.server.once('close', () => resolve()));
-  });
+  }
 }

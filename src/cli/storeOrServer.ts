@@ -6,8 +6,8 @@ import { EmokbError, isEmokbError } from '../errors.js';
 import { readServerFile, removeServerFile, serverFilePath } from '../graphql/serverFile.js';
 import type { KnowledgeService } from '../kb/KnowledgeService.js';
 import type { KnowledgeStore } from '../store/KnowledgeStore.js';
-import { LevelStore } from '../store/LevelStore.js';
-import { dataDir, openService, type GlobalOptions } from './context.js';
+import { openService, type GlobalOptions } from './context.js';
+import { openStore, storeChoice } from './storeChoice.js';
 import { ServerClient, ServerUnreachable } from './serverClient.js';
 import { resolve as setting } from '../settings.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
@@ -81,7 +81,7 @@ export function onLogOrServer<T>(
   globals: GlobalOptions,
   route: { local(store: KnowledgeStore): Promise<T>; remote(server: ServerClient): Promise<T> },
 ): Promise<Routed<T>> {
-  return routed(globals, () => LevelStore.open(dataDir(globals)), route.local, route.remote);
+  return routed(globals, () => openStore(globals), route.local, route.remote);
 }
 
 async function routed<R extends { close(): Promise<void> }, T>(
@@ -90,7 +90,18 @@ async function routed<R extends { close(): Promise<void> }, T>(
   local: (opened: R) => Promise<T>,
   remote: (server: ServerClient) => Promise<T>,
 ): Promise<Routed<T>> {
-  const dir = dataDir(globals);
+  const choice = storeChoice(globals);
+  if (choice.kind === 'sparql') {
+    // A shared store has no lock and no server.json: every process opens it and writes through
+    // conditional updates (SparqlStore.ts).
+    const opened = await open();
+    try {
+      return { value: await local(opened), via: 'store' };
+    } finally {
+      await opened.close();
+    }
+  }
+  const dir = choice.dir;
   const waitMs = lockWaitMs();
   const deadline = Date.now() + waitMs;
   let staleServer: string | undefined;

@@ -19,7 +19,7 @@ import { TIERS, type Tier } from '../kb/Emotion.js';
 import { cachedLexicon, readCacheFile, writeCacheFile } from '../lexicon/cache.js';
 import { compileLexicon } from '../lexicon/compile.js';
 import type { LexiconData } from '../lexicon/types.js';
-import { LevelStore } from '../store/LevelStore.js';
+import { openStore } from './storeChoice.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { checkInputFiles, tagStream, type StreamSummary } from '../tagger/stream.js';
 import { prepareOptions, type ResolvedOptions } from '../tagger/options.js';
@@ -353,7 +353,7 @@ async function openOutput(file: string): Promise<WriteStream> {
 
 /** The compiled lexicon of the store's current version (see lexicon/cache.ts). */
 export async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
-  const store = await LevelStore.open(dataDir(options));
+  const store = await openStore(options);
   // The snapshot's identity: its change id, triple count and content hash (the integrity record,
   // one read). A change id alone repeats after a restore, with other content.
   let snapshot: string;

@@ -39,6 +39,10 @@ export interface ServeOptions {
   webDir?: string;
   /** Time and result-size limits of /sparql (defaults in the settings table). */
   sparqlLimits?: Partial<SparqlLimits>;
+  /** The mutation token; by default a new one, written to server.json (a replica is given one shared by all). */
+  token?: string;
+  /** On a shared store: why edits cannot be taken now, reported by /ready (see ReplicaSync). */
+  storeProblem?: () => string | undefined;
 }
 
 export interface RunningServer {
@@ -81,7 +85,7 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   let service: KnowledgeService | undefined;
-  const token = newToken();
+  const token = options.token ?? newToken();
   let draining = false;
   const inFlight = new Set<ServerResponse>();
   const sparql = new SparqlEngine(options.sparqlLimits);
@@ -95,6 +99,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     accessLog: options.accessLog,
     compileAfter: options.compileAfter,
     draining: () => draining,
+    storeProblem: options.storeProblem,
     webDir: options.webDir ?? WEB_DIR,
   });
   const server = createServer((req, res) => {

@@ -55,6 +55,8 @@ export interface EmokbYogaOptions {
   metrics?: boolean;
   /** True while the server drains for shutdown: /ready answers 503 so no new traffic is routed here. */
   draining?: () => boolean;
+  /** On a shared store: why edits cannot be taken now (the store unreachable), which /ready reports with a 503. */
+  storeProblem?: () => string | undefined;
   /** Level of the per-request access log line, or false for none (default `info`). */
   accessLog?: 'info' | 'debug' | false;
   /** Compile a query document on its n-th execution (default 2, 0 never): see useCompiledExecution. */
@@ -71,10 +73,19 @@ export interface EmokbYogaOptions {
  * `/ready`: 200 when `ready()`, else 503, with no body. Like yoga's useReadinessCheck, but it matches
  * the path by string, where yoga's also runs a URLPattern over the URL of every other request.
  */
-function useReadiness(options: { endpoint: string; ready: () => boolean }): Plugin {
+function useReadiness(options: { endpoint: string; ready: () => boolean; problem?: () => string | undefined }): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname === options.endpoint) endResponse(new fetchAPI.Response(null, { status: options.ready() ? 200 : 503 }));
+      if (url.pathname !== options.endpoint) return;
+      const problem = options.ready() ? options.problem?.() : undefined;
+      if (problem === undefined) endResponse(new fetchAPI.Response(null, { status: options.ready() ? 200 : 503 }));
+      else
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ ready: false, reads: true, writes: false, reason: problem }), {
+            status: 503,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          }),
+        );
     },
   };
 }
@@ -97,7 +108,11 @@ export function createEmokbYoga(options: EmokbYogaOptions): EmokbYoga {
     // Before the result-size estimate: a batch over its own limits should hear about those.
     useClassifyLimits(limits),
     useResultSizeLimit({ maxFields: limits.maxFields }),
-    useReadiness({ endpoint: '/ready', ready: () => options.snapshot() !== undefined && !options.draining?.() }),
+    useReadiness({
+      endpoint: '/ready',
+      ready: () => options.snapshot() !== undefined && !options.draining?.(),
+      problem: options.storeProblem,
+    }),
     // The RDF front door beside GraphQL: /sparql, the IRI documents, /.well-known/void, downloads.
     useSparqlEndpoint({ engine: options.sparql ?? new SparqlEngine(), snapshot: options.snapshot, maxBodyBytes: limits.maxBodyBytes }),
     // Before the linked data: a browser asking for an emotion's IRI gets the explorer.

@@ -9,6 +9,7 @@ import type { ChangeInput, ChangeRecord, KnowledgeStore } from '../store/Knowled
 import { KnowledgeBase } from './KnowledgeBase.js';
 import { AutoBackups, isDestructive } from '../store/autoBackup.js';
 import { verifyContent } from '../store/verify.js';
+import { isStaleVersion } from '../store/staleVersion.js';
 import { readRelease } from './seed.js';
 import { withSeedHeap } from './seedHeap.js';
 
@@ -28,7 +29,15 @@ export interface OpenOptions {
   onSeed?: (step: SeedStep) => void;
   /** Where automatic backups go (before destructive changes, every N changes); none when absent. */
   backups?: AutoBackups;
+  /**
+   * How many times a change refused because another process committed first (CONFLICT, stale
+   * version: only on a shared store) is validated again against the newer snapshot and retried.
+   */
+  conflictRetries?: number;
 }
+
+/** Retries of a change that lost a race to another writer, unless the caller says otherwise. */
+export const DEFAULT_CONFLICT_RETRIES = 5;
 
 export interface ChangeOutcome {
   /** The committed record, or null when nothing changed or on a dry run. */
@@ -44,11 +53,13 @@ export class KnowledgeService {
   readonly #listeners = new Set<(snapshot: KnowledgeBase) => void>();
 
   readonly #backups: AutoBackups | undefined;
+  readonly #conflictRetries: number;
 
-  private constructor(store: KnowledgeStore, snapshot: KnowledgeBase, backups?: AutoBackups) {
+  private constructor(store: KnowledgeStore, snapshot: KnowledgeBase, backups?: AutoBackups, conflictRetries = DEFAULT_CONFLICT_RETRIES) {
     this.store = store;
     this.#snapshot = snapshot;
     this.#backups = backups;
+    this.#conflictRetries = conflictRetries;
   }
 
   /**
@@ -66,15 +77,15 @@ export class KnowledgeService {
    * differ), reading only: nothing is seeded. `emokb serve` starts this before it imports its
    * server stack, so that LevelDB's reads (on libuv's threads) overlap those imports.
    */
-  static async load(store: KnowledgeStore, options: Pick<OpenOptions, 'backups'> = {}): Promise<KnowledgeService> {
+  static async load(store: KnowledgeStore, options: Pick<OpenOptions, 'backups' | 'conflictRetries'> = {}): Promise<KnowledgeService> {
     // One pass reads the triples and hashes them for the check.
     const [snapshot, lastChange] = await Promise.all([store.snapshot(), store.lastChangeId()]);
     await verifyContent(store, snapshot, lastChange);
-    return new KnowledgeService(store, KnowledgeBase.fromQuads(snapshot.quads, lastChange), options.backups);
+    return new KnowledgeService(store, KnowledgeBase.fromQuads(snapshot.quads, lastChange), options.backups, options.conflictRetries);
   }
 
   /** Seeds a store with no triples and no change log from the shipped release; else does nothing. */
-  async seedIfEmpty(options: Omit<OpenOptions, 'seed' | 'backups'> = {}): Promise<void> {
+  async seedIfEmpty(options: Omit<OpenOptions, 'seed' | 'backups' | 'conflictRetries'> = {}): Promise<void> {
     if (this.#snapshot.quads.length !== 0 || this.#snapshot.version !== 0) return;
     await withSeedHeap(async () => {
       options.onSeed?.({ step: 'reading' });
@@ -104,11 +115,50 @@ export class KnowledgeService {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Validates and commits one change; changes are applied one at a time, in call order. */
+  /**
+   * Validates and commits one change; changes are applied one at a time, in call order. On a
+   * shared store, a change another process overtook (CONFLICT, stale version) is validated again
+   * against the newer snapshot and retried, at most `conflictRetries` times.
+   */
   change(input: ChangeInput, options: ChangeOptions = {}): Promise<ChangeOutcome> {
-    const run = this.#queue.then(() => this.#change(input, options));
+    const run = this.#queue.then(() => this.#changeRetrying(input, options));
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * On a shared store: takes in the changes other processes committed since this snapshot (what a
+   * replica polls for). Resolves true when the snapshot changed. A no-op on a store of one writer.
+   */
+  refresh(): Promise<boolean> {
+    const run = this.#queue.then(() => this.#refresh());
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #refresh(): Promise<boolean> {
+    const fresh = await this.store.catchUp?.();
+    if (!fresh) return false;
+    this.#snapshot = KnowledgeBase.fromQuads(fresh.quads, fresh.version);
+    for (const listener of this.#listeners) listener(this.#snapshot);
+    return true;
+  }
+
+  async #changeRetrying(input: ChangeInput, options: ChangeOptions): Promise<ChangeOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#change(input, options);
+      } catch (error) {
+        if (!isStaleVersion(error)) throw error;
+        if (attempt >= this.#conflictRetries) {
+          const e = error as EmokbError;
+          throw new EmokbError('CONFLICT', `${e.message}; gave up after ${attempt + 1} attempts (EMOKB_CONFLICT_RETRIES)`, e.details, {
+            cause: error,
+          });
+        }
+        await this.#refresh();
+      }
+    }
   }
 
   /** Replaces the whole content with `quads` (validated first), as one change. */
@@ -153,7 +203,7 @@ export class KnowledgeService {
     if (this.#backups && isDestructive(input.command)) {
       await this.#backups.write(await this.content(), `before-${input.command.split(' ')[0]}`);
     }
-    const record = await this.store.commit(input);
+    const record = await this.store.commit(input, { expectedVersion: this.#snapshot.version });
     this.#snapshot = KnowledgeBase.fromQuads(proposed, record?.id ?? this.#snapshot.version);
     for (const listener of this.#listeners) listener(this.#snapshot);
     if (this.#backups && record && this.#backups.due(record.id)) {

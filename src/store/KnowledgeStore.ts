@@ -1,5 +1,6 @@
 // The storage contract: RDF quads plus a change log, written in atomic batches. The level store
-// is the product; the memory store exists so tests and tools can run the same contract cheaply.
+// is the default; the SPARQL store (SparqlStore.ts) shares one database between processes; the
+// memory store exists so tests and tools can run the same contract cheaply.
 import type { Quad } from '@rdfjs/types';
 import type { IntegrityRecord } from './integrity.js';
 
@@ -11,6 +12,15 @@ export interface ChangeInput {
   message: string;
   /** What asked for the change, e.g. `import ontology/parrott.ttl` or `seed`. */
   command: string;
+}
+
+export interface CommitOptions {
+  /**
+   * The version (id of the newest change) the change was validated against. When the store is no
+   * longer there, because another writer committed meanwhile, the commit writes nothing and fails
+   * with CONFLICT (`details.conflict` `stale-version`); the caller re-validates and tries again.
+   */
+  expectedVersion?: number;
 }
 
 /** A committed change as the log keeps it: only what really changed, as N-Triples lines. */
@@ -38,7 +48,7 @@ export interface Snapshot {
 }
 
 export interface KnowledgeStore {
-  /** Where the data lives: a directory, or `memory`. */
+  /** Where the data lives: a directory, `memory`, or `sparql:<query URL>`. */
   readonly location: string;
   /** Every quad in the store. */
   all(): Promise<Quad[]>;
@@ -49,7 +59,7 @@ export interface KnowledgeStore {
    * Applies the change as one atomic batch together with its change-log entry: after a crash the
    * store holds either all of it or none. Returns null (and logs nothing) when nothing changes.
    */
-  commit(change: ChangeInput): Promise<ChangeRecord | null>;
+  commit(change: ChangeInput, options?: CommitOptions): Promise<ChangeRecord | null>;
   /** The change log, newest first. */
   changes(options?: { limit?: number }): Promise<ChangeRecord[]>;
   /** The id of the newest change (0 for none), without reading the log's records. */
@@ -63,6 +73,12 @@ export interface KnowledgeStore {
   sealIntegrity(record: IntegrityRecord): Promise<void>;
   /** Fills an empty store with `content` (quads, change log, integrity record) in one atomic write. */
   restore(content: StoreContent): Promise<void>;
+  /**
+   * For a store other processes write too (SparqlStore): brings this process's view up to the
+   * store's newest version, and returns the content and version when they changed, else null.
+   * Absent where this process is the only writer.
+   */
+  catchUp?(): Promise<{ quads: Quad[]; version: number } | null>;
   /** Bytes on disk, or null where that means nothing. */
   sizeOnDisk(): Promise<number | null>;
   /** With `keepSnapshot`, a store may keep a copy of its snapshot that makes the next open faster. */

@@ -12,7 +12,8 @@ import { quadKey } from '../rdf/turtle.js';
 import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
 import { effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, mismatch, XorHash, type IntegrityRecord } from './integrity.js';
-import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
+import type { ChangeInput, ChangeRecord, CommitOptions, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
+import { staleVersion } from './staleVersion.js';
 import { SpogDecoder } from './spogKeys.js';
 import { parseRecord, recordValue } from './logRecord.js';
 import { faultPoint, nonAtomicForTests } from './faultInjection.js';
@@ -218,15 +219,20 @@ export class LevelStore implements KnowledgeStore {
     return this.#quads.indexes[0]!.prefix;
   }
 
-  commit(change: ChangeInput): Promise<ChangeRecord | null> {
-    const run = this.#queue.then(() => this.#commit(change));
+  commit(change: ChangeInput, options: CommitOptions = {}): Promise<ChangeRecord | null> {
+    const run = this.#queue.then(() => this.#commit(change, options));
     // The next commit, sizeOnDisk and close wait for a compaction the caller need not: the change
     // is durable before it (LevelDB's log, fsynced), and LevelDB reads while it compacts.
     this.#queue = run.then((done) => done.compacted).catch(() => undefined);
     return run.then((done) => done.record);
   }
 
-  async #commit(change: ChangeInput): Promise<{ record: ChangeRecord | null; compacted?: Promise<void> }> {
+  async #commit(change: ChangeInput, options: CommitOptions): Promise<{ record: ChangeRecord | null; compacted?: Promise<void> }> {
+    // One process holds the directory's lock, so only a caller holding an old snapshot can be behind.
+    if (options.expectedVersion !== undefined) {
+      const version = await this.#read('the change log', () => this.#lastId());
+      if (version !== options.expectedVersion) throw staleVersion(this.location, options.expectedVersion, version);
+    }
     const empty = await this.#read('the triples', () => this.#isEmpty());
     const has = empty ? () => false : await this.#read('the triples', () => this.#membership([...change.add, ...change.remove]));
     const delta = effectiveDelta(change.add, change.remove, has);

@@ -4,7 +4,8 @@ import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../rdf/turtle.js';
 import { effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, xorLines, type IntegrityRecord } from './integrity.js';
-import type { ChangeInput, ChangeRecord, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
+import type { ChangeInput, ChangeRecord, CommitOptions, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
+import { staleVersion } from './staleVersion.js';
 
 export class MemoryStore implements KnowledgeStore {
   readonly location = 'memory';
@@ -29,8 +30,11 @@ export class MemoryStore implements KnowledgeStore {
     return this.#graph.size;
   }
 
-  async commit(change: ChangeInput): Promise<ChangeRecord | null> {
+  async commit(change: ChangeInput, options: CommitOptions = {}): Promise<ChangeRecord | null> {
     this.#assertOpen();
+    const version = this.#log.at(-1)?.id ?? 0;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version)
+      throw staleVersion(this.location, options.expectedVersion, version);
     const delta = effectiveDelta(change.add, change.remove, (key) => this.#keys.has(key));
     if (delta.add.length === 0 && delta.remove.length === 0) return null;
     const record: ChangeRecord = {

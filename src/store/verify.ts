@@ -2,6 +2,7 @@
 // the newest change recorded (count and content hash), and that change must be the newest in the
 // log. The open reads every quad anyway; the level store digests each triple while it decodes it
 // (spogKeys.ts), so the check itself only compares.
+import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, unreadableTables } from './dataDirectory.js';
 import { mismatch, type IntegrityRecord } from './integrity.js';
@@ -19,6 +20,9 @@ export async function verifyContent(store: KnowledgeStore, snapshot: Snapshot, l
   if (recorded) {
     const problem = mismatch(recorded, found);
     if (problem) {
+      // A shared store is no directory: no table files to name, no backup directory to restore from.
+      if (store.location.startsWith('sparql:'))
+        throw new EmokbError('STORE_ERROR', `${store.location}: the store is damaged: ${problem}`, { location: store.location });
       const tables = store.location === 'memory' ? [] : await unreadableTables(store.location);
       const files = tables.length ? ` (damaged table file${tables.length > 1 ? 's' : ''}: ${tables.join(', ')})` : '';
       throw damaged(store.location, `the store is damaged: ${problem}${files}`);

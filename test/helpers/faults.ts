@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 
 /** Environment that makes the child stop at `point` and wait to be killed. */
-export function faultEnv(point: 'commit' | 'backup', extra: Record<string, string> = {}): Record<string, string> {
+export function faultEnv(point: 'commit' | 'backup' | 'staged', extra: Record<string, string> = {}): Record<string, string> {
   return { EMOKB_TEST_FAULT_POINT: point, EMOKB_TEST_FAULT_WAIT_MS: '60000', ...extra };
 }
 
@@ -11,7 +11,11 @@ export function faultEnv(point: 'commit' | 'backup', extra: Record<string, strin
  * Resolves true once the child reported being inside `point` and was killed with SIGKILL there;
  * false if it exited before reaching the point (then nothing was killed).
  */
-export function killInside(child: ChildProcess, point: 'commit' | 'backup', signalTarget: number = child.pid!): Promise<boolean> {
+export function killInside(
+  child: ChildProcess,
+  point: 'commit' | 'backup' | 'staged',
+  signalTarget: number = child.pid!,
+): Promise<boolean> {
   return new Promise((resolve) => {
     let seen = '';
     let killed = false;

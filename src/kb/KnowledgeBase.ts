@@ -73,12 +73,14 @@ export class KnowledgeBase {
   readonly #counts: KnowledgeCounts;
   readonly #quads: readonly Quad[];
   #hash: string | undefined;
+  readonly #identity: string | undefined;
   /** Increases with every committed change the snapshot reflects (the change-log id). */
   readonly version: number;
 
-  private constructor(quads: readonly Quad[], version: number) {
+  private constructor(quads: readonly Quad[], version: number, identity: string | undefined) {
     this.#quads = quads;
     this.version = version;
+    this.#identity = identity;
     const fields = new Map<string, Partial<Record<'label' | 'definition' | 'tier' | 'valence' | 'parent', string>>>();
     const emotions = new Set<string>();
     const children = new Map<string, string[]>();
@@ -192,8 +194,13 @@ export class KnowledgeBase {
     };
   }
 
-  static fromQuads(quads: readonly Quad[], version = 0): KnowledgeBase {
-    return new KnowledgeBase(quads, version);
+  /**
+   * `identity`: a name of this content that the store already keeps and that changes whenever the
+   * content does (KnowledgeService passes the store's integrity record); without it, `identity`
+   * falls back to the content hash.
+   */
+  static fromQuads(quads: readonly Quad[], version = 0, identity?: string): KnowledgeBase {
+    return new KnowledgeBase(quads, version, identity);
   }
 
   /** The quads this snapshot was built from (read-only; copy before changing). */
@@ -205,6 +212,17 @@ export class KnowledgeBase {
   get contentHash(): string {
     this.#hash ??= createHash('sha256').update(this.#quads.map(quadKey).sort().join('\n')).digest('hex');
     return this.#hash;
+  }
+
+  /**
+   * A name of this content for HTTP caches (the ETag): the store's integrity record (change id,
+   * triple count, set hash) where the snapshot came from a store, read at no cost, so the first
+   * request after a change, or a replica's catch-up, does not first sort and hash every triple
+   * (about a second on 122,000 triples under load); the content hash otherwise. Equal content read
+   * from one shared store has one identity on every replica.
+   */
+  get identity(): string {
+    return this.#identity ?? this.contentHash;
   }
 
   get counts(): KnowledgeCounts {

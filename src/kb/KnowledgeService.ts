@@ -8,6 +8,7 @@ import { rulesFor, validationScope } from '../shacl/scope.js';
 import type { ChangeInput, ChangeRecord, KnowledgeStore } from '../store/KnowledgeStore.js';
 import { KnowledgeBase } from './KnowledgeBase.js';
 import { AutoBackups, isDestructive } from '../store/autoBackup.js';
+import type { IntegrityRecord } from '../store/integrity.js';
 import { verifyContent } from '../store/verify.js';
 import { isStaleVersion } from '../store/staleVersion.js';
 import { readRelease } from './seed.js';
@@ -81,7 +82,13 @@ export class KnowledgeService {
     // One pass reads the triples and hashes them for the check.
     const [snapshot, lastChange] = await Promise.all([store.snapshot(), store.lastChangeId()]);
     await verifyContent(store, snapshot, lastChange);
-    return new KnowledgeService(store, KnowledgeBase.fromQuads(snapshot.quads, lastChange), options.backups, options.conflictRetries);
+    const identity = storeIdentity({ format: 1, change: lastChange, count: snapshot.quads.length, hash: snapshot.hash });
+    return new KnowledgeService(
+      store,
+      KnowledgeBase.fromQuads(snapshot.quads, lastChange, identity),
+      options.backups,
+      options.conflictRetries,
+    );
   }
 
   /** Seeds a store with no triples and no change log from the shipped release; else does nothing. */
@@ -139,7 +146,7 @@ export class KnowledgeService {
   async #refresh(): Promise<boolean> {
     const fresh = await this.store.catchUp?.();
     if (!fresh) return false;
-    this.#snapshot = KnowledgeBase.fromQuads(fresh.quads, fresh.version);
+    this.#snapshot = KnowledgeBase.fromQuads(fresh.quads, fresh.version, storeIdentity(await this.store.integrity()));
     for (const listener of this.#listeners) listener(this.#snapshot);
     return true;
   }
@@ -204,7 +211,11 @@ export class KnowledgeService {
       await this.#backups.write(await this.content(), `before-${input.command.split(' ')[0]}`);
     }
     const record = await this.store.commit(input, { expectedVersion: this.#snapshot.version });
-    this.#snapshot = KnowledgeBase.fromQuads(proposed, record?.id ?? this.#snapshot.version);
+    this.#snapshot = KnowledgeBase.fromQuads(
+      proposed,
+      record?.id ?? this.#snapshot.version,
+      record ? storeIdentity(await this.store.integrity()) : undefined,
+    );
     for (const listener of this.#listeners) listener(this.#snapshot);
     if (this.#backups && record && this.#backups.due(record.id)) {
       try {
@@ -228,4 +239,13 @@ export class KnowledgeService {
     await this.#queue;
     await this.store.close({ keepSnapshot: true });
   }
+}
+
+/**
+ * A snapshot's identity from the store's integrity record (change, count, set hash: all known to
+ * the store after every read and commit, so nothing is hashed again); undefined for a store that
+ * keeps none, whose snapshots fall back to their content hash (KnowledgeBase.identity).
+ */
+function storeIdentity(record: IntegrityRecord | null): string | undefined {
+  return record ? `${record.change}-${record.count}-${record.hash}` : undefined;
 }

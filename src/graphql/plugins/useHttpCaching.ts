@@ -1,6 +1,7 @@
 // HTTP caching of GET queries: the answer to a GET query is a function of the query (its URL), the
-// Accept header (Vary) and the snapshot, so the snapshot's content hash (with a hash of the schema,
-// so a new server version is a new entity) is its ETag. A GET with a matching If-None-Match is
+// Accept header (Vary) and the snapshot, so the snapshot's identity (the store's integrity record,
+// KnowledgeBase.identity; with a hash of the schema, so a new server version is a new entity) is its
+// ETag. A GET with a matching If-None-Match is
 // answered 304 before anything is parsed or executed; a 200 carries the ETag and
 // `Cache-Control: public, no-cache` (caches may keep it but revalidate every time: an edit can
 // change the knowledge at any moment, and a revalidation costs one header comparison). The
@@ -38,7 +39,7 @@ export function useHttpCaching(options: { endpoint: string; schemaSource: string
       const kb = options.snapshot();
       if (!kb) return;
       let etag = etagOf.get(kb);
-      if (!etag) etagOf.set(kb, (etag = `"${kb.contentHash.slice(0, 32)}.${schemaHash}"`));
+      if (!etag) etagOf.set(kb, (etag = `"${kb.identity.slice(0, 48)}.${schemaHash}"`));
       if (matchesEtag(request.headers.get('if-none-match'), etag)) {
         endResponse(new fetchAPI.Response(null, { status: 304, headers: { etag, 'cache-control': CACHE_CONTROL, vary: 'Accept' } }));
         return;

@@ -8,8 +8,8 @@
 //   4. the database's load from version polling: the CPU time Virtuoso spends per second, idle and
 //      with 10 pollers sending the replicas' version query every 250 ms (the query a replica sends,
 //      from 10 clients: ten whole replicas do not fit on this machine beside Virtuoso).
-// Figures and ratios only, no assertions. Needs the services: `eval "$(scripts/services.sh start
-// virtuoso)"` (EMOKB_STORE=sparql:...), and `npm run build` first. Every loop is bounded.
+// Figures and ratios only, no assertions. Needs the services: `set -a; eval "$(scripts/services.sh start
+// virtuoso)"; set +a` (EMOKB_STORE=sparql:...), and `npm run build` first. Every loop is bounded.
 // Usage: node bench/replicas.mjs [--duration 8] [--edits 15] [--rounds 2]
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -29,7 +29,7 @@ const TOKEN = 'bench-replicas-token-0123456789abcdef';
 const QUERY_A = '{ emotion(label: "irritation") { path { label } children { label } terms(first: 10) { edges { node { lemma } } } } }';
 
 if (!process.env.EMOKB_STORE?.startsWith('sparql:')) {
-  console.error('bench/replicas.mjs: EMOKB_STORE is not a sparql: URL; run eval "$(scripts/services.sh start virtuoso)" first');
+  console.error('bench/replicas.mjs: EMOKB_STORE is not a sparql: URL; run set -a; eval "$(scripts/services.sh start virtuoso)"; set +a first');
   process.exit(2);
 }
 const queryUrl = process.env.EMOKB_STORE.slice('sparql:'.length);

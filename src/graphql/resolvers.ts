@@ -133,7 +133,15 @@ export const resolvers = {
     roots: (_: unknown, __: Args, { kb }: RequestContext) => kb.tier('primary'),
     mappings: (_: unknown, args: Args, { kb }: RequestContext) => kb.mappings(args.scheme as string | undefined),
     stats: (_: unknown, __: Args, { kb }: RequestContext) => kb.counts,
-    version: (_: unknown, __: Args, { kb }: RequestContext) => ({ version: kb.version, contentHash: kb.contentHash }),
+    // contentHash is computed only when asked for: it sorts and hashes every triple of a new
+    // snapshot (about a second under load), which a client asking only for `version`, as a replica's
+    // watcher does after each change, must not wait for.
+    version: (_: unknown, __: Args, { kb }: RequestContext) => ({
+      version: kb.version,
+      get contentHash() {
+        return kb.contentHash;
+      },
+    }),
     lookup: (_: unknown, args: Args, { kb }: RequestContext) => lookup(kb, args.text as string),
     term: (_: unknown, args: Args, { kb }: RequestContext) => termCatalog(kb).byIri.get(args.iri as string) ?? null,
     relationPath(_: unknown, args: Args, { kb }: RequestContext) {

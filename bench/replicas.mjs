@@ -29,7 +29,9 @@ const TOKEN = 'bench-replicas-token-0123456789abcdef';
 const QUERY_A = '{ emotion(label: "irritation") { path { label } children { label } terms(first: 10) { edges { node { lemma } } } } }';
 
 if (!process.env.EMOKB_STORE?.startsWith('sparql:')) {
-  console.error('bench/replicas.mjs: EMOKB_STORE is not a sparql: URL; run set -a; eval "$(scripts/services.sh start virtuoso)"; set +a first');
+  console.error(
+    'bench/replicas.mjs: EMOKB_STORE is not a sparql: URL; run set -a; eval "$(scripts/services.sh start virtuoso)"; set +a first',
+  );
   process.exit(2);
 }
 const queryUrl = process.env.EMOKB_STORE.slice('sparql:'.length);

@@ -53,6 +53,21 @@ alive() { # pid file
   [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
 }
 
+stop_service() { # name pid-file data-dir: TERM, up to 10 s to finish, then KILL; the data goes
+  if alive "$2"; then
+    local pid
+    pid="$(cat "$2")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.25
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    say "$1 stopped"
+  fi
+  rm -rf "$3"
+}
+
 install_missing() { # command package ...
   local missing=""
   while [ $# -gt 0 ]; do
@@ -183,20 +198,7 @@ EOF
   virtuoso_vars
 }
 
-virtuoso_stop() {
-  if alive "$VDIR/virtuoso.pid"; then
-    local pid
-    pid="$(cat "$VDIR/virtuoso.pid")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.25
-    done
-    kill -9 "$pid" 2>/dev/null || true
-    say "Virtuoso stopped"
-  fi
-  rm -rf "$VDIR"
-}
+virtuoso_stop() { stop_service Virtuoso "$VDIR/virtuoso.pid" "$VDIR"; }
 
 virtuoso_status() {
   if alive "$VDIR/virtuoso.pid" && virtuoso_ready; then
@@ -238,20 +240,7 @@ redis_start() {
   redis_vars
 }
 
-redis_stop() {
-  if alive "$RDIR/redis.pid"; then
-    local pid
-    pid="$(cat "$RDIR/redis.pid")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.25
-    done
-    kill -9 "$pid" 2>/dev/null || true
-    say "Redis stopped"
-  fi
-  rm -rf "$RDIR"
-}
+redis_stop() { stop_service Redis "$RDIR/redis.pid" "$RDIR"; }
 
 redis_status() {
   if alive "$RDIR/redis.pid" && redis_ready; then

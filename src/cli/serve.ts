@@ -87,12 +87,7 @@ export function registerServe(program: Command): void {
           }
         },
         dataDir: dir,
-        limits,
-        corsOrigins: config.corsOrigins,
-        shutdownTimeoutMs: config.shutdownTimeoutMs,
-        accessLog: config.accessLog === 'off' ? false : config.accessLog,
-        compileAfter: config.compileAfter,
-        sparqlLimits: { timeoutMs: config.sparqlTimeoutMs, maxResultBytes: config.sparqlMaxResultBytes },
+        ...httpSettings(config, limits),
       });
     } catch (error) {
       await release();
@@ -103,6 +98,18 @@ export function registerServe(program: Command): void {
 }
 
 type ServeConfig = ReturnType<typeof resolveAll<SettingKey>>;
+
+/** What the server takes from the settings alike on the embedded store and as a replica. */
+function httpSettings(config: ServeConfig, limits: ReturnType<typeof limitsOf>) {
+  return {
+    limits,
+    corsOrigins: config.corsOrigins,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    accessLog: config.accessLog === 'off' ? (false as const) : config.accessLog,
+    compileAfter: config.compileAfter,
+    sparqlLimits: { timeoutMs: config.sparqlTimeoutMs, maxResultBytes: config.sparqlMaxResultBytes },
+  };
+}
 
 function limitsOf(config: ServeConfig) {
   return Object.freeze({
@@ -172,12 +179,7 @@ async function serveReplica(queryUrl: string, config: ServeConfig): Promise<void
     // No random token: without EMOKB_EDIT_TOKEN_FILE nobody could learn it (there is no server.json).
     token: token ?? randomBytes(32).toString('hex'),
     storeProblem: () => sync?.problem,
-    limits,
-    corsOrigins: config.corsOrigins,
-    shutdownTimeoutMs: config.shutdownTimeoutMs,
-    accessLog: config.accessLog === 'off' ? false : config.accessLog,
-    compileAfter: config.compileAfter,
-    sparqlLimits: { timeoutMs: config.sparqlTimeoutMs, maxResultBytes: config.sparqlMaxResultBytes },
+    ...httpSettings(config, limits),
   });
   logger.info({ store: `sparql:${queryUrl}`, pollMs: config.pollMs, edits: token !== undefined }, 'replica over a shared store');
   try {

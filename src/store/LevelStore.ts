@@ -10,7 +10,7 @@ import type { Quad } from '@rdfjs/types';
 import { EmokbError } from '../errors.js';
 import { quadKey } from '../rdf/turtle.js';
 import { damaged, directoryState, unreadableTables } from './dataDirectory.js';
-import { effectiveDelta } from './delta.js';
+import { changeRecord, effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, mismatch, XorHash, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, CommitOptions, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
 import { staleVersion } from './staleVersion.js';
@@ -238,15 +238,7 @@ export class LevelStore implements KnowledgeStore {
     const delta = effectiveDelta(change.add, change.remove, has);
     if (delta.add.length === 0 && delta.remove.length === 0) return { record: null };
     this.#current = null;
-    const record: ChangeRecord = {
-      id: (await this.#read('the change log', () => this.#lastId())) + 1,
-      time: new Date().toISOString(),
-      author: change.author,
-      message: change.message,
-      command: change.command,
-      added: delta.addLines,
-      removed: delta.removeLines,
-    };
+    const record = changeRecord((await this.#read('the change log', () => this.#lastId())) + 1, change, delta);
     // A store written before the record existed gets one from its content as read now.
     const previous = (await this.integrity()) ?? (empty ? EMPTY_INTEGRITY : integrityOf((await this.all()).map(quadKey), record.id - 1));
     const integrity = advance(previous, record.id, record.added, record.removed);

@@ -2,7 +2,7 @@
 import { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../rdf/turtle.js';
-import { effectiveDelta } from './delta.js';
+import { changeRecord, effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, xorLines, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, CommitOptions, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
 import { staleVersion } from './staleVersion.js';
@@ -37,15 +37,7 @@ export class MemoryStore implements KnowledgeStore {
       throw staleVersion(this.location, options.expectedVersion, version);
     const delta = effectiveDelta(change.add, change.remove, (key) => this.#keys.has(key));
     if (delta.add.length === 0 && delta.remove.length === 0) return null;
-    const record: ChangeRecord = {
-      id: (this.#log.at(-1)?.id ?? 0) + 1,
-      time: new Date().toISOString(),
-      author: change.author,
-      message: change.message,
-      command: change.command,
-      added: delta.addLines,
-      removed: delta.removeLines,
-    };
+    const record = changeRecord((this.#log.at(-1)?.id ?? 0) + 1, change, delta);
     this.#graph.removeQuads(delta.remove);
     for (const q of delta.remove) this.#keys.delete(quadKey(q));
     this.#graph.addQuads(delta.add);

@@ -23,7 +23,7 @@ import { EmokbError } from '../errors.js';
 import { DataFactory } from '../rdf/n3.js';
 import { quadKey, termKey } from '../rdf/turtle.js';
 import { Parser } from '../rdf/n3.js';
-import { effectiveDelta } from './delta.js';
+import { changeRecord, effectiveDelta } from './delta.js';
 import { advance, EMPTY_INTEGRITY, integrityOf, XorHash, type IntegrityRecord } from './integrity.js';
 import type { ChangeInput, ChangeRecord, CommitOptions, KnowledgeStore, Snapshot, StoreContent } from './KnowledgeStore.js';
 import { parseRecord, recordValue } from './logRecord.js';
@@ -323,15 +323,7 @@ export class SparqlStore implements KnowledgeStore {
     for (const q of [...delta.add, ...delta.remove])
       if (q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')
         throw new EmokbError('BAD_INPUT', `${this.location}: a blank node cannot be written to a shared store (${quadKey(q)})`);
-    const record: ChangeRecord = {
-      id: base + 1,
-      time: new Date().toISOString(),
-      author: change.author,
-      message: change.message,
-      command: change.command,
-      added: delta.addLines,
-      removed: delta.removeLines,
-    };
+    const record = changeRecord(base + 1, change, delta);
     const integrity = advance(
       this.#integrity ?? (base === 0 ? EMPTY_INTEGRITY : integrityOf([...quads.keys()], base)),
       record.id,

@@ -1,6 +1,7 @@
 // Reduces a requested change to what it really changes, so that the log and undo stay exact.
 import type { Quad } from '@rdfjs/types';
 import { quadKey } from '../rdf/turtle.js';
+import type { ChangeInput, ChangeRecord } from './KnowledgeStore.js';
 
 export interface Delta {
   add: Quad[];
@@ -35,4 +36,17 @@ export function effectiveDelta(add: readonly Quad[], remove: readonly Quad[], ha
 /** Sorted N-Triples lines, the form the change log keeps. */
 export function toLines(quads: readonly Quad[]): string[] {
   return quads.map(quadKey).sort();
+}
+
+/** The change-log entry of change `id`: what the change says of itself, and what it really did. */
+export function changeRecord(id: number, change: ChangeInput, delta: Delta): ChangeRecord {
+  return {
+    id,
+    time: new Date().toISOString(),
+    author: change.author,
+    message: change.message,
+    command: change.command,
+    added: delta.addLines,
+    removed: delta.removeLines,
+  };
 }

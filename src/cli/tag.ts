@@ -52,6 +52,7 @@ interface TagCommandOptions {
   valence: boolean;
   evaluativeInfinitive: boolean;
   topicExperiencer?: boolean;
+  apology: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -113,6 +114,10 @@ export function registerTag(program: Command): void {
     .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
+    .option(
+      '--no-apology',
+      'read "sorry" as the lexicon has it, not as regret ("Sorry, I messed up") or sympathy ("sorry to hear that") by what follows',
+    )
     .option(
       '--topic-experiencer',
       'keep an evoking topic noun ("funeral", "knife") only in a sentence with an experiencer ("I", "you", "feel"); off by default',
@@ -184,6 +189,7 @@ Examples:
             valence: options.valence,
             evaluativeInfinitive: options.evaluativeInfinitive,
             topicExperiencer: options.topicExperiencer ?? false,
+            apology: options.apology,
             partOfSpeech: options.partOfSpeech,
             names: options.names,
             matches: options.matches,

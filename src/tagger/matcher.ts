@@ -30,6 +30,7 @@ import {
   isPseudoNegation,
 } from '../text/cues.js';
 import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
+import { Apology, SORRY_HASH, SORRY_HEDGE, SORRY_REGRET, SORRY_SYMPATHY } from './apology.js';
 import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
 import type { ResolvedOptions } from './options.js';
@@ -37,6 +38,12 @@ import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
 import { incredulousQuestion } from './questionCue.js';
+
+/**
+ * Weight of a bare "sorry" the apology rule reads: that of the lexicon's "i'm sorry" (0.8, names),
+ * the formula it stands for.
+ */
+const SORRY_WEIGHT = 0.8;
 
 /** "?": the mark whose cue the incredulity rule restricts. */
 const QUESTION_MARK = 63;
@@ -82,6 +89,8 @@ export class Matcher {
    * friends", "happy to help"): the valence fallback does not read a word inside one.
    */
   readonly #idioms: number[] = [];
+  /** "Sorry": apology (regret) against sympathy (apology.ts). */
+  readonly #apology: Apology;
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -95,6 +104,7 @@ export class Matcher {
     this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
     this.#appraisal = new Appraisal(index);
     this.#topic = new TopicExperiencer(index);
+    this.#apology = new Apology(index);
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -127,7 +137,11 @@ export class Matcher {
         if (last > t && this.index.entries[entry]!.senses.length === 0) this.#idioms.push(t, last);
       }
       if (entry < 0) {
-        if (info.packed < 0) continue;
+        if (info.packed < 0) {
+          // (a bare "sorry" is no entry: the apology rule may read it as regret or sympathy)
+          if (o.apology && b.hash[t] === SORRY_HASH) this.#bareSorry(text, b, t, o);
+          continue;
+        }
         entry = info.packed >> 2;
         via = (info.packed & 3) as 0 | 1 | 2;
       }
@@ -264,6 +278,32 @@ export class Matcher {
     const sentence = b.sentence[first]!;
     const senses = this.index.entries[entry]!.senses;
     if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
+    if (!cue && o.apology && this.#apology.concerns(entry)) {
+      const ap = this.#apology;
+      const reading = ap.read(this.#text, b, last);
+      if (reading === SORRY_HEDGE) return;
+      if (reading === SORRY_REGRET && ap.regret >= 0) {
+        const sense = senses[0]!;
+        const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
+        this.#push(
+          b,
+          start,
+          end,
+          sentence,
+          entry,
+          0,
+          sense.kind === 'evokes' ? 1 : 0,
+          via,
+          ap.regret,
+          base * intensity,
+          intensity,
+          negated,
+          ap.regretBit,
+          o,
+        );
+        return;
+      }
+    }
     if (!cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
       const ap = this.#appraisal;
       const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);
@@ -349,6 +389,30 @@ export class Matcher {
     mb.counted[m] = !negated ? this.#self[emotion]! : o.negation === 'opposite' ? this.#opposites[emotion]! : NO_EMOTIONS;
     mb.sentence[m] = sentence;
     mb.count = m + 1;
+  }
+
+  /**
+   * A bare "sorry" (not inside an entry) at token k: a match on regret or sympathy where what
+   * follows it says which and the speaker is the one who is sorry (apology.ts); nothing otherwise.
+   */
+  #bareSorry(text: string, b: TokenBuffer, k: number, o: ResolvedOptions): void {
+    if (b.word(k) !== 'sorry') return;
+    if (!b.sentencesDone) assignSentences(text, b);
+    const ap = this.#apology;
+    const reading = ap.read(text, b, k);
+    if (reading !== SORRY_REGRET && reading !== SORRY_SYMPATHY) return;
+    const emotion = reading === SORRY_REGRET ? ap.regret : ap.sympathy;
+    if (emotion < 0 || !ap.speakerSays(b, k)) return;
+    const negated = o.negation !== 'off' && this.#negated(b, k);
+    let intensity = 1;
+    if (!negated && o.intensity) intensity *= this.#modifierFactor(b, k);
+    if (o.emphasis) {
+      if (b.sentenceExclaims[b.sentence[k]!]) intensity *= EXCLAMATION_FACTOR;
+      if (b.flags[k]! & ALL_CAPS) intensity *= CAPITALS_FACTOR;
+    }
+    intensity = Math.min(INTENSITY_MAX, Math.max(INTENSITY_MIN, intensity));
+    const rules = reading === SORRY_REGRET ? ap.regretBit : ap.sympathyBit;
+    this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 0, 0, emotion, SORRY_WEIGHT * intensity, intensity, negated, rules, o);
   }
 
   /** A text with no match: the weak valence matches of appraisal.ts (an evaluation of a person). */

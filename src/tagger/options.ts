@@ -30,6 +30,7 @@ export interface ResolvedOptions {
   valence: boolean;
   evaluativeInfinitive: boolean;
   topicExperiencer: boolean;
+  apology: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -89,6 +90,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     valence: options.valence ?? true,
     evaluativeInfinitive: options.evaluativeInfinitive ?? true,
     topicExperiencer: options.topicExperiencer ?? false,
+    apology: options.apology ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

@@ -27,6 +27,11 @@ export const RULES: readonly string[] = Object.freeze([
   // topicExperiencer.ts: an evoking topic noun dropped for want of an experiencer in its sentence.
   // A dropped match is not output, so this name never appears on a match; it names the option.
   'topic-experiencer',
+  // apology.ts, option apology: "sorry" read by what one is sorry for: the speaker's own doing or
+  // an apology formula is regret ("Sorry, I messed up"); another's misfortune is sympathy ("sorry
+  // to hear that"), named on a bare "sorry" the rule gives a match
+  'apology',
+  'sympathy',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

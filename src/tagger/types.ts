@@ -102,6 +102,13 @@ export interface TagOptions {
    */
   topicExperiencer?: boolean;
   /**
+   * "Sorry" by what one is sorry for (default true; rules `apology`, `sympathy`): the speaker's own
+   * doing or an apology formula is regret ("Sorry, I messed up", "I'm sorry I was late", "sorry
+   * for being rude"); another's misfortune is sympathy ("sorry to hear that", "sorry for your
+   * loss"); "I'm sorry, but" is a hedge (no emotion).
+   */
+  apology?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -281,6 +281,7 @@ const variants = [
   ['valence off', { valence: false }],
   ['evaluative infinitive off', { evaluativeInfinitive: false }],
   ['topic-experiencer on (default off)', { topicExperiencer: true }],
+  ['valence frames off (every evaluation of a person)', { valenceFrames: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

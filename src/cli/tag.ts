@@ -53,6 +53,7 @@ interface TagCommandOptions {
   evaluativeInfinitive: boolean;
   topicExperiencer?: boolean;
   apology: boolean;
+  valenceFrames: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -114,6 +115,10 @@ export function registerTag(program: Command): void {
     .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
+    .option(
+      '--no-valence-frames',
+      'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
+    )
     .option(
       '--no-apology',
       'read "sorry" as the lexicon has it, not as regret ("Sorry, I messed up") or sympathy ("sorry to hear that") by what follows',
@@ -190,6 +195,7 @@ Examples:
             evaluativeInfinitive: options.evaluativeInfinitive,
             topicExperiencer: options.topicExperiencer ?? false,
             apology: options.apology,
+            valenceFrames: options.valenceFrames,
             partOfSpeech: options.partOfSpeech,
             names: options.names,
             matches: options.matches,

@@ -47,6 +47,7 @@ interface GraphQLOptions {
   evaluativeInfinitive?: boolean | null;
   topicExperiencer?: boolean | null;
   apology?: boolean | null;
+  valenceFrames?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -103,6 +104,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.evaluativeInfinitive != null) tagOptions.evaluativeInfinitive = o.evaluativeInfinitive;
   if (o.topicExperiencer != null) tagOptions.topicExperiencer = o.topicExperiencer;
   if (o.apology != null) tagOptions.apology = o.apology;
+  if (o.valenceFrames != null) tagOptions.valenceFrames = o.valenceFrames;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

@@ -427,6 +427,7 @@ export class Matcher {
       },
       o.valence,
       o.evaluativeInfinitive,
+      o.valenceFrames,
     );
   }
 

@@ -31,6 +31,7 @@ export interface ResolvedOptions {
   evaluativeInfinitive: boolean;
   topicExperiencer: boolean;
   apology: boolean;
+  valenceFrames: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -91,6 +92,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     evaluativeInfinitive: options.evaluativeInfinitive ?? true,
     topicExperiencer: options.topicExperiencer ?? false,
     apology: options.apology ?? true,
+    valenceFrames: options.valenceFrames ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

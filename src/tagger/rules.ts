@@ -32,6 +32,10 @@ export const RULES: readonly string[] = Object.freeze([
   // to hear that"), named on a bare "sorry" the rule gives a match
   'apology',
   'sympathy',
+  // appraisal.ts, option valenceFrames: the valence fallback only where an evaluation is a feeling
+  // said now by the speaker (a self-report, the speaker's judgment of someone). A withheld match is
+  // not output, so this name never appears on a match; it names the option.
+  'valence-frame',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -109,6 +109,14 @@ export interface TagOptions {
    */
   apology?: boolean;
   /**
+   * Valence frames (default true): the valence fallback makes a match only where the evaluation is
+   * a feeling said now by the speaker: a self-report ("I feel so talented") or the speaker's
+   * judgment of someone ("you're so sweet"); not in a question, a conditional, a reported clause,
+   * after a modal, in the past of "be", for a bare "good" ("I'm good": no, thanks), nor a noun
+   * phrase describing a third person ("she's a very agreeable child"); rule `valence-frame`.
+   */
+  valenceFrames?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -282,6 +282,7 @@ const variants = [
   ['evaluative infinitive off', { evaluativeInfinitive: false }],
   ['topic-experiencer on (default off)', { topicExperiencer: true }],
   ['valence frames off (every evaluation of a person)', { valenceFrames: false }],
+  ['stretched spellings off', { stretchedSpellings: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

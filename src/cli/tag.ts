@@ -54,6 +54,7 @@ interface TagCommandOptions {
   topicExperiencer?: boolean;
   apology: boolean;
   valenceFrames: boolean;
+  stretchedSpellings: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -115,6 +116,7 @@ export function registerTag(program: Command): void {
     .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
+    .option('--no-stretched-spellings', 'do not read "sooooo happy", "loooove" as the lexicon words they stretch')
     .option(
       '--no-valence-frames',
       'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
@@ -196,6 +198,7 @@ Examples:
             topicExperiencer: options.topicExperiencer ?? false,
             apology: options.apology,
             valenceFrames: options.valenceFrames,
+            stretchedSpellings: options.stretchedSpellings,
             partOfSpeech: options.partOfSpeech,
             names: options.names,
             matches: options.matches,

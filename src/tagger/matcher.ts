@@ -29,10 +29,11 @@ import {
   NEGATION_WINDOW,
   isPseudoNegation,
 } from '../text/cues.js';
-import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
+import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, hashWord, tokenizeInto } from '../text/tokenize.js';
 import { Apology, SORRY_HASH, SORRY_HEDGE, SORRY_REGRET, SORRY_SYMPATHY } from './apology.js';
 import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
+import { ruleBit } from './rules.js';
 import type { ResolvedOptions } from './options.js';
 import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
@@ -44,6 +45,11 @@ import { incredulousQuestion } from './questionCue.js';
  * the formula it stands for.
  */
 const SORRY_WEIGHT = 0.8;
+
+const HOW = hashWord('how');
+
+/** The rule bit of a match over a stretched spelling ("sooooo happy", "loooove"). */
+const STRETCHED = ruleBit('stretched-spelling');
 
 /** "?": the mark whose cue the incredulity rule restricts. */
 const QUESTION_MARK = 63;
@@ -126,7 +132,7 @@ export class Matcher {
         continue;
       }
       const info = this.#infoAt(b, t);
-      if (info.packed < 0 && info.mweMax === 0) continue;
+      if ((info.packed < 0 && info.mweMax === 0) || (info.stretched && !o.stretchedSpellings)) continue;
       let entry = -1;
       let via: 0 | 1 | 2 = 0;
       let last = t;
@@ -262,7 +268,7 @@ export class Matcher {
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
     const negated = !cue && o.negation !== 'off' && this.#negated(b, first);
     let intensity = 1;
-    if (!negated && !cue && o.intensity) intensity *= this.#modifierFactor(b, first);
+    if (!negated && !cue && o.intensity) intensity *= this.#modifierFactor(b, first, o);
     if (o.emphasis && !cue) {
       if (b.sentenceExclaims[b.sentence[first]!]) intensity *= EXCLAMATION_FACTOR;
       for (let k = first; k <= last; k++) {
@@ -277,6 +283,9 @@ export class Matcher {
     const end = b.end[last]!;
     const sentence = b.sentence[first]!;
     const senses = this.index.entries[entry]!.senses;
+    // a stretched spelling ("loooove") among the match's words: the match names the rule
+    let spelled = 0;
+    if (!cue) for (let k = first; k <= last && spelled === 0; k++) if (this.#infos[k]!.stretched) spelled = STRETCHED;
     if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
     if (!cue && o.apology && this.#apology.concerns(entry)) {
       const ap = this.#apology;
@@ -298,7 +307,7 @@ export class Matcher {
           base * intensity,
           intensity,
           negated,
-          ap.regretBit,
+          ap.regretBit | spelled,
           o,
         );
         return;
@@ -326,7 +335,7 @@ export class Matcher {
             base * intensity,
             intensity,
             negated,
-            ap.rule,
+            ap.rule | spelled,
             o,
           );
         return;
@@ -349,7 +358,7 @@ export class Matcher {
           base * intensity,
           intensity,
           negated,
-          0,
+          spelled,
           o,
         );
     }
@@ -405,7 +414,7 @@ export class Matcher {
     if (emotion < 0 || !ap.speakerSays(b, k)) return;
     const negated = o.negation !== 'off' && this.#negated(b, k);
     let intensity = 1;
-    if (!negated && o.intensity) intensity *= this.#modifierFactor(b, k);
+    if (!negated && o.intensity) intensity *= this.#modifierFactor(b, k, o);
     if (o.emphasis) {
       if (b.sentenceExclaims[b.sentence[k]!]) intensity *= EXCLAMATION_FACTOR;
       if (b.flags[k]! & ALL_CAPS) intensity *= CAPITALS_FACTOR;
@@ -442,6 +451,9 @@ export class Matcher {
       if (b.kind[k] !== WORD) return false;
       const cue = infos[k]!.cue;
       if (cue & CUE_CLAUSE) return false;
+      // "(it doesn't / no) matter how stupid ...": the negation is of "matter", and the clause after
+      // "matter how" is a concessive one of its own (Quirk et al. 1985, §15.42): not negated
+      if (b.hash[k] === HOW && k > 0 && b.kind[k - 1] === WORD && b.word(k) === 'how' && b.word(k - 1) === 'matter') return false;
       // (the word after k is a word: k + 1 <= first)
       if (
         cue & CUE_NEGATOR &&
@@ -455,7 +467,7 @@ export class Matcher {
   }
 
   /** Product of up to two modifiers directly before token `first` ("really very", "kind of"). */
-  #modifierFactor(b: TokenBuffer, first: number): number {
+  #modifierFactor(b: TokenBuffer, first: number, o: ResolvedOptions): number {
     const infos = this.#infos;
     let factor = 1;
     let k = first - 1;
@@ -469,7 +481,7 @@ export class Matcher {
           continue;
         }
       }
-      if (info.modifier === 0) break;
+      if (info.modifier === 0 || (info.stretched && !o.stretchedSpellings)) break;
       factor *= info.modifier;
       k--;
     }

@@ -32,6 +32,7 @@ export interface ResolvedOptions {
   topicExperiencer: boolean;
   apology: boolean;
   valenceFrames: boolean;
+  stretchedSpellings: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -93,6 +94,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     topicExperiencer: options.topicExperiencer ?? false,
     apology: options.apology ?? true,
     valenceFrames: options.valenceFrames ?? true,
+    stretchedSpellings: options.stretchedSpellings ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

@@ -36,6 +36,9 @@ export const RULES: readonly string[] = Object.freeze([
   // said now by the speaker (a self-report, the speaker's judgment of someone). A withheld match is
   // not output, so this name never appears on a match; it names the option.
   'valence-frame',
+  // lexicon/LexiconIndex.ts, option stretchedSpellings: a word with runs of three or more letters
+  // read as the lexicon word it stretches ("sooooo happy", "loooove", "daaaamn")
+  'stretched-spelling',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -117,6 +117,12 @@ export interface TagOptions {
    */
   valenceFrames?: boolean;
   /**
+   * Stretched spellings (default true; rule `stretched-spelling`): a word with runs of three or
+   * more identical letters is read as the lexicon word it stretches, the runs cut to two or one
+   * letters ("sooooo happy", "loooove", "daaaamn").
+   */
+  stretchedSpellings?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -45,3 +45,12 @@ describe('negation before "matter how"', () => {
     expect(tagger.tag("It doesn't make me angry").matches![0]!.negated).toBe(true);
   });
 });
+
+describe('"jerk" inside its collocations', () => {
+  it('is no emotion in "jerk off" and "circle jerk", and stays contempt for a person', () => {
+    expect(counted('I almost forgot to jerk off today')).toEqual([]);
+    expect(counted('he was jerking off')).toEqual([]);
+    expect(counted('this sub is a circle jerk')).toEqual([]);
+    expect(tagger.tag('stop being a jerk').dominant.primary).toBe('anger');
+  });
+});

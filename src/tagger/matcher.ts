@@ -132,7 +132,12 @@ export class Matcher {
         continue;
       }
       const info = this.#infoAt(b, t);
-      if ((info.packed < 0 && info.mweMax === 0) || (info.stretched && !o.stretchedSpellings)) continue;
+      if (info.packed < 0 && info.mweMax === 0) {
+        // (a bare "sorry" is no entry: the apology rule may read it as regret or sympathy)
+        if (b.hash[t] === SORRY_HASH && o.apology) this.#bareSorry(text, b, t, o);
+        continue;
+      }
+      if (info.stretched && !o.stretchedSpellings) continue;
       let entry = -1;
       let via: 0 | 1 | 2 = 0;
       let last = t;

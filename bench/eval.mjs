@@ -281,6 +281,9 @@ const variants = [
   ['valence off', { valence: false }],
   ['evaluative infinitive off', { evaluativeInfinitive: false }],
   ['topic-experiencer on (default off)', { topicExperiencer: true }],
+  ['valence frames off (every evaluation of a person)', { valenceFrames: false }],
+  ['stretched spellings off', { stretchedSpellings: false }],
+  ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',
     { appraisal: false, evaluativeFrame: false, undergoer: false, valence: false, evaluativeInfinitive: false },

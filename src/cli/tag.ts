@@ -55,6 +55,9 @@ interface TagCommandOptions {
   valence: boolean;
   evaluativeInfinitive: boolean;
   topicExperiencer?: boolean;
+  apology: boolean;
+  valenceFrames: boolean;
+  stretchedSpellings: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -237,6 +240,15 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-undergoer', 'do not read an interpersonal verb on the side of the one who undergoes it ("I teased him")')
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
+    .option('--no-stretched-spellings', 'do not read "sooooo happy", "loooove" as the lexicon words they stretch')
+    .option(
+      '--no-valence-frames',
+      'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
+    )
+    .option(
+      '--no-apology',
+      'read "sorry" as the lexicon has it, not as regret ("Sorry, I messed up") or sympathy ("sorry to hear that") by what follows',
+    )
     .option(
       '--topic-experiencer',
       'keep an evoking topic noun ("funeral", "knife") only in a sentence with an experiencer ("I", "you", "feel"); off by default',
@@ -283,6 +295,9 @@ export function taggingSpec(
         undergoer: options.undergoer,
         valence: options.valence,
         evaluativeInfinitive: options.evaluativeInfinitive,
+        apology: options.apology,
+        valenceFrames: options.valenceFrames,
+        stretchedSpellings: options.stretchedSpellings,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

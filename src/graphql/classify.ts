@@ -46,6 +46,9 @@ interface GraphQLOptions {
   valence?: boolean | null;
   evaluativeInfinitive?: boolean | null;
   topicExperiencer?: boolean | null;
+  apology?: boolean | null;
+  valenceFrames?: boolean | null;
+  stretchedSpellings?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -101,6 +104,9 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.valence != null) tagOptions.valence = o.valence;
   if (o.evaluativeInfinitive != null) tagOptions.evaluativeInfinitive = o.evaluativeInfinitive;
   if (o.topicExperiencer != null) tagOptions.topicExperiencer = o.topicExperiencer;
+  if (o.apology != null) tagOptions.apology = o.apology;
+  if (o.valenceFrames != null) tagOptions.valenceFrames = o.valenceFrames;
+  if (o.stretchedSpellings != null) tagOptions.stretchedSpellings = o.stretchedSpellings;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '19b91c17c8602fb205d00afd5c232ec1383860a4d30e054a357a7cf3cb2984b8';
+export const RELEASE_HASH = '490312f47ff2a180f7c6a293343e4acd48a3f745e85184eeea41f92736068a63';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

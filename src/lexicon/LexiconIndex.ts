@@ -4,7 +4,7 @@
 // then derivations), the multiword keys it may start (trie.ts) and its cue bits. Records are cached
 // per word (wordTable.ts for ASCII words, a Map for the rest); nothing on the hot path touches RDF.
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
-import { cueOf } from '../text/cues.js';
+import { CUE_CLAUSE, CUE_NEGATOR, cueOf } from '../text/cues.js';
 import { NON_ASCII, type TokenBuffer } from '../text/tokenize.js';
 import { derivationsOf, lemmasOf } from '../text/wordForms.js';
 import { compileLexicon } from './compile.js';
@@ -264,12 +264,38 @@ export class LexiconIndex {
     // Negation, clause and intensity cues get a record of their own (not the shared NOTHING), so
     // the tagger reads them from the record instead of comparing strings.
     const { cue, modifier } = cueOf(norm);
+    if (info === NOTHING && cue === 0 && modifier === 0 && hasLetterRun(norm)) {
+      const stretched = this.#stretched(norm);
+      if (stretched !== null) return stretched;
+    }
     if (cue !== 0 || modifier !== 0) {
       if (info === NOTHING) info = new WordInfo(-1, NO_ROOTS, 0, norm, false);
       info.cue = cue;
       info.modifier = modifier;
     }
     return info;
+  }
+
+  /**
+   * A stretched spelling ("sooooo", "daaaamn", "loooove"): the word with every run of three or more
+   * identical letters cut to two, else to one, when that is a lexicon form or an intensifier, as
+   * that word (its record copied, marked `stretched`); null otherwise. Written emphasis, not another
+   * word (Brody & Diakopoulos, "Cooooooooooooooollllllllllllll!!!!!!!!!!!!!!", EMNLP 2011). Not as a
+   * negation or clause cue: "nooooo" is an exclamation, not "no" before what follows. Runs once per
+   * distinct word (the record is cached with the others), and only for a word with such a run.
+   */
+  #stretched(norm: string): WordInfo | null {
+    for (let keep = 2; keep >= 1; keep--) {
+      const short = cutLetterRuns(norm, keep);
+      const base = this.#computeInfo(short);
+      if (base.packed < 0 && base.modifier === 0 && base.mweMax === 0) continue;
+      const info = new WordInfo(base.packed, base.mweRoots, base.mweMax, short, base.inner);
+      info.modifier = base.modifier;
+      info.cue = base.modifier !== 0 ? base.cue & ~CUE_NEGATOR & ~CUE_CLAUSE : 0;
+      info.stretched = true;
+      return info;
+    }
+    return null;
   }
 
   #lexicalInfo(norm: string): WordInfo {
@@ -368,6 +394,30 @@ export class LexiconIndex {
     }
     return -1;
   }
+}
+
+/** Whether a word has a run of three or more identical letters ("sooo", "daaamn"). */
+export function hasLetterRun(word: string): boolean {
+  for (let i = 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/** The word with every run of three or more identical letters cut to `keep` letters. */
+export function cutLetterRuns(word: string, keep: number): string {
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    let j = i + 1;
+    while (j < word.length && word.charCodeAt(j) === word.charCodeAt(i)) j++;
+    const c = word.charCodeAt(i);
+    const letter = c >= 97 && c <= 122;
+    out += letter && j - i >= 3 ? word.slice(i, i + keep) : word.slice(i, j);
+    i = j;
+  }
+  return out;
 }
 
 /** Cheap test before asking the lemmatiser about a word inside a multiword expression. */

@@ -31,6 +31,11 @@ export class WordInfo {
   cue = 0;
   /** Its factor as an intensifier or diminisher ("very" 1.5), 0 when it is none. */
   modifier = 0;
+  /**
+   * Whether the word is a stretched spelling of the word it stands for ("sooooo" for "so",
+   * "loooove" for "love"): its runs of three or more letters cut to two or one (LexiconIndex).
+   */
+  stretched = false;
 
   constructor(packed: number, mweRoots: ReadonlyArray<MweNode | null>, mweMax: number, norm: string | undefined, inner: boolean) {
     this.packed = packed;

@@ -95,6 +95,68 @@ const GLAD = 'gladness';
 const VOCATIVE = 4;
 
 const FEEL = new Set(['feel', 'feels', 'felt', 'feeling']);
+/** The valence frames (#feltFrame): forms of "be" that do not say how someone is now. */
+const NOT_NOW = new Set(['was', 'were', 'be', 'been', 'being']);
+const LOOK = new Set(['look', 'looks', 'looked', 'looking']);
+const MODALS = new Set([
+  'would',
+  'could',
+  'should',
+  'might',
+  'may',
+  'will',
+  'can',
+  'must',
+  'shall',
+  "i'd",
+  "i'll",
+  "you'd",
+  "you'll",
+  "he'd",
+  "she'd",
+  "they'd",
+  "we'd",
+  "we'll",
+  "wouldn't",
+  "couldn't",
+  "shouldn't",
+  "won't",
+  "can't",
+]);
+const KIND_OF = new Set(['kind', 'sort']);
+const BARE_PREDICATES = new Set(['good', 'better', 'fine']);
+const SECOND_PERSON = new Set(['you', 'u', 'ya', "you're", 'youre', "you've", 'ur']);
+/** Words after which a subject still opens its clause: interjections and conjunctions of main clauses. */
+const OPENERS = new Set([
+  'oh',
+  'and',
+  'but',
+  'so',
+  'well',
+  'yeah',
+  'yes',
+  'no',
+  'honestly',
+  'really',
+  'just',
+  'also',
+  'now',
+  'today',
+  'lol',
+  'god',
+  'man',
+  'omg',
+  'ok',
+  'okay',
+  'wow',
+  'aww',
+  'aw',
+  'damn',
+  'then',
+  'because',
+  'cause',
+  'cuz',
+]);
 const TO_HASH = hashWord('to');
 
 export class Appraisal {
@@ -212,6 +274,7 @@ export class Appraisal {
     emit: (token: number, emotion: number, rules: number) => boolean,
     valence = true,
     infinitive = false,
+    frames = false,
   ): void {
     // A text without a word a valence match could be made on (most silent texts) is done in one
     // pass of hash look-ups: the linking-verb scan below made strings and targets for every "is"
@@ -225,7 +288,7 @@ export class Appraisal {
     if (!any) return;
     // (the infinitive frames only where the linking frames found nothing: one weak match is
     // evidence enough, and matches stay in text order)
-    if ((!valence || !this.#linkingFrames(text, b, emit)) && infinitive) this.#infinitiveFrames(text, b, emit);
+    if ((!valence || !this.#linkingFrames(text, b, emit, frames)) && infinitive) this.#infinitiveFrames(text, b, emit);
   }
 
   /**
@@ -260,7 +323,7 @@ export class Appraisal {
   }
 
   /** The linking frames of the valence fallback; whether they emitted a match. */
-  #linkingFrames(text: string, b: TokenBuffer, emit: (token: number, emotion: number, rules: number) => boolean): boolean {
+  #linkingFrames(text: string, b: TokenBuffer, emit: (token: number, emotion: number, rules: number) => boolean, frames: boolean): boolean {
     const hash = b.hash;
     let emitted = false;
     const linking = this.#linkingHashes;
@@ -296,6 +359,7 @@ export class Appraisal {
       if (p + 1 < b.count && b.sentence[p + 1] === b.sentence[p]) {
         if (b.kind[p + 1] === WORD ? b.word(p + 1) === 'at' || b.word(p + 1) === 'off' : text.charCodeAt(b.start[p + 1]!) === 45) continue;
       }
+      if (frames && !this.#feltFrame(text, b, k, p, word, v)) continue;
       let id: string;
       if (target === SELF) id = v < 0 ? FELT_NEGATIVE : FEEL.has(w) ? FELT_POSITIVE : SELF_POSITIVE;
       else id = v < 0 ? OTHER_NEGATIVE_WEAK : OTHER_POSITIVE_WEAK;
@@ -304,6 +368,66 @@ export class Appraisal {
       k = p;
     }
     return emitted;
+  }
+
+  /**
+   * The valence frames (option valenceFrames): whether the evaluation of a person by the linking
+   * verb at k and the predicate at p is said as a feeling, now, by the speaker: a self-report ("I
+   * feel so X", "I'm so X") or the speaker's own judgment of someone ("you're so sweet", "she's
+   * very talented", "I think she's great"). Not in a question ("You think I'm beautiful?"), a
+   * conditional or a subordinate clause ("if you're brave", "tell me I'm attractive", "I bet
+   * she's nice": the subject must open its clause), after a modal ("he'd be gentle", "you should
+   * be good"), in the past or the perfect of "be" ("I was ambitious then", "I've been"), for a bare
+   * "good", "better", "fine" ("I'm good": no, thanks; "you're better": recovered), for a noun
+   * indefinite noun phrase about someone other than the addressee ("I'm an honest businessman",
+   * "she's a very agreeable child": a description; "you're a good neighbor", "he's such a sweet
+   * thing" and "she is the worst" stay), nor a negative look ("he looks terrible": his health).
+   */
+  #feltFrame(text: string, b: TokenBuffer, k: number, p: number, word: string, v: number): boolean {
+    const w = b.word(k);
+    if (NOT_NOW.has(w)) return false;
+    if (v < 0 && LOOK.has(w)) return false;
+    const sentence = b.sentence[k]!;
+    const last = b.sentenceLast[sentence]!;
+    if (b.kind[last] !== WORD) {
+      for (let c = b.start[last]!; c < b.end[last]!; c++) if (text.charCodeAt(c) === 63) return false;
+    }
+    // (not "you look good!": a compliment)
+    if (BARE_PREDICATES.has(word) && !LOOK.has(w) && (p + 1 > last || b.kind[p + 1] !== WORD)) return false;
+    const firstOfSentence = b.sentenceFirst[sentence]!;
+    // the subject: the copula itself ("I'm"), or the word before the verb past its auxiliaries
+    let s = k;
+    let subject = w;
+    if (!SUBJECT_COPULA.has(w)) {
+      s = k - 1;
+      for (let aux = 0; s >= firstOfSentence && b.kind[s] === WORD && aux < 2; aux++, s--) {
+        const a = b.word(s);
+        if (MODALS.has(a)) return false;
+        if (SUBJECT_AUXILIARY.has(a) || !AUXILIARIES.has(a)) break;
+      }
+      if (s < firstOfSentence || b.kind[s] !== WORD) return true; // "Feel so stupid."
+      subject = b.word(s);
+    }
+    // an indefinite noun phrase classifies someone ("a good pilot", "an honest businessman"),
+    // unless said to the addressee ("you're a good neighbor") or graded by "such" ("he's such a
+    // sweet thing"); a superlative with "the" is an evaluation ("she is the worst")
+    if (!SECOND_PERSON.has(subject)) {
+      for (let q = k + 1; q < p; q++) {
+        if (b.kind[q] !== WORD) continue;
+        const d = b.word(q);
+        if ((d === 'a' || d === 'an') && !(q > k + 1 && b.word(q - 1) === 'such')) return false;
+        // "he's of good character": a quality described, not judged
+        if (d === 'of' && !(q > k + 1 && KIND_OF.has(b.word(q - 1)))) return false;
+      }
+    }
+    // "(it) made me feel better": the speaker is the one who feels
+    if (subject === 'me') return true;
+    // the subject opens its clause: the sentence's first word, after a mark, or after a discourse word
+    const before = s - 1;
+    if (before < firstOfSentence || b.kind[before] !== WORD) return true;
+    const o = b.word(before);
+    if (OPENERS.has(o)) return true;
+    return (o === 'think' || o === 'know') && before - 1 >= firstOfSentence && b.kind[before - 1] === WORD && b.word(before - 1) === 'i';
   }
 
   /** A word that may stand between a linking verb and its predicate. */

@@ -29,14 +29,27 @@ import {
   NEGATION_WINDOW,
   isPseudoNegation,
 } from '../text/cues.js';
-import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
+import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, hashWord, tokenizeInto } from '../text/tokenize.js';
+import { Apology, SORRY_HASH, SORRY_HEDGE, SORRY_REGRET, SORRY_SYMPATHY } from './apology.js';
 import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
+import { ruleBit } from './rules.js';
 import type { ResolvedOptions } from './options.js';
 import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
 import { incredulousQuestion } from './questionCue.js';
+
+/**
+ * Weight of a bare "sorry" the apology rule reads: that of the lexicon's "i'm sorry" (0.8, names),
+ * the formula it stands for.
+ */
+const SORRY_WEIGHT = 0.8;
+
+const HOW = hashWord('how');
+
+/** The rule bit of a match over a stretched spelling ("sooooo happy", "loooove"). */
+const STRETCHED = ruleBit('stretched-spelling');
 
 /** "?": the mark whose cue the incredulity rule restricts. */
 const QUESTION_MARK = 63;
@@ -82,6 +95,8 @@ export class Matcher {
    * friends", "happy to help"): the valence fallback does not read a word inside one.
    */
   readonly #idioms: number[] = [];
+  /** "Sorry": apology (regret) against sympathy (apology.ts). */
+  readonly #apology: Apology;
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -95,6 +110,7 @@ export class Matcher {
     this.#marks = (index.data.marks ?? []).map(([mark, entry]) => [mark.charCodeAt(0), entry] as const);
     this.#appraisal = new Appraisal(index);
     this.#topic = new TopicExperiencer(index);
+    this.#apology = new Apology(index);
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -116,7 +132,12 @@ export class Matcher {
         continue;
       }
       const info = this.#infoAt(b, t);
-      if (info.packed < 0 && info.mweMax === 0) continue;
+      if (info.packed < 0 && info.mweMax === 0) {
+        // (a bare "sorry" is no entry: the apology rule may read it as regret or sympathy)
+        if (b.hash[t] === SORRY_HASH && o.apology) this.#bareSorry(text, b, t, o);
+        continue;
+      }
+      if (info.stretched && !o.stretchedSpellings) continue;
       let entry = -1;
       let via: 0 | 1 | 2 = 0;
       let last = t;
@@ -127,7 +148,11 @@ export class Matcher {
         if (last > t && this.index.entries[entry]!.senses.length === 0) this.#idioms.push(t, last);
       }
       if (entry < 0) {
-        if (info.packed < 0) continue;
+        if (info.packed < 0) {
+          // (a bare "sorry" is no entry: the apology rule may read it as regret or sympathy)
+          if (o.apology && b.hash[t] === SORRY_HASH) this.#bareSorry(text, b, t, o);
+          continue;
+        }
         entry = info.packed >> 2;
         via = (info.packed & 3) as 0 | 1 | 2;
       }
@@ -248,7 +273,7 @@ export class Matcher {
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
     const negated = !cue && o.negation !== 'off' && this.#negated(b, first);
     let intensity = 1;
-    if (!negated && !cue && o.intensity) intensity *= this.#modifierFactor(b, first);
+    if (!negated && !cue && o.intensity) intensity *= this.#modifierFactor(b, first, o);
     if (o.emphasis && !cue) {
       if (b.sentenceExclaims[b.sentence[first]!]) intensity *= EXCLAMATION_FACTOR;
       for (let k = first; k <= last; k++) {
@@ -263,7 +288,36 @@ export class Matcher {
     const end = b.end[last]!;
     const sentence = b.sentence[first]!;
     const senses = this.index.entries[entry]!.senses;
+    // a stretched spelling ("loooove") among the match's words: the match names the rule
+    let spelled = 0;
+    if (!cue) for (let k = first; k <= last && spelled === 0; k++) if (this.#infos[k]!.stretched) spelled = STRETCHED;
     if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
+    if (!cue && o.apology && this.#apology.concerns(entry)) {
+      const ap = this.#apology;
+      const reading = ap.read(this.#text, b, last);
+      if (reading === SORRY_HEDGE) return;
+      if (reading === SORRY_REGRET && ap.regret >= 0) {
+        const sense = senses[0]!;
+        const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
+        this.#push(
+          b,
+          start,
+          end,
+          sentence,
+          entry,
+          0,
+          sense.kind === 'evokes' ? 1 : 0,
+          via,
+          ap.regret,
+          base * intensity,
+          intensity,
+          negated,
+          ap.regretBit | spelled,
+          o,
+        );
+        return;
+      }
+    }
     if (!cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
       const ap = this.#appraisal;
       const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);
@@ -286,7 +340,7 @@ export class Matcher {
             base * intensity,
             intensity,
             negated,
-            ap.rule,
+            ap.rule | spelled,
             o,
           );
         return;
@@ -309,7 +363,7 @@ export class Matcher {
           base * intensity,
           intensity,
           negated,
-          0,
+          spelled,
           o,
         );
     }
@@ -351,6 +405,30 @@ export class Matcher {
     mb.count = m + 1;
   }
 
+  /**
+   * A bare "sorry" (not inside an entry) at token k: a match on regret or sympathy where what
+   * follows it says which and the speaker is the one who is sorry (apology.ts); nothing otherwise.
+   */
+  #bareSorry(text: string, b: TokenBuffer, k: number, o: ResolvedOptions): void {
+    if (b.word(k) !== 'sorry') return;
+    if (!b.sentencesDone) assignSentences(text, b);
+    const ap = this.#apology;
+    const reading = ap.read(text, b, k);
+    if (reading !== SORRY_REGRET && reading !== SORRY_SYMPATHY) return;
+    const emotion = reading === SORRY_REGRET ? ap.regret : ap.sympathy;
+    if (emotion < 0 || !ap.speakerSays(b, k)) return;
+    const negated = o.negation !== 'off' && this.#negated(b, k);
+    let intensity = 1;
+    if (!negated && o.intensity) intensity *= this.#modifierFactor(b, k, o);
+    if (o.emphasis) {
+      if (b.sentenceExclaims[b.sentence[k]!]) intensity *= EXCLAMATION_FACTOR;
+      if (b.flags[k]! & ALL_CAPS) intensity *= CAPITALS_FACTOR;
+    }
+    intensity = Math.min(INTENSITY_MAX, Math.max(INTENSITY_MIN, intensity));
+    const rules = reading === SORRY_REGRET ? ap.regretBit : ap.sympathyBit;
+    this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 0, 0, emotion, SORRY_WEIGHT * intensity, intensity, negated, rules, o);
+  }
+
   /** A text with no match: the weak valence matches of appraisal.ts (an evaluation of a person). */
   #valenceFallback(text: string, b: TokenBuffer, o: ResolvedOptions): void {
     this.#appraisal.fallback(
@@ -363,6 +441,7 @@ export class Matcher {
       },
       o.valence,
       o.evaluativeInfinitive,
+      o.valenceFrames,
     );
   }
 
@@ -377,6 +456,9 @@ export class Matcher {
       if (b.kind[k] !== WORD) return false;
       const cue = infos[k]!.cue;
       if (cue & CUE_CLAUSE) return false;
+      // "(it doesn't / no) matter how stupid ...": the negation is of "matter", and the clause after
+      // "matter how" is a concessive one of its own (Quirk et al. 1985, §15.42): not negated
+      if (b.hash[k] === HOW && k > 0 && b.kind[k - 1] === WORD && b.word(k) === 'how' && b.word(k - 1) === 'matter') return false;
       // (the word after k is a word: k + 1 <= first)
       if (
         cue & CUE_NEGATOR &&
@@ -390,7 +472,7 @@ export class Matcher {
   }
 
   /** Product of up to two modifiers directly before token `first` ("really very", "kind of"). */
-  #modifierFactor(b: TokenBuffer, first: number): number {
+  #modifierFactor(b: TokenBuffer, first: number, o: ResolvedOptions): number {
     const infos = this.#infos;
     let factor = 1;
     let k = first - 1;
@@ -404,7 +486,7 @@ export class Matcher {
           continue;
         }
       }
-      if (info.modifier === 0) break;
+      if (info.modifier === 0 || (info.stretched && !o.stretchedSpellings)) break;
       factor *= info.modifier;
       k--;
     }

@@ -30,6 +30,9 @@ export interface ResolvedOptions {
   valence: boolean;
   evaluativeInfinitive: boolean;
   topicExperiencer: boolean;
+  apology: boolean;
+  valenceFrames: boolean;
+  stretchedSpellings: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -89,6 +92,9 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     valence: options.valence ?? true,
     evaluativeInfinitive: options.evaluativeInfinitive ?? true,
     topicExperiencer: options.topicExperiencer ?? false,
+    apology: options.apology ?? true,
+    valenceFrames: options.valenceFrames ?? true,
+    stretchedSpellings: options.stretchedSpellings ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

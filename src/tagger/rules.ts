@@ -27,6 +27,18 @@ export const RULES: readonly string[] = Object.freeze([
   // topicExperiencer.ts: an evoking topic noun dropped for want of an experiencer in its sentence.
   // A dropped match is not output, so this name never appears on a match; it names the option.
   'topic-experiencer',
+  // apology.ts, option apology: "sorry" read by what one is sorry for: the speaker's own doing or
+  // an apology formula is regret ("Sorry, I messed up"); another's misfortune is sympathy ("sorry
+  // to hear that"), named on a bare "sorry" the rule gives a match
+  'apology',
+  'sympathy',
+  // appraisal.ts, option valenceFrames: the valence fallback only where an evaluation is a feeling
+  // said now by the speaker (a self-report, the speaker's judgment of someone). A withheld match is
+  // not output, so this name never appears on a match; it names the option.
+  'valence-frame',
+  // lexicon/LexiconIndex.ts, option stretchedSpellings: a word with runs of three or more letters
+  // read as the lexicon word it stretches ("sooooo happy", "loooove", "daaaamn")
+  'stretched-spelling',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -102,6 +102,27 @@ export interface TagOptions {
    */
   topicExperiencer?: boolean;
   /**
+   * "Sorry" by what one is sorry for (default true; rules `apology`, `sympathy`): the speaker's own
+   * doing or an apology formula is regret ("Sorry, I messed up", "I'm sorry I was late", "sorry
+   * for being rude"); another's misfortune is sympathy ("sorry to hear that", "sorry for your
+   * loss"); "I'm sorry, but" is a hedge (no emotion).
+   */
+  apology?: boolean;
+  /**
+   * Valence frames (default true): the valence fallback makes a match only where the evaluation is
+   * a feeling said now by the speaker: a self-report ("I feel so talented") or the speaker's
+   * judgment of someone ("you're so sweet"); not in a question, a conditional, a reported clause,
+   * after a modal, in the past of "be", for a bare "good" ("I'm good": no, thanks), nor a noun
+   * phrase describing a third person ("she's a very agreeable child"); rule `valence-frame`.
+   */
+  valenceFrames?: boolean;
+  /**
+   * Stretched spellings (default true; rule `stretched-spelling`): a word with runs of three or
+   * more identical letters is read as the lexicon word it stretches, the runs cut to two or one
+   * letters ("sooooo happy", "loooove", "daaaamn").
+   */
+  stretchedSpellings?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -207,3 +207,32 @@ describe('valence inside a non-emotional expression', () => {
     expect(primary("you're so sweet")).toBe('love');
   });
 });
+
+describe('valence frames: the fallback only where an evaluation is a feeling said now', () => {
+  const valence = (text: string, options: TagOptions = {}) =>
+    (tagger.tag(text, options).matches ?? []).filter((m: TagMatch) => m.rules?.includes('valence')).map((m: TagMatch) => m.text);
+
+  it("keeps a self-report and the speaker's judgment of someone", () => {
+    expect(valence('I feel so talented today')).toEqual(['talented']);
+    expect(valence("you're so sweet")).toEqual(['sweet']);
+    expect(valence('I think she is very talented')).toEqual(['talented']);
+    expect(valence("You're a good neighbor")).toEqual(['good']);
+    expect(valence('That makes me feel so talented')).toEqual(['talented']);
+  });
+
+  it('drops questions, conditionals, reported clauses, modals, the past of "be", "I\'m good" and descriptions', () => {
+    expect(valence("You think I'm beautiful?")).toEqual([]);
+    expect(valence('If you are really brave, I can make you rich.')).toEqual([]);
+    expect(valence("I bet she's nice.")).toEqual([]);
+    expect(valence("I think he'd be very gentle.")).toEqual([]);
+    expect(valence('I was ambitious then.')).toEqual([]);
+    expect(valence("I'm good, thanks")).toEqual([]);
+    expect(valence("I'm an honest businessman.")).toEqual([]);
+    expect(valence('He looks terrible.')).toEqual([]);
+  });
+
+  it('is an option: valenceFrames: false reads them all', () => {
+    expect(valence("You think I'm beautiful?", { valenceFrames: false })).toEqual(['beautiful']);
+    expect(valence('I was ambitious then.', { valenceFrames: false })).toEqual(['ambitious']);
+  });
+});

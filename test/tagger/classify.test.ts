@@ -150,6 +150,22 @@ describe('classify', () => {
     expect(r.data.off.dominant.primary).toBeNull();
   });
 
+  it('takes apology, valenceFrames and stretchedSpellings', async () => {
+    const r = await query(`{ on: classify(text: "Sorry, I messed up") { dominant { tertiary } matches { text rules } }
+      off: classify(text: "Sorry, I messed up", options: { apology: false }) { dominant { tertiary } }
+      frames: classify(text: "I was ambitious then.") { dominant { primary } }
+      noFrames: classify(text: "I was ambitious then.", options: { valenceFrames: false }) { dominant { primary } }
+      stretched: classify(text: "pure jooooy") { dominant { primary } }
+      notStretched: classify(text: "pure jooooy", options: { stretchedSpellings: false }) { dominant { primary } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.on).toEqual({ dominant: { tertiary: 'regret' }, matches: [{ text: 'Sorry', rules: ['apology'] }] });
+    expect(r.data.off.dominant.tertiary).toBeNull();
+    expect(r.data.frames.dominant.primary).toBeNull();
+    expect(r.data.noFrames.dominant.primary).toBe('joy');
+    expect(r.data.stretched.dominant.primary).toBe('joy');
+    expect(r.data.notStretched.dominant.primary).toBeNull();
+  });
+
   it('classifyBatch keeps order and numbers the results', async () => {
     const r = await query(`{ classifyBatch(texts: ["joy", "", "terror"], options: { matches: false }) { id dominant { primary } } }`);
     expect(r.data.classifyBatch).toEqual([

@@ -99,6 +99,17 @@ describe('emokb tag', () => {
     expect(off.map((o) => o.dominant.primary)).toEqual(['anger', 'joy', 'anger', null]);
   });
 
+  it('reads "sorry" by what one is sorry for, and stretched spellings, unless --no-apology, --no-stretched-spellings', async () => {
+    const input = "I'm so sorry, I messed up\nI loooove it\nI was ambitious then.\n";
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on.map((o) => o.dominant.tertiary)).toEqual(['regret', 'love', null]);
+    expect(on[0]!.matches).toEqual([expect.objectContaining({ text: 'so sorry', rules: ['apology'] })]);
+    const flags = ['--no-apology', '--no-stretched-spellings', '--no-valence-frames'];
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', ...flags], { input })).stdout);
+    expect(off.map((o) => o.dominant.primary)).toEqual(['sadness', null, 'joy']);
+    expect(off[0]!.dominant.secondary).toBe('sympathy');
+  });
+
   it('reads "nice to see" as gladness (evaluative infinitive) unless --no-evaluative-infinitive', async () => {
     const input = 'Nice to see you again\nNice to meet you\n';
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);

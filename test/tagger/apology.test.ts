@@ -1,0 +1,51 @@
+// "Sorry" by what one is sorry for (tagger/apology.ts), on the shipped lexicon: the speaker's own
+// doing or an apology formula is regret, another's misfortune sympathy, "sorry, but" a hedge.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Tagger } from '../../src/tagger/Tagger.js';
+import type { TagMatch, TagOptions } from '../../src/tagger/types.js';
+import { shippedKb } from './helpers.js';
+
+let tagger: Tagger;
+beforeAll(async () => {
+  tagger = Tagger.for(await shippedKb());
+});
+
+/** Each counted match as `text:reading:rules other than default-narrower`. */
+const matched = (text: string, options: TagOptions = {}) =>
+  (tagger.tag(text, options).matches ?? [])
+    .filter((m: TagMatch) => !m.negated)
+    .map((m: TagMatch) => `${m.text}:${(m.readAs ?? m.path).at(-1)!}:${(m.rules ?? []).filter((r) => r !== 'default-narrower').join(',')}`);
+const secondary = (text: string, options: TagOptions = {}) => tagger.tag(text, options).dominant.secondary;
+
+describe('apology: "sorry" for the speaker\'s own doing is regret', () => {
+  it('reads an apology formula as sadness > shame > regret, naming the rule', () => {
+    expect(matched("I'm so sorry, I messed up")).toEqual(['so sorry:regret:apology']);
+    expect(matched("I'm sorry I was late")).toEqual(["I'm sorry:regret:apology"]);
+    expect(matched('Sorry for being late')).toEqual(['Sorry:regret:apology']);
+    expect(matched('sorry about that')).toEqual(['sorry:regret:apology']);
+    expect(matched('Sorry for the late reply.')).toEqual(['Sorry:regret:apology']);
+    expect(matched('Sorry if I was rude')[0]).toBe('Sorry:regret:apology');
+    expect(tagger.tag("I'm so sorry, I messed up").dominant).toMatchObject({ primary: 'sadness', secondary: 'shame', tertiary: 'regret' });
+  });
+
+  it("reads sorrow at another's misfortune as sympathy", () => {
+    expect(matched('Sorry to hear that')).toEqual(['Sorry:sympathy:sympathy']);
+    expect(matched('sorry for your loss')).toEqual(['sorry for your loss:sympathy:']);
+    expect(secondary("I'm so sorry for you")).toBe('sympathy');
+    expect(secondary('I feel sorry for him')).toBe('sympathy');
+    expect(matched("Sorry you're going through this")).toEqual(['Sorry:sympathy:sympathy']);
+    expect(secondary("I'm sorry that you have to deal with this")).toBe('sympathy');
+  });
+
+  it('leaves a bare "I\'m sorry." as the lexicon reads it, a hedge and a threat without emotion', () => {
+    expect(matched("I'm sorry.")).toEqual(["I'm sorry:sympathy:"]);
+    expect(matched("I'm sorry, but you are wrong")).toEqual([]);
+    expect(matched("You'll be sorry")).toEqual([]);
+    expect(matched('sorry :( I hope it gets better')).toEqual(['hope:hope:']);
+  });
+
+  it("is an option: apology: false keeps the lexicon's reading", () => {
+    expect(matched("I'm so sorry, I messed up", { apology: false })).toEqual(['so sorry:sympathy:']);
+    expect(matched('Sorry to hear that', { apology: false })).toEqual([]);
+  });
+});

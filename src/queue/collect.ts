@@ -73,7 +73,15 @@ export async function collectJob(o: CollectOptions): Promise<CollectSummary> {
         redis.hget(k.results, String(i)),
       ]);
       if (done === 1 && result !== null) {
-        const bytes = (await redis.getBuffer(k.output(i))) ?? Buffer.alloc(0);
+        const bytes = await redis.getBuffer(k.output(i));
+        // A finished chunk always has its output (empty or not) until a collect takes it: none
+        // means another collect of this job took it, and writing nothing in its place would lose lines.
+        if (bytes === null)
+          throw new EmokbError(
+            'CONFLICT',
+            `job ${o.id}: chunk ${i}'s output was taken by another collect of the same job; run one collect a job (nothing more was written here)`,
+            { job: o.id, chunk: i },
+          );
         const counts = JSON.parse(result) as ChunkResult;
         await write(bytes);
         written += bytes.length;
@@ -120,7 +128,7 @@ export async function collectJob(o: CollectOptions): Promise<CollectSummary> {
         lastLook = Date.now();
         const lost = await lostChunk(queue, o.connection, o.id, i);
         if (lost) {
-          summary.failed.push({ index: i, message: lost });
+          // Recorded as a failure, which the next pass reports (and counts once) like any other.
           await redis.hset(k.failed, i, lost);
           continue;
         }

@@ -292,13 +292,32 @@ export class Matcher {
     let spelled = 0;
     if (!cue) for (let k = first; k <= last && spelled === 0; k++) if (this.#infos[k]!.stretched) spelled = STRETCHED;
     if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
+    // A rule that moves the match chooses one emotion (`moved`) and names itself (`movedBy`).
+    let moved = -1;
+    let movedBy = 0;
     if (!cue && o.apology && this.#apology.concerns(entry)) {
       const ap = this.#apology;
       const reading = ap.read(this.#text, b, last);
       if (reading === SORRY_HEDGE) return;
       if (reading === SORRY_REGRET && ap.regret >= 0) {
-        const sense = senses[0]!;
-        const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
+        moved = ap.regret;
+        movedBy = ap.regretBit;
+      }
+    }
+    if (moved < 0 && !cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
+      const ap = this.#appraisal;
+      const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);
+      if (to === BLOCK) return;
+      if (to !== KEEP && to >= 0) {
+        moved = to;
+        movedBy = ap.rule;
+      }
+    }
+    if (moved >= 0) {
+      // One match at the emotion the rule chose, as strong as the entry's strongest sense (senses are sorted).
+      const sense = senses[0]!;
+      const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
+      if (base > 0)
         this.#push(
           b,
           start,
@@ -308,43 +327,14 @@ export class Matcher {
           0,
           sense.kind === 'evokes' ? 1 : 0,
           via,
-          ap.regret,
+          moved,
           base * intensity,
           intensity,
           negated,
-          ap.regretBit | spelled,
+          movedBy | spelled,
           o,
         );
-        return;
-      }
-    }
-    if (!cue && this.#appraisal.concerns(entry) && (o.appraisal || o.evaluativeFrame || o.undergoer)) {
-      const ap = this.#appraisal;
-      const to = ap.decide(this.#text, b, first, last, entry, via, o.appraisal, o.evaluativeFrame, o.undergoer);
-      if (to === BLOCK) return;
-      if (to !== KEEP && to >= 0) {
-        // One match at the emotion the rule chose, as strong as the entry's strongest sense (senses are sorted).
-        const sense = senses[0]!;
-        const base = sense.weight * (sense.kind === 'evokes' ? o.evokesFactor : 1);
-        if (base > 0)
-          this.#push(
-            b,
-            start,
-            end,
-            sentence,
-            entry,
-            0,
-            sense.kind === 'evokes' ? 1 : 0,
-            via,
-            to,
-            base * intensity,
-            intensity,
-            negated,
-            ap.rule | spelled,
-            o,
-          );
-        return;
-      }
+      return;
     }
     for (let s = 0; s < senses.length; s++) {
       const sense = senses[s]!;

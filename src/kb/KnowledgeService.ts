@@ -211,11 +211,8 @@ export class KnowledgeService {
       await this.#backups.write(await this.content(), `before-${input.command.split(' ')[0]}`);
     }
     const record = await this.store.commit(input, { expectedVersion: this.#snapshot.version });
-    this.#snapshot = KnowledgeBase.fromQuads(
-      proposed,
-      record?.id ?? this.#snapshot.version,
-      record ? storeIdentity(await this.store.integrity()) : undefined,
-    );
+    // A commit the store found empty leaves the snapshot, and its identity, as they were.
+    if (record) this.#snapshot = KnowledgeBase.fromQuads(proposed, record.id, storeIdentity(await this.store.integrity()));
     for (const listener of this.#listeners) listener(this.#snapshot);
     if (this.#backups && record && this.#backups.due(record.id)) {
       try {
@@ -232,7 +229,10 @@ export class KnowledgeService {
 
   /** The whole store as a backup carries it: the snapshot's triples and the change log, oldest first. */
   async content(): Promise<{ quads: readonly Quad[]; changes: ChangeRecord[] }> {
-    return { quads: this.#snapshot.quads, changes: (await this.store.changes()).reverse() };
+    // The log up to the snapshot's version: on a shared store others may have committed since, and
+    // a backup of these triples with their later log entries would restore a store at war with itself.
+    const version = this.#snapshot.version;
+    return { quads: this.#snapshot.quads, changes: (await this.store.changes()).filter((c) => c.id <= version).reverse() };
   }
 
   async close(): Promise<void> {

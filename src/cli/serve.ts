@@ -194,21 +194,18 @@ async function runUntilStopped(
   logger: import('../logger.js').Logger,
   limits: object,
 ): Promise<void> {
-  {
-    const server = running;
-    logger.info({ url: `${server.url}/graphql`, limits }, 'listening');
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'shutting down: finishing in-flight requests');
-      void server.close().then(() => logger.flush());
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-    try {
-      await server.ready;
-    } catch (error) {
-      await server.close();
-      throw error;
-    }
-    await new Promise<void>((resolve) => server.server.once('close', () => resolve()));
+  logger.info({ url: `${running.url}/graphql`, limits }, 'listening');
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    void running.close().then(() => logger.flush());
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  try {
+    await running.ready;
+  } catch (error) {
+    await running.close();
+    throw error;
   }
+  await new Promise<void>((resolve) => running.server.once('close', () => resolve()));
 }

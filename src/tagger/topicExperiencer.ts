@@ -8,9 +8,6 @@
 // about 41% of the time against about 70% for naming ones (README, "Precision in context").
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
-import { ruleBit } from './rules.js';
-
-export const TOPIC_EXPERIENCER = ruleBit('topic-experiencer');
 
 /** First and second person forms and feeling verbs: an experiencer in the sentence. */
 const EXPERIENCER_WORDS: readonly string[] = [

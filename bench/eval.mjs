@@ -283,6 +283,7 @@ const variants = [
   ['topic-experiencer on (default off)', { topicExperiencer: true }],
   ['valence frames off (every evaluation of a person)', { valenceFrames: false }],
   ['stretched spellings off', { stretchedSpellings: false }],
+  ['interjection scope off (a negator reaches "lol")', { interjectionScope: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

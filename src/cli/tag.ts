@@ -58,6 +58,7 @@ interface TagCommandOptions {
   apology: boolean;
   valenceFrames: boolean;
   stretchedSpellings: boolean;
+  interjectionScope: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -241,6 +242,7 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
     .option('--no-stretched-spellings', 'do not read "sooooo happy", "loooove" as the lexicon words they stretch')
+    .option('--no-interjection-scope', 'let a negator reach a one-word interjection ("Nobody has been banned lol" negates "lol")')
     .option(
       '--no-valence-frames',
       'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
@@ -298,6 +300,7 @@ export function taggingSpec(
         apology: options.apology,
         valenceFrames: options.valenceFrames,
         stretchedSpellings: options.stretchedSpellings,
+        interjectionScope: options.interjectionScope,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

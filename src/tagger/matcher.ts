@@ -39,6 +39,7 @@ import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
 import { incredulousQuestion } from './questionCue.js';
+import { defaultPartOfSpeech } from '../kb/entryClass.js';
 
 /**
  * Weight of a bare "sorry" the apology rule reads: that of the lexicon's "i'm sorry" (0.8, names),
@@ -50,6 +51,7 @@ const HOW = hashWord('how');
 
 /** The rule bit of a match over a stretched spelling ("sooooo happy", "loooove"). */
 const STRETCHED = ruleBit('stretched-spelling');
+const INTERJECTION_SCOPE = ruleBit('interjection-scope');
 
 /** "?": the mark whose cue the incredulity rule restricts. */
 const QUESTION_MARK = 63;
@@ -97,6 +99,12 @@ export class Matcher {
   readonly #idioms: number[] = [];
   /** "Sorry": apology (regret) against sympathy (apology.ts). */
   readonly #apology: Apology;
+  /**
+   * Per entry: 1 for a one-word interjection ("lol", "haha", "ugh", "wow" is a verb: 0), the
+   * lexicon's entries reviewed without a part of speech that lexinfo calls interjections
+   * (kb/entryClass.ts): no negator reaches one (rule interjection-scope).
+   */
+  readonly #interjection: Uint8Array;
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -111,6 +119,9 @@ export class Matcher {
     this.#appraisal = new Appraisal(index);
     this.#topic = new TopicExperiencer(index);
     this.#apology = new Apology(index);
+    this.#interjection = Uint8Array.from(index.entries, (e) =>
+      e.source === 'lexicon' && e.pos === undefined && !e.lemma.includes(' ') && defaultPartOfSpeech(e.lemma) === 'interjection' ? 1 : 0,
+    );
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -271,7 +282,15 @@ export class Matcher {
 
   /** One match per sense of `entry` over tokens first..last (a cue: the mark itself, unscaled). */
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
-    const negated = !cue && o.negation !== 'off' && this.#negated(b, first);
+    let negated = !cue && o.negation !== 'off' && this.#negated(b, first);
+    // An interjection is no part of the clause a negator before it negates (rule interjection-scope):
+    // as written (it has no inflections: "ripped" reaching "RIP" is none) and where it closes its
+    // clause (before a clause boundary or the end: "rip your face off" is the verb).
+    let scoped = 0;
+    if (negated && o.interjectionScope && via === 0 && this.#interjection[entry] === 1 && this.#closesClause(b, last)) {
+      negated = false;
+      scoped = INTERJECTION_SCOPE;
+    }
     let intensity = 1;
     if (!negated && !cue && o.intensity) intensity *= this.#modifierFactor(b, first, o);
     if (o.emphasis && !cue) {
@@ -331,7 +350,7 @@ export class Matcher {
           base * intensity,
           intensity,
           negated,
-          movedBy | spelled,
+          movedBy | spelled | scoped,
           o,
         );
       return;
@@ -353,7 +372,7 @@ export class Matcher {
           base * intensity,
           intensity,
           negated,
-          spelled,
+          spelled | scoped,
           o,
         );
     }
@@ -459,6 +478,13 @@ export class Matcher {
       if (++words >= NEGATION_WINDOW) return false;
     }
     return false;
+  }
+
+  /** Whether token `last` ends its clause: the text ends, or a non-word token or a clause cue follows. */
+  #closesClause(b: TokenBuffer, last: number): boolean {
+    const next = last + 1;
+    if (next >= b.count || b.kind[next] !== WORD) return true;
+    return (this.#infoAt(b, next).cue & CUE_CLAUSE) !== 0;
   }
 
   /** Product of up to two modifiers directly before token `first` ("really very", "kind of"). */

@@ -33,6 +33,7 @@ export interface ResolvedOptions {
   apology: boolean;
   valenceFrames: boolean;
   stretchedSpellings: boolean;
+  interjectionScope: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -95,6 +96,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     apology: options.apology ?? true,
     valenceFrames: options.valenceFrames ?? true,
     stretchedSpellings: options.stretchedSpellings ?? true,
+    interjectionScope: options.interjectionScope ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

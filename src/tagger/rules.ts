@@ -39,6 +39,9 @@ export const RULES: readonly string[] = Object.freeze([
   // lexicon/LexiconIndex.ts, option stretchedSpellings: a word with runs of three or more letters
   // read as the lexicon word it stretches ("sooooo happy", "loooove", "daaaamn")
   'stretched-spelling',
+  // matcher.ts, option interjectionScope: a one-word interjection ("lol", "haha", "ugh") is outside
+  // the clause a negator before it negates ("Nobody has been banned lol"): not negated
+  'interjection-scope',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -123,6 +123,12 @@ export interface TagOptions {
    */
   stretchedSpellings?: boolean;
   /**
+   * Interjection scope (default true; rule `interjection-scope`): a negator does not reach a
+   * one-word interjection ("It's never been good lol", "Nobody has been banned lol"): a laugh or an
+   * exclamation comments on the utterance, it is no part of the clause the negator negates.
+   */
+  interjectionScope?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -110,6 +110,15 @@ describe('emokb tag', () => {
     expect(off[0]!.dominant.secondary).toBe('sympathy');
   });
 
+  it('laughs past a negation (interjection scope) unless --no-interjection-scope', async () => {
+    const input = 'Nobody has been banned lol\n';
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on[0]!.dominant.tertiary).toBe('amusement');
+    expect(on[0]!.matches).toEqual([expect.objectContaining({ text: 'lol', negated: false, rules: ['interjection-scope'] })]);
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', '--no-interjection-scope'], { input })).stdout);
+    expect(off[0]!.dominant.primary).toBeNull();
+  });
+
   it('reads "nice to see" as gladness (evaluative infinitive) unless --no-evaluative-infinitive', async () => {
     const input = 'Nice to see you again\nNice to meet you\n';
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);

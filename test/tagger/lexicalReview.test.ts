@@ -71,3 +71,31 @@ describe('session 8: depth and silent texts (curation/en/context-depth.tsv)', ()
     expect(matched('It looks like rain')).toEqual([]);
   });
 });
+
+describe('session 9: depth (curation/en/context-depth-2.tsv)', () => {
+  const dominant = (text: string) => Object.values(tagger.tag(text).dominant).join(' > ');
+
+  it('reads "upset" as dismay and "bummer" as disappointment, and "pet" as no anger', () => {
+    expect(dominant('I was really upset about it')).toBe('sadness > disappointment > dismay');
+    expect(dominant('This offseason has been so upsetting')).toBe('sadness > disappointment > dismay');
+    expect(dominant('Ah what a bummer!')).toBe('sadness > disappointment > disappointment');
+    expect(matched('We got a pet dog last week')).toEqual([]);
+    expect(matched('One of my biggest pet peeves')).toEqual(['pet peeves:irritation']);
+  });
+
+  it('reads laughs, "cracked me up" and a degree word with "funny" as amusement, not "funny" alone', () => {
+    expect(matched('Ha ha. That was a good one')).toEqual(['Ha ha:amusement']);
+    expect(matched('Bahaha I love that').slice(0, 1)).toEqual(['Bahaha:amusement']);
+    expect(matched('Hahahahaha, no there isn’t.')).toEqual(['Hahahahaha:amusement']);
+    expect(matched('This cracked me up!')).toEqual(['cracked me up:amusement']);
+    expect(matched('This is pretty funny')).toEqual(['pretty funny:amusement']);
+    expect(matched("That's the funniest thing I've read")).toEqual(['funniest:amusement']);
+    expect(matched('Funny how he never mentions it')).toEqual([]);
+  });
+
+  it('reads a wish for the recovery of one who suffers as caring, not hope and happiness', () => {
+    expect(matched('Migraines are awful. Hope you feel better.')).toEqual(['Hope you feel better:caring']);
+    expect(dominant('Stay strong, you can do it')).toBe('love > affection > caring');
+    expect(matched('Get well soon, my man!')).toEqual(['Get well soon:caring']);
+  });
+});

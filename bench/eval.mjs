@@ -283,6 +283,9 @@ const variants = [
   ['topic-experiencer on (default off)', { topicExperiencer: true }],
   ['valence frames off (every evaluation of a person)', { valenceFrames: false }],
   ['stretched spellings off', { stretchedSpellings: false }],
+  ['tag question off', { tagQuestion: false }],
+  ['physical sense off', { physicalSense: false }],
+  ['expressive intensifier off', { expressiveIntensifier: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

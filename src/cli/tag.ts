@@ -58,6 +58,9 @@ interface TagCommandOptions {
   apology: boolean;
   valenceFrames: boolean;
   stretchedSpellings: boolean;
+  tagQuestion: boolean;
+  physicalSense: boolean;
+  expressiveIntensifier: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -241,6 +244,9 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-valence', 'no weak valence match for a text with no lexicon match ("I feel so talented")')
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
     .option('--no-stretched-spellings', 'do not read "sooooo happy", "loooove" as the lexicon words they stretch')
+    .option('--no-tag-question', 'read "huh" in ", huh?" as surprise like any other "huh"')
+    .option('--no-physical-sense', 'read "hurt", "wounded", "stuck" as emotions also beside a body part, an injury or a weapon')
+    .option('--no-expressive-intensifier', 'read a swear word before a positive word ("fucking awesome") as anger')
     .option(
       '--no-valence-frames',
       'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
@@ -298,6 +304,9 @@ export function taggingSpec(
         apology: options.apology,
         valenceFrames: options.valenceFrames,
         stretchedSpellings: options.stretchedSpellings,
+        tagQuestion: options.tagQuestion,
+        physicalSense: options.physicalSense,
+        expressiveIntensifier: options.expressiveIntensifier,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

@@ -49,6 +49,9 @@ interface GraphQLOptions {
   apology?: boolean | null;
   valenceFrames?: boolean | null;
   stretchedSpellings?: boolean | null;
+  tagQuestion?: boolean | null;
+  physicalSense?: boolean | null;
+  expressiveIntensifier?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -107,6 +110,9 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.apology != null) tagOptions.apology = o.apology;
   if (o.valenceFrames != null) tagOptions.valenceFrames = o.valenceFrames;
   if (o.stretchedSpellings != null) tagOptions.stretchedSpellings = o.stretchedSpellings;
+  if (o.tagQuestion != null) tagOptions.tagQuestion = o.tagQuestion;
+  if (o.physicalSense != null) tagOptions.physicalSense = o.physicalSense;
+  if (o.expressiveIntensifier != null) tagOptions.expressiveIntensifier = o.expressiveIntensifier;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

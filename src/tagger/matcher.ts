@@ -38,6 +38,7 @@ import type { ResolvedOptions } from './options.js';
 import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
+import { SenseFrames } from './senseFrames.js';
 import { incredulousQuestion } from './questionCue.js';
 
 /**
@@ -97,6 +98,8 @@ export class Matcher {
   readonly #idioms: number[] = [];
   /** "Sorry": apology (regret) against sympathy (apology.ts). */
   readonly #apology: Apology;
+  /** Tag questions, physical senses, swear words as degree words (senseFrames.ts). */
+  readonly #frames: SenseFrames;
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -111,6 +114,7 @@ export class Matcher {
     this.#appraisal = new Appraisal(index);
     this.#topic = new TopicExperiencer(index);
     this.#apology = new Apology(index);
+    this.#frames = new SenseFrames(index);
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -292,6 +296,8 @@ export class Matcher {
     let spelled = 0;
     if (!cue) for (let k = first; k <= last && spelled === 0; k++) if (this.#infos[k]!.stretched) spelled = STRETCHED;
     if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
+    const frame = this.#frames.flags[entry]!;
+    if (frame !== 0 && !cue && this.#frames.drops(frame, this.#text, b, first, last, o)) return;
     // A rule that moves the match chooses one emotion (`moved`) and names itself (`movedBy`).
     let moved = -1;
     let movedBy = 0;

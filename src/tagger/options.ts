@@ -33,6 +33,9 @@ export interface ResolvedOptions {
   apology: boolean;
   valenceFrames: boolean;
   stretchedSpellings: boolean;
+  tagQuestion: boolean;
+  physicalSense: boolean;
+  expressiveIntensifier: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -95,6 +98,9 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     apology: options.apology ?? true,
     valenceFrames: options.valenceFrames ?? true,
     stretchedSpellings: options.stretchedSpellings ?? true,
+    tagQuestion: options.tagQuestion ?? true,
+    physicalSense: options.physicalSense ?? true,
+    expressiveIntensifier: options.expressiveIntensifier ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

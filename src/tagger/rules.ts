@@ -39,6 +39,12 @@ export const RULES: readonly string[] = Object.freeze([
   // lexicon/LexiconIndex.ts, option stretchedSpellings: a word with runs of three or more letters
   // read as the lexicon word it stretches ("sooooo happy", "loooove", "daaaamn")
   'stretched-spelling',
+  // senseFrames.ts, options tagQuestion, physicalSense, expressiveIntensifier: a match dropped where
+  // its sentence gives the word another sense (", huh?"; "my feet hurt"; "fucking awesome"). A
+  // dropped match is not output, so these names never appear on a match; they name the options.
+  'tag-question',
+  'physical-sense',
+  'expressive-intensifier',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '490312f47ff2a180f7c6a293343e4acd48a3f745e85184eeea41f92736068a63';
+export const RELEASE_HASH = '27d9c97049123c155866ff96942191322c1a195ac00c217fa169d5b85d2c0597';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -61,7 +61,13 @@ describe('swear words as degree words', () => {
 
 describe('formulas and collocations (context-precision-4.tsv)', () => {
   it('reads farewells, greetings and politeness formulas as no emotion', () => {
-    for (const text of ['Take care.', 'Merry Christmas.', 'Bye, Commander.', 'My pleasure, sisters.', 'Forgive me father for I have sinned.'])
+    for (const text of [
+      'Take care.',
+      'Merry Christmas.',
+      'Bye, Commander.',
+      'My pleasure, sisters.',
+      'Forgive me father for I have sinned.',
+    ])
       expect(words(text), text).toEqual([]);
     expect(words('That is what we love to hear.')).not.toContain('love');
   });

@@ -286,6 +286,7 @@ const variants = [
   ['tag question off', { tagQuestion: false }],
   ['physical sense off', { physicalSense: false }],
   ['expressive intensifier off', { expressiveIntensifier: false }],
+  ['courtesy title off', { courtesyTitle: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

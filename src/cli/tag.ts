@@ -61,6 +61,7 @@ interface TagCommandOptions {
   tagQuestion: boolean;
   physicalSense: boolean;
   expressiveIntensifier: boolean;
+  courtesyTitle: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -247,6 +248,7 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-tag-question', 'read "huh" in ", huh?" as surprise like any other "huh"')
     .option('--no-physical-sense', 'read "hurt", "wounded", "stuck" as emotions also beside a body part, an injury or a weapon')
     .option('--no-expressive-intensifier', 'read a swear word before a positive word ("fucking awesome") as anger')
+    .option('--no-courtesy-title', 'read "Miss" before a name ("Miss [PERSON]") as longing')
     .option(
       '--no-valence-frames',
       'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
@@ -307,6 +309,7 @@ export function taggingSpec(
         tagQuestion: options.tagQuestion,
         physicalSense: options.physicalSense,
         expressiveIntensifier: options.expressiveIntensifier,
+        courtesyTitle: options.courtesyTitle,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

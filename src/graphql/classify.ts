@@ -52,6 +52,7 @@ interface GraphQLOptions {
   tagQuestion?: boolean | null;
   physicalSense?: boolean | null;
   expressiveIntensifier?: boolean | null;
+  courtesyTitle?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -113,6 +114,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.tagQuestion != null) tagOptions.tagQuestion = o.tagQuestion;
   if (o.physicalSense != null) tagOptions.physicalSense = o.physicalSense;
   if (o.expressiveIntensifier != null) tagOptions.expressiveIntensifier = o.expressiveIntensifier;
+  if (o.courtesyTitle != null) tagOptions.courtesyTitle = o.courtesyTitle;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

@@ -36,6 +36,7 @@ export interface ResolvedOptions {
   tagQuestion: boolean;
   physicalSense: boolean;
   expressiveIntensifier: boolean;
+  courtesyTitle: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -101,6 +102,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     tagQuestion: options.tagQuestion ?? true,
     physicalSense: options.physicalSense ?? true,
     expressiveIntensifier: options.expressiveIntensifier ?? true,
+    courtesyTitle: options.courtesyTitle ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

@@ -45,6 +45,8 @@ export const RULES: readonly string[] = Object.freeze([
   'tag-question',
   'physical-sense',
   'expressive-intensifier',
+  // senseFrames.ts, option courtesyTitle: "Miss [PERSON]" is a title, not longing (a dropped match: never on one)
+  'courtesy-title',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -1,4 +1,4 @@
-// Three rules that read a word's sentence and drop a match whose sense there is not the emotion's
+// Four rules that read a word's sentence and drop a match whose sense there is not the emotion's
 // (issue 14, "precision in context": each was a kind of error in the blind audits). Each is an
 // option; each looks only at the few entries it concerns (a per-entry flag, one typed-array read
 // per match), so a text where none of them occurs pays nothing.
@@ -18,6 +18,9 @@
 //   Not after a determiner, a possessive or "you" ("that fucking smile", "my fucking friend", "you
 //   fucking wise guys": the speaker's attitude to what the noun phrase names), and not before
 //   "care" or "joke" ("who fucking cares", "fucking joke of a performance": scorn).
+// - courtesyTitle (rule `courtesy-title`): "Miss" written with a capital before a name or a name
+//   placeholder ("Miss [PERSON], I've been looking for you", "Miss Gamble") is the title, not
+//   longing; "Miss You" (a pronoun after it) and "I miss [NAME]" stay.
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { valenceTable } from '../text/valence.js';
 import { CLAUSE, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
@@ -26,9 +29,11 @@ import type { ResolvedOptions } from './options.js';
 const TAG = 1;
 const PHYSICAL = 2;
 const SWEAR = 4;
+const TITLE = 8;
 
 const TAG_PARTICLES = ['huh', 'eh'];
 const PHYSICAL_WORDS = ['hurt', 'hurting', 'wound', 'injured', 'injury', 'bleeding', 'stuck', 'stun', 'punch'];
+const TITLES = ['miss'];
 const SWEARS = ['fuck', 'fucking', 'fuckin', 'motherfucking', 'goddamn', 'goddamned', 'bloody'];
 
 /** Body parts, injuries and weapons: the frame of a physical sense (the heart, the feelings, the mind are left out on purpose). */
@@ -189,11 +194,12 @@ export class SenseFrames {
   readonly #frame: ReadonlySet<number> = new Set(PHYSICAL_FRAME.map(hashWord));
   readonly #determiners: ReadonlySet<number> = new Set(DETERMINERS.map(hashWord));
   readonly #dismissals: ReadonlySet<number> = new Set(DISMISSALS.map(hashWord));
+  readonly #pronouns: ReadonlySet<number> = new Set(['you', 'me', 'him', 'her', 'them', 'us', 'it', 'ya', 'u'].map(hashWord));
   #valence: ReadonlyMap<string, number> | undefined;
 
   constructor(index: LexiconIndex) {
     const of = (lemmas: readonly string[], bit: number) => new Map(lemmas.map((l) => [l, bit]));
-    const bits = new Map([...of(TAG_PARTICLES, TAG), ...of(PHYSICAL_WORDS, PHYSICAL), ...of(SWEARS, SWEAR)]);
+    const bits = new Map([...of(TAG_PARTICLES, TAG), ...of(PHYSICAL_WORDS, PHYSICAL), ...of(SWEARS, SWEAR), ...of(TITLES, TITLE)]);
     this.flags = Uint8Array.from(index.entries, (e) => (e.source === 'lexicon' ? (bits.get(e.lemma) ?? 0) : 0));
   }
 
@@ -202,6 +208,7 @@ export class SenseFrames {
     if (flag & TAG) return o.tagQuestion && this.#tagQuestion(text, b, first, last);
     if (flag & PHYSICAL) return o.physicalSense && this.#physical(b, first, last);
     if (flag & SWEAR) return o.expressiveIntensifier && this.#degreeSwear(b, first, last);
+    if (flag & TITLE) return o.courtesyTitle && this.#title(text, b, first, last);
     return false;
   }
 
@@ -228,6 +235,16 @@ export class SenseFrames {
     return false;
   }
 
+  /** "Miss" with a capital (the rest lower case), then a capitalised word that is no pronoun, or "[" opening a name placeholder. */
+  #title(text: string, b: TokenBuffer, first: number, last: number): boolean {
+    const s = b.start[first]!;
+    if (first !== last || !isUpper(text.charCodeAt(s)) || isUpper(text.charCodeAt(s + 1))) return false;
+    const next = last + 1;
+    if (next >= b.count) return false;
+    if (b.kind[next] === CLAUSE) return text.charCodeAt(b.start[next]!) === 0x5b && next + 1 < b.count && b.kind[next + 1] === WORD;
+    return b.kind[next] === WORD && isUpper(text.charCodeAt(b.start[next]!)) && !this.#pronouns.has(b.hash[next]!);
+  }
+
   /** The swear right before a positive word, not inside a noun phrase's determiner slot. */
   #degreeSwear(b: TokenBuffer, first: number, last: number): boolean {
     const next = last + 1;
@@ -237,3 +254,5 @@ export class SenseFrames {
     return (this.#valence.get(b.word(next)) ?? 0) >= POSITIVE;
   }
 }
+
+const isUpper = (c: number) => c >= 65 && c <= 90;

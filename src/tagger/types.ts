@@ -139,6 +139,11 @@ export interface TagOptions {
    */
   expressiveIntensifier?: boolean;
   /**
+   * Courtesy titles (default true; rule `courtesy-title`): "Miss" with a capital before a name
+   * ("Miss [PERSON]", "Miss Gamble") is the title, not longing.
+   */
+  courtesyTitle?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -59,6 +59,16 @@ describe('swear words as degree words', () => {
   });
 });
 
+describe('courtesy titles', () => {
+  it('reads "Miss" before a name as the title, not longing, and is an option', () => {
+    expect(words("Miss [PERSON], I've been looking for you.")).toEqual([]);
+    expect(words('Miss Gamble, I will try to help you today.')).toEqual([]);
+    expect(words('I miss [NAME] so much.')).toContain('miss');
+    expect(words('Miss Me, a song')).toEqual(['miss']);
+    expect(words("Miss [PERSON], I've been looking for you.", { courtesyTitle: false })).toContain('miss');
+  });
+});
+
 describe('formulas and collocations (context-precision-4.tsv)', () => {
   it('reads farewells, greetings and politeness formulas as no emotion', () => {
     for (const text of [

@@ -284,6 +284,10 @@ const variants = [
   ['valence frames off (every evaluation of a person)', { valenceFrames: false }],
   ['stretched spellings off', { stretchedSpellings: false }],
   ['interjection scope off (a negator reaches "lol")', { interjectionScope: false }],
+  ['tag question off', { tagQuestion: false }],
+  ['physical sense off', { physicalSense: false }],
+  ['expressive intensifier off', { expressiveIntensifier: false }],
+  ['courtesy title off', { courtesyTitle: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

@@ -59,6 +59,10 @@ interface TagCommandOptions {
   valenceFrames: boolean;
   stretchedSpellings: boolean;
   interjectionScope: boolean;
+  tagQuestion: boolean;
+  physicalSense: boolean;
+  expressiveIntensifier: boolean;
+  courtesyTitle: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -243,6 +247,10 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
     .option('--no-stretched-spellings', 'do not read "sooooo happy", "loooove" as the lexicon words they stretch')
     .option('--no-interjection-scope', 'let a negator reach a one-word interjection ("Nobody has been banned lol" negates "lol")')
+    .option('--no-tag-question', 'read "huh" in ", huh?" as surprise like any other "huh"')
+    .option('--no-physical-sense', 'read "hurt", "wounded", "stuck" as emotions also beside a body part, an injury or a weapon')
+    .option('--no-expressive-intensifier', 'read a swear word before a positive word ("fucking awesome") as anger')
+    .option('--no-courtesy-title', 'read "Miss" before a name ("Miss [PERSON]") as longing')
     .option(
       '--no-valence-frames',
       'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
@@ -301,6 +309,10 @@ export function taggingSpec(
         valenceFrames: options.valenceFrames,
         stretchedSpellings: options.stretchedSpellings,
         interjectionScope: options.interjectionScope,
+        tagQuestion: options.tagQuestion,
+        physicalSense: options.physicalSense,
+        expressiveIntensifier: options.expressiveIntensifier,
+        courtesyTitle: options.courtesyTitle,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

@@ -50,6 +50,10 @@ interface GraphQLOptions {
   valenceFrames?: boolean | null;
   stretchedSpellings?: boolean | null;
   interjectionScope?: boolean | null;
+  tagQuestion?: boolean | null;
+  physicalSense?: boolean | null;
+  expressiveIntensifier?: boolean | null;
+  courtesyTitle?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -109,6 +113,10 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.valenceFrames != null) tagOptions.valenceFrames = o.valenceFrames;
   if (o.stretchedSpellings != null) tagOptions.stretchedSpellings = o.stretchedSpellings;
   if (o.interjectionScope != null) tagOptions.interjectionScope = o.interjectionScope;
+  if (o.tagQuestion != null) tagOptions.tagQuestion = o.tagQuestion;
+  if (o.physicalSense != null) tagOptions.physicalSense = o.physicalSense;
+  if (o.expressiveIntensifier != null) tagOptions.expressiveIntensifier = o.expressiveIntensifier;
+  if (o.courtesyTitle != null) tagOptions.courtesyTitle = o.courtesyTitle;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

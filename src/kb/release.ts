@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '552432cc53605d686ae35d5194824de37e88c24afcd5a495819c015a4e84ff25';
+export const RELEASE_HASH = 'f5f606a81c57aed25b73729e2c4297467a366ec88b12ea73a7ad2bc45a722163';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

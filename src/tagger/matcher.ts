@@ -38,6 +38,7 @@ import type { ResolvedOptions } from './options.js';
 import { ContextRules } from './partOfSpeech.js';
 import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
+import { SenseFrames } from './senseFrames.js';
 import { incredulousQuestion } from './questionCue.js';
 import { defaultPartOfSpeech } from '../kb/entryClass.js';
 
@@ -105,6 +106,8 @@ export class Matcher {
    * (kb/entryClass.ts): no negator reaches one (rule interjection-scope).
    */
   readonly #interjection: Uint8Array;
+  /** Tag questions, physical senses, swear words as degree words (senseFrames.ts). */
+  readonly #frames: SenseFrames;
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -122,6 +125,7 @@ export class Matcher {
     this.#interjection = Uint8Array.from(index.entries, (e) =>
       e.source === 'lexicon' && e.pos === undefined && !e.lemma.includes(' ') && defaultPartOfSpeech(e.lemma) === 'interjection' ? 1 : 0,
     );
+    this.#frames = new SenseFrames(index);
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -311,6 +315,8 @@ export class Matcher {
     let spelled = 0;
     if (!cue) for (let k = first; k <= last && spelled === 0; k++) if (this.#infos[k]!.stretched) spelled = STRETCHED;
     if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
+    const frame = this.#frames.flags[entry]!;
+    if (frame !== 0 && !cue && this.#frames.drops(frame, this.#text, b, first, last, o)) return;
     // A rule that moves the match chooses one emotion (`moved`) and names itself (`movedBy`).
     let moved = -1;
     let movedBy = 0;

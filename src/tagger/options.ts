@@ -34,6 +34,10 @@ export interface ResolvedOptions {
   valenceFrames: boolean;
   stretchedSpellings: boolean;
   interjectionScope: boolean;
+  tagQuestion: boolean;
+  physicalSense: boolean;
+  expressiveIntensifier: boolean;
+  courtesyTitle: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -97,6 +101,10 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     valenceFrames: options.valenceFrames ?? true,
     stretchedSpellings: options.stretchedSpellings ?? true,
     interjectionScope: options.interjectionScope ?? true,
+    tagQuestion: options.tagQuestion ?? true,
+    physicalSense: options.physicalSense ?? true,
+    expressiveIntensifier: options.expressiveIntensifier ?? true,
+    courtesyTitle: options.courtesyTitle ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

@@ -42,6 +42,14 @@ export const RULES: readonly string[] = Object.freeze([
   // matcher.ts, option interjectionScope: a one-word interjection ("lol", "haha", "ugh") is outside
   // the clause a negator before it negates ("Nobody has been banned lol"): not negated
   'interjection-scope',
+  // senseFrames.ts, options tagQuestion, physicalSense, expressiveIntensifier: a match dropped where
+  // its sentence gives the word another sense (", huh?"; "my feet hurt"; "fucking awesome"). A
+  // dropped match is not output, so these names never appear on a match; they name the options.
+  'tag-question',
+  'physical-sense',
+  'expressive-intensifier',
+  // senseFrames.ts, option courtesyTitle: "Miss [PERSON]" is a title, not longing (a dropped match: never on one)
+  'courtesy-title',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -129,6 +129,27 @@ export interface TagOptions {
    */
   interjectionScope?: boolean;
   /**
+   * Tag questions (default true; rule `tag-question`): "huh" or "eh" after a comma closing a
+   * question ("Looks like a nice day, huh?") asks the hearer to agree and is not read as surprise.
+   */
+  tagQuestion?: boolean;
+  /**
+   * Physical senses (default true; rule `physical-sense`): "hurt", "wound", "injured", "injury",
+   * "bleeding", "stuck", "stun", "punch" with a body part, an injury or a weapon a few words away
+   * in the sentence ("my feet hurt", "you injured your knee") name the body's harm, not an emotion.
+   */
+  physicalSense?: boolean;
+  /**
+   * Expressive intensifiers (default true; rule `expressive-intensifier`): a swear word as a degree
+   * word before a positive word ("I fucking love it", "so fucking awesome") is not read as anger.
+   */
+  expressiveIntensifier?: boolean;
+  /**
+   * Courtesy titles (default true; rule `courtesy-title`): "Miss" with a capital before a name
+   * ("Miss [PERSON]", "Miss Gamble") is the title, not longing.
+   */
+  courtesyTitle?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

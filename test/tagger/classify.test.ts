@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmokbYoga, type EmokbYoga } from '../../src/graphql/yoga.js';
 import type { KnowledgeBase } from '../../src/kb/KnowledgeBase.js';
-import { fixtureKb } from './helpers.js';
+import { fixtureKb, shippedKb } from './helpers.js';
 
 let yoga: EmokbYoga;
 let kb: KnowledgeBase;
@@ -164,6 +164,31 @@ describe('classify', () => {
     expect(r.data.noFrames.dominant.primary).toBe('joy');
     expect(r.data.stretched.dominant.primary).toBe('joy');
     expect(r.data.notStretched.dominant.primary).toBeNull();
+  });
+
+  it('takes tagQuestion, physicalSense and expressiveIntensifier (on the shipped lexicon: the fixture has none of their words)', async () => {
+    const shipped = await shippedKb();
+    const shippedYoga = createEmokbYoga({ snapshot: () => shipped });
+    const response = await shippedYoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ tag: classify(text: "Nice day, huh?") { matches { text } }
+      noTag: classify(text: "Nice day, huh?", options: { tagQuestion: false }) { matches { text } }
+      body: classify(text: "My feet hurt.") { dominant { primary } }
+      noBody: classify(text: "My feet hurt.", options: { physicalSense: false }) { dominant { primary } }
+      swear: classify(text: "I fucking love it") { dominant { primary } matches { text } }
+      noSwear: classify(text: "I fucking love it", options: { expressiveIntensifier: false }) { matches { text } } }`,
+      }),
+    });
+    const r = (await response.json()) as { data?: any; errors?: any[] };
+    expect(r.errors).toBeUndefined();
+    expect(r.data.tag.matches.map((m: { text: string }) => m.text)).not.toContain('huh');
+    expect(r.data.noTag.matches.map((m: { text: string }) => m.text)).toContain('huh');
+    expect(r.data.body.dominant.primary).toBeNull();
+    expect(r.data.noBody.dominant.primary).toBe('sadness');
+    expect(r.data.swear).toEqual({ dominant: { primary: 'love' }, matches: [{ text: 'love' }] });
+    expect(r.data.noSwear.matches.map((m: { text: string }) => m.text)).toEqual(['fucking', 'love']);
   });
 
   it('classifyBatch keeps order and numbers the results', async () => {

@@ -119,6 +119,16 @@ describe('emokb tag', () => {
     expect(off[0]!.dominant.primary).toBeNull();
   });
 
+  it('drops ", huh?", "my feet hurt" and a swear before a positive word unless --no-tag-question, --no-physical-sense, --no-expressive-intensifier', async () => {
+    const input = 'Nice day, huh?\nMy feet hurt.\nI fucking love it\nMiss Gamble, your check.\n';
+    const texts = (o: { matches?: Array<{ text: string }> }) => (o.matches ?? []).map((m) => m.text);
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on.map(texts)).toEqual([[], [], ['love'], []]);
+    const flags = ['--no-tag-question', '--no-physical-sense', '--no-expressive-intensifier', '--no-courtesy-title'];
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', ...flags], { input })).stdout);
+    expect(off.map(texts)).toEqual([['huh'], ['hurt'], ['fucking', 'love'], ['Miss']]);
+  });
+
   it('reads "nice to see" as gladness (evaluative infinitive) unless --no-evaluative-infinitive', async () => {
     const input = 'Nice to see you again\nNice to meet you\n';
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);

@@ -33,6 +33,13 @@ describe('topic-experiencer', () => {
     expect(words('He is so angry')).toEqual(['angry']);
   });
 
+  it('keeps a topic named in an exclamation, and evaluative nouns, which are no topics', () => {
+    expect(words("It's a monster!")).toEqual(['monster']);
+    expect(words('Police found a knife!')).toEqual(['knife']);
+    expect(words('That was a fun conversation.')).toContain('fun');
+    expect(words("That's the stuff of nightmares.")).toContain('nightmares');
+  });
+
   it('is off by default', () => {
     expect(words('The funeral is at noon.', {})).toEqual(['funeral']);
   });

@@ -1,0 +1,258 @@
+// Four rules that read a word's sentence and drop a match whose sense there is not the emotion's
+// (issue 14, "precision in context": each was a kind of error in the blind audits). Each is an
+// option; each looks only at the few entries it concerns (a per-entry flag, one typed-array read
+// per match), so a text where none of them occurs pays nothing.
+//
+// - tagQuestion (rule `tag-question`): "huh" or "eh" after a comma, closing a question ("Looks like
+//   a nice day, huh?", "You're not afraid, huh?"): a tag that asks the hearer to agree, not the
+//   speaker's surprise. "Huh?" alone or opening a sentence ("Huh, I never knew that") stays.
+// - physicalSense (rule `physical-sense`): "hurt", "wound", "injured", "injury", "bleeding",
+//   "stuck", "stun", "punch" with a body part, an injury or a weapon near it in the sentence ("my
+//   feet hurt", "you injured your knee", "mortally wounded", "They stun it, and then he knifed it"):
+//   the body's harm, not the mind's suffering. "You hurt me", "my heart hurts", "I'm stuck" stay
+//   (the heart, the feelings and the mind are not on the list).
+// - expressiveIntensifier (rule `expressive-intensifier`): a swear word used as a degree word
+//   before a positive word ("I fucking love it", "so fucking awesome", "bloody brilliant") is an
+//   expressive that heightens what follows (Potts 2007, "The expressive dimension": its content is
+//   the speaker's heightened state, whose polarity the rest of the sentence gives), not anger.
+//   Not after a determiner, a possessive or "you" ("that fucking smile", "my fucking friend", "you
+//   fucking wise guys": the speaker's attitude to what the noun phrase names), and not before
+//   "care" or "joke" ("who fucking cares", "fucking joke of a performance": scorn).
+// - courtesyTitle (rule `courtesy-title`): "Miss" written with a capital before a name or a name
+//   placeholder ("Miss [PERSON], I've been looking for you", "Miss Gamble") is the title, not
+//   longing; "Miss You" (a pronoun after it) and "I miss [NAME]" stay.
+import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { valenceTable } from '../text/valence.js';
+import { CLAUSE, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
+import type { ResolvedOptions } from './options.js';
+
+const TAG = 1;
+const PHYSICAL = 2;
+const SWEAR = 4;
+const TITLE = 8;
+
+const TAG_PARTICLES = ['huh', 'eh'];
+const PHYSICAL_WORDS = ['hurt', 'hurting', 'wound', 'injured', 'injury', 'bleeding', 'stuck', 'stun', 'punch'];
+const TITLES = ['miss'];
+const SWEARS = ['fuck', 'fucking', 'fuckin', 'motherfucking', 'goddamn', 'goddamned', 'bloody'];
+
+/** Body parts, injuries and weapons: the frame of a physical sense (the heart, the feelings, the mind are left out on purpose). */
+const PHYSICAL_FRAME: readonly string[] = [
+  // body parts
+  'head',
+  'heads',
+  'face',
+  'eye',
+  'eyes',
+  'ear',
+  'ears',
+  'nose',
+  'mouth',
+  'lip',
+  'lips',
+  'tooth',
+  'teeth',
+  'jaw',
+  'tongue',
+  'neck',
+  'throat',
+  'shoulder',
+  'shoulders',
+  'arm',
+  'arms',
+  'elbow',
+  'elbows',
+  'wrist',
+  'wrists',
+  'hand',
+  'hands',
+  'finger',
+  'fingers',
+  'thumb',
+  'chest',
+  'rib',
+  'ribs',
+  'stomach',
+  'belly',
+  'tummy',
+  'back',
+  'spine',
+  'hip',
+  'hips',
+  'leg',
+  'legs',
+  'knee',
+  'knees',
+  'ankle',
+  'ankles',
+  'foot',
+  'feet',
+  'toe',
+  'toes',
+  'muscle',
+  'muscles',
+  'bone',
+  'bones',
+  'skin',
+  'skull',
+  'brain',
+  'body',
+  'butt',
+  // injuries and care of them
+  'blood',
+  'bleed',
+  'bleeding',
+  'bruise',
+  'bruised',
+  'broke',
+  'broken',
+  'fracture',
+  'fractured',
+  'sprain',
+  'sprained',
+  'cut',
+  'burn',
+  'burned',
+  'burnt',
+  'injury',
+  'injuries',
+  'injured',
+  'wounded',
+  'wounds',
+  'dead',
+  'killed',
+  'died',
+  'mortally',
+  'fatally',
+  'critically',
+  'seriously',
+  'hospital',
+  'ambulance',
+  'surgery',
+  'doctor',
+  'medic',
+  'bandage',
+  'stitches',
+  'shot',
+  'stabbed',
+  // weapons and blows
+  'knife',
+  'knifed',
+  'knives',
+  'gun',
+  'guns',
+  'bullet',
+  'bullets',
+  'sword',
+  'weapon',
+  'weapons',
+  'taser',
+  'bat',
+  'fist',
+  'fists',
+  'sucker',
+  'kick',
+  'kicked',
+  'punched',
+  'hit',
+];
+
+const DETERMINERS: readonly string[] = [
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+  'ur',
+  'some',
+  'no',
+  'every',
+  'any',
+  // a vocative insult ("you fucking wise guys")
+  'you',
+];
+/** Words after which the swear is still the speaker's scorn: a dismissal, a derided "joke". */
+const DISMISSALS: readonly string[] = ['care', 'cares', 'cared', 'caring', 'joke', 'jokes', 'joking'];
+
+/** Least VADER mean of the word after a swear for the swear to read as a degree word ("fun" 2.3, "cool" 1.3, "love" 3.2). */
+const POSITIVE = 1;
+/** Tokens either side of a physical-sense word searched for its frame. */
+const PHYSICAL_WINDOW = 4;
+
+export class SenseFrames {
+  /** Per entry: TAG | PHYSICAL | SWEAR, or 0 (most). */
+  readonly flags: Uint8Array;
+  readonly #frame: ReadonlySet<number> = new Set(PHYSICAL_FRAME.map(hashWord));
+  readonly #determiners: ReadonlySet<number> = new Set(DETERMINERS.map(hashWord));
+  readonly #dismissals: ReadonlySet<number> = new Set(DISMISSALS.map(hashWord));
+  readonly #pronouns: ReadonlySet<number> = new Set(['you', 'me', 'him', 'her', 'them', 'us', 'it', 'ya', 'u'].map(hashWord));
+  #valence: ReadonlyMap<string, number> | undefined;
+
+  constructor(index: LexiconIndex) {
+    const of = (lemmas: readonly string[], bit: number) => new Map(lemmas.map((l) => [l, bit]));
+    const bits = new Map([...of(TAG_PARTICLES, TAG), ...of(PHYSICAL_WORDS, PHYSICAL), ...of(SWEARS, SWEAR), ...of(TITLES, TITLE)]);
+    this.flags = Uint8Array.from(index.entries, (e) => (e.source === 'lexicon' ? (bits.get(e.lemma) ?? 0) : 0));
+  }
+
+  /** Whether the match of a flagged entry over tokens first..last is dropped by a rule that is on. */
+  drops(flag: number, text: string, b: TokenBuffer, first: number, last: number, o: ResolvedOptions): boolean {
+    if (flag & TAG) return o.tagQuestion && this.#tagQuestion(text, b, first, last);
+    if (flag & PHYSICAL) return o.physicalSense && this.#physical(b, first, last);
+    if (flag & SWEAR) return o.expressiveIntensifier && this.#degreeSwear(b, first, last);
+    if (flag & TITLE) return o.courtesyTitle && this.#title(text, b, first, last);
+    return false;
+  }
+
+  /** ", huh ?": a comma before, the question mark that ends the sentence after. */
+  #tagQuestion(text: string, b: TokenBuffer, first: number, last: number): boolean {
+    const before = first - 1;
+    const after = last + 1;
+    if (before < 0 || after >= b.count) return false;
+    if (b.kind[before] !== CLAUSE || text.charCodeAt(b.start[before]!) !== 0x2c) return false;
+    if (b.kind[after] !== TERMINAL) return false;
+    for (let c = b.start[after]!; c < b.end[after]!; c++) if (text.charCodeAt(c) === 0x3f) return true;
+    return false;
+  }
+
+  /** A body part, injury or weapon within a few words, in the same sentence. */
+  #physical(b: TokenBuffer, first: number, last: number): boolean {
+    const sentence = b.sentence[first]!;
+    const from = Math.max(0, first - PHYSICAL_WINDOW);
+    const to = Math.min(b.count - 1, last + PHYSICAL_WINDOW);
+    for (let k = from; k <= to; k++) {
+      if (k >= first && k <= last) continue;
+      if (b.kind[k] === WORD && b.sentence[k] === sentence && this.#frame.has(b.hash[k]!)) return true;
+    }
+    return false;
+  }
+
+  /** "Miss" with a capital (the rest lower case), then a capitalised word that is no pronoun, or "[" opening a name placeholder. */
+  #title(text: string, b: TokenBuffer, first: number, last: number): boolean {
+    const s = b.start[first]!;
+    if (first !== last || !isUpper(text.charCodeAt(s)) || isUpper(text.charCodeAt(s + 1))) return false;
+    const next = last + 1;
+    if (next >= b.count) return false;
+    if (b.kind[next] === CLAUSE) return text.charCodeAt(b.start[next]!) === 0x5b && next + 1 < b.count && b.kind[next + 1] === WORD;
+    return b.kind[next] === WORD && isUpper(text.charCodeAt(b.start[next]!)) && !this.#pronouns.has(b.hash[next]!);
+  }
+
+  /** The swear right before a positive word, not inside a noun phrase's determiner slot. */
+  #degreeSwear(b: TokenBuffer, first: number, last: number): boolean {
+    const next = last + 1;
+    if (next >= b.count || b.kind[next] !== WORD || this.#dismissals.has(b.hash[next]!)) return false;
+    if (first > 0 && b.kind[first - 1] === WORD && this.#determiners.has(b.hash[first - 1]!)) return false;
+    this.#valence ??= valenceTable();
+    return (this.#valence.get(b.word(next)) ?? 0) >= POSITIVE;
+  }
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;

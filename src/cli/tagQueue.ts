@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { optionFor, resolve as resolveSetting } from '../settings.js';
 import type { QueueAddress } from '../settingParsers.js';
+import type { QueueConnection } from '../queue/connection.js';
 import { EmokbError } from '../errors.js';
 import { checkInputFiles } from '../tagger/stream.js';
 import { documentFrame } from '../tagger/outputFormat.js';
@@ -63,17 +64,36 @@ function emokbVersion(): string {
 }
 
 /**
+ * Connects to the queue at `address`, runs `use` with the connection and closes it, however `use`
+ * ends (the one way in for submit, worker, status and collect).
+ */
+async function withQueue<T>(address: QueueAddress, use: (connection: QueueConnection) => Promise<T>): Promise<T> {
+  const { connectQueue } = await import('../queue/connection.js');
+  const connection = await connectQueue(address, say);
+  try {
+    return await use(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
  * The compiled lexicon, waiting up to EMOKB_LOCK_WAIT while another process holds the store (the
  * store is opened for a moment to read its version: two workers started at once on one data
- * directory would otherwise refuse each other with STORE_LOCKED).
+ * directory would otherwise refuse each other with STORE_LOCKED). The wait is the one of
+ * storeOrServer.ts's `routed`, and so is its last refusal: it says how long it waited.
+ * (Exported for its test.)
  */
-async function lexiconOf(globals: GlobalOptions): Promise<LexiconData> {
-  const deadline = Date.now() + resolveSetting('lockWait', undefined).value * 1000;
+export async function lexiconOf(globals: GlobalOptions): Promise<LexiconData> {
+  const waitMs = resolveSetting('lockWait', undefined).value * 1000;
+  const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     try {
       return await loadLexicon(globals);
     } catch (error) {
-      if (!(error instanceof EmokbError) || error.code !== 'STORE_LOCKED' || Date.now() >= deadline) throw error;
+      if (!(error instanceof EmokbError) || error.code !== 'STORE_LOCKED') throw error;
+      if (Date.now() >= deadline)
+        throw new EmokbError('STORE_LOCKED', `${error.message}; waited ${Math.round(waitMs / 1000)} s (EMOKB_LOCK_WAIT)`, error.details);
       await new Promise((resolve) => setTimeout(resolve, Math.min(100 + attempt * 50, 500)));
     }
   }
@@ -117,10 +137,8 @@ export function registerTagQueue(tag: Command): void {
       const maxBytes = resolveSetting('queueMaxBytes', undefined).value;
       const attempts = resolveSetting('queueAttempts', undefined).value;
       const totalBytes = await checkInputFiles(files);
-      const { connectQueue } = await import('../queue/connection.js');
       const { submitJob } = await import('../queue/submit.js');
-      const connection = await connectQueue(address, say);
-      try {
+      await withQueue(address, async (connection) => {
         const globals = command.optsWithGlobals<GlobalOptions>();
         const lexicon = await lexiconOf(globals);
         checkScheme(lexicon, tagOptions);
@@ -163,9 +181,7 @@ export function registerTagQueue(tag: Command): void {
             `emokb: job ${summary.id}: enqueued ${summary.chunks} chunk${summary.chunks === 1 ? '' : 's'} (${summary.lines} lines, ${(summary.bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s; \`emokb tag status ${summary.id}\`, \`emokb tag collect ${summary.id}\``,
           );
         }
-      } finally {
-        await connection.close();
-      }
+      });
     });
 
   dataOption(tag.command('worker'))
@@ -180,10 +196,8 @@ export function registerTagQueue(tag: Command): void {
           : numberFlag(options.concurrency, '--concurrency', { min: 1, max: MAX_WORKERS });
       const stallMs = resolveSetting('queueStallMs', undefined).value;
       const youngGenerationMb = resolveSetting('tagYoungMb', undefined).value;
-      const { connectQueue } = await import('../queue/connection.js');
       const { startWorker } = await import('../queue/worker.js');
-      const connection = await connectQueue(address, say);
-      try {
+      await withQueue(address, async (connection) => {
         const globals = command.optsWithGlobals<GlobalOptions>();
         const lexicon = await lexiconOf(globals);
         const winkData = await loadWinkData(globals);
@@ -204,9 +218,7 @@ export function registerTagQueue(tag: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         await worker.stopped;
-      } finally {
-        await connection.close();
-      }
+      });
     });
 
   tag
@@ -218,10 +230,8 @@ export function registerTagQueue(tag: Command): void {
     .option('--once', 'on a terminal too, report once instead of following the job')
     .action(async (id: string, options: { queue?: string; json?: boolean; once?: boolean }) => {
       const address = queueAddress(options.queue);
-      const { connectQueue } = await import('../queue/connection.js');
       const { jobStatus } = await import('../queue/collect.js');
-      const connection = await connectQueue(address, say);
-      try {
+      await withQueue(address, async (connection) => {
         let status = await jobStatus(connection, id);
         if (!options.json && !options.once && process.stderr.isTTY && !status.finished) {
           const bar = new SingleBar({
@@ -241,9 +251,7 @@ export function registerTagQueue(tag: Command): void {
         }
         if (options.json) process.stdout.write(`${JSON.stringify(status)}\n`);
         else process.stdout.write(statusText(status));
-      } finally {
-        await connection.close();
-      }
+      });
     });
 
   tag
@@ -256,95 +264,98 @@ export function registerTagQueue(tag: Command): void {
     .option('-q, --quiet', 'no summary on standard error')
     .action(async (id: string, options: { queue?: string; output?: string; progress: boolean; quiet?: boolean }) => {
       const address = queueAddress(options.queue);
-      const { connectQueue } = await import('../queue/connection.js');
       const { collectJob, jobOrNotFound } = await import('../queue/collect.js');
-      const connection = await connectQueue(address, say);
-      let output: WriteStream | undefined;
-      let writeFailure: NodeJS.ErrnoException | undefined;
-      const started = performance.now();
-      try {
-        const job = await jobOrNotFound(connection, id);
-        let resume: { chunk: number; bytes: number } | undefined;
-        if (job.collected > 0) {
-          const size = options.output
-            ? await stat(options.output).then(
-                (s) => s.size,
-                () => -1,
-              )
-            : -1;
-          if (size < job.collectedBytes)
-            throw new EmokbError(
-              'CONFLICT',
-              `job ${id}: an earlier collect already wrote its first ${job.collected} chunk${job.collected === 1 ? '' : 's'} (${job.collectedBytes} bytes) and took them off the queue; resume it into that output with \`emokb tag collect ${id} -o FILE\``,
-              { job: id },
-            );
-          await truncate(options.output!, job.collectedBytes);
-          resume = { chunk: job.collected, bytes: job.collectedBytes };
-          say(`emokb: job ${id}: resuming into ${options.output} after chunk ${job.collected - 1} (${job.collectedBytes} bytes kept)`);
-        }
-        if (options.output) {
-          output = createWriteStream(options.output, resume ? { flags: 'r+', start: resume.bytes } : {});
-          output.on('error', (error: NodeJS.ErrnoException) => (writeFailure = error));
+      await withQueue(address, async (connection) => {
+        let output: WriteStream | undefined;
+        let writeFailure: NodeJS.ErrnoException | undefined;
+        const started = performance.now();
+        try {
+          const job = await jobOrNotFound(connection, id);
+          let resume: { chunk: number; bytes: number } | undefined;
+          if (job.collected > 0) {
+            const size = options.output
+              ? await stat(options.output).then(
+                  (s) => s.size,
+                  () => -1,
+                )
+              : -1;
+            if (size < job.collectedBytes)
+              throw new EmokbError(
+                'CONFLICT',
+                `job ${id}: an earlier collect already wrote its first ${job.collected} chunk${job.collected === 1 ? '' : 's'} (${job.collectedBytes} bytes) and took them off the queue; resume it into that output with \`emokb tag collect ${id} -o FILE\``,
+                { job: id },
+              );
+            await truncate(options.output!, job.collectedBytes);
+            resume = { chunk: job.collected, bytes: job.collectedBytes };
+            say(`emokb: job ${id}: resuming into ${options.output} after chunk ${job.collected - 1} (${job.collectedBytes} bytes kept)`);
+          }
+          if (options.output) {
+            output = createWriteStream(options.output, resume ? { flags: 'r+', start: resume.bytes } : {});
+            output.on('error', (error: NodeJS.ErrnoException) => (writeFailure = error));
+            try {
+              await once(output, 'open');
+            } catch (error) {
+              throw new EmokbError(
+                'BAD_INPUT',
+                `--output ${options.output}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`,
+                {
+                  option: '--output',
+                },
+              );
+            }
+          }
+          const bar =
+            options.progress && process.stderr.isTTY
+              ? new SingleBar({
+                  stream: process.stderr,
+                  format: 'collecting [{bar}] {value}/{total} chunks | {failed} failed',
+                  hideCursor: true,
+                })
+              : undefined;
+          bar?.start(Math.max(job.total ?? job.chunks, 1), job.collected, { failed: 0 });
           try {
-            await once(output, 'open');
-          } catch (error) {
+            const summary = await collectJob({
+              connection,
+              id,
+              output: output ?? process.stdout,
+              resume,
+              onProgress: bar
+                ? (state, done, failed) => {
+                    bar.setTotal(Math.max(state.total ?? state.chunks, 1));
+                    bar.update(done + failed, { failed });
+                  }
+                : undefined,
+            });
+            bar?.stop();
+            if (output) {
+              output.end();
+              await finished(output);
+            }
+            if (!options.quiet) {
+              const seconds = (performance.now() - started) / 1000;
+              const skipped = summary.skipped ? `; ${summary.skipped} blank line${summary.skipped === 1 ? '' : 's'} skipped` : '';
+              const notText = summary.notText ? `, ${summary.notText} of them not text: binary or not UTF-8` : '';
+              say(
+                `emokb: job ${id}: collected ${summary.chunks} chunk${summary.chunks === 1 ? '' : 's'}, ${summary.lines} lines (${summary.errors} errors${notText}${skipped}) from ${(summary.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`,
+              );
+            }
+          } finally {
+            bar?.stop();
+          }
+        } catch (error) {
+          if (writeFailure)
             throw new EmokbError(
-              'BAD_INPUT',
-              `--output ${options.output}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`,
+              'OUTPUT_FAILED',
+              `--output ${options.output}: cannot write (${writeFailure.code ?? writeFailure.message})`,
               {
                 option: '--output',
               },
             );
-          }
-        }
-        const bar =
-          options.progress && process.stderr.isTTY
-            ? new SingleBar({
-                stream: process.stderr,
-                format: 'collecting [{bar}] {value}/{total} chunks | {failed} failed',
-                hideCursor: true,
-              })
-            : undefined;
-        bar?.start(Math.max(job.total ?? job.chunks, 1), job.collected, { failed: 0 });
-        try {
-          const summary = await collectJob({
-            connection,
-            id,
-            output: output ?? process.stdout,
-            resume,
-            onProgress: bar
-              ? (state, done, failed) => {
-                  bar.setTotal(Math.max(state.total ?? state.chunks, 1));
-                  bar.update(done + failed, { failed });
-                }
-              : undefined,
-          });
-          bar?.stop();
-          if (output) {
-            output.end();
-            await finished(output);
-          }
-          if (!options.quiet) {
-            const seconds = (performance.now() - started) / 1000;
-            const skipped = summary.skipped ? `; ${summary.skipped} blank line${summary.skipped === 1 ? '' : 's'} skipped` : '';
-            const notText = summary.notText ? `, ${summary.notText} of them not text: binary or not UTF-8` : '';
-            say(
-              `emokb: job ${id}: collected ${summary.chunks} chunk${summary.chunks === 1 ? '' : 's'}, ${summary.lines} lines (${summary.errors} errors${notText}${skipped}) from ${(summary.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`,
-            );
-          }
+          throw error;
         } finally {
-          bar?.stop();
+          if (output && !output.closed) output.end();
         }
-      } catch (error) {
-        if (writeFailure)
-          throw new EmokbError('OUTPUT_FAILED', `--output ${options.output}: cannot write (${writeFailure.code ?? writeFailure.message})`, {
-            option: '--output',
-          });
-        throw error;
-      } finally {
-        if (output && !output.closed) output.end();
-        await connection.close();
-      }
+      });
     });
 }
 

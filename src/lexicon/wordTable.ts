@@ -3,7 +3,7 @@
 // It starts small and doubles at half full (a small table stays in the CPU cache), up to
 // 2^SLOT_BITS slots; past that, it is `full` and new words go through the string-keyed cache.
 import type { TokenBuffer } from '../text/tokenize.js';
-import type { WordInfo } from './wordInfo.js';
+import { NOTHING, type WordInfo } from './wordInfo.js';
 
 const SLOT_BITS = 18;
 const INITIAL_SLOT_BITS = 12;
@@ -11,8 +11,9 @@ const SLOT_LIMIT = 1 << (SLOT_BITS - 1);
 
 export class WordTable {
   // The table is one Int32Array of 4 fields per slot (hash, length (0: empty), offset of the
-  // word's code units in #pool, index in #slotInfo), so a probe reads one cache line, and the words
-  // themselves sit side by side in #pool in the order they were first seen (frequent words first).
+  // word's code units in #pool, index in #slotInfo or -1 for the shared NOTHING), so a probe reads
+  // one cache line, and the words themselves sit side by side in #pool in the order they were first
+  // seen (frequent words first). Most words are NOTHING: their hit reads no record of their own.
   #slotMask = (1 << INITIAL_SLOT_BITS) - 1;
   #slotRecords = new Int32Array(4 << INITIAL_SLOT_BITS);
   #pool = new Uint16Array(1 << 16);
@@ -47,7 +48,10 @@ export class WordTable {
         let k = start;
         const end = start + length;
         while (k < end && pool[at + k] === chars[k]) k++;
-        if (k === end) return this.#slotInfo[records[r + 3]!]!;
+        if (k === end) {
+          const slot = records[r + 3]!;
+          return slot < 0 ? NOTHING : this.#slotInfo[slot]!;
+        }
       }
       i = (i + 1) & mask;
     }
@@ -70,8 +74,11 @@ export class WordTable {
     this.#slotRecords[r] = h;
     this.#slotRecords[r + 1] = length;
     this.#slotRecords[r + 2] = at;
-    this.#slotRecords[r + 3] = this.#slotInfo.length;
-    this.#slotInfo.push(info);
+    if (info === NOTHING) this.#slotRecords[r + 3] = -1;
+    else {
+      this.#slotRecords[r + 3] = this.#slotInfo.length;
+      this.#slotInfo.push(info);
+    }
     this.#slots++;
     if (this.#slots * 2 <= this.#slotMask + 1 || this.#slotMask + 1 >= 1 << SLOT_BITS) return;
     const old = this.#slotRecords;

@@ -229,16 +229,20 @@ export class LevelStore implements KnowledgeStore {
 
   async #commit(change: ChangeInput, options: CommitOptions): Promise<{ record: ChangeRecord | null; compacted?: Promise<void> }> {
     // One process holds the directory's lock, so only a caller holding an old snapshot can be behind.
+    // (Commits run one at a time, so the last change id read here is still the last one below: it is
+    // read once, here for a caller's expected version, else only once there is a change to write.)
+    let lastId: number | undefined;
     if (options.expectedVersion !== undefined) {
-      const version = await this.#read('the change log', () => this.#lastId());
-      if (version !== options.expectedVersion) throw staleVersion(this.location, options.expectedVersion, version);
+      lastId = await this.#read('the change log', () => this.#lastId());
+      if (lastId !== options.expectedVersion) throw staleVersion(this.location, options.expectedVersion, lastId);
     }
     const empty = await this.#read('the triples', () => this.#isEmpty());
     const has = empty ? () => false : await this.#read('the triples', () => this.#membership([...change.add, ...change.remove]));
     const delta = effectiveDelta(change.add, change.remove, has);
     if (delta.add.length === 0 && delta.remove.length === 0) return { record: null };
     this.#current = null;
-    const record = changeRecord((await this.#read('the change log', () => this.#lastId())) + 1, change, delta);
+    lastId ??= await this.#read('the change log', () => this.#lastId());
+    const record = changeRecord(lastId + 1, change, delta);
     // A store written before the record existed gets one from its content as read now.
     const previous = (await this.integrity()) ?? (empty ? EMPTY_INTEGRITY : integrityOf((await this.all()).map(quadKey), record.id - 1));
     const integrity = advance(previous, record.id, record.added, record.removed);

@@ -37,7 +37,7 @@ export class MemoryStore implements KnowledgeStore {
       throw staleVersion(this.location, options.expectedVersion, version);
     const delta = effectiveDelta(change.add, change.remove, (key) => this.#keys.has(key));
     if (delta.add.length === 0 && delta.remove.length === 0) return null;
-    const record = changeRecord((this.#log.at(-1)?.id ?? 0) + 1, change, delta);
+    const record = changeRecord(version + 1, change, delta);
     this.#graph.removeQuads(delta.remove);
     for (const q of delta.remove) this.#keys.delete(quadKey(q));
     this.#graph.addQuads(delta.add);

@@ -379,10 +379,22 @@ export class SparqlStore implements KnowledgeStore {
       // repeatable read), or committed it and lost the answer: the read-back below tells.
       failure = error;
     } finally {
-      if (staged.length) await this.#drop(staged).catch(() => undefined);
+      if (staged.length) await this.#dropStaging(staged);
     }
     // Which writer's change is V+1: this one's token, or another's (then nothing of this one was written).
-    const rows = await this.endpoint.select(`SELECT ?t WHERE { GRAPH ${LOG} { ${changeIri(record.id)} ${TOKEN} ?t } }`);
+    let rows: Awaited<ReturnType<SparqlEndpoint['select']>>;
+    try {
+      rows = await this.endpoint.select(`SELECT ?t WHERE { GRAPH ${LOG} { ${changeIri(record.id)} ${TOKEN} ?t } }`);
+    } catch (error) {
+      // The update may have been applied (its answer lost) or not: only the log can tell, later.
+      const update = failure === undefined ? 'the update was answered' : `the update failed (${messageOf(failure)})`;
+      throw new EmokbError(
+        error instanceof EmokbError ? error.code : 'STORE_ERROR',
+        `${this.location}: change ${record.id} may or may not have been written: ${update}, and reading back which change is ${record.id} failed (${messageOf(error)}); \`emokb history\` lists the store's changes: if change ${record.id} is there with this change's message, it was written, else nothing of it was`,
+        { change: record.id },
+        { cause: error },
+      );
+    }
     if (rows.length > 1) throw this.#damaged(`change ${record.id} was written by ${rows.length} writers at once`);
     if (!rows.some((row) => row.t!.value === token)) {
       // Another writer's change is V+1: a lost race, whatever the update answered. No change V+1
@@ -411,6 +423,21 @@ export class SparqlStore implements KnowledgeStore {
 
   async #drop(graphs: readonly string[]): Promise<void> {
     await this.endpoint.update(graphs.map((g) => `DROP SILENT GRAPH ${g}`).join(' ;\n'));
+  }
+
+  /**
+   * Drops staging graphs after a commit or a restore, whatever became of it: a failure does not
+   * change the outcome (staging graphs are never read as the store's content), so it is said on
+   * standard error, with the graphs to drop by hand, instead of failing the change.
+   */
+  async #dropStaging(graphs: readonly string[]): Promise<void> {
+    try {
+      await this.#drop(graphs);
+    } catch (error) {
+      process.stderr.write(
+        `emokb: ${this.location}: could not drop the staging graphs ${graphs.join(', ')} (${messageOf(error)}); they are not part of the store's content and may be dropped with DROP SILENT GRAPH\n`,
+      );
+    }
   }
 
   async restore(content: StoreContent): Promise<void> {
@@ -448,7 +475,7 @@ export class SparqlStore implements KnowledgeStore {
           `WHERE { ${versionPattern(this.#n, 0)} { GRAPH ${stage('add')} { ?as ?ap ?ao } } UNION { GRAPH ${stage('log')} { ?ls ?lp ?lo } } }`,
       );
     } finally {
-      await this.#drop(staged).catch(() => undefined);
+      await this.#dropStaging(staged);
     }
     if ((await this.version()) !== lastId) throw staleVersion(this.location, 0, await this.version());
     this.#loaded = false;
@@ -504,4 +531,8 @@ function parseNTriples(text: string, location: string): Quad[] {
 function parseLines(lines: readonly string[]): Quad[] {
   if (lines.length === 0) return [];
   return new Parser({ format: 'N-Triples', factory: DataFactory as never }).parse(lines.join('\n')) as Quad[];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

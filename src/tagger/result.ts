@@ -43,8 +43,12 @@ export function scoreInto(
     tertiary: r.tertiary < 0 ? null : labels[r.tertiary]!,
   };
   const scores = emptyScores(o.tiers);
-  const byTier = [scores.primary, scores.secondary, scores.tertiary];
-  for (let i = 0; i < r.rowCount; i++) byTier[r.rowTier[i]!]![r.rowLabel[i]!] = round(r.rowScore[i]!);
+  // (a tier's object chosen per row without an array made per call: rows are sorted by tier)
+  for (let i = 0; i < r.rowCount; i++) {
+    const tier = r.rowTier[i]!;
+    const target = tier === 0 ? scores.primary : tier === 1 ? scores.secondary : scores.tertiary;
+    target![r.rowLabel[i]!] = round(r.rowScore[i]!);
+  }
   into.scores = scores;
 }
 

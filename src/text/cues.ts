@@ -169,11 +169,24 @@ const DETERMINER_NEGATORS: ReadonlySet<string> = new Set(['zero', '0']);
 export function cueOf(norm: string): { cue: number; modifier: number } {
   let cue = 0;
   if (CLAUSE_WORDS.has(norm)) cue |= CUE_CLAUSE;
-  if (NEGATORS.has(norm) || (norm.length > 3 && norm.endsWith("n't"))) cue |= CUE_NEGATOR;
+  if (isNegator(norm)) cue |= CUE_NEGATOR;
   if (PSEUDO_NEGATION.has(norm)) cue |= CUE_PSEUDO;
   if (MODIFIER_PAIRS.has(norm)) cue |= CUE_PAIR_END;
   if (DETERMINER_NEGATORS.has(norm)) cue |= CUE_DETERMINER;
-  return { cue, modifier: MODIFIERS.get(norm) ?? 0 };
+  return { cue, modifier: modifierOf(norm) };
+}
+
+/**
+ * `cueOf(norm).modifier` alone: one look-up and no record made (the appraisal rules ask it of the
+ * words around every evaluative match and linking verb).
+ */
+export function modifierOf(norm: string): number {
+  return MODIFIERS.get(norm) ?? 0;
+}
+
+/** Whether `cueOf(norm)` has CUE_NEGATOR, without the other look-ups and the record. */
+export function isNegator(norm: string): boolean {
+  return NEGATORS.has(norm) || (norm.length > 3 && norm.endsWith("n't"));
 }
 
 /** Whether negator `norm` followed by `next` is not a negation ("not only", "no doubt"). */

@@ -139,17 +139,29 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
       let d = c;
       for (;;) {
         if (d < 128) {
-          const k = ASCII_CLASS[d];
-          if (k === UPPER_CLASS) (upper++, (flags |= HAS_LETTER), (d |= 32));
-          else if (k === LOWER_CLASS) (lower++, (flags |= HAS_LETTER));
-          h = Math.imul(h ^ d, FNV_PRIME);
-          chars[i] = d;
-        } else other = true;
-        const wasDigit = d >= 48 && d <= 57;
-        i += w;
+          // A run of ASCII word characters (most of every text), each looked up once: lower-cased,
+          // hashed and copied into `chars` until the first code unit that is not one.
+          let k = ASCII_CLASS[d]!;
+          for (;;) {
+            if (k === LOWER_CLASS) lower++;
+            else if (k === UPPER_CLASS) (upper++, (d |= 32));
+            h = Math.imul(h ^ d, FNV_PRIME);
+            chars[i] = d;
+            if (++i >= n) break;
+            const e = text.charCodeAt(i);
+            if (e >= 128 || (k = ASCII_CLASS[e]!) === 0) break;
+            d = e;
+          }
+        } else {
+          other = true;
+          i += w;
+        }
         if (i >= n) break;
+        // (d: the last word character, lower-cased)
+        const wasDigit = d >= 48 && d <= 57;
         const e = text.charCodeAt(i);
         if (e < 128) {
+          // (an ASCII word character here follows a non-ASCII one: the run above stops only at a non-word)
           if (ASCII_CLASS[e] !== 0) {
             d = e;
             w = 1;
@@ -180,6 +192,7 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
         }
         break;
       }
+      if (upper !== 0 || lower !== 0) flags |= HAS_LETTER;
       if (other) {
         // Non-ASCII letters (rare path): count case with Unicode classes; the normalised form is
         // built now and hashed as a string (lower-casing may change its length).

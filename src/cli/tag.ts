@@ -7,7 +7,6 @@
 // JSON file instead of loading every quad into a snapshot: faster to start, and hundreds of MB
 // less peak memory with a full lexicon.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -16,18 +15,15 @@ import { SingleBar } from 'cli-progress';
 import { resolve as resolveSetting } from '../settings.js';
 import { EmokbError, inTermsOf } from '../errors.js';
 import { TIERS, type Tier } from '../kb/Emotion.js';
-import { cachedLexicon, readCacheFile, writeCacheFile } from '../lexicon/cache.js';
-import { compileLexicon } from '../lexicon/compile.js';
 import type { LexiconData } from '../lexicon/types.js';
-import { openStore } from './storeChoice.js';
 import type { InputFormat } from '../tagger/batch.js';
 import { checkInputFiles, tagStream, type StreamSummary } from '../tagger/stream.js';
 import { prepareOptions, type ResolvedOptions } from '../tagger/options.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../tagger/outputFormat.js';
 import { SCHEME_NAMES } from '../lexicon/crosswalks.js';
-import { winkDataSnapshot, winkLexiconVersion } from '../text/wordForms.js';
 import type { NegationPolicy, SchemeName } from '../tagger/types.js';
-import { dataDir, withService, type GlobalOptions } from './context.js';
+import type { GlobalOptions } from './context.js';
+import { loadLexicon, loadWinkData } from './tagData.js';
 import { numberFlag } from './numberFlag.js';
 
 /** The flags of the tagging options (addInputOptions, addTaggingOptions). */
@@ -379,40 +375,6 @@ async function openOutput(file: string): Promise<WriteStream> {
     });
   }
   return stream;
-}
-
-/** The compiled lexicon of the store's current version (see lexicon/cache.ts). */
-export async function loadLexicon(options: GlobalOptions): Promise<LexiconData> {
-  const store = await openStore(options);
-  // The snapshot's identity: its change id, triple count and content hash (the integrity record,
-  // one read). A change id alone repeats after a restore, with other content.
-  let snapshot: string;
-  try {
-    const record = await store.integrity();
-    snapshot = record ? `${record.change}:${record.count}:${record.hash}` : `change ${await store.lastChangeId()}`;
-  } finally {
-    await store.close();
-  }
-  return cachedLexicon(dataDir(options), snapshot, () => withService(options, async (service) => compileLexicon(service.snapshot)));
-}
-
-// The lemmatiser's data is kept in the data directory too, keyed on wink-lexicon's version.
-const WINK_FILE = 'tagger-wink.json';
-const WINK_FORMAT = 1;
-
-/**
- * The lemmatiser's data as one JSON text (see winkDataSnapshot), kept in the data directory after
- * a header line (its key); undefined if it cannot be made.
- */
-export async function loadWinkData(options: GlobalOptions): Promise<string | undefined> {
-  const file = join(dataDir(options), WINK_FILE);
-  const header = JSON.stringify({ format: WINK_FORMAT, winkLexicon: winkLexiconVersion() });
-  const text = await readCacheFile(file);
-  const nl = text?.indexOf('\n') ?? -1;
-  if (text !== undefined && nl > 0 && text.slice(0, nl) === header) return text.slice(nl + 1);
-  const data = winkDataSnapshot();
-  if (data !== undefined) await writeCacheFile(file, `${header}\n${data}`);
-  return data;
 }
 
 /** --output-format, checked against the options it cannot carry. */

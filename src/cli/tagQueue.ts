@@ -20,16 +20,8 @@ import { documentFrame } from '../tagger/outputFormat.js';
 import type { LexiconData } from '../lexicon/types.js';
 import type { GlobalOptions } from './context.js';
 import { numberFlag } from './numberFlag.js';
-import {
-  MAX_WORKERS,
-  addInputOptions,
-  addTaggingOptions,
-  checkScheme,
-  loadLexicon,
-  loadWinkData,
-  taggingSpec,
-  type TaggingFlags,
-} from './tag.js';
+import { MAX_WORKERS, addInputOptions, addTaggingOptions, checkScheme, taggingSpec, type TaggingFlags } from './tag.js';
+import { loadLexicon, loadWinkData } from './tagData.js';
 
 /** Lines per chunk by default, and the byte cap of a chunk (bench/queue.mjs; README, "Bulk tagging on a job queue"). */
 export const CHUNK_LINES = 10_000;

@@ -8,7 +8,8 @@ import { keyOf } from './keys.js';
 
 /**
  * The accepted emotion entries an expression would stop: those the tagger matches today on any of
- * its words or on the whole of it (by form, inflection or derivation). Empty: it blocks nothing,
+ * its words, on a multiword entry inside it or on the whole of it (by form, inflection or
+ * derivation). Empty: it blocks nothing,
  * and is not worth storing.
  */
 export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
@@ -17,11 +18,21 @@ export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
   const lemmas = new Set<string>();
   const whole = index.multi(key) ?? index.single(key);
   if (whole !== undefined && index.entries[whole]!.senses.length) lemmas.add(index.entries[whole]!.lemma.toLowerCase());
-  for (const word of key.split(' ')) {
+  const words = key.split(' ');
+  for (const word of words) {
     const hit = index.word(word);
     if (hit && index.entries[hit.entry]!.senses.length && index.entries[hit.entry]!.source === 'lexicon')
       lemmas.add(index.entries[hit.entry]!.lemma.toLowerCase());
   }
+  // A multiword entry inside it ("help me" in "help me with"): the longer key wins at match time,
+  // so the block is how a request for a hand stops reading as the plea the shorter entry names.
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 2; j <= words.length; j++) {
+      if (i === 0 && j === words.length) continue;
+      const inner = index.multi(words.slice(i, j).join(' '));
+      if (inner !== undefined && index.entries[inner]!.senses.length && index.entries[inner]!.source === 'lexicon')
+        lemmas.add(index.entries[inner]!.lemma.toLowerCase());
+    }
   const out: string[] = [];
   for (const e of lexicalEntries(kb).values())
     if (e.status === 'accepted' && e.senses.length && lemmas.has(e.lemma.toLowerCase())) out.push(e.iri);

@@ -62,4 +62,14 @@ describe('emokb term block on a small store', () => {
     expect((await runCli(['--data', small, 'undo', '--author', 'T'])).code).toBe(0);
     expect(await words('happy hour at the pub')).toEqual(['happy']);
   });
+
+  it('blocks a longer expression around a multiword entry ("help me with" around "help me"), which still matches alone', async () => {
+    expect((await runCli(['--data', small, 'term', 'add', 'help me', '--emotion', 'fear-primary', '--author', 'T'])).code).toBe(0);
+    expect(await words('Can you help me with the dishes?')).toEqual(['help me']);
+    const block = await runCli(['--data', small, 'term', 'block', 'help me with', '--reason', 'a request for a hand', '--author', 'T']);
+    expect(block.code, block.stderr).toBe(0);
+    expect(block.stderr + block.stdout).toMatch(/"help me" no longer matches inside it/);
+    expect(await words('Can you help me with the dishes?')).toEqual([]);
+    expect(await words('Help me! She is going to die')).toEqual(['Help me']);
+  });
 });

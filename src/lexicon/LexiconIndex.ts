@@ -383,14 +383,15 @@ export class LexiconIndex {
     }
     if (!isLemmatisable(norm)) return -1;
     const lemmas = this.lemmas(norm);
+    // (an invariable entry, an interjection, is matched only as written: "ripped" is no "RIP")
     for (const lemma of lemmas) {
       const hit = this.#single.get(lemma);
-      if (hit !== undefined) return hit * 4 + 1;
+      if (hit !== undefined && !this.entries[hit]!.invariable) return hit * 4 + 1;
     }
     if (!this.#prefixes.has(norm.slice(0, 3)) && !lemmas.some((l) => this.#prefixes.has(l.slice(0, 3)))) return -1;
     for (const derived of derivationsOf(norm, lemmas)) {
       const hit = this.#single.get(derived);
-      if (hit !== undefined) return hit * 4 + 2;
+      if (hit !== undefined && !this.entries[hit]!.invariable) return hit * 4 + 2;
     }
     return -1;
   }

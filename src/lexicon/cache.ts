@@ -17,7 +17,7 @@ export const LEXICON_CACHE_FILE = 'tagger-lexicon.json';
 // 2: LexiconData gained `marks` (punctuation cues). 3: keyed on the snapshot's identity, not its
 // change id alone (ids repeat after a restore with different content). 4: entries carry `pos` and
 // `posCheck` (part of speech).
-const CACHE_FORMAT = 5; // 5: the crosswalks (`schemes`)
+const CACHE_FORMAT = 6; // 5: the crosswalks (`schemes`). 6: entries carry `invariable` (interjections)
 
 /** A cache file's text, or undefined when it cannot be read. */
 export async function readCacheFile(file: string): Promise<string | undefined> {

@@ -32,6 +32,8 @@ import type { LexiconData, LexiconEmotion, LexiconEntry, LexiconSense, PartOfSpe
 import { POS_INDEX, WORD_CLASSES_SOURCE, WordClasses } from './wordClasses.js';
 import { SLOTS_SOURCE, openSlots } from './slots.js';
 
+const INTERJECTION = `${LEXINFO.base}interjection`;
+
 /** The sources the compiled data depends on: the compiled-lexicon cache is stale when one changes. */
 export const COMPILER_SOURCES: readonly string[] = [
   import.meta.url,
@@ -58,6 +60,7 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
   const senseStatus = new Map<string, string>();
   const nonEmotional = new Set<string>();
   const partOfSpeech = new Map<string, string>();
+  const interjections = new Set<string>();
   const slotWord = new Map<string, string>();
   const slotFillers = new Map<string, string[]>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? (map.set(key, []), map.get(key)!)).push(value);
@@ -109,6 +112,8 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
       case LEXINFO.partOfSpeech.value:
         // Only a reviewed part of speech (the one of the IRI) asks for a check; kb/entryClass.ts's defaults do not.
         if (s.endsWith(`-${o.value.slice(LEXINFO.base.length)}`)) partOfSpeech.set(s, o.value.slice(LEXINFO.base.length));
+        // An interjection (a fixed exclamation or formula: "RIP", "get lost", "help me") has one form.
+        if (o.value === INTERJECTION) interjections.add(s);
         break;
       default:
         if (p === SKOS.prefLabel.value) break;
@@ -183,12 +188,14 @@ export function compileLexicon(kb: KnowledgeBase): LexiconData {
     if (!senses.length) continue;
     senses.sort((a, b) => b.weight - a.weight || a.emotion - b.emotion);
     const pos = partOfSpeech.get(entry);
-    const index =
-      entries.push(
-        pos !== undefined && pos in POS_INDEX
-          ? { lemma, senses, source: 'lexicon', pos: pos as PartOfSpeech }
-          : { lemma, senses, source: 'lexicon' },
-      ) - 1;
+    const compiled: LexiconEntry =
+      pos !== undefined && pos in POS_INDEX
+        ? { lemma, senses, source: 'lexicon', pos: pos as PartOfSpeech }
+        : { lemma, senses, source: 'lexicon' };
+    // Its inflected forms are other words: "ripped" is no "RIP", "got lost" no "Get lost!", "helped
+    // me" no plea "Help me!" (LexiconIndex matches an invariable entry only as written).
+    if (interjections.has(entry)) compiled.invariable = true;
+    const index = entries.push(compiled) - 1;
     lexiconEntries++;
     if (SENTENCE_MARKS.includes(lemma.trim())) {
       if (!marks.has(lemma.trim())) marks.set(lemma.trim(), index);

@@ -36,6 +36,11 @@ export interface LexiconEntry {
    * WordNet): only then does a match of it ask the part-of-speech tagger (tagger/partOfSpeech.ts).
    */
   posCheck?: true;
+  /**
+   * An interjection (lexinfo:interjection, a fixed exclamation or formula: "RIP", "get lost",
+   * "help me"): matched only as written, never through an inflectional lemma or a derivation.
+   */
+  invariable?: true;
 }
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb';

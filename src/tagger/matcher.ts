@@ -272,8 +272,9 @@ export class Matcher {
           via = 1;
         }
         node = child;
-        // Longer wins; at equal length the earlier way in (the word itself before its lemmas).
-        if (node.entry >= 0 && (!found || k > hit.last)) {
+        // Longer wins; at equal length the earlier way in (the word itself before its lemmas). An
+        // invariable entry (an interjection: "get lost", "help me") only as written ("got lost" is not it).
+        if (node.entry >= 0 && (!found || k > hit.last) && (via === 0 || !this.index.entries[node.entry]!.invariable)) {
           hit.entry = node.entry;
           hit.last = k;
           hit.via = via;

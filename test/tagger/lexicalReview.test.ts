@@ -99,3 +99,26 @@ describe('session 9: depth (curation/en/context-depth-2.tsv)', () => {
     expect(matched('Get well soon, my man!')).toEqual(['Get well soon:caring']);
   });
 });
+
+describe('session 9, second round (curation/en/context-precision-5.tsv) and invariable interjections', () => {
+  it('reads literal senses and requests as no emotion, and keeps the emotional use beside each', () => {
+    expect(matched('The water is nice and warm.')).toEqual([]);
+    expect(matched('That warms my heart')).toEqual(['warms my heart:gladness']);
+    expect(matched('Hurry up!')).toEqual([]);
+    expect(matched('Can you help me with my problem?')).toEqual([]);
+    expect(matched('Help me! She is going to die')).toEqual(['Help me:fear']);
+    expect(matched('He was found guilty of fraud')).toEqual([]);
+    expect(matched('I feel so guilty')).toEqual(['guilty:guilt']);
+    expect(matched("I'm afraid not.")).toEqual([]);
+    expect(matched('I feel bad for him')).toEqual(['feel bad for him:sympathy']);
+    expect(matched('I feel bad about it')).toEqual(['feel bad:guilt']);
+  });
+
+  it('matches an interjection only as written, not its look-alike inflected forms', () => {
+    expect(matched('RIP Roman')).toEqual(['RIP:grief']);
+    expect(matched('I got ripped off at the store')).toEqual([]);
+    expect(matched('Get lost!')).toEqual(['Get lost:anger']);
+    expect(matched('We got lost in the woods')).toEqual([]);
+    expect(matched('It helped me a lot')).toEqual([]);
+  });
+});

@@ -195,7 +195,7 @@ describe('emokb tag', () => {
     const before = await runCli(['--data', data, 'tag', '--tiers', 'primary', '-q'], { input: 'glumpish' });
     expect(parse(before.stdout)[0]!.dominant.primary).toBeNull();
     const cached = JSON.parse(await readFile(join(data, 'tagger-lexicon.json'), 'utf8'));
-    expect(cached).toMatchObject({ format: 5 });
+    expect(cached).toMatchObject({ format: 6 });
     const term = join(dir, 'glumpish.ttl');
     await writeFile(
       term,

@@ -16,23 +16,18 @@ export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
   const index = LexiconIndex.for(kb);
   const key = keyOf(lemma);
   const lemmas = new Set<string>();
-  const whole = index.multi(key) ?? index.single(key);
-  if (whole !== undefined && index.entries[whole]!.senses.length) lemmas.add(index.entries[whole]!.lemma.toLowerCase());
+  /** Adds an entry's lemma when it is an emotion entry of the lexicon (a seed label counts for the whole key only). */
+  const add = (entry: number | undefined, seedsToo = false) => {
+    const e = entry === undefined ? undefined : index.entries[entry]!;
+    if (e?.senses.length && (seedsToo || e.source === 'lexicon')) lemmas.add(e.lemma.toLowerCase());
+  };
+  add(index.multi(key) ?? index.single(key), true);
   const words = key.split(' ');
-  for (const word of words) {
-    const hit = index.word(word);
-    if (hit && index.entries[hit.entry]!.senses.length && index.entries[hit.entry]!.source === 'lexicon')
-      lemmas.add(index.entries[hit.entry]!.lemma.toLowerCase());
-  }
+  for (const word of words) add(index.word(word)?.entry);
   // A multiword entry inside it ("help me" in "help me with"): the longer key wins at match time,
   // so the block is how a request for a hand stops reading as the plea the shorter entry names.
   for (let i = 0; i < words.length; i++)
-    for (let j = i + 2; j <= words.length; j++) {
-      if (i === 0 && j === words.length) continue;
-      const inner = index.multi(words.slice(i, j).join(' '));
-      if (inner !== undefined && index.entries[inner]!.senses.length && index.entries[inner]!.source === 'lexicon')
-        lemmas.add(index.entries[inner]!.lemma.toLowerCase());
-    }
+    for (let j = i + 2; j <= words.length; j++) if (j - i < words.length) add(index.multi(words.slice(i, j).join(' ')));
   const out: string[] = [];
   for (const e of lexicalEntries(kb).values())
     if (e.status === 'accepted' && e.senses.length && lemmas.has(e.lemma.toLowerCase())) out.push(e.iri);

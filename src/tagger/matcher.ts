@@ -3,7 +3,8 @@
 //
 // Negation scope: a negator reaches the next NEGATION_WINDOW (4) words after itself and stops
 // earlier at a clause boundary (, ; : . ! ? brackets, quotes, dashes, a line break, or "but",
-// "however", "although", "though", "yet" ...). Both limits apply: whichever comes first.
+// "however", "although", "though", "yet" ...). Both limits apply: whichever comes first. A focus
+// particle between ("not just sad", "doesn't only hurt") takes the negation onto itself.
 // Intensity: up to two modifiers directly before a match multiply its weight ("really very
 // happy"); a negated match keeps no intensifier. Emphasis: x1.25 in a sentence ending in "!",
 // x1.25 for a match written in capitals.
@@ -19,6 +20,7 @@ import {
   CUE_CLAUSE,
   CUE_NEGATOR,
   CUE_DETERMINER,
+  CUE_FOCUS,
   CUE_PAIR_END,
   CUE_PSEUDO,
   DETERMINER_REACH,
@@ -468,10 +470,14 @@ export class Matcher {
   #negated(b: TokenBuffer, first: number): boolean {
     const infos = this.#infos;
     let words = 0;
+    let focus = false;
     for (let k = first - 1; k >= 0; k--) {
       if (b.kind[k] !== WORD) return false;
       const cue = infos[k]!.cue;
       if (cue & CUE_CLAUSE) return false;
+      // a focus particle between takes the negation ("not just sad", "not funny just sad"), but not
+      // as a degree word of a comparison ("not just as tickled as they are": equally)
+      if (cue & CUE_FOCUS && !(b.kind[k + 1] === WORD && b.word(k + 1) === 'as')) focus = true;
       // "(it doesn't / no) matter how stupid ...": the negation is of "matter", and the clause after
       // "matter how" is a concessive one of its own (Quirk et al. 1985, §15.42): not negated
       if (b.hash[k] === HOW && k > 0 && b.kind[k - 1] === WORD && b.word(k) === 'how' && b.word(k - 1) === 'matter') return false;
@@ -481,7 +487,7 @@ export class Matcher {
         !(cue & CUE_PSEUDO && isPseudoNegation(b.word(k), b.word(k + 1))) &&
         !(cue & CUE_DETERMINER && words >= DETERMINER_REACH)
       )
-        return true;
+        return !focus;
       if (++words >= NEGATION_WINDOW) return false;
     }
     return false;

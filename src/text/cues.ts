@@ -162,6 +162,14 @@ export const CUE_PAIR_END = 8;
 /** A negator that is a determiner only ("zero", "0"): it reaches the next DETERMINER_REACH words. */
 export const CUE_DETERMINER = 16;
 export const DETERMINER_REACH = 2;
+/**
+ * A focus particle ("just", "only", "merely", "simply"): between a negator and a word it takes the
+ * negation onto itself. "Not just sad", "it doesn't only hurt" deny that the feeling is all there
+ * is, not the feeling; "not funny, just sad" corrects the word before it, and the word after stands
+ * (the focus of negation, Quirk et al. 1985, §10.64-10.66, §8.116).
+ */
+export const CUE_FOCUS = 32;
+const FOCUS_PARTICLES: ReadonlySet<string> = new Set(['just', 'only', 'merely', 'simply']);
 /** Negators that negate only their own noun phrase ("zero desire", "0 real interest"). */
 const DETERMINER_NEGATORS: ReadonlySet<string> = new Set(['zero', '0']);
 
@@ -173,6 +181,7 @@ export function cueOf(norm: string): { cue: number; modifier: number } {
   if (PSEUDO_NEGATION.has(norm)) cue |= CUE_PSEUDO;
   if (MODIFIER_PAIRS.has(norm)) cue |= CUE_PAIR_END;
   if (DETERMINER_NEGATORS.has(norm)) cue |= CUE_DETERMINER;
+  if (FOCUS_PARTICLES.has(norm)) cue |= CUE_FOCUS;
   return { cue, modifier: modifierOf(norm) };
 }
 

@@ -78,6 +78,17 @@ describe('negation', () => {
     expect(matched('without fear')).toEqual(['fear:fear:neg']);
   });
 
+  it('lets a focus particle between take the negation ("not just sad"), not "just as" of a comparison', () => {
+    expect(matched("I'm not just sad")).toEqual(['sad:sadness']);
+    expect(matched("it doesn't only make me happy")).toEqual(['happy:happiness']);
+    expect(matched('not funny just sad')).toEqual(['sad:sadness']);
+    expect(matched("I don't simply fear it")).toEqual(['fear:fear']);
+    // the particle must stand between: before the negator it negates as ever
+    expect(matched("I just don't feel happy")).toEqual(['happy:happiness:neg']);
+    // "just as" compares: the negation stands ("not just as happy as they are")
+    expect(matched('not being just as happy as them')).toEqual(['happy:happiness:neg']);
+  });
+
   it('negates after a numeral zero as after "no", and keeps "zero doubt" a pseudo-negation', () => {
     expect(matched('I have zero desire to go')).toEqual(['desire:desire:neg']);
     expect(matched('I have 0 desire to go')).toEqual(['desire:desire:neg']);

@@ -284,6 +284,7 @@ const variants = [
   ['valence frames off (every evaluation of a person)', { valenceFrames: false }],
   ['stretched spellings off', { stretchedSpellings: false }],
   ['interjection scope off (a negator reaches "lol")', { interjectionScope: false }],
+  ['emoji and emoticons off', { emoji: false }],
   ['tag question off', { tagQuestion: false }],
   ['physical sense off', { physicalSense: false }],
   ['expressive intensifier off', { expressiveIntensifier: false }],

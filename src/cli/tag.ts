@@ -55,6 +55,7 @@ interface TagCommandOptions {
   valenceFrames: boolean;
   stretchedSpellings: boolean;
   interjectionScope: boolean;
+  emoji: boolean;
   tagQuestion: boolean;
   physicalSense: boolean;
   expressiveIntensifier: boolean;
@@ -243,6 +244,7 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-evaluative-infinitive', 'no weak gladness match for "nice to see", "good to hear" in a text with no lexicon match')
     .option('--no-stretched-spellings', 'do not read "sooooo happy", "loooove" as the lexicon words they stretch')
     .option('--no-interjection-scope', 'let a negator reach a one-word interjection ("Nobody has been banned lol" negates "lol")')
+    .option('--no-emoji', 'ignore emoji and emoticons ("😂", "😡", ":(", "<3")')
     .option('--no-tag-question', 'read "huh" in ", huh?" as surprise like any other "huh"')
     .option('--no-physical-sense', 'read "hurt", "wounded", "stuck" as emotions also beside a body part, an injury or a weapon')
     .option('--no-expressive-intensifier', 'read a swear word before a positive word ("fucking awesome") as anger')
@@ -305,6 +307,7 @@ export function taggingSpec(
         valenceFrames: options.valenceFrames,
         stretchedSpellings: options.stretchedSpellings,
         interjectionScope: options.interjectionScope,
+        emoji: options.emoji,
         tagQuestion: options.tagQuestion,
         physicalSense: options.physicalSense,
         expressiveIntensifier: options.expressiveIntensifier,

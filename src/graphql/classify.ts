@@ -50,6 +50,7 @@ interface GraphQLOptions {
   valenceFrames?: boolean | null;
   stretchedSpellings?: boolean | null;
   interjectionScope?: boolean | null;
+  emoji?: boolean | null;
   tagQuestion?: boolean | null;
   physicalSense?: boolean | null;
   expressiveIntensifier?: boolean | null;
@@ -113,6 +114,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.valenceFrames != null) tagOptions.valenceFrames = o.valenceFrames;
   if (o.stretchedSpellings != null) tagOptions.stretchedSpellings = o.stretchedSpellings;
   if (o.interjectionScope != null) tagOptions.interjectionScope = o.interjectionScope;
+  if (o.emoji != null) tagOptions.emoji = o.emoji;
   if (o.tagQuestion != null) tagOptions.tagQuestion = o.tagQuestion;
   if (o.physicalSense != null) tagOptions.physicalSense = o.physicalSense;
   if (o.expressiveIntensifier != null) tagOptions.expressiveIntensifier = o.expressiveIntensifier;

@@ -16,7 +16,7 @@ import { LEXINFO, ONTOLEX, RDF } from '../rdf/namespaces.js';
 const { namedNode, quad } = DataFactory;
 
 /** lexinfo:partOfSpeech values the lexicon uses (lexinfo 3.0 individuals). */
-export type LexinfoPartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb' | 'interjection' | 'pronoun' | 'punctuation';
+export type LexinfoPartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb' | 'interjection' | 'pronoun' | 'punctuation' | 'symbol';
 
 /** Entries reviewed without a part of speech that are not interjections, by lower-case lemma. */
 const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.freeze({
@@ -142,7 +142,8 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
 /** The part of speech of an entry reviewed without one (see the header). */
 export function defaultPartOfSpeech(lemma: string): LexinfoPartOfSpeech {
   const key = lemma.toLowerCase();
-  if (!/[\p{L}\p{N}]/u.test(key)) return 'punctuation';
+  // no letter: a sentence mark ("?") is punctuation, an emoji or an emoticon ("😂", ":(") a symbol
+  if (!/[\p{L}\p{N}]/u.test(key)) return /^[?!.]+$/.test(key) ? 'punctuation' : 'symbol';
   return NOT_INTERJECTIONS[key] ?? 'interjection';
 }
 

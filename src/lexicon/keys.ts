@@ -2,16 +2,20 @@
 // so text and lexicon are normalised the same way ("Heart-Broken" and "heart-broken" meet), plus
 // the hyphen and apostrophe variants a key also answers to ("heartbroken", "heart broken" for
 // "heart-broken"; "dont" for "don't").
-import { TokenBuffer, WORD, tokenizeInto } from '../text/tokenize.js';
+import { SYMBOL, TokenBuffer, WORD, tokenizeInto } from '../text/tokenize.js';
 
 /** This module's source, part of the compiled-lexicon cache's key (cache.ts). */
 export const KEYS_SOURCE = import.meta.url;
 
-/** A form's key: the tokenizer's words joined by one space ('' when it has none). */
+/** A form's key: the tokenizer's words and symbols (emoji, emoticons) joined by one space ('' when it has none). */
 export function keyOf(text: string, buffer = new TokenBuffer()): string {
   tokenizeInto(text.normalize('NFKC'), buffer);
   const words: string[] = [];
-  for (let t = 0; t < buffer.count; t++) if (buffer.kind[t] === WORD) words.push(buffer.word(t));
+  for (let t = 0; t < buffer.count; t++) {
+    const kind = buffer.kind[t];
+    if (kind === WORD) words.push(buffer.word(t));
+    else if (kind === SYMBOL) words.push(buffer.norm[t]!);
+  }
   return words.join(' ');
 }
 

@@ -10,7 +10,7 @@ import { EmokbError, fieldError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import type { LexiconData } from '../lexicon/types.js';
-import { TERMINAL, WORD } from '../text/tokenize.js';
+import { SYMBOL, TERMINAL, WORD } from '../text/tokenize.js';
 import { JsonWriter } from './jsonWriter.js';
 import { Matcher } from './matcher.js';
 import { isResolved, resolveOptions, type ResolvedOptions } from './options.js';
@@ -168,7 +168,7 @@ export class Tagger {
   }
 
   /**
-   * Each sentence of the last text: its span (up to its last word or terminal, so trailing breaks
+   * Each sentence of the last text: its span (up to its last word, symbol or terminal, so trailing breaks
    * are not part of it) and its matches [from, to) (matches are in text order).
    */
   #eachSentence(count: number, visit: (s: number, start: number, end: number, from: number, to: number) => void): void {
@@ -178,7 +178,8 @@ export class Tagger {
     for (let s = 0; s < b.sentenceCount; s++) {
       const firstToken = b.sentenceFirst[s]!;
       let lastToken = b.sentenceLast[s]!;
-      while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== TERMINAL) lastToken--;
+      while (lastToken > firstToken && b.kind[lastToken] !== WORD && b.kind[lastToken] !== TERMINAL && b.kind[lastToken] !== SYMBOL)
+        lastToken--;
       const from = m;
       while (m < count && mSentence[m] === s) m++;
       visit(s, b.start[firstToken]!, b.end[lastToken]!, from, m);

@@ -31,7 +31,7 @@ import {
   NEGATION_WINDOW,
   isPseudoNegation,
 } from '../text/cues.js';
-import { ALL_CAPS, TERMINAL, TokenBuffer, WORD, assignSentences, hashWord, tokenizeInto } from '../text/tokenize.js';
+import { ALL_CAPS, SYMBOL, TERMINAL, TokenBuffer, WORD, assignSentences, hashWord, tokenizeInto } from '../text/tokenize.js';
 import { Apology, SORRY_HASH, SORRY_HEDGE, SORRY_REGRET, SORRY_SYMPATHY } from './apology.js';
 import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
@@ -146,6 +146,7 @@ export class Matcher {
     for (let t = 0; t < count; t++) {
       if (kind[t] !== WORD) {
         if (cues && kind[t] === TERMINAL) this.#cue(text, b, t, o);
+        else if (kind[t] === SYMBOL && o.emoji) this.#symbol(text, b, t, o);
         continue;
       }
       const info = this.#infoAt(b, t);
@@ -235,6 +236,19 @@ export class Matcher {
     for (let m = from; m < matches.count; m++) matches.rules[m] = rules;
   }
 
+  /**
+   * An emoji or emoticon at token t with an entry of its own ("😂", ":(", "<3"): a match on the
+   * symbol itself, as written (no lemma reaches one). Where it closes its clause it comments on the
+   * utterance as an interjection does, and no negator before it reaches it (rule
+   * interjection-scope: "I'm not even mad 😂" laughs); used as a word it is one ("I don't ❤️ it").
+   */
+  #symbol(text: string, b: TokenBuffer, t: number, o: ResolvedOptions): void {
+    const info = this.#infoAt(b, t);
+    if (info.packed < 0 || (info.packed & 3) !== 0) return;
+    if (!b.sentencesDone) assignSentences(text, b);
+    this.#emit(b, t, t, info.packed >> 2, 0, o);
+  }
+
   /** Whether an emotion lies under the primary of a cue entry's first sense (made per cue: cues are rare). */
   #underCue(entry: number): (emotion: number) => boolean {
     const paths = this.index.paths;
@@ -290,11 +304,17 @@ export class Matcher {
   /** One match per sense of `entry` over tokens first..last (a cue: the mark itself, unscaled). */
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
     let negated = !cue && o.negation !== 'off' && this.#negated(b, first);
-    // An interjection is no part of the clause a negator before it negates (rule interjection-scope):
-    // as written (it has no inflections: "ripped" reaching "RIP" is none) and where it closes its
-    // clause (before a clause boundary or the end: "rip your face off" is the verb).
+    // An interjection (or an emoji, an emoticon) is no part of the clause a negator before it negates
+    // (rule interjection-scope): as written (it has no inflections: "ripped" reaching "RIP" is none)
+    // and where it closes its clause (before a clause boundary or the end: "rip your face off" is the verb).
     let scoped = 0;
-    if (negated && o.interjectionScope && via === 0 && this.#interjection[entry] === 1 && this.#closesClause(b, last)) {
+    if (
+      negated &&
+      o.interjectionScope &&
+      via === 0 &&
+      (this.#interjection[entry] === 1 || b.kind[first] === SYMBOL) &&
+      this.#closesClause(b, last)
+    ) {
       negated = false;
       scoped = INTERJECTION_SCOPE;
     }

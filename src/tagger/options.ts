@@ -34,6 +34,7 @@ export interface ResolvedOptions {
   valenceFrames: boolean;
   stretchedSpellings: boolean;
   interjectionScope: boolean;
+  emoji: boolean;
   tagQuestion: boolean;
   physicalSense: boolean;
   expressiveIntensifier: boolean;
@@ -101,6 +102,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     valenceFrames: options.valenceFrames ?? true,
     stretchedSpellings: options.stretchedSpellings ?? true,
     interjectionScope: options.interjectionScope ?? true,
+    emoji: options.emoji ?? true,
     tagQuestion: options.tagQuestion ?? true,
     physicalSense: options.physicalSense ?? true,
     expressiveIntensifier: options.expressiveIntensifier ?? true,

@@ -123,6 +123,12 @@ export interface TagOptions {
    */
   stretchedSpellings?: boolean;
   /**
+   * Emoji and emoticons (default true): an emoji or an ASCII face with an entry in the lexicon
+   * ("😂" amusement, "😡" rage, ":(" unhappiness, "<3" love) is a match of its own. One that closes
+   * its clause is outside a negation before it ("I'm not even mad 😂"), as an interjection is.
+   */
+  emoji?: boolean;
+  /**
    * Interjection scope (default true; rule `interjection-scope`): a negator does not reach a
    * one-word interjection ("It's never been good lol", "Nobody has been banned lol"): a laugh or an
    * exclamation comments on the utterance, it is no part of the clause the negator negates.

@@ -13,6 +13,12 @@ export const CLAUSE = 2;
 export const TERMINAL = 3;
 /** A line break: ends the sentence and the clause. */
 export const BREAK = 4;
+/**
+ * An emoji or an emoticon (symbols.ts): its normal form is its `norm`, looked up like a word's, and
+ * it carries the NON_ASCII flag so that look-ups take the string (an emoticon's code units are not
+ * copied into `chars`).
+ */
+export const SYMBOL = 5;
 
 /** Flag bits of a word token. */
 export const HAS_HYPHEN = 1;

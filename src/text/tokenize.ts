@@ -5,8 +5,10 @@
 // CJK full stops and at line breaks; "Mr." and single letters before a period do not end one.
 //
 // Offsets are UTF-16 indexes into the original string, end exclusive, exactly as String#slice
-// takes them. Lone surrogates, control characters and emoji are skipped, never a token.
+// takes them. Emoji and emoticons are tokens of their own (SYMBOL, symbols.ts); lone surrogates,
+// control characters and other symbols are skipped, never a token.
 import { assignSentences } from './sentences.js';
+import { SYMBOLS_SOURCE, mayStartEmoticon, symbolAt, type SymbolHit } from './symbols.js';
 import {
   ALL_CAPS,
   BREAK,
@@ -18,6 +20,7 @@ import {
   HAS_LETTER,
   NEEDS_FOLD,
   NON_ASCII,
+  SYMBOL,
   TERMINAL,
   TOKEN_BUFFER_SOURCE,
   TokenBuffer,
@@ -27,7 +30,21 @@ import {
 } from './tokenBuffer.js';
 
 // The tokenizer's callers import the buffer and the splitter from here, as one module.
-export { ALL_CAPS, BREAK, CLAUSE, HAS_APOSTROPHE, HAS_HYPHEN, HAS_LETTER, NON_ASCII, TERMINAL, TokenBuffer, WORD, hashWord, normaliseWord };
+export {
+  ALL_CAPS,
+  BREAK,
+  CLAUSE,
+  HAS_APOSTROPHE,
+  HAS_HYPHEN,
+  HAS_LETTER,
+  NON_ASCII,
+  SYMBOL,
+  TERMINAL,
+  TokenBuffer,
+  WORD,
+  hashWord,
+  normaliseWord,
+};
 export { assignSentences };
 
 /** A text code unit as it appears in the normalised word (ASCII lower case, folded joiners). */
@@ -39,7 +56,10 @@ function foldCode(c: number): number {
 }
 
 /** The sources that cut and normalise lexicon keys, part of the compiled-lexicon cache's key (lexicon/cache.ts). */
-export const TOKENIZER_SOURCES: readonly string[] = [import.meta.url, TOKEN_BUFFER_SOURCE];
+export const TOKENIZER_SOURCES: readonly string[] = [import.meta.url, TOKEN_BUFFER_SOURCE, SYMBOLS_SOURCE];
+
+/** The symbol symbolAt found (reused: the tokenizer is not re-entrant). */
+const SYMBOL_HIT: SymbolHit = { end: 0, norm: '' };
 
 // ASCII character classes: 0 not a word character.
 const LOWER_CLASS = 1;
@@ -211,6 +231,12 @@ export function tokenizeInto(text: string, buffer: TokenBuffer, sentences = true
       if (upper > 0 || fold) flags |= NEEDS_FOLD;
       // ASCII: the normalised string is made only if someone asks for it (most words are only hashed).
       buffer.push(start, i, WORD, flags, '', h);
+      continue;
+    }
+    // An emoji (any non-ASCII code unit that is no letter may start one) or an emoticon (":", "=", "<", ">")
+    if ((c >= 0xa9 || mayStartEmoticon(c)) && symbolAt(text, i, SYMBOL_HIT)) {
+      buffer.push(i, SYMBOL_HIT.end, SYMBOL, NON_ASCII, SYMBOL_HIT.norm, hashWord(SYMBOL_HIT.norm));
+      i = SYMBOL_HIT.end;
       continue;
     }
     if (isTerminalCode(c)) {

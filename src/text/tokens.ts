@@ -6,8 +6,8 @@ export interface Token {
   text: string;
   start: number;
   end: number;
-  kind: 'word' | 'clause' | 'terminal' | 'break';
-  /** The lookup key (lowercase, folded apostrophes and hyphens); words only. */
+  kind: 'word' | 'clause' | 'terminal' | 'break' | 'symbol';
+  /** The lookup key (lowercase, folded apostrophes and hyphens; an emoji or emoticon's normal form); words and symbols only. */
   norm?: string;
   sentence: number;
 }
@@ -19,7 +19,7 @@ export interface Sentence {
   tokens: [number, number];
 }
 
-const KIND_NAMES = ['', 'word', 'clause', 'terminal', 'break'] as const;
+const KIND_NAMES = ['', 'word', 'clause', 'terminal', 'break', 'symbol'] as const;
 
 /** Tokens and sentences as plain objects: for callers and tests; the tagger uses `tokenizeInto`. */
 export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
@@ -32,7 +32,7 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
       start: b.start[t]!,
       end: b.end[t]!,
       kind,
-      ...(kind === 'word' ? { norm: b.word(t) } : {}),
+      ...(kind === 'word' ? { norm: b.word(t) } : kind === 'symbol' ? { norm: b.norm[t]! } : {}),
       sentence: b.sentence[t]!,
     });
   }

@@ -129,6 +129,15 @@ describe('emokb tag', () => {
     expect(off.map(texts)).toEqual([['huh'], ['hurt'], ['fucking', 'love'], ['Miss']]);
   });
 
+  it('reads emoji and ASCII faces unless --no-emoji', async () => {
+    const input = 'that game last night 😂😂\nso tired :(\n';
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on.map((r) => r.dominant.tertiary)).toEqual(['amusement', 'unhappiness']);
+    expect(on[0]!.matches).toEqual([expect.objectContaining({ text: '😂😂', start: 21, end: 25, emotion: 'amusement' })]);
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', '--no-emoji'], { input })).stdout);
+    expect(off.map((r) => r.dominant.primary)).toEqual([null, null]);
+  });
+
   it('reads "nice to see" as gladness (evaluative infinitive) unless --no-evaluative-infinitive', async () => {
     const input = 'Nice to see you again\nNice to meet you\n';
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);

@@ -39,10 +39,46 @@ describe('tokenize', () => {
     expect(tokenize('one\ntwo\r\nthree').sentences).toHaveLength(3);
   });
 
-  it('treats CJK and RTL letters as words and skips emoji, controls and lone surrogates', () => {
+  it('treats CJK and RTL letters as words and skips controls and lone surrogates', () => {
     expect(words('中文测试 שלום עולם')).toEqual(['中文测试', 'שלום', 'עולם']);
     expect(words('😀\u0000\u0007\ud800x\udc00')).toEqual(['x']);
     expect(tokenize('。！').tokens.every((t) => t.kind === 'terminal')).toBe(true);
+  });
+
+  it('cuts an emoji, with its skin tone, selector and joined parts, into a symbol token of its base', () => {
+    const symbols = (text: string) =>
+      tokenize(text)
+        .tokens.filter((t) => t.kind === 'symbol')
+        .map((t) => [t.text, t.norm]);
+    expect(symbols('so funny 😂 ok')).toEqual([['😂', '😂']]);
+    expect(symbols('I ❤️ you')).toEqual([['❤️', '❤']]);
+    expect(symbols('nice 👍🏽')).toEqual([['👍🏽', '👍']]);
+    expect(symbols('🤦‍♂️ why')).toEqual([['🤦‍♂️', '🤦']]);
+    // a run of the same emoji is one token; different ones or a space between are several
+    expect(symbols('lol 😂😂😂')).toEqual([['😂😂😂', '😂']]);
+    expect(symbols('😂😭 😂')).toEqual([
+      ['😂', '😂'],
+      ['😭', '😭'],
+      ['😂', '😂'],
+    ]);
+    // a symbol sits in its sentence like a word, and its offsets slice back to it
+    const text = 'Great game 😂. Sad 😢';
+    const { tokens, sentences } = tokenize(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(sentences).toHaveLength(2);
+    expect(words(text)).toEqual(['great', 'game', 'sad']);
+  });
+
+  it('cuts an ASCII face only where it stands as a word stands, normalised without its nose', () => {
+    const symbols = (text: string) =>
+      tokenize(text)
+        .tokens.filter((t) => t.kind === 'symbol')
+        .map((t) => t.norm);
+    expect(symbols('thanks :) see you :-) =)')).toEqual([':)', ':)', ':)']);
+    expect(symbols("so sad :( and :'( and >:( (really :D)")).toEqual([':(', ":'(", '>:(', ':D']);
+    expect(symbols('love you <3, miss you </3')).toEqual(['<3', '</3']);
+    // times, labels, code and URLs are no faces
+    expect(symbols('at 10:30 Note:Dave f(x): https://x.org/a I<3u :Done')).toEqual([]);
   });
 
   it('handles empty and punctuation-only text', () => {

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = 'a0045f294463ce235da5a04b9d6214d5ffe0616d5dcb11ac925d03d15dc6cbb5';
+export const RELEASE_HASH = '131a559ed80d89e00c1b397903ecf84158677186b0924f66dbea49af94dd5cd0';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

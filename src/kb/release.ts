@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '941846eb5e1f6058ec8884ca6144dab46175379ab0df75e65c7df4d0f6a3f064';
+export const RELEASE_HASH = '284d7d066103c1131eed26dc5c648186057b67733c7b45dedabdd33d3b554e48';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -124,6 +124,11 @@ export const NOT_PREDICATES: ReadonlySet<string> = new Set([
   'tired',
   'broke',
   'broken',
+  // safety is a state, not a judgment ("we're safe from them", "you'll be safer on the ground")
+  'safe',
+  'safer',
+  'safest',
+  'unsafe',
   // progressive verbs VADER rates for the verb ("you're killing me", "we were winning")
   'killing',
   'winning',

@@ -16,15 +16,15 @@ const words = (text: string, options: TagOptions = on) => (tagger.tag(text, opti
 describe('topic-experiencer', () => {
   it('drops a topic noun named with no one in its sentence', () => {
     expect(words('The funeral is at noon.')).toEqual([]);
-    expect(words('Police found a knife.')).toEqual([]);
+    expect(words('Police found a weapon.')).toEqual([]);
   });
 
   it('keeps it with a first or second person or a feeling verb in the same sentence', () => {
     expect(words("I cried at my grandmother's funeral")).toContain('funeral');
-    expect(words('He pulled a knife on me')).toEqual(['knife']);
+    expect(words('He pulled a weapon on me')).toEqual(['weapon']);
     expect(words('It felt like a funeral')).toContain('funeral');
     // another sentence's "I" does not count
-    expect(words('Police found a knife. I went home.')).toEqual([]);
+    expect(words('Police found a weapon. I went home.')).toEqual([]);
   });
 
   it('leaves expressives of anger, names and what is not a topic noun', () => {
@@ -35,7 +35,7 @@ describe('topic-experiencer', () => {
 
   it('keeps a topic named in an exclamation, and evaluative nouns, which are no topics', () => {
     expect(words("It's a monster!")).toEqual(['monster']);
-    expect(words('Police found a knife!')).toEqual(['knife']);
+    expect(words('Police found a weapon!')).toEqual(['weapon']);
     expect(words('That was a fun conversation.')).toContain('fun');
     expect(words("That's the stuff of nightmares.")).toContain('nightmares');
   });

@@ -21,6 +21,7 @@ import {
   CUE_NEGATOR,
   CUE_DETERMINER,
   CUE_FOCUS,
+  CUE_MODAL_NEGATOR,
   CUE_PAIR_END,
   CUE_PSEUDO,
   DETERMINER_REACH,
@@ -219,7 +220,8 @@ export class Matcher {
     const sentence = b.sentence[t]!;
     // Only a mark that closes its sentence ("what?happy", a URL's "?q=" do not), only a sentence
     // with words ("?" alone, the "!" of "? !"), and only one with no word matched.
-    if (b.sentenceLast[sentence] !== t) return;
+    // (an emoji or a face after the mark belongs to its sentence: "Really? 👍")
+    for (let k = b.sentenceLast[sentence]!; k > t; k--) if (b.kind[k] !== SYMBOL) return;
     const matches = this.matches;
     // "?": only a question that carries incredulity (questionCue.ts), unless `questionCue: 'any'`.
     const rules =
@@ -238,9 +240,9 @@ export class Matcher {
 
   /**
    * An emoji or emoticon at token t with an entry of its own ("😂", ":(", "<3"): a match on the
-   * symbol itself, as written (no lemma reaches one). Where it closes its clause it comments on the
-   * utterance as an interjection does, and no negator before it reaches it (rule
-   * interjection-scope: "I'm not even mad 😂" laughs); used as a word it is one ("I don't ❤️ it").
+   * symbol itself, as written (no lemma reaches one). It comments on the utterance as an
+   * interjection does, and no negator before it reaches it (rule interjection-scope: "I'm not even
+   * mad 😂" laughs) unless right before it, where it stands for a word ("I don't ❤️ it").
    */
   #symbol(text: string, b: TokenBuffer, t: number, o: ResolvedOptions): void {
     const info = this.#infoAt(b, t);
@@ -304,16 +306,17 @@ export class Matcher {
   /** One match per sense of `entry` over tokens first..last (a cue: the mark itself, unscaled). */
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
     let negated = !cue && o.negation !== 'off' && this.#negated(b, first);
-    // An interjection (or an emoji, an emoticon) is no part of the clause a negator before it negates
-    // (rule interjection-scope): as written (it has no inflections: "ripped" reaching "RIP" is none)
-    // and where it closes its clause (before a clause boundary or the end: "rip your face off" is the verb).
+    // An interjection is no part of the clause a negator before it negates (rule interjection-scope):
+    // as written (it has no inflections: "ripped" reaching "RIP" is none) and where it closes its
+    // clause (before a clause boundary or the end: "rip your face off" is the verb). An emoji or a
+    // face comments on what is said wherever it stands ("I can't stop laughing 😂 this is gold"),
+    // unless the negator is right before it, where it stands for a word ("I don't ❤️ it").
     let scoped = 0;
     if (
       negated &&
       o.interjectionScope &&
       via === 0 &&
-      (this.#interjection[entry] === 1 || b.kind[first] === SYMBOL) &&
-      this.#closesClause(b, last)
+      (b.kind[first] === SYMBOL ? !this.#negatorRightBefore(b, first) : this.#interjection[entry] === 1 && this.#closesClause(b, last))
     ) {
       negated = false;
       scoped = INTERJECTION_SCOPE;
@@ -492,6 +495,8 @@ export class Matcher {
     let words = 0;
     let focus = false;
     for (let k = first - 1; k >= 0; k--) {
+      // an emoji or a face inside the window is no clause boundary ("I'm not 😤 happy")
+      if (b.kind[k] === SYMBOL) continue;
       if (b.kind[k] !== WORD) return false;
       const cue = infos[k]!.cue;
       if (cue & CUE_CLAUSE) return false;
@@ -507,10 +512,15 @@ export class Matcher {
         !(cue & CUE_PSEUDO && isPseudoNegation(b.word(k), b.word(k + 1))) &&
         !(cue & CUE_DETERMINER && words >= DETERMINER_REACH)
       )
-        return !focus;
+        return !focus || (cue & CUE_MODAL_NEGATOR) !== 0;
       if (++words >= NEGATION_WINDOW) return false;
     }
     return false;
+  }
+
+  /** Whether the word right before token `t` is a negator ("don't ❤️", "not 😂"). */
+  #negatorRightBefore(b: TokenBuffer, t: number): boolean {
+    return t > 0 && b.kind[t - 1] === WORD && (this.#infos[t - 1]!.cue & CUE_NEGATOR) !== 0;
   }
 
   /** Whether token `last` ends its clause: the text ends, or a non-word token or a clause cue follows. */

@@ -124,8 +124,9 @@ export interface TagOptions {
   stretchedSpellings?: boolean;
   /**
    * Emoji and emoticons (default true): an emoji or an ASCII face with an entry in the lexicon
-   * ("😂" amusement, "😡" rage, ":(" unhappiness, "<3" love) is a match of its own. One that closes
-   * its clause is outside a negation before it ("I'm not even mad 😂"), as an interjection is.
+   * ("😂" amusement, "😡" rage, ":(" unhappiness, "<3" love) is a match of its own, outside a
+   * negation before it ("I'm not even mad 😂") unless right after the negator ("I don't ❤️ it").
+   * With the option off they are still cut as tokens of their own, and match nothing.
    */
   emoji?: boolean;
   /**

@@ -49,9 +49,12 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'neednt',
 ]);
 
-/** negator + next word that do not negate: "not only", "no doubt", "nothing but", "no wonder". */
+/**
+ * negator + next word that do not negate: "not to mention", "no doubt", "nothing but", "no wonder".
+ * ("not only", "not just" are the focus particles' case: CUE_FOCUS.)
+ */
 const PSEUDO_NEGATION: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['not', new Set(['only', 'just', 'merely', 'to'])],
+  ['not', new Set(['to'])],
   ['no', new Set(['doubt', 'wonder', 'matter'])],
   ['zero', new Set(['doubt'])],
   ['0', new Set(['doubt'])],
@@ -169,6 +172,26 @@ export const DETERMINER_REACH = 2;
  * (the focus of negation, Quirk et al. 1985, §10.64-10.66, §8.116).
  */
 export const CUE_FOCUS = 32;
+/**
+ * A negated modal ("can't", "couldn't", "won't" ...): after it "just" is "simply" and the negation
+ * stands ("you can't just be happy for me?", "I won't just forgive him").
+ */
+export const CUE_MODAL_NEGATOR = 64;
+const MODAL_NEGATORS: ReadonlySet<string> = new Set([
+  "can't",
+  'cant',
+  'cannot',
+  "couldn't",
+  'couldnt',
+  "won't",
+  'wont',
+  "wouldn't",
+  'wouldnt',
+  "shouldn't",
+  'shouldnt',
+  "mustn't",
+  'mustnt',
+]);
 const FOCUS_PARTICLES: ReadonlySet<string> = new Set(['just', 'only', 'merely', 'simply']);
 /** Negators that negate only their own noun phrase ("zero desire", "0 real interest"). */
 const DETERMINER_NEGATORS: ReadonlySet<string> = new Set(['zero', '0']);
@@ -182,6 +205,7 @@ export function cueOf(norm: string): { cue: number; modifier: number } {
   if (MODIFIER_PAIRS.has(norm)) cue |= CUE_PAIR_END;
   if (DETERMINER_NEGATORS.has(norm)) cue |= CUE_DETERMINER;
   if (FOCUS_PARTICLES.has(norm)) cue |= CUE_FOCUS;
+  if (MODAL_NEGATORS.has(norm)) cue |= CUE_MODAL_NEGATOR;
   return { cue, modifier: modifierOf(norm) };
 }
 

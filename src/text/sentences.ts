@@ -1,8 +1,8 @@
 // The sentence splitter over a filled TokenBuffer: a sentence ends at a line break, or at a
-// terminal run (. ! ? ...) followed by space or the end, unless a single period follows an
+// terminal run (. ! ? ...) followed by space or the end (with the emoji and faces right after it), unless a single period follows an
 // abbreviation or a single letter ("Mr.", "J."). Run only where sentences matter (the tagger asks
 // for a text with a match, or per-sentence results).
-import { BREAK, TERMINAL, WORD, type TokenBuffer } from './tokenBuffer.js';
+import { BREAK, SYMBOL, TERMINAL, WORD, type TokenBuffer } from './tokenBuffer.js';
 
 const ABBREVIATIONS = new Set([
   'mr',
@@ -81,10 +81,14 @@ export function assignSentences(text: string, b: TokenBuffer): void {
       for (let c = b.start[t]!; c < b.end[t]!; c++) if (text.charCodeAt(c) === 0x21 || text.charCodeAt(c) === 0xff01) exclaims = true;
     }
     if (t === count - 1 || endsSentence(text, b, t)) {
-      b.pushSentence(first, t, exclaims);
+      // emoji and faces right after the closing mark belong to the sentence it closes ("Great game. 😂")
+      let last = t;
+      if (kind === TERMINAL) while (last + 1 < count && kinds[last + 1] === SYMBOL) b.sentence[++last] = sentence;
+      b.pushSentence(first, last, exclaims);
       sentence++;
-      first = t + 1;
+      first = last + 1;
       exclaims = false;
+      t = last;
     }
   }
 }

@@ -2,11 +2,14 @@
 // that is no word character, and gets back where the symbol ends and its normal form, the key the
 // lexicon knows it by.
 //
-// An emoji is one Extended_Pictographic code point (Unicode UTS #51) with what may follow it and
-// does not change what it shows: variation selectors (U+FE0E/F), skin tones (U+1F3FB-1F3FF), a
-// keycap mark, and zero-width-joiner sequences ("🤦‍♂️" is a facepalm). Its normal form is the
-// first code point alone, and a run of the same emoji written without a space ("😂😂😂") is one
-// token: repetition is emphasis, not three pieces of evidence.
+// An emoji is one Extended_Pictographic code point (Unicode UTS #51) with what may follow it:
+// variation selectors (U+FE0E/F) and skin tones (U+1F3FB-1F3FF), which do not change what it shows,
+// and zero-width-joiner sequences. Its normal form drops the selectors and skin tones, and the
+// gender signs and hair parts a sequence may join ("🤦‍♂️" is a facepalm); another joined part stays
+// in the form, joiner and all, since the sequence shows something else ("😮‍💨" exhales, "❤️‍🩹"
+// mends). A run of the same emoji written without a space ("😂😂😂") is one token: repetition is
+// emphasis, not three pieces of evidence. Other Extended_Pictographic characters ("©", "™", "‼")
+// are symbol tokens too; with no entry they match nothing and the negation window passes over them.
 //
 // An emoticon is one of a short list of ASCII faces (":)", ":-(", ":'(", "<3" ...) standing as a
 // word stands, with a space, the text's edge or punctuation on both sides ("10:30", "Note:Dave",
@@ -42,10 +45,10 @@ function pictographAt(text: string, i: number): number {
   return v === 1 ? 1 : 0;
 }
 
-/** Code units of a modifier at i that belongs to the emoji before it (selector, skin tone, keycap), or 0. */
+/** Code units of a modifier at i that belongs to the emoji before it (selector, skin tone), or 0. */
 function modifierAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c === 0xfe0f || c === 0xfe0e || c === 0x20e3) return 1;
+  if (c === 0xfe0f || c === 0xfe0e) return 1;
   // skin tones U+1F3FB-1F3FF: D83C DFFB-DFFF
   if (c === 0xd83c) {
     const d = text.charCodeAt(i + 1);
@@ -54,28 +57,76 @@ function modifierAt(text: string, i: number): number {
   return 0;
 }
 
-/** End of the emoji at i (with its modifiers and joined parts), or i when there is none. */
-function emojiEnd(text: string, i: number): number {
+/** Joined parts that only say who is shown: the gender signs ♀ ♂ and the hair parts 🦰-🦳. */
+function isPersonPart(codePoint: number): boolean {
+  return codePoint === 0x2640 || codePoint === 0x2642 || (codePoint >= 0x1f9b0 && codePoint <= 0x1f9b3);
+}
+
+/**
+ * End of the emoji at i (with its modifiers and joined parts), or i when there is none; its
+ * normal form into `hit.norm` (see the header).
+ */
+function emojiAt(text: string, i: number, hit: SymbolHit): number {
   const n = text.length;
   let w = pictographAt(text, i);
   if (w === 0) return i;
+  let norm = text.slice(i, i + w);
   let k = i + w;
   for (;;) {
     let m: number;
     while (k < n && (m = modifierAt(text, k)) > 0) k += m;
     // a zero-width joiner and the pictograph it joins ("👨‍👩‍👧", "🤦‍♂️")
     if (k + 1 < n && text.charCodeAt(k) === 0x200d && (w = pictographAt(text, k + 1)) > 0) {
+      if (!isPersonPart(text.codePointAt(k + 1)!)) norm += '\u200d' + text.slice(k + 1, k + 1 + w);
       k += 1 + w;
       continue;
     }
+    hit.norm = norm;
     return k;
   }
 }
 
-/**
- * Emoticons by their written form, to their normal form. Longest first within a shared start, so
- * ":'(" is tried before ":(" (the scan below tries every form; the longest that fits wins).
- */
+/** Words after which "<3" is "less than three" ("in <3 hours", "<3 mins"), not a heart. */
+const UNITS: ReadonlySet<string> = new Set([
+  'sec',
+  'secs',
+  'second',
+  'seconds',
+  'min',
+  'mins',
+  'minute',
+  'minutes',
+  'h',
+  'hr',
+  'hrs',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'yrs',
+  'times',
+  'people',
+  'km',
+  'kg',
+  'mb',
+  'gb',
+  'ms',
+]);
+
+/** Whether the word after position i (past spaces) is a unit of UNITS. */
+function unitAfter(text: string, i: number): boolean {
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  const m = /^[A-Za-z]+/.exec(text.slice(i, i + 12));
+  return m !== null && UNITS.has(m[0].toLowerCase());
+}
+
+/** Emoticons by their written form, to their normal form (symbolAt tries the longest first: ":'(" before ":("). */
 const EMOTICONS: ReadonlyMap<string, string> = new Map([
   [':)', ':)'],
   [':-)', ':)'],
@@ -123,9 +174,17 @@ export function symbolAt(text: string, i: number, hit: SymbolHit): boolean {
   const c = text.charCodeAt(i);
   if (mayStartEmoticon(c)) {
     if (i > 0 && !besideEmoticon(text.charCodeAt(i - 1))) return false;
+    // a face's closing bracket that closes a bracket opened right before it is code ("a[:]", "f(:)")
+    const opened = i > 0 ? text.charCodeAt(i - 1) : 0;
     for (let len = Math.min(EMOTICON_MAX, text.length - i); len >= 2; len--) {
-      const norm = EMOTICONS.get(text.slice(i, i + len));
-      if (norm !== undefined && besideEmoticon(text.charCodeAt(i + len))) {
+      const written = text.slice(i, i + len);
+      const norm = EMOTICONS.get(written);
+      if (
+        norm !== undefined &&
+        besideEmoticon(text.charCodeAt(i + len)) &&
+        !((opened === 0x5b && written.endsWith(']')) || (opened === 0x28 && written.endsWith(')'))) &&
+        !(norm === '<3' && unitAfter(text, i + len))
+      ) {
         hit.end = i + len;
         hit.norm = norm;
         return true;
@@ -133,15 +192,14 @@ export function symbolAt(text: string, i: number, hit: SymbolHit): boolean {
     }
     return false;
   }
-  const end = emojiEnd(text, i);
+  const end = emojiAt(text, i, hit);
   if (end === i) return false;
-  const base = text.codePointAt(i)!;
-  const norm = String.fromCodePoint(base);
+  const norm = hit.norm;
   // a run of the same emoji, written without a space between, is one token
   let k = end;
-  while (k < text.length && text.codePointAt(k) === base) {
-    const next = emojiEnd(text, k);
-    if (next === k) break;
+  for (;;) {
+    const next = emojiAt(text, k, hit);
+    if (next === k || hit.norm !== norm) break;
     k = next;
   }
   hit.end = k;

@@ -27,8 +27,9 @@ describe('emoji and emoticons', () => {
     expect(matched('so tired :-(')).toEqual([':-(:unhappiness']);
     expect(matched('love you <3')).toEqual(['love you:love', '<3:love']);
     expect(matched('ok :D')).toEqual([':D:happiness']);
-    // a time, a label or a URL is no face
+    // a time, a label, a URL, code or "less than three" is no face
     expect(matched('see you at 10:30, Note:Dave https://example.org')).toEqual([]);
+    expect(matched('x = a[:] and f(:) fixed in <3 hours')).toEqual([]);
   });
 
   it('keeps a closing emoji out of a negation before it, as an interjection', () => {
@@ -36,13 +37,29 @@ describe('emoji and emoticons', () => {
     expect(matched("I'm not even mad 😂")).toEqual(['mad:fury:neg', '😂:amusement']);
     expect(r.matches!.find((m) => m.text === '😂')!.rules).toEqual(['interjection-scope']);
     expect(r.dominant.tertiary).toBe('amusement');
-    // used as a word inside the clause, the negation reaches it
+    // nor one with more words after it: it comments on what is said wherever it stands
+    expect(matched("I can't stop laughing 😂 this is gold")).toEqual(['laughing:amusement:neg', '😂:amusement']);
+    expect(matched("I don't hate you ❤️ thanks for everything")).toEqual(['hate:hate:neg', '❤️:love']);
+    // right after the negator it stands for a word, and the negation reaches it
     expect(matched("I don't ❤️ it")).toEqual(['❤️:love:neg']);
+    // and an emoji between a negator and a word is no boundary of the negation
+    expect(matched("I'm not 😤 happy")).toEqual(['happy:joy:neg']);
+  });
+
+  it('puts an emoji after the closing mark in the sentence it closes', () => {
+    const text = 'What a day!!! 😭 Never again.';
+    const r = tagger.tag(text, { perSentence: true });
+    expect(r.sentences!.map((s) => text.slice(s.start, s.end))).toEqual(['What a day!!! 😭', 'Never again.']);
+    expect(r.sentences![0]!.dominant.primary).toBe('sadness');
+    expect(r.sentences![1]!.dominant.primary).toBeNull();
   });
 
   it('reads a run of the same emoji as one match, and an emoji with no entry as nothing', () => {
     expect(matched('😂😂😂')).toEqual(['😂😂😂:amusement']);
     expect(matched('nice 👍🏽')).toEqual([]);
+    // a skin tone or a gender sign does not change the face; another joined part does ("😮‍💨" exhales)
+    expect(matched('😢🏽 sad day')).toEqual(['😢🏽:sadness', 'sad:sadness']);
+    expect(matched('😮‍💨 made it')).toEqual([]);
   });
 
   it('ignores them with emoji: false', () => {

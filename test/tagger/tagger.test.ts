@@ -86,7 +86,11 @@ describe('negation', () => {
     // the particle must stand between: before the negator it negates as ever
     expect(matched("I just don't feel happy")).toEqual(['happy:happiness:neg']);
     // "just as" compares: the negation stands ("not just as happy as they are")
+    expect(matched('not just as happy as them')).toEqual(['happy:happiness:neg']);
     expect(matched('not being just as happy as them')).toEqual(['happy:happiness:neg']);
+    // after a negated modal "just" is "simply", and the negation stands
+    expect(matched("you can't just be happy for me?")).toEqual(['happy:happiness:neg']);
+    expect(matched("I won't only fear it")).toEqual(['fear:fear:neg']);
   });
 
   it('negates after a numeral zero as after "no", and keeps "zero doubt" a pseudo-negation', () => {

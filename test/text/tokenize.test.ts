@@ -54,6 +54,8 @@ describe('tokenize', () => {
     expect(symbols('I ❤️ you')).toEqual([['❤️', '❤']]);
     expect(symbols('nice 👍🏽')).toEqual([['👍🏽', '👍']]);
     expect(symbols('🤦‍♂️ why')).toEqual([['🤦‍♂️', '🤦']]);
+    // a joined part other than a gender sign or hair shows something else, and stays in the form
+    expect(symbols('😮‍💨 done')).toEqual([['😮‍💨', '😮\u200d💨']]);
     // a run of the same emoji is one token; different ones or a space between are several
     expect(symbols('lol 😂😂😂')).toEqual([['😂😂😂', '😂']]);
     expect(symbols('😂😭 😂')).toEqual([
@@ -77,8 +79,8 @@ describe('tokenize', () => {
     expect(symbols('thanks :) see you :-) =)')).toEqual([':)', ':)', ':)']);
     expect(symbols("so sad :( and :'( and >:( (really :D)")).toEqual([':(', ":'(", '>:(', ':D']);
     expect(symbols('love you <3, miss you </3')).toEqual(['<3', '</3']);
-    // times, labels, code and URLs are no faces
-    expect(symbols('at 10:30 Note:Dave f(x): https://x.org/a I<3u :Done')).toEqual([]);
+    // times, labels, code, URLs and "less than three" are no faces
+    expect(symbols('at 10:30 Note:Dave f(x): https://x.org/a I<3u :Done a[:] in <3 hours')).toEqual([]);
   });
 
   it('handles empty and punctuation-only text', () => {

@@ -137,6 +137,20 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   'lose weight': 'verb',
   pass: 'verb',
   "he'll": 'pronoun',
+  // non-emotional expressions of session 10's second round (curation/en/context-precision-7.tsv)
+  'get on with it': 'verb',
+  'get on with the': 'verb',
+  'get on with our': 'verb',
+  'get on with my': 'verb',
+  'get on with your': 'verb',
+  'get on with their': 'verb',
+  'get on with his': 'verb',
+  'get on with life': 'verb',
+  'kick ass': 'verb',
+  'stirring the pot': 'verb',
+  'make yourself comfortable': 'verb',
+  'distress signal': 'noun',
+  'distress call': 'noun',
 });
 
 /** The part of speech of an entry reviewed without one (see the header). */

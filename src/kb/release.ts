@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '284d7d066103c1131eed26dc5c648186057b67733c7b45dedabdd33d3b554e48';
+export const RELEASE_HASH = '1d4956489912edb9024f20736c294e8574088d3073106a193f30971156c69759';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -27,6 +27,11 @@ import { activityQuads, editActivity } from '../kb/activities.js';
 import { arg, badInput, conflict, named, resolveEmotion, type EditContext, type EditPlan } from './EditPlan.js';
 import { GraphView } from '../kb/GraphView.js';
 import { isA, lemmaOf } from './removal.js';
+import { unreadCharacters } from '../lexicon/keys.js';
+import { EMOTICON_FORMS } from '../text/symbols.js';
+
+/** The ASCII faces the tokenizer reads, for the refusal of a term it would not read whole. */
+const FACES = EMOTICON_FORMS.join(' ');
 
 const { namedNode, quad } = DataFactory;
 type Req<K extends EditRequest['kind']> = Extract<EditRequest, { kind: K }>;
@@ -41,6 +46,16 @@ export function planTermAdd(kb: KnowledgeBase, req: Req<'term-add'>, ctx: EditCo
   const emotion = resolveEmotion(kb, req.emotion, 'emotion');
   const view = GraphView.of(kb);
   const lemma = normaliseLemma(req.text);
+  // The tagger reads a term by its key: a character that no word, emoji or face it reads takes in
+  // would be silently dropped (":P" would make the letter "p" an emotion word).
+  const unread = unreadCharacters(lemma);
+  if (unread) {
+    throw badInput(
+      'text',
+      `the tagger would not read "${unread}" of "${lemma}": it reads words, emoji and the faces ${FACES}; give the term as written in text, without it`,
+      { unread },
+    );
+  }
   const weight = req.weight ?? 1;
   const existing = req.pos ? existingEntries(view, lemma, req.pos) : existingEntries(view, lemma);
   if (existing.length > 1) throw ambiguousTerm(view, lemma, existing);

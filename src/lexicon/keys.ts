@@ -19,6 +19,27 @@ export function keyOf(text: string, buffer = new TokenBuffer()): string {
   return words.join(' ');
 }
 
+/**
+ * The characters of a form that its key leaves out and that are not mere separators (spaces,
+ * ", . ! ? …", a loose apostrophe or hyphen), in order: what the tagger would never see of it. ":P" gives ":" (its key is "p", a
+ * letter), ";)" gives ";)" (no key at all); "oh, no" and "heart-broken" give "". A form that is a
+ * sentence mark alone ("?") is a punctuation cue, read as such: "".
+ */
+export function unreadCharacters(text: string, buffer = new TokenBuffer()): string {
+  const form = text.normalize('NFKC');
+  if (/^[?!]+$/.test(form.trim())) return '';
+  tokenizeInto(form, buffer, false);
+  const read = new Uint8Array(form.length);
+  for (let t = 0; t < buffer.count; t++) {
+    if (buffer.kind[t] === WORD || buffer.kind[t] === SYMBOL) read.fill(1, buffer.start[t]!, buffer.end[t]!);
+  }
+  let unread = '';
+  // (an apostrophe or a hyphen that joins nothing is left out of a key harmlessly: "wits' end")
+  for (let i = 0; i < form.length; i++)
+    if (read[i] === 0 && !/[\s,.!?\u2026'\u2018\u2019\-\u2010\u2011]/u.test(form[i]!)) unread += form[i];
+  return unread;
+}
+
 /** Hyphen and apostrophe variants of a word: "heart-broken" -> "heartbroken", "heart broken"; "don't" -> "dont"; "mom's" -> "mom". */
 export function surfaceVariants(norm: string): string[] {
   const out: string[] = [];

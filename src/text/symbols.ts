@@ -151,6 +151,8 @@ const EMOTICONS: ReadonlyMap<string, string> = new Map([
   ['</3', '</3'],
 ]);
 const EMOTICON_MAX = Math.max(...[...EMOTICONS.keys()].map((k) => k.length));
+/** The faces' normal forms, for messages (":)", ":D", ":(" ...). */
+export const EMOTICON_FORMS: readonly string[] = [...new Set(EMOTICONS.values())];
 
 /** Whether the code unit c may stand beside an emoticon: a space, an edge, or punctuation (no word character). */
 function besideEmoticon(c: number): boolean {

@@ -88,6 +88,18 @@ describe('term add', () => {
     expect(twice.message).toContain('already has a sense for "grief" (grief) (weight 0.6)');
   });
 
+  it('refuses a term the tagger would not read whole, naming what it would drop; takes emoji, known faces and loose apostrophes', () => {
+    // ":P" is no face the tokenizer knows: its key would be the letter "p"
+    const face = refusal(() => plan(kb, { kind: 'term-add', text: ':P', emotion: 'amusement' }), 'BAD_INPUT');
+    expect(face.message).toMatch(/^text: the tagger would not read ":" of ":P"/);
+    expect(face.details).toMatchObject({ field: 'text', unread: ':' });
+    expect(refusal(() => plan(kb, { kind: 'term-add', text: '(sigh)', emotion: 'sadness-tertiary' }), 'BAD_INPUT').details?.unread).toBe(
+      '()',
+    );
+    for (const text of ['🥹', '<3', "at one's wits' end", 'oh, no'])
+      expect(plan(kb, { kind: 'term-add', text, emotion: 'gladness' }).add.length).toBeGreaterThan(0);
+  });
+
   it('refuses a bad weight, an unknown part of speech and an unknown emotion, naming the field', () => {
     expect(refusal(() => plan(kb, { kind: 'term-add', text: 'x', emotion: 'fury', weight: '1.5' }), 'BAD_INPUT').message).toMatch(
       /^weight: "1.5" is not a weight/,

@@ -43,7 +43,6 @@ import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
 import { SenseFrames } from './senseFrames.js';
 import { incredulousQuestion } from './questionCue.js';
-import { defaultPartOfSpeech } from '../kb/entryClass.js';
 
 /**
  * Weight of a bare "sorry" the apology rule reads: that of the lexicon's "i'm sorry" (0.8, names),
@@ -104,9 +103,9 @@ export class Matcher {
   /** "Sorry": apology (regret) against sympathy (apology.ts). */
   readonly #apology: Apology;
   /**
-   * Per entry: 1 for a one-word interjection ("lol", "haha", "ugh", "wow" is a verb: 0), the
-   * lexicon's entries reviewed without a part of speech that lexinfo calls interjections
-   * (kb/entryClass.ts): no negator reaches one (rule interjection-scope).
+   * Per entry: 1 for a one-word interjection ("lol", "haha", "ugh"; "wow" is a verb: 0), an entry
+   * the store types lexinfo:interjection (the compiler's `invariable`, kb/entryClass.ts): no negator
+   * reaches one (rule interjection-scope).
    */
   readonly #interjection: Uint8Array;
   /** Tag questions, physical senses, swear words as degree words (senseFrames.ts). */
@@ -125,9 +124,7 @@ export class Matcher {
     this.#appraisal = new Appraisal(index);
     this.#topic = new TopicExperiencer(index);
     this.#apology = new Apology(index);
-    this.#interjection = Uint8Array.from(index.entries, (e) =>
-      e.source === 'lexicon' && e.pos === undefined && !e.lemma.includes(' ') && defaultPartOfSpeech(e.lemma) === 'interjection' ? 1 : 0,
-    );
+    this.#interjection = Uint8Array.from(index.entries, (e) => (e.invariable && !e.lemma.includes(' ') ? 1 : 0));
     this.#frames = new SenseFrames(index);
   }
 

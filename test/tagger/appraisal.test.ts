@@ -152,6 +152,9 @@ describe('valence: weak evidence for a silent text', () => {
     expect(primary('I was sick for a week')).toBeNull();
     expect(primary('You look tired')).toBeNull();
     expect(primary("You're killing me")).toBeNull();
+    // safety is a state, not a judgment of the person ("safe" is no lexicon entry since session 10)
+    expect(primary("We're safe from all kinds of birdies.")).toBeNull();
+    expect(primary("You'll be safer on the ground")).toBeNull();
     // and not in a formula or a noun phrase at all
     expect(primary("It's not bad at all")).toBeNull();
     expect(primary('Good morning')).toBeNull();

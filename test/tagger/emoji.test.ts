@@ -46,6 +46,11 @@ describe('emoji and emoticons', () => {
     expect(matched("I'm not 😤 happy")).toEqual(['happy:joy:neg']);
   });
 
+  it('keeps the "?" cue of a question that an emoji without an entry follows ("Really? 👍")', () => {
+    const m = tagger.tag('Really? 👍').matches!;
+    expect(m).toEqual([expect.objectContaining({ text: '?', emotion: 'surprise' })]);
+  });
+
   it('puts an emoji after the closing mark in the sentence it closes', () => {
     const text = 'What a day!!! 😭 Never again.';
     const r = tagger.tag(text, { perSentence: true });

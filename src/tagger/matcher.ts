@@ -1,10 +1,7 @@
 // Text to matches: tokens -> lexicon matches (longest multiword first) -> negation and intensity,
 // into a MatchBuffer.
 //
-// Negation scope: a negator reaches the next NEGATION_WINDOW (4) words after itself and stops
-// earlier at a clause boundary (, ; : . ! ? brackets, quotes, dashes, a line break, or "but",
-// "however", "although", "though", "yet" ...). Both limits apply: whichever comes first. A focus
-// particle between ("not just sad", "doesn't only hurt") takes the negation onto itself.
+// Negation scope: negationScope.ts.
 // Intensity: up to two modifiers directly before a match multiply its weight ("really very
 // happy"); a negated match keeps no intensifier. Emphasis: x1.25 in a sentence ending in "!",
 // x1.25 for a match written in capitals.
@@ -18,21 +15,13 @@ import type { WordInfo } from '../lexicon/wordInfo.js';
 import {
   CAPITALS_FACTOR,
   CUE_CLAUSE,
-  CUE_NEGATOR,
-  CUE_DETERMINER,
-  CUE_FOCUS,
-  CUE_MODAL_NEGATOR,
   CUE_PAIR_END,
-  CUE_PSEUDO,
-  DETERMINER_REACH,
   EXCLAMATION_FACTOR,
   INTENSITY_MAX,
   INTENSITY_MIN,
   MODIFIER_PAIRS,
-  NEGATION_WINDOW,
-  isPseudoNegation,
 } from '../text/cues.js';
-import { ALL_CAPS, SYMBOL, TERMINAL, TokenBuffer, WORD, assignSentences, hashWord, tokenizeInto } from '../text/tokenize.js';
+import { ALL_CAPS, SYMBOL, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
 import { Apology, SORRY_HASH, SORRY_HEDGE, SORRY_REGRET, SORRY_SYMPATHY } from './apology.js';
 import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
@@ -43,14 +32,13 @@ import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
 import { SenseFrames } from './senseFrames.js';
 import { incredulousQuestion } from './questionCue.js';
+import { negatedAt, negatorRightBefore } from './negationScope.js';
 
 /**
  * Weight of a bare "sorry" the apology rule reads: that of the lexicon's "i'm sorry" (0.8, names),
  * the formula it stands for.
  */
 const SORRY_WEIGHT = 0.8;
-
-const HOW = hashWord('how');
 
 /** The rule bit of a match over a stretched spelling ("sooooo happy", "loooove"). */
 const STRETCHED = ruleBit('stretched-spelling');
@@ -302,7 +290,7 @@ export class Matcher {
 
   /** One match per sense of `entry` over tokens first..last (a cue: the mark itself, unscaled). */
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
-    let negated = !cue && o.negation !== 'off' && this.#negated(b, first);
+    let negated = !cue && o.negation !== 'off' && negatedAt(b, this.#infos, first);
     // An interjection is no part of the clause a negator before it negates (rule interjection-scope):
     // as written (it has no inflections: "ripped" reaching "RIP" is none) and where it closes its
     // clause (before a clause boundary or the end: "rip your face off" is the verb). An emoji or a
@@ -313,7 +301,9 @@ export class Matcher {
       negated &&
       o.interjectionScope &&
       via === 0 &&
-      (b.kind[first] === SYMBOL ? !this.#negatorRightBefore(b, first) : this.#interjection[entry] === 1 && this.#closesClause(b, last))
+      (b.kind[first] === SYMBOL
+        ? !negatorRightBefore(b, this.#infos, first)
+        : this.#interjection[entry] === 1 && this.#closesClause(b, last))
     ) {
       negated = false;
       scoped = INTERJECTION_SCOPE;
@@ -455,7 +445,7 @@ export class Matcher {
     if (reading !== SORRY_REGRET && reading !== SORRY_SYMPATHY) return;
     const emotion = reading === SORRY_REGRET ? ap.regret : ap.sympathy;
     if (emotion < 0 || !ap.speakerSays(b, k)) return;
-    const negated = o.negation !== 'off' && this.#negated(b, k);
+    const negated = o.negation !== 'off' && negatedAt(b, this.#infos, k);
     let intensity = 1;
     if (!negated && o.intensity) intensity *= this.#modifierFactor(b, k, o);
     if (o.emphasis) {
@@ -481,43 +471,6 @@ export class Matcher {
       o.evaluativeInfinitive,
       o.valenceFrames,
     );
-  }
-
-  /**
-   * Whether a negator within the window before token `first` reaches it (no clause boundary
-   * between). Reads the cue bits of the word records: every word token before `first` has one.
-   */
-  #negated(b: TokenBuffer, first: number): boolean {
-    const infos = this.#infos;
-    let words = 0;
-    let focus = false;
-    for (let k = first - 1; k >= 0; k--) {
-      // an emoji or a face inside the window is no clause boundary ("I'm not 😤 happy")
-      if (b.kind[k] === SYMBOL) continue;
-      if (b.kind[k] !== WORD) return false;
-      const cue = infos[k]!.cue;
-      if (cue & CUE_CLAUSE) return false;
-      // a focus particle between takes the negation ("not just sad", "not funny just sad"), but not
-      // as a degree word of a comparison ("not just as tickled as they are": equally)
-      if (cue & CUE_FOCUS && !(b.kind[k + 1] === WORD && b.word(k + 1) === 'as')) focus = true;
-      // "(it doesn't / no) matter how stupid ...": the negation is of "matter", and the clause after
-      // "matter how" is a concessive one of its own (Quirk et al. 1985, §15.42): not negated
-      if (b.hash[k] === HOW && k > 0 && b.kind[k - 1] === WORD && b.word(k) === 'how' && b.word(k - 1) === 'matter') return false;
-      // (the word after k is a word: k + 1 <= first)
-      if (
-        cue & CUE_NEGATOR &&
-        !(cue & CUE_PSEUDO && isPseudoNegation(b.word(k), b.word(k + 1))) &&
-        !(cue & CUE_DETERMINER && words >= DETERMINER_REACH)
-      )
-        return !focus || (cue & CUE_MODAL_NEGATOR) !== 0;
-      if (++words >= NEGATION_WINDOW) return false;
-    }
-    return false;
-  }
-
-  /** Whether the word right before token `t` is a negator ("don't ❤️", "not 😂"). */
-  #negatorRightBefore(b: TokenBuffer, t: number): boolean {
-    return t > 0 && b.kind[t - 1] === WORD && (this.#infos[t - 1]!.cue & CUE_NEGATOR) !== 0;
   }
 
   /** Whether token `last` ends its clause: the text ends, or a non-word token or a clause cue follows. */

@@ -1,6 +1,6 @@
 // The sentence splitter over a filled TokenBuffer: a sentence ends at a line break, or at a
-// terminal run (. ! ? ...) followed by space or the end (with the emoji and faces right after it), unless a single period follows an
-// abbreviation or a single letter ("Mr.", "J."). Run only where sentences matter (the tagger asks
+// terminal run (. ! ? ...) followed by space or the end (with the emoji and faces right after it),
+// unless a single period follows an abbreviation or a single letter ("Mr.", "J."). Run only where sentences matter (the tagger asks
 // for a text with a match, or per-sentence results).
 import { BREAK, SYMBOL, TERMINAL, WORD, type TokenBuffer } from './tokenBuffer.js';
 

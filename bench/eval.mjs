@@ -289,6 +289,7 @@ const variants = [
   ['physical sense off', { physicalSense: false }],
   ['expressive intensifier off', { expressiveIntensifier: false }],
   ['courtesy title off', { courtesyTitle: false }],
+  ['afraid hedge off ("I\'m afraid it can\'t be done" as fear)', { afraidHedge: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

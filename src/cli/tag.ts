@@ -60,6 +60,7 @@ interface TagCommandOptions {
   physicalSense: boolean;
   expressiveIntensifier: boolean;
   courtesyTitle: boolean;
+  afraidHedge: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -247,8 +248,9 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-emoji', 'ignore emoji and emoticons ("😂", "😡", ":(", "<3")')
     .option('--no-tag-question', 'read "huh" in ", huh?" as surprise like any other "huh"')
     .option('--no-physical-sense', 'read "hurt", "wounded", "stuck" as emotions also beside a body part, an injury or a weapon')
-    .option('--no-expressive-intensifier', 'read a swear word before a positive word ("fucking awesome") as anger')
+    .option('--no-expressive-intensifier', 'read a swear word as a degree word ("fucking awesome", "so fucking deep") as anger')
     .option('--no-courtesy-title', 'read "Miss" before a name ("Miss [PERSON]") as longing')
+    .option('--no-afraid-hedge', 'read "I\'m afraid" before unwelcome news ("I\'m afraid it can\'t be done") as fear')
     .option(
       '--no-valence-frames',
       'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
@@ -312,6 +314,7 @@ export function taggingSpec(
         physicalSense: options.physicalSense,
         expressiveIntensifier: options.expressiveIntensifier,
         courtesyTitle: options.courtesyTitle,
+        afraidHedge: options.afraidHedge,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

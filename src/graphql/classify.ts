@@ -55,6 +55,7 @@ interface GraphQLOptions {
   physicalSense?: boolean | null;
   expressiveIntensifier?: boolean | null;
   courtesyTitle?: boolean | null;
+  afraidHedge?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -119,6 +120,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.physicalSense != null) tagOptions.physicalSense = o.physicalSense;
   if (o.expressiveIntensifier != null) tagOptions.expressiveIntensifier = o.expressiveIntensifier;
   if (o.courtesyTitle != null) tagOptions.courtesyTitle = o.courtesyTitle;
+  if (o.afraidHedge != null) tagOptions.afraidHedge = o.afraidHedge;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

@@ -13,7 +13,11 @@
 // - sympathy: "sorry to hear/read/see/learn", "sorry for/about" someone else ("your", "his",
 //   "him", "you", "the loss"), "sorry (that) you/he/she/they/your ..." (what happened to them);
 // - neither: "sorry, but" / "sorry but" is a hedge before a disagreement ("I'm sorry, but you're
-//   wrong"): no emotion.
+//   wrong"), also with a vocative between ("I'm sorry, gentlemen, but the order is final"); so is
+//   "sorry to say/tell/inform/break/burst/disappoint", which announces unwelcome news as "I'm
+//   afraid" does (senseFrames.ts, rule `afraid-hedge`): no emotion. "Sorry to" before any other
+//   verb apologises for the speaker's own act ("sorry to bother you", "sorry to wake you"):
+//   regret.
 //
 // A bare "I'm sorry." or "so sorry." keeps the lexicon's reading (sympathy): on 27 random uses
 // read blind in GoEmotions train and XED part 1/2 (README) it was sympathy in 12, an apology in 11
@@ -34,6 +38,12 @@ export const SORRY_HEDGE = 3;
 export const SORRY_HASH = hashWord('sorry');
 
 const PERCEIVE = new Set(['hear', 'read', 'see', 'learn', 'hearing', 'reading', 'seeing', 'learning']);
+/** After "sorry to": announcing unwelcome news ("sorry to say", "sorry to break it to you"), a hedge. */
+const ANNOUNCE = new Set(['say', 'tell', 'inform', 'report', 'announce', 'break', 'burst', 'disappoint']);
+/** After "sorry to": words that are no verb ("sorry to all", "sorry to the mods"). */
+const NOT_AFTER_TO = new Set(['the', 'a', 'an', 'all', 'my', 'our', 'this', 'that', 'no', 'any', 'some', 'u', 'ya']);
+/** Words a vocative between "sorry," and ", but" may have ("sorry, gentlemen, but"; "sorry, my friend, but"). */
+const VOCATIVE_WORDS = 2;
 /** After "sorry for/about": someone else, whose misfortune it is. */
 const OTHERS = new Set([
   'your',
@@ -187,8 +197,16 @@ export class Apology {
     const n1 = b.word(p);
     const n2 = p + 1 < b.count && b.kind[p + 1] === WORD && b.sentence[p + 1] === sentence ? b.word(p + 1) : '';
     if (n1 === 'but') return SORRY_HEDGE;
-    if (comma) return SPEAKER_SUBJECT.has(n1) || ADMISSION.has(n1) ? SORRY_REGRET : SORRY_NONE;
-    if (n1 === 'to') return PERCEIVE.has(n2) ? SORRY_SYMPATHY : SORRY_NONE;
+    if (comma) {
+      if (this.#vocativeThenBut(text, b, p)) return SORRY_HEDGE;
+      return SPEAKER_SUBJECT.has(n1) || ADMISSION.has(n1) ? SORRY_REGRET : SORRY_NONE;
+    }
+    if (n1 === 'to') {
+      if (PERCEIVE.has(n2)) return SORRY_SYMPATHY;
+      if (ANNOUNCE.has(n2)) return SORRY_HEDGE;
+      // "sorry to bother you" (a verb: the speaker's act); not "sorry to OP", "sorry to anyone"
+      return n2 && !OTHERS.has(n2) && !NOT_AFTER_TO.has(n2) ? SORRY_REGRET : SORRY_NONE;
+    }
     if (n1 === 'for' || n1 === 'about') {
       if (OTHERS.has(n2)) return SORRY_SYMPATHY;
       const n3 = p + 2 < b.count && b.kind[p + 2] === WORD && b.sentence[p + 2] === sentence ? b.word(p + 2) : '';
@@ -208,5 +226,19 @@ export class Apology {
     if (SPEAKER_SUBJECT.has(n1)) return SORRY_REGRET;
     if (OTHER_SUBJECT.has(n1)) return SORRY_SYMPATHY;
     return SORRY_NONE;
+  }
+
+  /** Whether the words from token p are a short vocative closed by a comma and "but" ("gentlemen, but"). */
+  #vocativeThenBut(text: string, b: TokenBuffer, p: number): boolean {
+    const sentence = b.sentence[p]!;
+    for (let k = p, words = 0; k + 1 < b.count && b.sentence[k] === sentence; k++) {
+      if (b.kind[k] === WORD) {
+        if (++words > VOCATIVE_WORDS) return false;
+        continue;
+      }
+      if (text.charCodeAt(b.start[k]!) !== 44) return false;
+      return b.kind[k + 1] === WORD && b.sentence[k + 1] === sentence && b.word(k + 1) === 'but';
+    }
+    return false;
   }
 }

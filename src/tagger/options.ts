@@ -39,6 +39,7 @@ export interface ResolvedOptions {
   physicalSense: boolean;
   expressiveIntensifier: boolean;
   courtesyTitle: boolean;
+  afraidHedge: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -107,6 +108,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     physicalSense: options.physicalSense ?? true,
     expressiveIntensifier: options.expressiveIntensifier ?? true,
     courtesyTitle: options.courtesyTitle ?? true,
+    afraidHedge: options.afraidHedge ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

@@ -50,6 +50,9 @@ export const RULES: readonly string[] = Object.freeze([
   'expressive-intensifier',
   // senseFrames.ts, option courtesyTitle: "Miss [PERSON]" is a title, not longing (a dropped match: never on one)
   'courtesy-title',
+  // senseFrames.ts, option afraidHedge: "I'm afraid it can't be done" is a politeness hedge, not
+  // fear (a dropped match: never on one)
+  'afraid-hedge',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

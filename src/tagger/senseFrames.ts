@@ -1,4 +1,4 @@
-// Four rules that read a word's sentence and drop a match whose sense there is not the emotion's
+// Five rules that read a word's sentence and drop a match whose sense there is not the emotion's
 // (issue 14, "precision in context": each was a kind of error in the blind audits). Each is an
 // option; each looks only at the few entries it concerns (a per-entry flag, one typed-array read
 // per match), so a text where none of them occurs pays nothing.
@@ -17,10 +17,26 @@
 //   the speaker's heightened state, whose polarity the rest of the sentence gives), not anger.
 //   Not after a determiner, a possessive or "you" ("that fucking smile", "my fucking friend", "you
 //   fucking wise guys": the speaker's attitude to what the noun phrase names), and not before
-//   "care" or "joke" ("who fucking cares", "fucking joke of a performance": scorn).
+//   "care" or "joke" ("who fucking cares", "fucking joke of a performance": scorn). Two more
+//   degree slots (session 11): after a degree adverb, before a word that is not negative ("so
+//   fucking deep", "well fucking said": the adverb's slot takes only another degree word; before
+//   a negative word, "so bloody difficult", the heightened state is exasperation and the anger
+//   reading stays), and before an affirmation ("fucking right", "goddamn right": agreement, not
+//   anger). Only the -ing forms, "goddamn" and "bloody": a bare "fuck" is an interjection or a
+//   verb ("fuck right off"), not a degree word.
 // - courtesyTitle (rule `courtesy-title`): "Miss" written with a capital before a name or a name
 //   placeholder ("Miss [PERSON], I've been looking for you", "Miss Gamble") is the title, not
 //   longing; "Miss You" (a pronoun after it) and "I miss [NAME]" stay.
+// - afraidHedge (rule `afraid-hedge`, session 11): "I'm afraid" before a clause that reports what
+//   is, was or must be ("I'm afraid it can't be done", "I'm afraid we lost our patient", "I'm
+//   afraid the press has been alerted", "It's too late, I'm afraid.") is a politeness hedge that
+//   softens unwelcome news (Brown and Levinson 1987, a negative-politeness apology; Quirk et al.
+//   1985, §8.91 on comment clauses; the Cambridge Dictionary: "used to politely tell someone
+//   something unpleasant"), not fear. Fear stays where the clause looks ahead to what may happen
+//   ("I'm afraid it will get worse", "I'm afraid I'll fail", "I'm afraid he might leave me",
+//   "I'm afraid if I don't ..."), before "of", "to", "for" ("afraid of the dark", "afraid to ask"),
+//   with a degree word ("I'm so afraid he's lying": the hedge takes none), and alone ("I'm
+//   afraid."). "Afraid so" and "afraid not" are blocked in the lexicon (context-precision-5).
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { valenceTable } from '../text/valence.js';
 import { CLAUSE, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
@@ -30,11 +46,13 @@ const TAG = 1;
 const PHYSICAL = 2;
 const SWEAR = 4;
 const TITLE = 8;
+const HEDGE = 16;
 
 const TAG_PARTICLES = ['huh', 'eh'];
 const PHYSICAL_WORDS = ['hurt', 'hurting', 'wound', 'injured', 'injury', 'bleeding', 'stuck', 'stun', 'punch'];
 const TITLES = ['miss'];
 const SWEARS = ['fuck', 'fucking', 'fuckin', 'motherfucking', 'goddamn', 'goddamned', 'bloody'];
+const HEDGES = ['afraid'];
 
 /** Body parts, injuries and weapons: the frame of a physical sense (the heart, the feelings, the mind are left out on purpose). */
 const PHYSICAL_FRAME: readonly string[] = [
@@ -180,11 +198,73 @@ const DETERMINERS: readonly string[] = [
   // a vocative insult ("you fucking wise guys")
   'you',
 ];
+/** Degree adverbs: a swear right after one stands in a degree word's slot ("so fucking deep"). */
+const DEGREE_ADVERBS: readonly string[] = ['so', 'too', 'very', 'really', 'pretty', 'how', 'as', 'real', 'super', 'quite', 'well'];
+/** Affirmations a swear heightens ("fucking right", "bloody yes"). */
+const AFFIRMATIONS: readonly string[] = ['right', 'yes', 'yeah', 'yep', 'yup', 'finally'];
+/** The swear forms that serve as degree words (not a bare "fuck"). */
+const DEGREE_SWEARS: readonly string[] = ['fucking', 'fuckin', 'motherfucking', 'goddamn', 'goddamned', 'bloody'];
+
+/** The speaker's "I'm"/"we're" before "afraid" (the hedge's subject; "I am" is two words). */
+const HEDGE_SUBJECTS: readonly string[] = ["i'm", 'im', "we're"];
+/** Words that open a clause's subject after "afraid" (the hedge's complement clause). */
+const CLAUSE_OPENERS: readonly string[] = [
+  'i',
+  'you',
+  'we',
+  'he',
+  'she',
+  'it',
+  'they',
+  'there',
+  'this',
+  'that',
+  'these',
+  'those',
+  'the',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+  'nobody',
+  'no',
+  'one',
+  'someone',
+  'something',
+  'everything',
+  'nothing',
+];
+/** Contracted subject + verb forms that open the clause ("it's", "you've", "I'll"). */
+const CONTRACTED_SUBJECT = /^(i|you|we|he|she|it|they|there|that|what|who)'(s|re|m|ve|d|ll)$/;
+/** What looks ahead to what may happen: the clause is a fear, not a hedge. */
+const PROSPECTIVE: readonly string[] = [
+  'will',
+  'wont',
+  "won't",
+  'gonna',
+  'going',
+  'might',
+  'may',
+  'could',
+  'would',
+  'if',
+  'when',
+  'someday',
+  'soon',
+];
+/** Words of the clause read for a prospective marker. */
+const HEDGE_CLAUSE_WINDOW = 4;
+
 /** Words after which the swear is still the speaker's scorn: a dismissal, a derided "joke". */
 const DISMISSALS: readonly string[] = ['care', 'cares', 'cared', 'caring', 'joke', 'jokes', 'joking'];
 
 /** Least VADER mean of the word after a swear for the swear to read as a degree word ("fun" 2.3, "cool" 1.3, "love" 3.2). */
 const POSITIVE = 1;
+/** Greatest VADER mean of the word after a degree-slot swear for the swear to keep its anger ("difficult" -1.5, "slow" absent). */
+const NEGATIVE = -1;
 /** Tokens either side of a physical-sense word searched for its frame. */
 const PHYSICAL_WINDOW = 4;
 
@@ -195,11 +275,23 @@ export class SenseFrames {
   readonly #determiners: ReadonlySet<number> = new Set(DETERMINERS.map(hashWord));
   readonly #dismissals: ReadonlySet<number> = new Set(DISMISSALS.map(hashWord));
   readonly #pronouns: ReadonlySet<number> = new Set(['you', 'me', 'him', 'her', 'them', 'us', 'it', 'ya', 'u'].map(hashWord));
+  readonly #degreeAdverbs: ReadonlySet<number> = new Set(DEGREE_ADVERBS.map(hashWord));
+  readonly #affirmations: ReadonlySet<number> = new Set(AFFIRMATIONS.map(hashWord));
+  readonly #degreeSwears: ReadonlySet<number> = new Set(DEGREE_SWEARS.map(hashWord));
+  readonly #hedgeSubjects: ReadonlySet<number> = new Set(HEDGE_SUBJECTS.map(hashWord));
+  readonly #clauseOpeners: ReadonlySet<number> = new Set(CLAUSE_OPENERS.map(hashWord));
+  readonly #prospective: ReadonlySet<number> = new Set(PROSPECTIVE.map(hashWord));
   #valence: ReadonlyMap<string, number> | undefined;
 
   constructor(index: LexiconIndex) {
     const of = (lemmas: readonly string[], bit: number) => new Map(lemmas.map((l) => [l, bit]));
-    const bits = new Map([...of(TAG_PARTICLES, TAG), ...of(PHYSICAL_WORDS, PHYSICAL), ...of(SWEARS, SWEAR), ...of(TITLES, TITLE)]);
+    const bits = new Map([
+      ...of(TAG_PARTICLES, TAG),
+      ...of(PHYSICAL_WORDS, PHYSICAL),
+      ...of(SWEARS, SWEAR),
+      ...of(TITLES, TITLE),
+      ...of(HEDGES, HEDGE),
+    ]);
     this.flags = Uint8Array.from(index.entries, (e) => (e.source === 'lexicon' ? (bits.get(e.lemma) ?? 0) : 0));
   }
 
@@ -209,6 +301,7 @@ export class SenseFrames {
     if (flag & PHYSICAL) return o.physicalSense && this.#physical(b, first, last);
     if (flag & SWEAR) return o.expressiveIntensifier && this.#degreeSwear(b, first, last);
     if (flag & TITLE) return o.courtesyTitle && this.#title(text, b, first, last);
+    if (flag & HEDGE) return o.afraidHedge && this.#hedge(text, b, first, last);
     return false;
   }
 
@@ -245,14 +338,69 @@ export class SenseFrames {
     return b.kind[next] === WORD && isUpper(text.charCodeAt(b.start[next]!)) && !this.#pronouns.has(b.hash[next]!);
   }
 
-  /** The swear right before a positive word, not inside a noun phrase's determiner slot. */
+  /**
+   * The swear in a degree word's slot: right before a positive word or an affirmation, or (a
+   * degree form) right after a degree adverb, and never inside a noun phrase's determiner slot.
+   */
   #degreeSwear(b: TokenBuffer, first: number, last: number): boolean {
     const next = last + 1;
     if (next >= b.count || b.kind[next] !== WORD || this.#dismissals.has(b.hash[next]!)) return false;
-    if (first > 0 && b.kind[first - 1] === WORD && this.#determiners.has(b.hash[first - 1]!)) return false;
+    const before = first > 0 && b.kind[first - 1] === WORD ? b.hash[first - 1]! : -1;
+    if (this.#determiners.has(before)) return false;
     this.#valence ??= valenceTable();
-    return (this.#valence.get(b.word(next)) ?? 0) >= POSITIVE;
+    const valence = this.#valence.get(b.word(next)) ?? 0;
+    if (valence >= POSITIVE) return true;
+    if (first !== last || !this.#degreeSwears.has(b.hash[first]!)) return false;
+    // a degree form before an affirmation, or after a degree adverb before a word that is not
+    // negative: before a negative one ("so bloody difficult") the heightened state is the
+    // speaker's exasperation, which the swear's anger reading stands for
+    return this.#affirmations.has(b.hash[next]!) || (this.#degreeAdverbs.has(before) && valence > NEGATIVE);
+  }
+
+  /**
+   * "afraid" right after the speaker's "I'm" ("I am", "we're"), as a hedge: before a clause with
+   * no prospective word among its first words, or closing a sentence after a comma.
+   */
+  #hedge(text: string, b: TokenBuffer, first: number, last: number): boolean {
+    const sentence = b.sentence[first]!;
+    const word = (k: number) => (k >= 0 && k < b.count && b.kind[k] === WORD && b.sentence[k] === sentence ? b.hash[k]! : -1);
+    const subject = this.#hedgeSubjects.has(word(first - 1)) ? first - 1 : word(first - 1) === AM && word(first - 2) === I ? first - 2 : -1;
+    if (subject < 0) return false;
+    const next = last + 1;
+    // "..., I'm afraid." closing its sentence: a comment clause after what it softens
+    if (next >= b.count || b.kind[next] === TERMINAL || b.sentence[next] !== sentence) {
+      return subject > 0 && b.kind[subject - 1] === CLAUSE && text.charCodeAt(b.start[subject - 1]!) === 0x2c;
+    }
+    if (b.kind[next] !== WORD) return false;
+    let k = next;
+    if (b.hash[k] === THAT && word(k + 1) !== -1 && !this.#prospective.has(word(k + 1))) k++;
+    if (!this.#opensClause(text, b, k)) return false;
+    for (let p = k; p < k + HEDGE_CLAUSE_WINDOW && p < b.count && b.sentence[p] === sentence; p++) {
+      if (b.kind[p] !== WORD) continue;
+      const w = b.word(p);
+      if (!this.#prospective.has(b.hash[p]!) && !w.endsWith("'ll") && !w.endsWith("'d")) continue;
+      // "will have to", "gonna have to", "going to have to": an obligation announced, still the hedge
+      const q = word(p + 1) === TO ? p + 2 : p + 1;
+      if ((word(q) === HAVE || word(q) === NEED) && word(q + 1) === TO) continue;
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether the word at k opens a finite clause's subject: a pronoun, a determiner, a contraction, a name. */
+  #opensClause(text: string, b: TokenBuffer, k: number): boolean {
+    if (this.#clauseOpeners.has(b.hash[k]!)) return true;
+    const w = b.word(k);
+    if (CONTRACTED_SUBJECT.test(w) || w.endsWith("'ll")) return true;
+    // a name ("I'm afraid Scraps will have to be shot"): a capital inside the sentence
+    return isUpper(text.charCodeAt(b.start[k]!)) && !isUpper(text.charCodeAt(b.start[k]! + 1));
   }
 }
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
+const AM = hashWord('am');
+const I = hashWord('i');
+const THAT = hashWord('that');
+const TO = hashWord('to');
+const HAVE = hashWord('have');
+const NEED = hashWord('need');

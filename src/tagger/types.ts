@@ -148,7 +148,8 @@ export interface TagOptions {
   physicalSense?: boolean;
   /**
    * Expressive intensifiers (default true; rule `expressive-intensifier`): a swear word as a degree
-   * word before a positive word ("I fucking love it", "so fucking awesome") is not read as anger.
+   * word is not read as anger: before a positive word or an affirmation ("I fucking love it",
+   * "fucking right"), or after a degree adverb ("so fucking deep", "pretty fucking scary").
    */
   expressiveIntensifier?: boolean;
   /**
@@ -156,6 +157,12 @@ export interface TagOptions {
    * ("Miss [PERSON]", "Miss Gamble") is the title, not longing.
    */
   courtesyTitle?: boolean;
+  /**
+   * The "I'm afraid" hedge (default true; rule `afraid-hedge`): "I'm afraid" before a clause that
+   * reports what is, was or must be ("I'm afraid it can't be done", "It's too late, I'm afraid.")
+   * softens unwelcome news and is not read as fear; "I'm afraid it will get worse" stays fear.
+   */
+  afraidHedge?: boolean;
   /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before

@@ -45,6 +45,21 @@ describe('apology: "sorry" for the speaker\'s own doing is regret', () => {
     expect(matched('sorry :( I hope it gets better')).toEqual([':(:unhappiness:', 'hope:hope:']);
   });
 
+  it('reads "sorry to" + a verb of announcing, and "sorry, <vocative>, but", as a hedge; "sorry to" + another verb as regret', () => {
+    expect(matched("I'm sorry to inform you, it's worse.")).toEqual([]);
+    expect(matched("I'm sorry to say it has nothing to do with you.")).toEqual([]);
+    expect(matched("I'm sorry to break the news to you.")).toEqual([]);
+    expect(matched("I'm sorry, gentlemen, but the order is final.")).toEqual([]);
+    expect(matched("I'm sorry, ma'am, but you're needed upstairs.")).toEqual([]);
+    expect(matched("I'm sorry to wake you.")).toEqual(["I'm sorry:regret:apology"]);
+    expect(matched('Sorry to be a pain.')[0]).toBe('Sorry:regret:apology');
+    // not a verb after "to": no reading
+    expect(matched('Sorry to anyone in the area.')).toEqual([]);
+    expect(matched('Sorry to the mods.')).toEqual([]);
+    // a vocative with no "but" after it is no hedge: the bare reading stays
+    expect(matched("I'm sorry, John.")).toEqual(["I'm sorry:sympathy:"]);
+  });
+
   it("is an option: apology: false keeps the lexicon's reading", () => {
     expect(matched("I'm so sorry, I messed up", { apology: false })).toEqual(['so sorry:sympathy:']);
     expect(matched('Sorry to hear that', { apology: false })).toEqual([]);

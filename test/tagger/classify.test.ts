@@ -166,7 +166,7 @@ describe('classify', () => {
     expect(r.data.notStretched.dominant.primary).toBeNull();
   });
 
-  it('takes tagQuestion, physicalSense and expressiveIntensifier (on the shipped lexicon: the fixture has none of their words)', async () => {
+  it('takes tagQuestion, physicalSense, expressiveIntensifier and afraidHedge (on the shipped lexicon: the fixture has none of their words)', async () => {
     const shipped = await shippedKb();
     const shippedYoga = createEmokbYoga({ snapshot: () => shipped });
     const response = await shippedYoga.fetch('http://localhost/graphql', {
@@ -178,7 +178,9 @@ describe('classify', () => {
       body: classify(text: "My feet hurt.") { dominant { primary } }
       noBody: classify(text: "My feet hurt.", options: { physicalSense: false }) { dominant { primary } }
       swear: classify(text: "I fucking love it") { dominant { primary } matches { text } }
-      noSwear: classify(text: "I fucking love it", options: { expressiveIntensifier: false }) { matches { text } } }`,
+      noSwear: classify(text: "I fucking love it", options: { expressiveIntensifier: false }) { matches { text } }
+      hedge: classify(text: "I'm afraid it can't be done.") { dominant { primary } }
+      noHedge: classify(text: "I'm afraid it can't be done.", options: { afraidHedge: false }) { dominant { primary } } }`,
       }),
     });
     const r = (await response.json()) as { data?: any; errors?: any[] };
@@ -189,6 +191,8 @@ describe('classify', () => {
     expect(r.data.noBody.dominant.primary).toBe('sadness');
     expect(r.data.swear).toEqual({ dominant: { primary: 'love' }, matches: [{ text: 'love' }] });
     expect(r.data.noSwear.matches.map((m: { text: string }) => m.text)).toEqual(['fucking', 'love']);
+    expect(r.data.hedge.dominant.primary).toBeNull();
+    expect(r.data.noHedge.dominant.primary).toBe('fear');
   });
 
   it('classifyBatch keeps order and numbers the results', async () => {

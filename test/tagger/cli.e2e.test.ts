@@ -119,14 +119,14 @@ describe('emokb tag', () => {
     expect(off[0]!.dominant.primary).toBeNull();
   });
 
-  it('drops ", huh?", "my feet hurt" and a swear before a positive word unless --no-tag-question, --no-physical-sense, --no-expressive-intensifier', async () => {
-    const input = 'Nice day, huh?\nMy feet hurt.\nI fucking love it\nMiss Gamble, your check.\n';
+  it('drops ", huh?", "my feet hurt", a swear before a positive word, "Miss Gamble" and the "I\'m afraid" hedge unless --no-tag-question, --no-physical-sense, --no-expressive-intensifier, --no-courtesy-title, --no-afraid-hedge', async () => {
+    const input = "Nice day, huh?\nMy feet hurt.\nI fucking love it\nMiss Gamble, your check.\nI'm afraid it can't be done.\n";
     const texts = (o: { matches?: Array<{ text: string }> }) => (o.matches ?? []).map((m) => m.text);
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
-    expect(on.map(texts)).toEqual([[], [], ['love'], []]);
-    const flags = ['--no-tag-question', '--no-physical-sense', '--no-expressive-intensifier', '--no-courtesy-title'];
+    expect(on.map(texts)).toEqual([[], [], ['love'], [], []]);
+    const flags = ['--no-tag-question', '--no-physical-sense', '--no-expressive-intensifier', '--no-courtesy-title', '--no-afraid-hedge'];
     const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', ...flags], { input })).stdout);
-    expect(off.map(texts)).toEqual([['huh'], ['hurt'], ['fucking', 'love'], ['Miss']]);
+    expect(off.map(texts)).toEqual([['huh'], ['hurt'], ['fucking', 'love'], ['Miss'], ['afraid']]);
   });
 
   it('reads emoji and ASCII faces unless --no-emoji', async () => {

@@ -1,5 +1,5 @@
 // The sentence-reading rules of senseFrames.ts (tag questions, physical senses, swear words as
-// degree words) and the formulas and collocations of curation/en/context-precision-4.tsv, on the
+// degree words, courtesy titles, the "I'm afraid" hedge) and the formulas and collocations of curation/en/context-precision-4.tsv, on the
 // shipped lexicon.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Tagger } from '../../src/tagger/Tagger.js';
@@ -50,12 +50,66 @@ describe('swear words as degree words', () => {
     expect(tagger.tag('That is so fucking awesome.').dominant.primary).toBe('joy');
   });
 
+  it('does not read a degree form after a degree adverb, or before an affirmation, as anger (session 11)', () => {
+    expect(words('But we are so fucking deep...')).toEqual([]);
+    expect(words('Well fucking said.')).toEqual([]);
+    expect(words("Fucking right let's go")).toEqual([]);
+    expect(words('Goddamn right!')).toEqual([]);
+    // the word it heightens keeps its own emotion
+    expect(tagger.tag('It’s so fucking creepy').dominant.primary).toBe('fear');
+    expect(words('It’s so fucking creepy')).toEqual(['creepy']);
+  });
+
+  it('keeps the anger of a degree-slot swear before a negative word, and of a bare "fuck" before "right off"', () => {
+    expect(words('Why do you have to make everything so bloody difficult?')).toContain('bloody');
+    expect(words('They can fuck right off.')).toContain('fuck');
+    expect(words('But we are so fucking deep...', { expressiveIntensifier: false })).toContain('fucking');
+  });
+
   it('keeps the anger of a swear word before a noun phrase, an insult, a dismissal, and is an option', () => {
     expect(words('Wipe that fucking smile off your face!')).toContain('fucking');
     expect(words('You fucking wise guys!')).toContain('fucking');
     expect(words('Fucking joke of a performance.')).toContain('fucking');
     expect(words('Fucking cops!')).toContain('fucking');
     expect(words('I fucking love it!', { expressiveIntensifier: false })).toContain('fucking');
+  });
+});
+
+describe('the "I\'m afraid" hedge', () => {
+  it('reads "I\'m afraid" before news of what is, was or must be as a hedge, not fear', () => {
+    for (const text of [
+      "I'm afraid I can't come tonight.",
+      "I'm afraid it can't be done, sir!",
+      "I'm afraid the press has been alerted.",
+      'I am afraid his marriage is over.',
+      "I'm afraid that there is no coincidence here.",
+      'I’m afraid we’ve been called out',
+      "I'm afraid Scraps will have to be shot.",
+      "I'm afraid we're going to have to cancel.",
+      "Not the right sub, I'm afraid.",
+    ])
+      expect(words(text), text).not.toContain('afraid');
+  });
+
+  it('keeps fear before what may happen, before "of"/"to", with a degree word, alone, and with another subject', () => {
+    for (const text of [
+      "I'm afraid it will get worse.",
+      "I'm afraid I'll ruin my makeup.",
+      "I'm afraid he might leave me.",
+      "I'm afraid if I leave she'll hate me.",
+      "I'm afraid of the dark.",
+      "I'm afraid to ask.",
+      "I'm so afraid he's lying.",
+      "I'm afraid.",
+      "You're afraid it's true.",
+      "I'm afraid, like a baby who needs a light on.",
+    ])
+      expect(words(text), text).toContain('afraid');
+    expect(tagger.tag("I'm afraid it will get worse.").dominant.primary).toBe('fear');
+  });
+
+  it('is an option', () => {
+    expect(words("I'm afraid I can't come tonight.", { afraidHedge: false })).toContain('afraid');
   });
 });
 

@@ -13,7 +13,9 @@
 //   quality, Rozin et al. 1999) or, positive, to liking (love family: admiration of another).
 // - evaluative frame: such a word (an adjective in WordNet) used attributively, modifying the noun
 //   after it ("a great game", "a good point", "the best part"), judges a thing and voices no one's
-//   emotion: the match is dropped. Not a negative judgment read as anger ("that stupid dog": an
+//   emotion: the match is dropped. Not a preference after the speaker's possessive ("my favorite
+//   song" says what the speaker likes: Quirk et al. 1985 class "favourite" with the non-gradable
+//   adjectives of preference, not of evaluation). Not a negative judgment read as anger ("that stupid dog": an
 //   expressive, Potts 2007), nor an exclamative ("Great game!", "Good job.", "What a nice treat"). In a predicative or exclamative frame about a situation ("that's great!", "this is so
 //   bad", "Great!") it stays a self-report and keeps its lexicon sense.
 // - undergoer: an interpersonal verb (appraisalCues.ts: Levin's object-experiencer verbs and verbs
@@ -54,6 +56,9 @@ import { HashFilter } from '../text/hashFilter.js';
 import { WORD, assignSentences, hashWord, type TokenBuffer } from '../text/tokenize.js';
 import { valenceAdjectives, valenceTable } from '../text/valence.js';
 import { ruleBit } from './rules.js';
+
+/** Adjectives of preference: after "my"/"our" the speaker's liking, not a judgment of the noun (session 11). */
+const PREFERENCE: ReadonlySet<string> = new Set(['favorite', 'favourite']);
 
 /** What `decide` returns besides an emotion index: leave the match as the lexicon has it, or drop it. */
 export const KEEP = -2;
@@ -486,6 +491,10 @@ export class Appraisal {
     const next = at + 1;
     if (next >= b.count || b.kind[next] !== WORD || AFTER_PREDICATE.has(b.word(next))) return false;
     const firstOfSentence = b.sentenceFirst[b.sentence[at]!]!;
+    // "my least favorite song": the preference turned round names no liking (dropped like a judgment)
+    if (at > firstOfSentence && b.kind[at - 1] === WORD && b.word(at - 1) === 'least' && PREFERENCE.has(b.word(at))) return true;
+    // "my least favorite song": the preference turned round names no liking (dropped like a judgment)
+    if (at > firstOfSentence && b.kind[at - 1] === WORD && b.word(at - 1) === 'least' && PREFERENCE.has(b.word(at))) return true;
     let k = at - 1;
     for (let lead = 0; k >= firstOfSentence && b.kind[k] === WORD && lead < 2 && modifierOf(b.word(k)) !== 0; lead++) k--;
     // At the head of a sentence ("Great game!", "Good job.", "Nice shot") or after "what a" ("What a
@@ -495,6 +504,9 @@ export class Appraisal {
     if (k < firstOfSentence || b.kind[k] !== WORD) return false;
     const w = b.word(k);
     if ((w === 'a' || w === 'an') && k > firstOfSentence && b.kind[k - 1] === WORD && b.word(k - 1) === 'what') return false;
+    // "my favorite song", "one of our favourite places": a preference adjective after the speaker's
+    // possessive says what the speaker likes, it judges nothing (kept); not "my least favorite"
+    if ((w === 'my' || w === 'our') && PREFERENCE.has(b.word(at))) return false;
     return DETERMINERS.has(w);
   }
 

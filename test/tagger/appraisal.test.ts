@@ -65,6 +65,15 @@ describe('evaluative frame: attributive against predicative', () => {
     expect(primary('this stupid game')).toBe('anger');
   });
 
+  it("keeps a preference after the speaker's possessive ('my favorite song'), not another's nor 'my least favorite'", () => {
+    expect(matched('My favorite moment of the season.')).toEqual(['favorite:liking']);
+    expect(matched('One of our favourite places')).toEqual(['favourite:liking']);
+    expect(tagger.tag('This is my favorite song.').dominant).toMatchObject({ primary: 'love', secondary: 'affection', tertiary: 'liking' });
+    expect(matched('My least favorite couple.')).toEqual([]);
+    expect(matched('What is your favorite song?')).toEqual([]);
+    expect(matched('His favorite team lost.')).toEqual([]);
+  });
+
   it('is off with evaluativeFrame: false', () => {
     expect(primary('a wonderful game', { evaluativeFrame: false })).toBe('joy');
   });

@@ -57,6 +57,12 @@ import { WORD, assignSentences, hashWord, type TokenBuffer } from '../text/token
 import { valenceAdjectives, valenceTable } from '../text/valence.js';
 import { ruleBit } from './rules.js';
 
+/** Whose act an adjective of behaviour judges, by the pronoun of its of-phrase ("stupid of me"). */
+const OF_TARGET: ReadonlyMap<string, number> = new Map([
+  ...['me', 'us', 'myself'].map((w) => [w, SELF] as const),
+  ...['you', 'u', 'ya', 'him', 'her', 'them', 'yourself'].map((w) => [w, OTHER] as const),
+]);
+
 /** Adjectives of preference: after "my"/"our" the speaker's liking, not a judgment of the noun (session 11). */
 const PREFERENCE: ReadonlySet<string> = new Set(['favorite', 'favourite']);
 
@@ -447,6 +453,10 @@ export class Appraisal {
    */
   #predicateTarget(text: string, b: TokenBuffer, at: number): number {
     const firstOfSentence = b.sentenceFirst[b.sentence[at]!]!;
+    // "that was dumb of me", "how kind of you": the of-phrase names whose act the word judges
+    // (Quirk et al. 1985, §16.79, adjectives of behaviour with "of"), whatever the subject is
+    const of = this.#ofTarget(b, at);
+    if (of !== 0) return of;
     let k = at - 1;
     for (let lead = 0; k >= firstOfSentence && b.kind[k] === WORD && lead < 3 && this.#lead(b.word(k)); lead++) k--;
     if (k < firstOfSentence || b.kind[k] !== WORD) return 0;
@@ -455,6 +465,15 @@ export class Appraisal {
     if (w === 'you' || w === 'u') return VOCATIVE;
     if (!SUBJECT_COPULA.has(w) && !LINKING_VERBS.has(w)) return 0;
     return this.#targetOfLinking(text, b, k);
+  }
+
+  /** SELF or OTHER for "of me/us" or "of you/him/her/them" right after the word at `at`; 0 otherwise. */
+  #ofTarget(b: TokenBuffer, at: number): number {
+    const sentence = b.sentence[at]!;
+    const o = at + 1;
+    if (o + 1 >= b.count || b.kind[o] !== WORD || b.kind[o + 1] !== WORD || b.sentence[o + 1] !== sentence) return 0;
+    if (b.word(o) !== 'of') return 0;
+    return OF_TARGET.get(b.word(o + 1)) ?? 0;
   }
 
   /** The target of the copula or linking verb at token k: its subject (see #predicateTarget). */

@@ -27,6 +27,15 @@ describe('appraisal: who an evaluation is about', () => {
     expect(matched('you are so stupid')[0]).not.toMatch(/appraisal/);
   });
 
+  it('reads whose act an adjective judges from its of-phrase: "stupid of me" is shame, "thoughtful of you" liking', () => {
+    expect(matched('That was so stupid of me.')).toEqual(['stupid:shame:appraisal-self']);
+    expect(matched("It was damn stupid of me, wasn't it?")).toEqual(['stupid:shame:appraisal-self']);
+    expect(tagger.tag("Well, that's very thoughtful of you.").dominant).toMatchObject({ primary: 'love', tertiary: 'liking' });
+    expect(primary('That was rude of him.')).toBe('anger');
+    // "kind of" as a hedge is no of-phrase of a person
+    expect(primary('It was kind of sad.')).toBe('sadness');
+  });
+
   it('reads a positive judgment of someone else as love (liking), of the speaker or a situation as joy', () => {
     expect(matched('she is wonderful')).toEqual(['wonderful:liking:appraisal-other']);
     expect(primary("you're an awesome person")).toBe('love');

@@ -33,6 +33,14 @@ describe('physical senses', () => {
     expect(words('That was a sucker punch.')).not.toContain('punch');
   });
 
+  it('reads "get hurt" as an injury, unless "by" or "emotionally" follows', () => {
+    expect(words("Somebody's gonna get hurt.")).not.toContain('hurt');
+    expect(words("I'm glad no one got hurt.")).not.toContain('hurt');
+    expect(words('I got hurt by what she said.')).toContain('hurt');
+    expect(words('You will get hurt emotionally.')).toContain('hurt');
+    expect(words("Somebody's gonna get hurt.", { physicalSense: false })).toContain('hurt');
+  });
+
   it('keeps the emotional sense where no such word is near, and is an option', () => {
     expect(words('Why must you hurt me with such words?')).toContain('hurt');
     expect(words('My heart hurts so much.')).toContain('hurts');

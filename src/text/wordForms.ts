@@ -219,19 +219,30 @@ function basesOf(word: string, lemmas: readonly string[]): string[] {
   return bases;
 }
 
+/** What `derivationsOf` gives: the adjectives behind an -ly adverb, and the nouns a suffix rule derives. */
+export interface Derivations {
+  /** The adjective (and its lemmas) behind an -ly adverb: "angrily" -> "angry", "creepily" -> "creepy". */
+  adverbBases: string[];
+  /** Nouns by the suffix rules, most direct first: "angry" -> "anger", "terrified" -> "terror". */
+  nouns: string[];
+}
+
+const NONE: Derivations = Object.freeze({ adverbBases: [], nouns: [] }) as Derivations;
+
 /**
- * Nouns (and other words) this word may be derived from or lead to, most direct first; the caller
- * keeps the first one the lexicon has. Empty for stop-listed and very short words.
+ * Words this word may be derived from or lead to, most direct first; the caller keeps the first
+ * one the lexicon has. Empty for stop-listed and very short words.
  */
-export function derivationsOf(word: string, lemmas: readonly string[]): string[] {
-  if (word.length < 3 || NO_DERIVATION.has(word)) return [];
+export function derivationsOf(word: string, lemmas: readonly string[]): Derivations {
+  if (word.length < 3 || NO_DERIVATION.has(word)) return NONE;
+  const adverbBases: string[] = [];
   const out: string[] = [];
-  const seen = new Set<string>([word]);
+  const seen = new Set<string>([word, ...lemmas]);
   const bases = basesOf(word, lemmas);
   for (const base of bases) {
     if (!seen.has(base)) {
       seen.add(base);
-      out.push(base);
+      adverbBases.push(base);
     }
   }
   for (const base of bases) {
@@ -247,5 +258,5 @@ export function derivationsOf(word: string, lemmas: readonly string[]): string[]
       }
     }
   }
-  return out;
+  return { adverbBases, nouns: out };
 }

@@ -15,6 +15,22 @@ beforeAll(async () => {
 const matched = (text: string) =>
   (tagger.tag(text).matches ?? []).filter((m: TagMatch) => !m.negated).map((m: TagMatch) => `${m.text}:${m.emotion}`);
 
+describe('derivation does not reach past the curators', () => {
+  it('does not read a word the lexicon lacks as a curated noun it derives ("hungry" is no "hungriness")', () => {
+    // "hungry", "friendly" and "disapprove" were rejected in review; "van" and "partially" were never words of feeling
+    expect(matched("I'm so hungry")).toEqual([]);
+    expect(matched('What a friendly dog')).toEqual([]);
+    expect(matched('I disapprove of this')).toEqual([]);
+    expect(matched('We took the van')).toEqual([]);
+    expect(matched("It's partially done")).toEqual([]);
+  });
+
+  it('still reads an -ly adverb as the adjective the lexicon has', () => {
+    expect(matched('He looked at me angrily')).toEqual(['angrily:anger']);
+    expect(tagger.tag('She smiled happily').dominant.primary).toBe('joy');
+  });
+});
+
 describe('the lexical precision review in the shipped lexicon', () => {
   it('does not read politeness formulas as felt emotions, but keeps condolence', () => {
     expect(matched('Thanks for the info!')).toEqual([]);

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '1d4956489912edb9024f20736c294e8574088d3073106a193f30971156c69759';
+export const RELEASE_HASH = 'ba126a71640ff5761bae2f90e23abd3ea6a8dca1617bd729b05b456d99b866d4';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -32,14 +32,15 @@ describe('part of speech', () => {
   it('keeps an adjective entry read as an adjective, blocks it read as a noun or a verb', () => {
     expect(words('I am content with my life.')).toEqual(['content']);
     expect(words('The content of the post is interesting.')).toEqual([]);
-    expect(words('He is cross with me.')).toEqual(['cross']);
-    expect(words('We had to cross the road.')).toEqual([]);
+    // ("cross", the example here until session 11, is no longer an entry: curation/en/context-precision-8.tsv)
+    expect(words('The smell is foul.')).toEqual(['foul']);
+    expect(words('He had to foul the shooter.')).toEqual([]);
   });
 
   it('asks the tagger where the word before does not decide', () => {
-    // no determiner, modal or pronoun before "cross": the tagger reads the sentence
-    expect(words('Children cross the street here.')).toEqual([]);
-    expect(words('She felt tired, cross and hungry.')).toContain('cross');
+    // no determiner, modal or pronoun before "content": the tagger reads the sentence
+    expect(words('Readers want content that helps.')).toEqual([]);
+    expect(words('She felt tired, content and sleepy.')).toContain('content');
   });
 
   it('is off with partOfSpeech: false', () => {

@@ -15,16 +15,18 @@ const words = (text: string, options: TagOptions = on) => (tagger.tag(text, opti
 
 describe('topic-experiencer', () => {
   it('drops a topic noun named with no one in its sentence', () => {
-    expect(words('The funeral is at noon.')).toEqual([]);
-    expect(words('Police found a weapon.')).toEqual([]);
+    // ("funeral", "weapon" and "monster", the examples here until session 11, are no longer entries:
+    // curation/en/context-precision-8.tsv)
+    expect(words('The corpse lay in the road.')).toEqual([]);
+    expect(words('Police found poison.')).toEqual([]);
   });
 
   it('keeps it with a first or second person or a feeling verb in the same sentence', () => {
-    expect(words("I cried at my grandmother's funeral")).toContain('funeral');
-    expect(words('He pulled a weapon on me')).toEqual(['weapon']);
-    expect(words('It felt like a funeral')).toContain('funeral');
+    expect(words('I found a corpse in my garden')).toContain('corpse');
+    expect(words('He put poison in my tea')).toEqual(['poison']);
+    expect(words('She felt the corpse was watching her.')).toContain('corpse');
     // another sentence's "I" does not count
-    expect(words('Police found a weapon. I went home.')).toEqual([]);
+    expect(words('Police found poison. I went home.')).toEqual([]);
   });
 
   it('leaves expressives of anger, names and what is not a topic noun', () => {
@@ -34,13 +36,13 @@ describe('topic-experiencer', () => {
   });
 
   it('keeps a topic named in an exclamation, and evaluative nouns, which are no topics', () => {
-    expect(words("It's a monster!")).toEqual(['monster']);
-    expect(words('Police found a weapon!')).toEqual(['weapon']);
+    expect(words("It's a trap!")).toEqual(['trap']);
+    expect(words('Police found poison!')).toEqual(['poison']);
     expect(words('That was a fun conversation.')).toContain('fun');
     expect(words("That's the stuff of nightmares.")).toContain('nightmares');
   });
 
   it('is off by default', () => {
-    expect(words('The funeral is at noon.', {})).toEqual(['funeral']);
+    expect(words('The corpse lay in the road.', {})).toEqual(['corpse']);
   });
 });

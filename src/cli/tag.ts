@@ -261,7 +261,7 @@ export function addTaggingOptions(command: Command): Command {
     )
     .option(
       '--topic-experiencer',
-      'keep an evoking topic noun ("funeral", "weapon") only in a sentence with an experiencer ("I", "you", "feel"); off by default',
+      'keep an evoking topic noun ("corpse", "poison") only in a sentence with an experiencer ("I", "you", "feel"); off by default',
     )
     .option(
       '--no-part-of-speech',

@@ -27,7 +27,11 @@ describe('emokb tag and the shipped non-emotional expressions', () => {
   it('matches nothing inside "who cares" or "distress signal" by default, and the words again with --no-collocations', async () => {
     // ("best friend" is blocked too, but "best" names no emotion anywhere since the lexical precision review)
     expect(await matched('Who cares, we sent a distress signal and I am so happy')).toEqual(['happy']);
-    expect(await matched('Who cares, we sent a distress signal and I am so happy', '--no-collocations')).toEqual(['cares', 'distress', 'happy']);
+    expect(await matched('Who cares, we sent a distress signal and I am so happy', '--no-collocations')).toEqual([
+      'cares',
+      'distress',
+      'happy',
+    ]);
     // "passed" reached "passion" only by derivation, which reaches no curated entry since session 11
     expect(await matched('he passed the exam', '--no-collocations')).toEqual([]);
   });

@@ -14,7 +14,7 @@
 //   "him", "you", "the loss"), "sorry (that) you/he/she/they/your ..." (what happened to them);
 // - neither: "sorry, but" / "sorry but" is a hedge before a disagreement ("I'm sorry, but you're
 //   wrong"), also with a vocative between ("I'm sorry, gentlemen, but the order is final"); so is
-//   "sorry to say/tell/inform/break/burst/disappoint", which announces unwelcome news as "I'm
+//   "sorry to say/tell/inform/break/burst" ("sorry to have to tell you"), which announces unwelcome news as "I'm
 //   afraid" does (senseFrames.ts, rule `afraid-hedge`): no emotion. "Sorry to" before any other
 //   verb apologises for the speaker's own act ("sorry to bother you", "sorry to wake you"):
 //   regret.
@@ -26,7 +26,7 @@
 // above, and only with the speaker as the one who is sorry (at the head of its sentence, after "I
 // am", "we are", an interjection or a degree word): "you'll be sorry" is a threat, not regret.
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
-import { WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
+import { COMMA, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
 import { ruleBit } from './rules.js';
 
 /** What `read` answers: no decision (the lexicon's reading), regret, sympathy, or no emotion at all. */
@@ -39,7 +39,7 @@ export const SORRY_HASH = hashWord('sorry');
 
 const PERCEIVE = new Set(['hear', 'read', 'see', 'learn', 'hearing', 'reading', 'seeing', 'learning']);
 /** After "sorry to": announcing unwelcome news ("sorry to say", "sorry to break it to you"), a hedge. */
-const ANNOUNCE = new Set(['say', 'tell', 'inform', 'report', 'announce', 'break', 'burst', 'disappoint']);
+const ANNOUNCE = new Set(['say', 'tell', 'inform', 'report', 'announce', 'break', 'burst']);
 /** After "sorry to": words that are no verb ("sorry to all", "sorry to the mods"). */
 const NOT_AFTER_TO = new Set(['the', 'a', 'an', 'all', 'my', 'our', 'this', 'that', 'no', 'any', 'some', 'u', 'ya']);
 /** Words a vocative between "sorry," and ", but" may have ("sorry, gentlemen, but"; "sorry, my friend, but"). */
@@ -190,12 +190,12 @@ export class Apology {
     // ("sorry :( I hope", a bracket) closes what it is about
     for (; p < b.count && b.kind[p] !== WORD && b.sentence[p] === sentence; p++) {
       const c = text.charCodeAt(b.start[p]!);
-      if (c !== 44 && c !== 45 && c !== 0x2013 && c !== 0x2014) return SORRY_NONE;
+      if (c !== COMMA && c !== 45 && c !== 0x2013 && c !== 0x2014) return SORRY_NONE;
       comma = true;
     }
     if (p >= b.count || b.kind[p] !== WORD || b.sentence[p] !== sentence) return SORRY_NONE;
     const n1 = b.word(p);
-    const n2 = p + 1 < b.count && b.kind[p + 1] === WORD && b.sentence[p + 1] === sentence ? b.word(p + 1) : '';
+    const n2 = b.wordIn(p + 1, sentence);
     if (n1 === 'but') return SORRY_HEDGE;
     if (comma) {
       if (this.#vocativeThenBut(text, b, p)) return SORRY_HEDGE;
@@ -203,13 +203,15 @@ export class Apology {
     }
     if (n1 === 'to') {
       if (PERCEIVE.has(n2)) return SORRY_SYMPATHY;
-      if (ANNOUNCE.has(n2)) return SORRY_HEDGE;
+      // "sorry to say", "I'm sorry to have to tell you this"
+      if (ANNOUNCE.has(n2) || (n2 === 'have' && b.wordIn(p + 2, sentence) === 'to' && ANNOUNCE.has(b.wordIn(p + 3, sentence))))
+        return SORRY_HEDGE;
       // "sorry to bother you" (a verb: the speaker's act); not "sorry to OP", "sorry to anyone"
       return n2 && !OTHERS.has(n2) && !NOT_AFTER_TO.has(n2) ? SORRY_REGRET : SORRY_NONE;
     }
     if (n1 === 'for' || n1 === 'about') {
       if (OTHERS.has(n2)) return SORRY_SYMPATHY;
-      const n3 = p + 2 < b.count && b.kind[p + 2] === WORD && b.sentence[p + 2] === sentence ? b.word(p + 2) : '';
+      const n3 = b.wordIn(p + 2, sentence);
       // "sorry for the late reply", "the confusion" (the speaker's doing); not "sorry about the
       // Chiefs" (someone's misfortune), nor "the loss"
       if (n2 === 'the') return n3 === 'loss' || n3 === 'losses' ? SORRY_SYMPATHY : n1 === 'for' ? SORRY_REGRET : SORRY_NONE;
@@ -236,7 +238,7 @@ export class Apology {
         if (++words > VOCATIVE_WORDS) return false;
         continue;
       }
-      if (text.charCodeAt(b.start[k]!) !== 44) return false;
+      if (text.charCodeAt(b.start[k]!) !== COMMA) return false;
       return b.kind[k + 1] === WORD && b.sentence[k + 1] === sentence && b.word(k + 1) === 'but';
     }
     return false;

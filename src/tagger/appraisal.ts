@@ -13,9 +13,8 @@
 //   quality, Rozin et al. 1999) or, positive, to liking (love family: admiration of another).
 // - evaluative frame: such a word (an adjective in WordNet) used attributively, modifying the noun
 //   after it ("a great game", "a good point", "the best part"), judges a thing and voices no one's
-//   emotion: the match is dropped. Not a preference after the speaker's possessive ("my favorite
-//   song" says what the speaker likes: Quirk et al. 1985 class "favourite" with the non-gradable
-//   adjectives of preference, not of evaluation). Not a negative judgment read as anger ("that stupid dog": an
+//   emotion: the match is dropped. A preference adjective is read by whose preference it is: the
+//   speaker's ("my favorite song") is the speaker's liking and stays (#preference). Not a negative judgment read as anger ("that stupid dog": an
 //   expressive, Potts 2007), nor an exclamative ("Great game!", "Good job.", "What a nice treat"). In a predicative or exclamative frame about a situation ("that's great!", "this is so
 //   bad", "Great!") it stays a self-report and keeps its lexicon sense.
 // - undergoer: an interpersonal verb (appraisalCues.ts: Levin's object-experiencer verbs and verbs
@@ -63,7 +62,7 @@ const OF_TARGET: ReadonlyMap<string, number> = new Map([
   ...['you', 'u', 'ya', 'him', 'her', 'them', 'yourself'].map((w) => [w, OTHER] as const),
 ]);
 
-/** Adjectives of preference: after "my"/"our" the speaker's liking, not a judgment of the noun (session 11). */
+/** Adjectives of preference: after "my"/"our" the speaker's liking, not a judgment of the noun (session 11; #preference). */
 const PREFERENCE: ReadonlySet<string> = new Set(['favorite', 'favourite']);
 
 /** What `decide` returns besides an emotion index: leave the match as the lexicon has it, or drop it. */
@@ -78,6 +77,8 @@ const BLAMEWORTHY = 8;
 const JUDGMENT = 16;
 /** An evaluative word WordNet lists as an adjective: the only kind the frame rule drops. */
 const ADJECTIVE = 32;
+/** A preference adjective ("favorite", "favourite"): read by whose preference it is (#preference). */
+const PREFER = 64;
 
 /**
  * Weight of a valence match: below every lexicon sense as the tagger weighs it (the weakest
@@ -226,6 +227,7 @@ export class Appraisal {
     this.#valenceFilter = new HashFilter(this.#valenceHashes);
     index.entries.forEach((entry, i) => {
       if (this.#flags[i]! & (POSITIVE | NEGATIVE) && adjectives.has(entry.lemma)) this.#flags[i]! |= ADJECTIVE;
+      if (entry.source === 'lexicon' && PREFERENCE.has(entry.lemma)) this.#flags[i] = PREFER;
     });
   }
 
@@ -256,6 +258,7 @@ export class Appraisal {
       return flags & BLAMEWORTHY ? this.#emotion(GUILT) : BLOCK;
     }
     if (first !== last || via === 2) return KEEP;
+    if (flags & PREFER) return frame ? this.#preference(b, first) : KEEP;
     const target = this.#predicateTarget(text, b, first);
     if (target === VOCATIVE) return KEEP;
     // A participle ("I'm arguing", "I would be so pissed") is a verb or a state, not a judgment.
@@ -470,10 +473,7 @@ export class Appraisal {
   /** SELF or OTHER for "of me/us" or "of you/him/her/them" right after the word at `at`; 0 otherwise. */
   #ofTarget(b: TokenBuffer, at: number): number {
     const sentence = b.sentence[at]!;
-    const o = at + 1;
-    if (o + 1 >= b.count || b.kind[o] !== WORD || b.kind[o + 1] !== WORD || b.sentence[o + 1] !== sentence) return 0;
-    if (b.word(o) !== 'of') return 0;
-    return OF_TARGET.get(b.word(o + 1)) ?? 0;
+    return b.wordIn(at + 1, sentence) === 'of' ? (OF_TARGET.get(b.wordIn(at + 2, sentence)) ?? 0) : 0;
   }
 
   /** The target of the copula or linking verb at token k: its subject (see #predicateTarget). */
@@ -502,6 +502,22 @@ export class Appraisal {
   }
 
   /**
+   * A preference adjective at token `at`: after the speaker's possessive it says what the speaker
+   * likes ("my favorite song", "one of our favourite places"; Quirk et al. 1985 set "favourite"
+   * among the non-gradable adjectives, apart from the evaluative ones) and is kept; "least" turns
+   * it round ("my least favorite", with or without a noun: dropped); after another determiner
+   * ("your favorite song", "his favourite team") it is someone else's preference, often asked
+   * about, and is dropped like an attributive evaluation; elsewhere ("Vi is my favorite.") kept.
+   */
+  #preference(b: TokenBuffer, at: number): number {
+    const firstOfSentence = b.sentenceFirst[b.sentence[at]!]!;
+    const before = at > firstOfSentence && b.kind[at - 1] === WORD ? b.word(at - 1) : '';
+    if (before === 'least') return BLOCK;
+    if (before === 'my' || before === 'our') return KEEP;
+    return this.#attributive(b, at) ? BLOCK : KEEP;
+  }
+
+  /**
    * Whether the word at token `at` modifies the noun after it: a content word follows (not a
    * preposition, conjunction or discourse word, AFTER_PREDICATE), and before it stands a
    * determiner, or a degree word after one ("a great game", "the very best part").
@@ -510,10 +526,6 @@ export class Appraisal {
     const next = at + 1;
     if (next >= b.count || b.kind[next] !== WORD || AFTER_PREDICATE.has(b.word(next))) return false;
     const firstOfSentence = b.sentenceFirst[b.sentence[at]!]!;
-    // "my least favorite song": the preference turned round names no liking (dropped like a judgment)
-    if (at > firstOfSentence && b.kind[at - 1] === WORD && b.word(at - 1) === 'least' && PREFERENCE.has(b.word(at))) return true;
-    // "my least favorite song": the preference turned round names no liking (dropped like a judgment)
-    if (at > firstOfSentence && b.kind[at - 1] === WORD && b.word(at - 1) === 'least' && PREFERENCE.has(b.word(at))) return true;
     let k = at - 1;
     for (let lead = 0; k >= firstOfSentence && b.kind[k] === WORD && lead < 2 && modifierOf(b.word(k)) !== 0; lead++) k--;
     // At the head of a sentence ("Great game!", "Good job.", "Nice shot") or after "what a" ("What a
@@ -523,9 +535,6 @@ export class Appraisal {
     if (k < firstOfSentence || b.kind[k] !== WORD) return false;
     const w = b.word(k);
     if ((w === 'a' || w === 'an') && k > firstOfSentence && b.kind[k - 1] === WORD && b.word(k - 1) === 'what') return false;
-    // "my favorite song", "one of our favourite places": a preference adjective after the speaker's
-    // possessive says what the speaker likes, it judges nothing (kept); not "my least favorite"
-    if ((w === 'my' || w === 'our') && PREFERENCE.has(b.word(at))) return false;
     return DETERMINERS.has(w);
   }
 

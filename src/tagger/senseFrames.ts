@@ -11,8 +11,9 @@
 //   feet hurt", "you injured your knee", "mortally wounded", "They stun it, and then he knifed it"):
 //   the body's harm, not the mind's suffering. "You hurt me", "my heart hurts", "I'm stuck" stay
 //   (the heart, the feelings and the mind are not on the list). "Get hurt" is an injury too
-//   (session 11: "somebody's gonna get hurt", "glad no one got hurt"), unless "by", "emotionally"
-//   or "again" follows ("I got hurt by what she said").
+//   (session 11: "somebody's gonna get hurt", "glad no one got hurt"), unless "by", "emotionally",
+//   "again", "inside" or "deeply" follows ("got hurt by what she said"), or the speaker is the one
+//   who gets hurt ("I always get hurt in relationships").
 // - expressiveIntensifier (rule `expressive-intensifier`): a swear word used as a degree word
 //   before a positive word ("I fucking love it", "so fucking awesome", "bloody brilliant") is an
 //   expressive that heightens what follows (Potts 2007, "The expressive dimension": its content is
@@ -20,11 +21,11 @@
 //   Not after a determiner, a possessive or "you" ("that fucking smile", "my fucking friend", "you
 //   fucking wise guys": the speaker's attitude to what the noun phrase names), and not before
 //   "care" or "joke" ("who fucking cares", "fucking joke of a performance": scorn). Two more
-//   degree slots (session 11): after a degree adverb, before a word that is not negative ("so
-//   fucking deep", "well fucking said": the adverb's slot takes only another degree word; before
-//   a negative word, "so bloody difficult", the heightened state is exasperation and the anger
-//   reading stays), and before an affirmation ("fucking right", "goddamn right": agreement, not
-//   anger). Only the -ing forms, "goddamn" and "bloody": a bare "fuck" is an interjection or a
+//   degree slots (session 11): after a degree adverb, before a word of feeling the lexicon reads
+//   ("so fucking creepy", "pretty fucking scary", "so fucking stoked": that word says the
+//   feeling; before any other word, "so fucking loud", "so bloody difficult", the heightened
+//   state is exasperation and the anger reading stays), and before an affirmation ("fucking
+//   right", "goddamn right": agreement, not anger); "well fucking said" praises a deed. Only the -ing forms, "goddamn" and "bloody": a bare "fuck" is an interjection or a
 //   verb ("fuck right off"), not a degree word.
 // - courtesyTitle (rule `courtesy-title`): "Miss" written with a capital before a name or a name
 //   placeholder ("Miss [PERSON], I've been looking for you", "Miss Gamble") is the title, not
@@ -40,8 +41,9 @@
 //   with a degree word ("I'm so afraid he's lying": the hedge takes none), and alone ("I'm
 //   afraid."). "Afraid so" and "afraid not" are blocked in the lexicon (context-precision-5).
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { CUE_CLAUSE } from '../text/cues.js';
 import { valenceTable } from '../text/valence.js';
-import { CLAUSE, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
+import { CLAUSE, COMMA, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
 import type { ResolvedOptions } from './options.js';
 
 const TAG = 1;
@@ -201,7 +203,7 @@ const DETERMINERS: readonly string[] = [
   'you',
 ];
 /** Degree adverbs: a swear right after one stands in a degree word's slot ("so fucking deep"). */
-const DEGREE_ADVERBS: readonly string[] = ['so', 'too', 'very', 'really', 'pretty', 'how', 'as', 'real', 'super', 'quite', 'well'];
+const DEGREE_ADVERBS: readonly string[] = ['so', 'too', 'very', 'really', 'pretty', 'how', 'as', 'real', 'super', 'quite'];
 /** Affirmations a swear heightens ("fucking right", "bloody yes"). */
 const AFFIRMATIONS: readonly string[] = ['right', 'yes', 'yeah', 'yep', 'yup', 'finally'];
 /** The swear forms that serve as degree words (not a bare "fuck"). */
@@ -238,6 +240,17 @@ const CLAUSE_OPENERS: readonly string[] = [
   'something',
   'everything',
   'nothing',
+  'none',
+  'all',
+  'some',
+  'any',
+  'both',
+  'each',
+  'everyone',
+  'everybody',
+  'somebody',
+  'anyone',
+  'anybody',
 ];
 /** Contracted subject + verb forms that open the clause ("it's", "you've", "I'll"). */
 const CONTRACTED_SUBJECT = /^(i|you|we|he|she|it|they|there|that|what|who)'(s|re|m|ve|d|ll)$/;
@@ -257,16 +270,14 @@ const PROSPECTIVE: readonly string[] = [
   'someday',
   'soon',
 ];
-/** Words of the clause read for a prospective marker. */
-const HEDGE_CLAUSE_WINDOW = 4;
+/** Words of the clause read for a prospective or progressive verb, at most (it ends earlier at a clause word or mark). */
+const HEDGE_CLAUSE_WORDS = 10;
 
 /** Words after which the swear is still the speaker's scorn: a dismissal, a derided "joke". */
 const DISMISSALS: readonly string[] = ['care', 'cares', 'cared', 'caring', 'joke', 'jokes', 'joking'];
 
 /** Least VADER mean of the word after a swear for the swear to read as a degree word ("fun" 2.3, "cool" 1.3, "love" 3.2). */
 const POSITIVE = 1;
-/** Greatest VADER mean of the word after a degree-slot swear for the swear to keep its anger ("difficult" -1.5, "slow" absent). */
-const NEGATIVE = -1;
 /** Tokens either side of a physical-sense word searched for its frame. */
 const PHYSICAL_WINDOW = 4;
 
@@ -284,8 +295,10 @@ export class SenseFrames {
   readonly #clauseOpeners: ReadonlySet<number> = new Set(CLAUSE_OPENERS.map(hashWord));
   readonly #prospective: ReadonlySet<number> = new Set(PROSPECTIVE.map(hashWord));
   #valence: ReadonlyMap<string, number> | undefined;
+  readonly #index: LexiconIndex;
 
   constructor(index: LexiconIndex) {
+    this.#index = index;
     const of = (lemmas: readonly string[], bit: number) => new Map(lemmas.map((l) => [l, bit]));
     const bits = new Map([
       ...of(TAG_PARTICLES, TAG),
@@ -312,7 +325,7 @@ export class SenseFrames {
     const before = first - 1;
     const after = last + 1;
     if (before < 0 || after >= b.count) return false;
-    if (b.kind[before] !== CLAUSE || text.charCodeAt(b.start[before]!) !== 0x2c) return false;
+    if (b.kind[before] !== CLAUSE || text.charCodeAt(b.start[before]!) !== COMMA) return false;
     if (b.kind[after] !== TERMINAL) return false;
     for (let c = b.start[after]!; c < b.end[after]!; c++) if (text.charCodeAt(c) === 0x3f) return true;
     return false;
@@ -337,10 +350,14 @@ export class SenseFrames {
    * by what she said", "get hurt emotionally".
    */
   #getHurt(b: TokenBuffer, first: number, last: number): boolean {
-    if (first !== last || b.hash[first] !== HURT || first === 0 || b.kind[first - 1] !== WORD) return false;
-    if (!GET_FORMS.has(b.hash[first - 1]!)) return false;
-    const next = last + 1;
-    return !(next < b.count && b.kind[next] === WORD && b.sentence[next] === b.sentence[first] && NOT_BODILY.has(b.hash[next]!));
+    const sentence = b.sentence[first]!;
+    if (first !== last || b.hash[first] !== HURT || !GET_FORMS.has(b.hashIn(first - 1, sentence))) return false;
+    if (NOT_BODILY.has(b.hashIn(last + 1, sentence))) return false;
+    // the speaker who gets hurt ("I always get hurt in relationships", "I'm tired of getting
+    // hurt", "I got hurt when she left"): in none of the 16 lines read was the speaker the one
+    // hurt, and a reader takes the speaker's own "get hurt" as the heart's far more often
+    for (let k = first - 2; k >= first - 1 - SPEAKER_BEFORE_GET; k--) if (FIRST_PERSON.has(b.hashIn(k, sentence))) return false;
+    return true;
   }
 
   /** "Miss" with a capital (the rest lower case), then a capitalised word that is no pronoun, or "[" opening a name placeholder. */
@@ -366,10 +383,15 @@ export class SenseFrames {
     const valence = this.#valence.get(b.word(next)) ?? 0;
     if (valence >= POSITIVE) return true;
     if (first !== last || !this.#degreeSwears.has(b.hash[first]!)) return false;
-    // a degree form before an affirmation, or after a degree adverb before a word that is not
-    // negative: before a negative one ("so bloody difficult") the heightened state is the
-    // speaker's exasperation, which the swear's anger reading stands for
-    return this.#affirmations.has(b.hash[next]!) || (this.#degreeAdverbs.has(before) && valence > NEGATIVE);
+    if (this.#affirmations.has(b.hash[next]!)) return true;
+    // a degree form after a degree adverb, before a word of feeling the lexicon reads ("so fucking
+    // creepy", "pretty fucking scary", "so fucking stoked"): that word says the feeling, which the
+    // swear heightens. Before any other word ("so fucking loud", "so bloody difficult", "real
+    // fucking mature") the heightened state is the speaker's exasperation, which the swear's
+    // anger reading stands for, and it stays.
+    // "well fucking said", "well bloody done": praise of a deed, whatever the participle
+    if (before === WELL) return true;
+    return this.#degreeAdverbs.has(before) && this.#index.word(b.word(next)) !== null;
   }
 
   /**
@@ -378,25 +400,35 @@ export class SenseFrames {
    */
   #hedge(text: string, b: TokenBuffer, first: number, last: number): boolean {
     const sentence = b.sentence[first]!;
-    const word = (k: number) => (k >= 0 && k < b.count && b.kind[k] === WORD && b.sentence[k] === sentence ? b.hash[k]! : -1);
-    const subject = this.#hedgeSubjects.has(word(first - 1)) ? first - 1 : word(first - 1) === AM && word(first - 2) === I ? first - 2 : -1;
+    const word = (k: number) => b.hashIn(k, sentence);
+    const before = word(first - 1);
+    const subject = this.#hedgeSubjects.has(before)
+      ? first - 1
+      : (before === AM && word(first - 2) === I) || (before === ARE && word(first - 2) === WE)
+        ? first - 2
+        : -1;
     if (subject < 0) return false;
     const next = last + 1;
     // "..., I'm afraid." closing its sentence: a comment clause after what it softens
     if (next >= b.count || b.kind[next] === TERMINAL || b.sentence[next] !== sentence) {
-      return subject > 0 && b.kind[subject - 1] === CLAUSE && text.charCodeAt(b.start[subject - 1]!) === 0x2c;
+      return subject > 0 && b.kind[subject - 1] === CLAUSE && text.charCodeAt(b.start[subject - 1]!) === COMMA;
     }
     if (b.kind[next] !== WORD) return false;
     let k = next;
     if (b.hash[k] === THAT && word(k + 1) !== -1 && !this.#prospective.has(word(k + 1))) k++;
     if (!this.#opensClause(text, b, k)) return false;
-    for (let p = k; p < k + HEDGE_CLAUSE_WINDOW && p < b.count && b.sentence[p] === sentence; p++) {
-      if (b.kind[p] !== WORD) continue;
+    // the clause, up to a mark or a clause word: a prospective word or a progressive anywhere in it
+    // is the fear of what may be or is going on ("I'm afraid the people at work will find out",
+    // "I'm afraid she's cheating on me"); "won't be able", "will have to" still announce news
+    for (let p = k; p < k + HEDGE_CLAUSE_WORDS && word(p) !== -1 && !(this.#index.infoAt(b, p).cue & CUE_CLAUSE); p++) {
       const w = b.word(p);
+      if (w.length > 4 && w.endsWith('ing') && !this.#prospective.has(b.hash[p]!)) return false;
       if (!this.#prospective.has(b.hash[p]!) && !w.endsWith("'ll") && !w.endsWith("'d")) continue;
-      // "will have to", "gonna have to", "going to have to": an obligation announced, still the hedge
-      const q = word(p + 1) === TO ? p + 2 : p + 1;
+      const q = word(p + 1) === TO || word(p + 1) === NOT ? p + 2 : p + 1;
+      // "will have to", "gonna have to", "going to have to": an obligation announced
       if ((word(q) === HAVE || word(q) === NEED) && word(q + 1) === TO) continue;
+      // "won't be able to", "that won't be possible": an inability announced
+      if (word(q) === BE && (word(q + 1) === ABLE || word(q + 1) === POSSIBLE)) continue;
       return false;
     }
     return true;
@@ -414,10 +446,22 @@ export class SenseFrames {
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const HURT = hashWord('hurt');
+const WELL = hashWord('well');
 const GET_FORMS: ReadonlySet<number> = new Set(['get', 'gets', 'got', 'getting', 'gotten'].map(hashWord));
+/** Words before "get" searched for the speaker as the one who gets hurt. */
+const SPEAKER_BEFORE_GET = 3;
+const FIRST_PERSON: ReadonlySet<number> = new Set(
+  ['i', "i'm", 'im', "i've", 'ive', "i'd", 'me', 'we', "we're", "we've", 'us'].map(hashWord),
+);
 /** After "get hurt": what makes the hurt the mind's ("got hurt by her words", "get hurt emotionally"). */
 const NOT_BODILY: ReadonlySet<number> = new Set(['by', 'emotionally', 'again', 'inside', 'deeply'].map(hashWord));
 const AM = hashWord('am');
+const ARE = hashWord('are');
+const WE = hashWord('we');
+const NOT = hashWord('not');
+const BE = hashWord('be');
+const ABLE = hashWord('able');
+const POSSIBLE = hashWord('possible');
 const I = hashWord('i');
 const THAT = hashWord('that');
 const TO = hashWord('to');

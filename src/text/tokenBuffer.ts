@@ -59,6 +59,9 @@ function isAscii(s: string): boolean {
 }
 
 /** Reusable token storage: parallel arrays, grown on demand, reset per document. */
+/** The comma's code unit: a CLAUSE token the rules read as a comma ("sorry, but", ", huh?"). */
+export const COMMA = 0x2c;
+
 export class TokenBuffer {
   count = 0;
   start = new Int32Array(256);
@@ -139,6 +142,16 @@ export class TokenBuffer {
       this.norm[t] = w;
     }
     return w;
+  }
+
+  /** The hash of token k if it is a word of sentence `sentence`, else -1 (the rules' look at a neighbour). */
+  hashIn(k: number, sentence: number): number {
+    return k >= 0 && k < this.count && this.kind[k] === WORD && this.sentence[k] === sentence ? this.hash[k]! : -1;
+  }
+
+  /** The normalised form of token k if it is a word of sentence `sentence`, else ''. */
+  wordIn(k: number, sentence: number): string {
+    return k >= 0 && k < this.count && this.kind[k] === WORD && this.sentence[k] === sentence ? this.word(k) : '';
   }
 
   /** Whether word token t's normalised form equals `norm`, without building the string when it can. */

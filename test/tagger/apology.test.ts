@@ -52,6 +52,8 @@ describe('apology: "sorry" for the speaker\'s own doing is regret', () => {
     expect(matched("I'm sorry, gentlemen, but the order is final.")).toEqual([]);
     expect(matched("I'm sorry, ma'am, but you're needed upstairs.")).toEqual([]);
     expect(matched("I'm sorry to wake you.")).toEqual(["I'm sorry:regret:apology"]);
+    expect(matched("I'm sorry to have to tell you this.")).toEqual([]);
+    expect(matched('Sorry to disappoint you, I really tried.')[0]).toBe('Sorry:regret:apology');
     expect(matched('Sorry to be a pain.')[0]).toBe('Sorry:regret:apology');
     // not a verb after "to": no reading
     expect(matched('Sorry to anyone in the area.')).toEqual([]);

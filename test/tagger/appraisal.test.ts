@@ -81,6 +81,11 @@ describe('evaluative frame: attributive against predicative', () => {
     expect(matched('My least favorite couple.')).toEqual([]);
     expect(matched('What is your favorite song?')).toEqual([]);
     expect(matched('His favorite team lost.')).toEqual([]);
+    // the British spelling alike, and "least" with no noun after it
+    expect(matched('My least favourite song.')).toEqual([]);
+    expect(matched('His favourite team lost.')).toEqual([]);
+    expect(matched('This is my least favorite.')).toEqual([]);
+    expect(matched('Vi is my favorite.')).toEqual(['favorite:liking']);
   });
 
   it('is off with evaluativeFrame: false', () => {

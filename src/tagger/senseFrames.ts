@@ -25,26 +25,19 @@
 //   ("so fucking creepy", "pretty fucking scary", "so fucking stoked": that word says the
 //   feeling; before any other word, "so fucking loud", "so bloody difficult", the heightened
 //   state is exasperation and the anger reading stays), and before an affirmation ("fucking
-//   right", "goddamn right": agreement, not anger); "well fucking said" praises a deed. Only the -ing forms, "goddamn" and "bloody": a bare "fuck" is an interjection or a
-//   verb ("fuck right off"), not a degree word.
+//   right", "goddamn right": agreement, not anger); "well fucking said" praises a deed. Only the
+//   -ing forms, "goddamn" and "bloody": a bare "fuck" is an interjection or a verb ("fuck right
+//   off"), not a degree word.
 // - courtesyTitle (rule `courtesy-title`): "Miss" written with a capital before a name or a name
 //   placeholder ("Miss [PERSON], I've been looking for you", "Miss Gamble") is the title, not
 //   longing; "Miss You" (a pronoun after it) and "I miss [NAME]" stay.
-// - afraidHedge (rule `afraid-hedge`, session 11): "I'm afraid" before a clause that reports what
-//   is, was or must be ("I'm afraid it can't be done", "I'm afraid we lost our patient", "I'm
-//   afraid the press has been alerted", "It's too late, I'm afraid.") is a politeness hedge that
-//   softens unwelcome news (Brown and Levinson 1987, a negative-politeness apology; Quirk et al.
-//   1985, §8.91 on comment clauses; the Cambridge Dictionary: "used to politely tell someone
-//   something unpleasant"), not fear. Fear stays where the clause looks ahead to what may happen
-//   ("I'm afraid it will get worse", "I'm afraid I'll fail", "I'm afraid he might leave me",
-//   "I'm afraid if I don't ..."), before "of", "to", "for" ("afraid of the dark", "afraid to ask"),
-//   with a degree word ("I'm so afraid he's lying": the hedge takes none), and alone ("I'm
-//   afraid."). "Afraid so" and "afraid not" are blocked in the lexicon (context-precision-5).
+// - afraidHedge (rule `afraid-hedge`, session 11): "I'm afraid" before news of what is, was or
+//   must be is a politeness hedge, not fear (afraidHedge.ts).
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
-import { CUE_CLAUSE } from '../text/cues.js';
 import { valenceTable } from '../text/valence.js';
 import { CLAUSE, COMMA, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
 import type { ResolvedOptions } from './options.js';
+import { AfraidHedge } from './afraidHedge.js';
 
 const TAG = 1;
 const PHYSICAL = 2;
@@ -209,70 +202,6 @@ const AFFIRMATIONS: readonly string[] = ['right', 'yes', 'yeah', 'yep', 'yup', '
 /** The swear forms that serve as degree words (not a bare "fuck"). */
 const DEGREE_SWEARS: readonly string[] = ['fucking', 'fuckin', 'motherfucking', 'goddamn', 'goddamned', 'bloody'];
 
-/** The speaker's "I'm"/"we're" before "afraid" (the hedge's subject; "I am" is two words). */
-const HEDGE_SUBJECTS: readonly string[] = ["i'm", 'im', "we're"];
-/** Words that open a clause's subject after "afraid" (the hedge's complement clause). */
-const CLAUSE_OPENERS: readonly string[] = [
-  'i',
-  'you',
-  'we',
-  'he',
-  'she',
-  'it',
-  'they',
-  'there',
-  'this',
-  'that',
-  'these',
-  'those',
-  'the',
-  'my',
-  'your',
-  'his',
-  'her',
-  'its',
-  'our',
-  'their',
-  'nobody',
-  'no',
-  'one',
-  'someone',
-  'something',
-  'everything',
-  'nothing',
-  'none',
-  'all',
-  'some',
-  'any',
-  'both',
-  'each',
-  'everyone',
-  'everybody',
-  'somebody',
-  'anyone',
-  'anybody',
-];
-/** Contracted subject + verb forms that open the clause ("it's", "you've", "I'll"). */
-const CONTRACTED_SUBJECT = /^(i|you|we|he|she|it|they|there|that|what|who)'(s|re|m|ve|d|ll)$/;
-/** What looks ahead to what may happen: the clause is a fear, not a hedge. */
-const PROSPECTIVE: readonly string[] = [
-  'will',
-  'wont',
-  "won't",
-  'gonna',
-  'going',
-  'might',
-  'may',
-  'could',
-  'would',
-  'if',
-  'when',
-  'someday',
-  'soon',
-];
-/** Words of the clause read for a prospective or progressive verb, at most (it ends earlier at a clause word or mark). */
-const HEDGE_CLAUSE_WORDS = 10;
-
 /** Words after which the swear is still the speaker's scorn: a dismissal, a derided "joke". */
 const DISMISSALS: readonly string[] = ['care', 'cares', 'cared', 'caring', 'joke', 'jokes', 'joking'];
 
@@ -282,7 +211,7 @@ const POSITIVE = 1;
 const PHYSICAL_WINDOW = 4;
 
 export class SenseFrames {
-  /** Per entry: TAG | PHYSICAL | SWEAR, or 0 (most). */
+  /** Per entry: TAG | PHYSICAL | SWEAR | TITLE | HEDGE, or 0 (most). */
   readonly flags: Uint8Array;
   readonly #frame: ReadonlySet<number> = new Set(PHYSICAL_FRAME.map(hashWord));
   readonly #determiners: ReadonlySet<number> = new Set(DETERMINERS.map(hashWord));
@@ -291,14 +220,13 @@ export class SenseFrames {
   readonly #degreeAdverbs: ReadonlySet<number> = new Set(DEGREE_ADVERBS.map(hashWord));
   readonly #affirmations: ReadonlySet<number> = new Set(AFFIRMATIONS.map(hashWord));
   readonly #degreeSwears: ReadonlySet<number> = new Set(DEGREE_SWEARS.map(hashWord));
-  readonly #hedgeSubjects: ReadonlySet<number> = new Set(HEDGE_SUBJECTS.map(hashWord));
-  readonly #clauseOpeners: ReadonlySet<number> = new Set(CLAUSE_OPENERS.map(hashWord));
-  readonly #prospective: ReadonlySet<number> = new Set(PROSPECTIVE.map(hashWord));
   #valence: ReadonlyMap<string, number> | undefined;
   readonly #index: LexiconIndex;
+  readonly #hedge: AfraidHedge;
 
   constructor(index: LexiconIndex) {
     this.#index = index;
+    this.#hedge = new AfraidHedge(index);
     const of = (lemmas: readonly string[], bit: number) => new Map(lemmas.map((l) => [l, bit]));
     const bits = new Map([
       ...of(TAG_PARTICLES, TAG),
@@ -316,7 +244,7 @@ export class SenseFrames {
     if (flag & PHYSICAL) return o.physicalSense && this.#physical(b, first, last);
     if (flag & SWEAR) return o.expressiveIntensifier && this.#degreeSwear(b, first, last);
     if (flag & TITLE) return o.courtesyTitle && this.#title(text, b, first, last);
-    if (flag & HEDGE) return o.afraidHedge && this.#hedge(text, b, first, last);
+    if (flag & HEDGE) return o.afraidHedge && this.#hedge.isHedge(text, b, first, last);
     return false;
   }
 
@@ -371,8 +299,12 @@ export class SenseFrames {
   }
 
   /**
-   * The swear in a degree word's slot: right before a positive word or an affirmation, or (a
-   * degree form) right after a degree adverb, and never inside a noun phrase's determiner slot.
+   * The swear in a degree word's slot, never inside a noun phrase's determiner slot: right before a
+   * positive word; or, a degree form, before an affirmation ("fucking right"), after "well" ("well
+   * fucking said": praise of a deed), or after a degree adverb before a word of feeling the lexicon
+   * reads ("so fucking creepy", "pretty fucking scary": that word says the feeling, which the swear
+   * heightens). Before any other word ("so fucking loud", "so bloody difficult") the heightened
+   * state is the speaker's exasperation, which the swear's anger reading stands for: kept.
    */
   #degreeSwear(b: TokenBuffer, first: number, last: number): boolean {
     const next = last + 1;
@@ -383,64 +315,8 @@ export class SenseFrames {
     const valence = this.#valence.get(b.word(next)) ?? 0;
     if (valence >= POSITIVE) return true;
     if (first !== last || !this.#degreeSwears.has(b.hash[first]!)) return false;
-    if (this.#affirmations.has(b.hash[next]!)) return true;
-    // a degree form after a degree adverb, before a word of feeling the lexicon reads ("so fucking
-    // creepy", "pretty fucking scary", "so fucking stoked"): that word says the feeling, which the
-    // swear heightens. Before any other word ("so fucking loud", "so bloody difficult", "real
-    // fucking mature") the heightened state is the speaker's exasperation, which the swear's
-    // anger reading stands for, and it stays.
-    // "well fucking said", "well bloody done": praise of a deed, whatever the participle
-    if (before === WELL) return true;
-    return this.#degreeAdverbs.has(before) && this.#index.word(b.word(next)) !== null;
-  }
-
-  /**
-   * "afraid" right after the speaker's "I'm" ("I am", "we're"), as a hedge: before a clause with
-   * no prospective word among its first words, or closing a sentence after a comma.
-   */
-  #hedge(text: string, b: TokenBuffer, first: number, last: number): boolean {
-    const sentence = b.sentence[first]!;
-    const word = (k: number) => b.hashIn(k, sentence);
-    const before = word(first - 1);
-    const subject = this.#hedgeSubjects.has(before)
-      ? first - 1
-      : (before === AM && word(first - 2) === I) || (before === ARE && word(first - 2) === WE)
-        ? first - 2
-        : -1;
-    if (subject < 0) return false;
-    const next = last + 1;
-    // "..., I'm afraid." closing its sentence: a comment clause after what it softens
-    if (next >= b.count || b.kind[next] === TERMINAL || b.sentence[next] !== sentence) {
-      return subject > 0 && b.kind[subject - 1] === CLAUSE && text.charCodeAt(b.start[subject - 1]!) === COMMA;
-    }
-    if (b.kind[next] !== WORD) return false;
-    let k = next;
-    if (b.hash[k] === THAT && word(k + 1) !== -1 && !this.#prospective.has(word(k + 1))) k++;
-    if (!this.#opensClause(text, b, k)) return false;
-    // the clause, up to a mark or a clause word: a prospective word or a progressive anywhere in it
-    // is the fear of what may be or is going on ("I'm afraid the people at work will find out",
-    // "I'm afraid she's cheating on me"); "won't be able", "will have to" still announce news
-    for (let p = k; p < k + HEDGE_CLAUSE_WORDS && word(p) !== -1 && !(this.#index.infoAt(b, p).cue & CUE_CLAUSE); p++) {
-      const w = b.word(p);
-      if (w.length > 4 && w.endsWith('ing') && !this.#prospective.has(b.hash[p]!)) return false;
-      if (!this.#prospective.has(b.hash[p]!) && !w.endsWith("'ll") && !w.endsWith("'d")) continue;
-      const q = word(p + 1) === TO || word(p + 1) === NOT ? p + 2 : p + 1;
-      // "will have to", "gonna have to", "going to have to": an obligation announced
-      if ((word(q) === HAVE || word(q) === NEED) && word(q + 1) === TO) continue;
-      // "won't be able to", "that won't be possible": an inability announced
-      if (word(q) === BE && (word(q + 1) === ABLE || word(q + 1) === POSSIBLE)) continue;
-      return false;
-    }
-    return true;
-  }
-
-  /** Whether the word at k opens a finite clause's subject: a pronoun, a determiner, a contraction, a name. */
-  #opensClause(text: string, b: TokenBuffer, k: number): boolean {
-    if (this.#clauseOpeners.has(b.hash[k]!)) return true;
-    const w = b.word(k);
-    if (CONTRACTED_SUBJECT.test(w) || w.endsWith("'ll")) return true;
-    // a name ("I'm afraid Scraps will have to be shot"): a capital inside the sentence
-    return isUpper(text.charCodeAt(b.start[k]!)) && !isUpper(text.charCodeAt(b.start[k]! + 1));
+    if (this.#affirmations.has(b.hash[next]!) || before === WELL) return true;
+    return this.#degreeAdverbs.has(before) && this.#index.infoAt(b, next).packed >= 0;
   }
 }
 
@@ -455,15 +331,3 @@ const FIRST_PERSON: ReadonlySet<number> = new Set(
 );
 /** After "get hurt": what makes the hurt the mind's ("got hurt by her words", "get hurt emotionally"). */
 const NOT_BODILY: ReadonlySet<number> = new Set(['by', 'emotionally', 'again', 'inside', 'deeply'].map(hashWord));
-const AM = hashWord('am');
-const ARE = hashWord('are');
-const WE = hashWord('we');
-const NOT = hashWord('not');
-const BE = hashWord('be');
-const ABLE = hashWord('able');
-const POSSIBLE = hashWord('possible');
-const I = hashWord('i');
-const THAT = hashWord('that');
-const TO = hashWord('to');
-const HAVE = hashWord('have');
-const NEED = hashWord('need');

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { CUE_CLAUSE, CUE_NEGATOR, cueOf } from '../text/cues.js';
 import { NON_ASCII, type TokenBuffer } from '../text/tokenize.js';
-import { derivationsOf, lemmasOf } from '../text/wordForms.js';
+import { adverbBasesOf, derivedNounsOf, lemmasOf } from '../text/wordForms.js';
 import { compileLexicon } from './compile.js';
 import { surfaceVariants } from './keys.js';
 import { MultiwordTrie, type MweNode } from './trie.js';
@@ -195,6 +195,8 @@ export class LexiconIndex {
   readonly #frequent = new Set<string>();
   /** First three letters of every one-word key: a derivation can only reach a key that shares them. */
   readonly #prefixes = new Set<string>();
+  /** The same of the seed labels' keys, the only entries a derived noun may reach (#resolveWord). */
+  readonly #labelPrefixes = new Set<string>();
 
   private constructor(data: LexiconData) {
     this.data = data;
@@ -214,7 +216,10 @@ export class LexiconIndex {
     // Words under three letters reach the lexicon only as a key or a multiword start (they are not
     // lemmatised); remember those few, and which frequent words cannot match.
     for (const key of [...this.#single.keys(), ...mweMax.keys(), ...mweInner]) if (key.length < 3) this.#short.add(key);
-    for (const key of this.#single.keys()) this.#prefixes.add(key.slice(0, 3));
+    for (const [key, entry] of this.#single) {
+      this.#prefixes.add(key.slice(0, 3));
+      if (this.entries[entry]!.source === 'label') this.#labelPrefixes.add(key.slice(0, 3));
+    }
     for (const word of FREQUENT)
       if (this.#resolveWord(word) < 0 && !mweMax.has(word) && !mweInner.has(word) && !this.lemmas(word).some((l) => mweMax.has(l)))
         this.#frequent.add(word);
@@ -389,8 +394,7 @@ export class LexiconIndex {
       if (hit !== undefined && !this.entries[hit]!.invariable) return hit * 4 + 1;
     }
     if (!this.#prefixes.has(norm.slice(0, 3)) && !lemmas.some((l) => this.#prefixes.has(l.slice(0, 3)))) return -1;
-    const { adverbBases, nouns } = derivationsOf(norm, lemmas);
-    for (const base of adverbBases) {
+    for (const base of adverbBasesOf(norm, lemmas)) {
       const hit = this.#single.get(base);
       if (hit !== undefined && !this.entries[hit]!.invariable) return hit * 4 + 2;
     }
@@ -399,7 +403,10 @@ export class LexiconIndex {
     // curators accepted, so a form it lacks was rejected or never reviewed ("hungry", rejected,
     // reached "hungriness"; "friendly", rejected, "friendliness"; "van", "vanity"). On the judged
     // audits such matches were right 5 times in 36 (README, Method, "Matching").
-    for (const derived of nouns) {
+    // (a derivation keeps the first three letters, as the prefix filter above assumes: "angry",
+    // "anger"; most lexicons have a handful of bare labels, so this skips the rules for most words)
+    if (!this.#labelPrefixes.has(norm.slice(0, 3)) && !lemmas.some((l) => this.#labelPrefixes.has(l.slice(0, 3)))) return -1;
+    for (const derived of derivedNounsOf(norm, lemmas)) {
       const hit = this.#single.get(derived);
       if (hit !== undefined && this.entries[hit]!.source === 'label') return hit * 4 + 2;
     }

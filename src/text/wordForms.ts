@@ -219,32 +219,33 @@ function basesOf(word: string, lemmas: readonly string[]): string[] {
   return bases;
 }
 
-/** What `derivationsOf` gives: the adjectives behind an -ly adverb, and the nouns a suffix rule derives. */
-export interface Derivations {
-  /** The adjective (and its lemmas) behind an -ly adverb: "angrily" -> "angry", "creepily" -> "creepy". */
-  adverbBases: string[];
-  /** Nouns by the suffix rules, most direct first: "angry" -> "anger", "terrified" -> "terror". */
-  nouns: string[];
-}
-
-const NONE: Derivations = Object.freeze({ adverbBases: [], nouns: [] }) as Derivations;
-
 /**
- * Words this word may be derived from or lead to, most direct first; the caller keeps the first
- * one the lexicon has. Empty for stop-listed and very short words.
+ * The adjective (and its lemmas) behind an -ly adverb, most direct first: "angrily" -> "angry",
+ * "creepily" -> "creepy", "hopefully" -> "hope". Empty for stop-listed, very short and other words.
  */
-export function derivationsOf(word: string, lemmas: readonly string[]): Derivations {
-  if (word.length < 3 || NO_DERIVATION.has(word)) return NONE;
-  const adverbBases: string[] = [];
-  const out: string[] = [];
+export function adverbBasesOf(word: string, lemmas: readonly string[]): string[] {
+  if (word.length < 3 || NO_DERIVATION.has(word)) return [];
   const seen = new Set<string>([word, ...lemmas]);
-  const bases = basesOf(word, lemmas);
-  for (const base of bases) {
+  const out: string[] = [];
+  for (const base of basesOf(word, lemmas)) {
     if (!seen.has(base)) {
       seen.add(base);
-      adverbBases.push(base);
+      out.push(base);
     }
   }
+  return out;
+}
+
+/**
+ * Nouns the suffix rules derive from the word, its lemmas and an -ly adverb's adjective, most
+ * direct first ("angry" -> "anger", "terrified" -> "terror"); the caller keeps the first one the
+ * lexicon has. Empty for stop-listed and very short words.
+ */
+export function derivedNounsOf(word: string, lemmas: readonly string[]): string[] {
+  if (word.length < 3 || NO_DERIVATION.has(word)) return [];
+  const bases = basesOf(word, lemmas);
+  const seen = new Set<string>(bases);
+  const out: string[] = [];
   for (const base of bases) {
     if (base.length < 3 || NO_DERIVATION.has(base)) continue;
     for (const [suffix, replacement] of RULES) {
@@ -258,5 +259,5 @@ export function derivationsOf(word: string, lemmas: readonly string[]): Derivati
       }
     }
   }
-  return { adverbBases, nouns: out };
+  return out;
 }

@@ -26,6 +26,7 @@
 // above, and only with the speaker as the one who is sorry (at the head of its sentence, after "I
 // am", "we are", an interjection or a degree word): "you'll be sorry" is a threat, not regret.
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
+import { DETERMINERS } from '../text/appraisalCues.js';
 import { COMMA, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
 import { ruleBit } from './rules.js';
 
@@ -40,8 +41,8 @@ export const SORRY_HASH = hashWord('sorry');
 const PERCEIVE = new Set(['hear', 'read', 'see', 'learn', 'hearing', 'reading', 'seeing', 'learning']);
 /** After "sorry to": announcing unwelcome news ("sorry to say", "sorry to break it to you"), a hedge. */
 const ANNOUNCE = new Set(['say', 'tell', 'inform', 'report', 'announce', 'break', 'burst']);
-/** After "sorry to": words that are no verb ("sorry to all", "sorry to the mods"). */
-const NOT_AFTER_TO = new Set(['the', 'a', 'an', 'all', 'my', 'our', 'this', 'that', 'no', 'any', 'some', 'u', 'ya']);
+/** After "sorry to": words that are no verb: a determiner (appraisalCues.ts: "sorry to the mods"), "all", "u", "ya". */
+const NOT_AFTER_TO: ReadonlySet<string> = new Set([...DETERMINERS, 'all', 'u', 'ya']);
 /** Words a vocative between "sorry," and ", but" may have ("sorry, gentlemen, but"; "sorry, my friend, but"). */
 const VOCATIVE_WORDS = 2;
 /** After "sorry for/about": someone else, whose misfortune it is. */

@@ -510,8 +510,7 @@ export class Appraisal {
    * about, and is dropped like an attributive evaluation; elsewhere ("Vi is my favorite.") kept.
    */
   #preference(b: TokenBuffer, at: number): number {
-    const firstOfSentence = b.sentenceFirst[b.sentence[at]!]!;
-    const before = at > firstOfSentence && b.kind[at - 1] === WORD ? b.word(at - 1) : '';
+    const before = b.wordIn(at - 1, b.sentence[at]!);
     if (before === 'least') return BLOCK;
     if (before === 'my' || before === 'our') return KEEP;
     return this.#attributive(b, at) ? BLOCK : KEEP;

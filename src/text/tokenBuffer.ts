@@ -58,10 +58,10 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** Reusable token storage: parallel arrays, grown on demand, reset per document. */
 /** The comma's code unit: a CLAUSE token the rules read as a comma ("sorry, but", ", huh?"). */
 export const COMMA = 0x2c;
 
+/** Reusable token storage: parallel arrays, grown on demand, reset per document. */
 export class TokenBuffer {
   count = 0;
   start = new Int32Array(256);

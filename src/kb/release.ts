@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = 'ba126a71640ff5761bae2f90e23abd3ea6a8dca1617bd729b05b456d99b866d4';
+export const RELEASE_HASH = 'b2a3bb2d1ddb336536a1b68dc08523d72b35bfc7df0e28210618860d5ad09576';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -355,6 +355,22 @@ export class LexiconIndex {
     return info;
   }
 
+  /**
+   * The entry, curated or not, that a suffix derivation of `norm` names ("passed" -> "passion",
+   * "hungry" -> "hungriness"), or undefined. Matching no longer reads such derivations (only a
+   * seed label's: #resolveWord), but a non-emotional expression still records the entries they
+   * reach as the ones it blocks (blockedEntries.ts): the blocks written while the tagger read them
+   * stay valid, and replaying the curation files rebuilds the shipped lexicon.
+   */
+  derivedEntry(norm: string): number | undefined {
+    if (!isLemmatisable(norm)) return undefined;
+    for (const derived of derivedNounsOf(norm, this.lemmas(norm))) {
+      const hit = this.#single.get(derived);
+      if (hit !== undefined && !this.entries[hit]!.invariable) return hit;
+    }
+    return undefined;
+  }
+
   /** Resolves one normalised word to an entry and how it was reached. */
   word(norm: string): WordHit | null {
     const { packed } = this.info(norm);

@@ -9,8 +9,8 @@ import { keyOf } from './keys.js';
 /**
  * The accepted emotion entries an expression would stop: those the tagger matches today on any of
  * its words, on a multiword entry inside it or on the whole of it (by form, inflection or
- * derivation). Empty: it blocks nothing,
- * and is not worth storing.
+ * derivation), and those a suffix derivation of a word reaches (LexiconIndex.derivedEntry).
+ * Empty: it blocks nothing, and is not worth storing.
  */
 export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
   const index = LexiconIndex.for(kb);
@@ -23,7 +23,9 @@ export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
   };
   add(index.multi(key) ?? index.single(key), true);
   const words = key.split(' ');
-  for (const word of words) add(index.word(word)?.entry);
+  // (and what a suffix derivation reaches: the tagger read it until session 11, and the blocks
+  // written against it, "pass" for "passion", must replay: LexiconIndex.derivedEntry)
+  for (const word of words) add(index.word(word)?.entry ?? index.derivedEntry(word));
   // A multiword entry inside it ("help me" in "help me with"): the longer key wins at match time,
   // so the block is how a request for a hand stops reading as the plea the shorter entry names.
   for (let i = 0; i < words.length; i++)

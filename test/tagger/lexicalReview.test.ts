@@ -16,8 +16,10 @@ const matched = (text: string) =>
   (tagger.tag(text).matches ?? []).filter((m: TagMatch) => !m.negated).map((m: TagMatch) => `${m.text}:${m.emotion}`);
 
 describe('derivation does not reach past the curators', () => {
-  it('does not read a word the lexicon lacks as a curated noun it derives ("hungry" is no "hungriness")', () => {
-    // "hungry", "friendly" and "disapprove" were rejected in review; "van" and "partially" were never words of feeling
+  it('does not read a word the lexicon lacks as a curated noun it derives ("van" is no "vanity")', () => {
+    // "van" and "partially" were never words of feeling and have no block: only the derivation rule
+    // keeps them from "vanity" and "partiality". "hungry", "friendly" (rejected, and blocked since
+    // context-precision-8) and "disapprove" (rejected) are here as the cases that were seen.
     expect(matched("I'm so hungry")).toEqual([]);
     expect(matched('What a friendly dog')).toEqual([]);
     expect(matched('I disapprove of this')).toEqual([]);

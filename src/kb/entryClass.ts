@@ -200,11 +200,21 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   'turning on': 'verb',
 });
 
+/** This module's source, part of the compiled-lexicon cache's key (SENTENCE_MARKS; lexicon/compile.ts). */
+export const ENTRY_CLASS_SOURCE = import.meta.url;
+
+/**
+ * The sentence marks an entry may be, a punctuation cue ("?": weak surprise, README "Method"), in
+ * the order a "?!" tries them: the lexicon compiler reads these and no other run of marks, and
+ * `term add` refuses any other (lexicon/keys.ts, unreadCharacters).
+ */
+export const SENTENCE_MARKS: readonly string[] = ['?', '!'];
+
 /** The part of speech of an entry reviewed without one (see the header). */
 export function defaultPartOfSpeech(lemma: string): LexinfoPartOfSpeech {
   const key = lemma.toLowerCase();
   // no letter: a sentence mark ("?") is punctuation, an emoji or an emoticon ("😂", ":(") a symbol
-  if (!/[\p{L}\p{N}]/u.test(key)) return /^[?!.]+$/.test(key) ? 'punctuation' : 'symbol';
+  if (!/[\p{L}\p{N}]/u.test(key)) return SENTENCE_MARKS.includes(key.trim()) ? 'punctuation' : 'symbol';
   return NOT_INTERJECTIONS[key] ?? 'interjection';
 }
 

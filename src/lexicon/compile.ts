@@ -24,6 +24,7 @@
 //   have breaks it ("my very best friend" still blocks: the key starts at "best").
 import type { Quad } from '@rdfjs/types';
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
+import { ENTRY_CLASS_SOURCE, SENTENCE_MARKS } from '../kb/entryClass.js';
 import { EMO, LEXINFO, ONTOLEX, RDF, SKOS } from '../rdf/namespaces.js';
 import { TOKENIZER_SOURCES, TokenBuffer } from '../text/tokenize.js';
 import { KEYS_SOURCE, keyOf, keyVariants } from './keys.js';
@@ -41,6 +42,7 @@ export const COMPILER_SOURCES: readonly string[] = [
   KEYS_SOURCE,
   WORD_CLASSES_SOURCE,
   SLOTS_SOURCE,
+  ENTRY_CLASS_SOURCE,
   ...TOKENIZER_SOURCES,
 ];
 
@@ -293,6 +295,3 @@ const AGAINST: Readonly<Record<PartOfSpeech, number>> = { noun: 0b1110, verb: 0b
 const OTHER_POS_SHARE = 0.3;
 /** Fewer tagged uses in SemCor say nothing about a word. */
 const MIN_USES = 5;
-
-/** Marks that may carry an entry of their own (punctuation cues), in the order a "?!" tries them. */
-const SENTENCE_MARKS: readonly string[] = ['?', '!'];

@@ -2,6 +2,7 @@
 // so text and lexicon are normalised the same way ("Heart-Broken" and "heart-broken" meet), plus
 // the hyphen and apostrophe variants a key also answers to ("heartbroken", "heart broken" for
 // "heart-broken"; "dont" for "don't").
+import { SENTENCE_MARKS } from '../kb/entryClass.js';
 import { SYMBOL, TokenBuffer, WORD, tokenizeInto } from '../text/tokenize.js';
 
 /** This module's source, part of the compiled-lexicon cache's key (cache.ts). */
@@ -23,16 +24,23 @@ export function keyOf(text: string, buffer = new TokenBuffer()): string {
  * The characters of a form that its key leaves out and that are not mere separators (spaces,
  * ", . ! ? …", a loose apostrophe or hyphen), in order: what the tagger would never see of it. ":P" gives ":" (its key is "p", a
  * letter), ";)" gives ";)" (no key at all); "oh, no" and "heart-broken" give "". A form that is a
- * sentence mark alone ("?") is a punctuation cue, read as such: "".
+ * sentence mark of SENTENCE_MARKS ("?") is a punctuation cue, read as such: ""; any other form with
+ * no word or symbol has no key at all, and all of it is unread ("?!", "...").
  */
 export function unreadCharacters(text: string, buffer = new TokenBuffer()): string {
   const form = text.normalize('NFKC');
-  if (/^[?!]+$/.test(form.trim())) return '';
+  if (SENTENCE_MARKS.includes(form.trim())) return '';
   tokenizeInto(form, buffer, false);
   const read = new Uint8Array(form.length);
+  let keyed = false;
   for (let t = 0; t < buffer.count; t++) {
-    if (buffer.kind[t] === WORD || buffer.kind[t] === SYMBOL) read.fill(1, buffer.start[t]!, buffer.end[t]!);
+    if (buffer.kind[t] === WORD || buffer.kind[t] === SYMBOL) {
+      read.fill(1, buffer.start[t]!, buffer.end[t]!);
+      keyed = true;
+    }
   }
+  // no word and no symbol: the form has no key, and every mark of it goes unread ("?!", "...")
+  if (!keyed) return form.replace(/\s/gu, '');
   let unread = '';
   // (an apostrophe or a hyphen that joins nothing is left out of a key harmlessly: "wits' end")
   for (let i = 0; i < form.length; i++)

@@ -96,7 +96,11 @@ describe('term add', () => {
     expect(refusal(() => plan(kb, { kind: 'term-add', text: '(sigh)', emotion: 'sadness-tertiary' }), 'BAD_INPUT').details?.unread).toBe(
       '()',
     );
-    for (const text of ['🥹', '<3', "at one's wits' end", 'oh, no'])
+    // a run of marks the compiler reads no entry for ("?!": only "?" and "!" are punctuation cues)
+    expect(refusal(() => plan(kb, { kind: 'term-add', text: '?!', emotion: 'surprise-secondary' }), 'BAD_INPUT').details?.unread).toBe(
+      '?!',
+    );
+    for (const text of ['🥹', '<3', "at one's wits' end", 'oh, no', '?'])
       expect(plan(kb, { kind: 'term-add', text, emotion: 'gladness' }).add.length).toBeGreaterThan(0);
   });
 

@@ -17,6 +17,10 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'nobody',
   'nothing',
   'none',
+  // the pronoun with "is"/"has" or the possessive: "nobody's betrayed you", "nothing's funny about
+  // it", "it's nobody's fault" (the negative pronoun negates as it does written apart)
+  "nobody's",
+  "nothing's",
   'nowhere',
   'cannot',
   'lack',
@@ -58,7 +62,9 @@ const PSEUDO_NEGATION: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['no', new Set(['doubt', 'wonder', 'matter'])],
   ['zero', new Set(['doubt'])],
   ['0', new Set(['doubt'])],
-  ['nothing', new Set(['but', 'else'])],
+  // "nothing (is) more/better/worse than ..." says the most, not none: "nothing's more dreadful than"
+  ['nothing', new Set(['but', 'else', 'more', 'better', 'worse'])],
+  ["nothing's", new Set(['more', 'better', 'worse'])],
   ['never', new Set(['mind'])],
 ]);
 

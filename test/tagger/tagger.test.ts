@@ -76,6 +76,13 @@ describe('negation', () => {
     expect(matched('no doubt happy')).toEqual(['happy:happiness']);
     expect(matched('I dont feel joy')).toEqual(['joy:joy:neg']);
     expect(matched('without fear')).toEqual(['fear:fear:neg']);
+    // the negative pronoun with "is"/"has" written on it negates as it does apart
+    expect(matched("nobody's happy here")).toEqual(['happy:happiness:neg']);
+    expect(matched("nothing's joy")).toEqual(['joy:joy:neg']);
+    // "nothing more/better than" says the most, not none
+    expect(matched('nothing better than joy')).toEqual(['joy:joy']);
+    expect(matched("nothing's more joy than this")).toEqual(['joy:joy']);
+    expect(matched('nothing but joy')).toEqual(['joy:joy']);
   });
 
   it('lets a focus particle between take the negation ("not just sad"), not "just as" of a comparison', () => {

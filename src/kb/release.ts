@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = 'b2a3bb2d1ddb336536a1b68dc08523d72b35bfc7df0e28210618860d5ad09576';
+export const RELEASE_HASH = '563d204e7a40e3688777d77321309fa2ebb9b190b14f17d72a01a539f64ec009';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

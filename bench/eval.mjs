@@ -290,6 +290,9 @@ const variants = [
   ['expressive intensifier off', { expressiveIntensifier: false }],
   ['courtesy title off', { courtesyTitle: false }],
   ['afraid hedge off ("I\'m afraid it can\'t be done" as fear)', { afraidHedge: false }],
+  ['quoted mention off (a word quoted alone read as used)', { quotedMention: false }],
+  ['well-wish off ("Enjoy your stay!" as enjoyment)', { wellWish: false }],
+  ['asked feeling off ("Did you enjoy it?" as enjoyment)', { askedFeeling: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

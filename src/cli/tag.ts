@@ -61,6 +61,9 @@ interface TagCommandOptions {
   expressiveIntensifier: boolean;
   courtesyTitle: boolean;
   afraidHedge: boolean;
+  quotedMention: boolean;
+  wellWish: boolean;
+  askedFeeling: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -251,6 +254,9 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-expressive-intensifier', 'read a swear word as a degree word ("fucking awesome", "so fucking deep") as anger')
     .option('--no-courtesy-title', 'read "Miss" before a name ("Miss [PERSON]") as longing')
     .option('--no-afraid-hedge', 'read "I\'m afraid" before unwelcome news ("I\'m afraid it can\'t be done") as fear')
+    .option('--no-asked-feeling', 'read a feeling asked about ("Did you enjoy it?", "Do you hate China?") as expressed')
+    .option('--no-well-wish', 'read "Enjoy your stay!", "Enjoy the game!" as enjoyment')
+    .option('--no-quoted-mention', 'read a word quoted alone (words like "racist", use "lol" in a post) as the emotion it names')
     .option(
       '--no-valence-frames',
       'let the valence fallback read every evaluation of a person, not only a present self-report or the speaker\'s judgment ("I\'m so talented", "you\'re so sweet")',
@@ -315,6 +321,9 @@ export function taggingSpec(
         expressiveIntensifier: options.expressiveIntensifier,
         courtesyTitle: options.courtesyTitle,
         afraidHedge: options.afraidHedge,
+        quotedMention: options.quotedMention,
+        wellWish: options.wellWish,
+        askedFeeling: options.askedFeeling,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

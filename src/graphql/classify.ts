@@ -56,6 +56,9 @@ interface GraphQLOptions {
   expressiveIntensifier?: boolean | null;
   courtesyTitle?: boolean | null;
   afraidHedge?: boolean | null;
+  quotedMention?: boolean | null;
+  wellWish?: boolean | null;
+  askedFeeling?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -121,6 +124,9 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.expressiveIntensifier != null) tagOptions.expressiveIntensifier = o.expressiveIntensifier;
   if (o.courtesyTitle != null) tagOptions.courtesyTitle = o.courtesyTitle;
   if (o.afraidHedge != null) tagOptions.afraidHedge = o.afraidHedge;
+  if (o.quotedMention != null) tagOptions.quotedMention = o.quotedMention;
+  if (o.wellWish != null) tagOptions.wellWish = o.wellWish;
+  if (o.askedFeeling != null) tagOptions.askedFeeling = o.askedFeeling;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

@@ -13,7 +13,8 @@
 // - sympathy: "sorry to hear/read/see/learn", "sorry for/about" someone else ("your", "his",
 //   "him", "you", "the loss"), "sorry (that) you/he/she/they/your ..." (what happened to them);
 // - neither: "sorry, but" / "sorry but" is a hedge before a disagreement ("I'm sorry, but you're
-//   wrong"), also with a vocative between ("I'm sorry, gentlemen, but the order is final"); so is
+//   wrong"), also with a vocative between ("I'm sorry, gentlemen, but the order is final"), and so
+//   is "I apologize, but" (session 12); so is
 //   "sorry to say/tell/inform/break/burst" ("sorry to have to tell you"), which announces unwelcome news as "I'm
 //   afraid" does (senseFrames.ts, rule `afraid-hedge`): no emotion. "Sorry to" before any other
 //   verb apologises for the speaker's own act ("sorry to bother you", "sorry to wake you"):
@@ -43,6 +44,11 @@ const PERCEIVE = new Set(['hear', 'read', 'see', 'learn', 'hearing', 'reading', 
 const ANNOUNCE = new Set(['say', 'tell', 'inform', 'report', 'announce', 'break', 'burst']);
 /** After "sorry to": words that are no verb: a determiner (appraisalCues.ts: "sorry to the mods"), "all", "u", "ya". */
 const NOT_AFTER_TO: ReadonlySet<string> = new Set([...DETERMINERS, 'all', 'u', 'ya']);
+/**
+ * The verb of apology, which "but" turns into the same hedge as "sorry, but" ("I apologize, but
+ * ..."); not the noun ("an apology but no change" is no hedge).
+ */
+const HEDGE_ONLY: ReadonlySet<string> = new Set(['apologize', 'apologise']);
 /** Words a vocative between "sorry," and ", but" may have ("sorry, gentlemen, but"; "sorry, my friend, but"). */
 const VOCATIVE_WORDS = 2;
 /** After "sorry for/about": someone else, whose misfortune it is. */
@@ -150,7 +156,11 @@ export class Apology {
   /** The emotions it reads: regret (sadness > shame > regret) and sympathy (sadness > sympathy); -1 when the hierarchy lacks one. */
   readonly regret: number;
   readonly sympathy: number;
-  /** The lexicon's entries that end in "sorry" and that the rule may read again ("i'm sorry", "so sorry"). */
+  /**
+   * The lexicon's entries the rule may read again: 1, those that end in "sorry" ("i'm sorry", "so
+   * sorry"); 2, "apologize", only for the hedge ("I apologize, but you're wrong"): an apology for
+   * what one did stays the lexicon's remorse.
+   */
   readonly #entries: Uint8Array;
 
   constructor(index: LexiconIndex) {
@@ -159,13 +169,20 @@ export class Apology {
     this.sympathy = ids.get('sympathy-secondary') ?? -1;
     this.#entries = new Uint8Array(index.entries.length);
     index.entries.forEach((entry, i) => {
-      if (entry.source === 'lexicon' && (entry.lemma === "i'm sorry" || entry.lemma === 'so sorry')) this.#entries[i] = 1;
+      if (entry.source !== 'lexicon') return;
+      if (entry.lemma === "i'm sorry" || entry.lemma === 'so sorry') this.#entries[i] = 1;
+      else if (HEDGE_ONLY.has(entry.lemma)) this.#entries[i] = 2;
     });
   }
 
-  /** Whether matches of `entry` are for `read` ("i'm sorry", "so sorry"). */
+  /** Whether matches of `entry` are for `read` ("i'm sorry", "so sorry", "apologize"). */
   concerns(entry: number): boolean {
-    return this.#entries[entry] === 1;
+    return this.#entries[entry] !== 0;
+  }
+
+  /** Whether `read` may only drop matches of `entry` as a hedge, not move them ("apologize"). */
+  hedgeOnly(entry: number): boolean {
+    return this.#entries[entry] === 2;
   }
 
   /**

@@ -231,6 +231,11 @@ export class Appraisal {
     });
   }
 
+  /** Whether `entry` is a judgment, read as its judge's emotion ("stupid": annoyance; "wonderful": delight). */
+  judges(entry: number): boolean {
+    return (this.#flags[entry]! & JUDGMENT) !== 0;
+  }
+
   /** Whether matches of `entry` are for `decide` (one look-up on the common path). */
   concerns(entry: number): boolean {
     return this.#flags[entry] !== 0;

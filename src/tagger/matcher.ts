@@ -22,6 +22,8 @@ import {
   MODIFIER_PAIRS,
 } from '../text/cues.js';
 import { ALL_CAPS, SYMBOL, TERMINAL, TokenBuffer, WORD, assignSentences, tokenizeInto } from '../text/tokenize.js';
+import { quotedAlone } from './quotedMention.js';
+import { AskedFeeling } from './askedFeeling.js';
 import { Apology, SORRY_HASH, SORRY_HEDGE, SORRY_REGRET, SORRY_SYMPATHY } from './apology.js';
 import { Appraisal, BLOCK, KEEP, VALENCE_WEIGHT } from './appraisal.js';
 import { MatchBuffer } from './matches.js';
@@ -98,6 +100,10 @@ export class Matcher {
   readonly #interjection: Uint8Array;
   /** Tag questions, physical senses, swear words as degree words (senseFrames.ts). */
   readonly #frames: SenseFrames;
+  /** A feeling asked about in a yes/no question about someone else (askedFeeling.ts). */
+  readonly #asked = new AskedFeeling();
+  /** Per entry: 1 where the asked-feeling rule applies (no interjection, swear or evaluation). */
+  readonly #askable: Uint8Array;
 
   constructor(index: LexiconIndex) {
     this.index = index;
@@ -114,6 +120,9 @@ export class Matcher {
     this.#apology = new Apology(index);
     this.#interjection = Uint8Array.from(index.entries, (e) => (e.invariable && !e.lemma.includes(' ') ? 1 : 0));
     this.#frames = new SenseFrames(index);
+    this.#askable = Uint8Array.from(index.entries, (e, i) =>
+      e.source === 'lexicon' && !e.invariable && !this.#frames.isSwear(i) && !this.#appraisal.judges(i) ? 1 : 0,
+    );
   }
 
   /** Finds the matches of `text` with negation and intensity settled, into `matches`; returns their number. */
@@ -161,6 +170,11 @@ export class Matcher {
         via = (info.packed & 3) as 0 | 1 | 2;
       }
       if (!b.sentencesDone) assignSentences(text, b);
+      // a word quoted alone is mentioned, not used (quotedMention.ts)
+      if (o.quotedMention && quotedAlone(text, b.start[t]!, b.end[last]!)) {
+        t = last;
+        continue;
+      }
       if (last === t && (o.partOfSpeech || o.names) && this.context.blocks(text, b, t, this.index.entries[entry]!, via, o)) continue;
       this.#emit(b, t, last, entry, via, o);
       t = last;
@@ -328,6 +342,7 @@ export class Matcher {
     let spelled = 0;
     if (!cue) for (let k = first; k <= last && spelled === 0; k++) if (this.#infos[k]!.stretched) spelled = STRETCHED;
     if (o.topicExperiencer && this.#topic.drops(b, entry, sentence)) return;
+    if (o.askedFeeling && !cue && this.#askable[entry] === 1 && this.#asked.drops(this.#text, b, first, sentence)) return;
     const frame = this.#frames.flags[entry]!;
     if (frame !== 0 && !cue && this.#frames.drops(frame, this.#text, b, first, last, o)) return;
     // A rule that moves the match chooses one emotion (`moved`) and names itself (`movedBy`).
@@ -337,7 +352,7 @@ export class Matcher {
       const ap = this.#apology;
       const reading = ap.read(this.#text, b, last);
       if (reading === SORRY_HEDGE) return;
-      if (reading === SORRY_REGRET && ap.regret >= 0) {
+      if (reading === SORRY_REGRET && ap.regret >= 0 && !ap.hedgeOnly(entry)) {
         moved = ap.regret;
         movedBy = ap.regretBit;
       }
@@ -463,6 +478,7 @@ export class Matcher {
       text,
       b,
       (k, emotion, rules) => {
+        if (o.quotedMention && quotedAlone(text, b.start[k]!, b.end[k]!)) return false;
         for (let i = 0; i < this.#idioms.length; i += 2) if (k >= this.#idioms[i]! && k <= this.#idioms[i + 1]!) return false;
         this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 1, 0, emotion, VALENCE_WEIGHT, 1, false, rules, o);
         return true;

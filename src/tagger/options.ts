@@ -40,6 +40,9 @@ export interface ResolvedOptions {
   expressiveIntensifier: boolean;
   courtesyTitle: boolean;
   afraidHedge: boolean;
+  quotedMention: boolean;
+  wellWish: boolean;
+  askedFeeling: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -109,6 +112,9 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     expressiveIntensifier: options.expressiveIntensifier ?? true,
     courtesyTitle: options.courtesyTitle ?? true,
     afraidHedge: options.afraidHedge ?? true,
+    quotedMention: options.quotedMention ?? true,
+    wellWish: options.wellWish ?? true,
+    askedFeeling: options.askedFeeling ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

@@ -53,6 +53,15 @@ export const RULES: readonly string[] = Object.freeze([
   // senseFrames.ts, option afraidHedge: "I'm afraid it can't be done" is a politeness hedge, not
   // fear (a dropped match: never on one)
   'afraid-hedge',
+  // quotedMention.ts, option quotedMention: a word quoted alone is mentioned, not used ("words like
+  // "racist"", "use "lol" in a post") (a dropped match: never on one)
+  'quoted-mention',
+  // senseFrames.ts, option wellWish: "Enjoy your stay!", "Enjoy the game!" are wishes, not enjoyment (a
+  // dropped match: never on one)
+  'well-wish',
+  // askedFeeling.ts, option askedFeeling: "Did you enjoy it?", "Do you hate China?" ask about
+  // someone else's feeling and express none (a dropped match: never on one)
+  'asked-feeling',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

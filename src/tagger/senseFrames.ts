@@ -1,4 +1,4 @@
-// Five rules that read a word's sentence and drop a match whose sense there is not the emotion's
+// Six rules that read a word's sentence and drop a match whose sense there is not the emotion's
 // (issue 14, "precision in context": each was a kind of error in the blind audits). Each is an
 // option; each looks only at the few entries it concerns (a per-entry flag, one typed-array read
 // per match), so a text where none of them occurs pays nothing.
@@ -33,6 +33,17 @@
 //   longing; "Miss You" (a pronoun after it) and "I miss [NAME]" stay.
 // - afraidHedge (rule `afraid-hedge`, session 11): "I'm afraid" before news of what is, was or
 //   must be is a politeness hedge, not fear (afraidHedge.ts).
+// - wellWish (rule `well-wish`, session 12): "Enjoy your stay", "Enjoy!", "Enjoy the game, bud!"
+//   heading a sentence are imperatives that wish the hearer a good time, formulas of leave-taking and
+//   good wishes (Quirk et al. 1985, §11.24-11.31 on directives: the imperative tells the hearer
+//   what to do, here what to feel); no one is said to enjoy anything, and "Enjoy the downvotes",
+//   "Enjoy your loss" are taunts. Only the base form, first in its sentence or after "just", "so",
+//   "and", "now", "please", "ok", "anyway" ("Just enjoy it"): "I enjoy it", "Enjoyed it!", "Enjoying it so far"
+//   (the subject left out, the speaker's own enjoyment) and "Enjoy reading your posts" (an -ing
+//   form after it, the same) stay. ("Have fun", the same wish, is a blocking expression in the
+//   lexicon: context-precision-8.tsv.) Read in GoEmotions dev and train and XED part 1/2: the rule
+//   drops 50 matches, every one a wish, an instruction or a taunt ("Enjoy your gold!", "Enjoy the
+//   downvotes").
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
 import { valenceTable } from '../text/valence.js';
 import { CLAUSE, COMMA, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
@@ -44,12 +55,14 @@ const PHYSICAL = 2;
 const SWEAR = 4;
 const TITLE = 8;
 const HEDGE = 16;
+const WISH = 32;
 
 const TAG_PARTICLES = ['huh', 'eh'];
 const PHYSICAL_WORDS = ['hurt', 'hurting', 'wound', 'injured', 'injury', 'bleeding', 'stuck', 'stun', 'punch'];
 const TITLES = ['miss'];
 const SWEARS = ['fuck', 'fucking', 'fuckin', 'motherfucking', 'goddamn', 'goddamned', 'bloody'];
 const HEDGES = ['afraid'];
+const WISHES = ['enjoy'];
 
 /** Body parts, injuries and weapons: the frame of a physical sense (the heart, the feelings, the mind are left out on purpose). */
 const PHYSICAL_FRAME: readonly string[] = [
@@ -211,7 +224,7 @@ const POSITIVE = 1;
 const PHYSICAL_WINDOW = 4;
 
 export class SenseFrames {
-  /** Per entry: TAG | PHYSICAL | SWEAR | TITLE | HEDGE, or 0 (most). */
+  /** Per entry: TAG | PHYSICAL | SWEAR | TITLE | HEDGE | WISH, or 0 (most). */
   readonly flags: Uint8Array;
   readonly #frame: ReadonlySet<number> = new Set(PHYSICAL_FRAME.map(hashWord));
   readonly #determiners: ReadonlySet<number> = new Set(DETERMINERS.map(hashWord));
@@ -234,8 +247,14 @@ export class SenseFrames {
       ...of(SWEARS, SWEAR),
       ...of(TITLES, TITLE),
       ...of(HEDGES, HEDGE),
+      ...of(WISHES, WISH),
     ]);
     this.flags = Uint8Array.from(index.entries, (e) => (e.source === 'lexicon' ? (bits.get(e.lemma) ?? 0) : 0));
+  }
+
+  /** Whether `entry` is a swear word (an expressive: the speaker's, in any clause). */
+  isSwear(entry: number): boolean {
+    return (this.flags[entry]! & SWEAR) !== 0;
   }
 
   /** Whether the match of a flagged entry over tokens first..last is dropped by a rule that is on. */
@@ -245,7 +264,25 @@ export class SenseFrames {
     if (flag & SWEAR) return o.expressiveIntensifier && this.#degreeSwear(b, first, last);
     if (flag & TITLE) return o.courtesyTitle && this.#title(text, b, first, last);
     if (flag & HEDGE) return o.afraidHedge && this.#hedge.isHedge(text, b, first, last);
+    if (flag & WISH) return o.wellWish && this.#wellWish(b, first, last);
     return false;
+  }
+
+  /**
+   * "Enjoy (your stay)!" heading its sentence: the base form first, or after one or two of WISH_OPENERS;
+   * not before an -ing form ("Enjoy reading your posts": the speaker's, the subject left out).
+   */
+  #wellWish(b: TokenBuffer, first: number, last: number): boolean {
+    if (first !== last || b.hash[first] !== ENJOY) return false;
+    const sentence = b.sentence[first]!;
+    const next = b.wordIn(first + 1, sentence);
+    if (next.length > 4 && next.endsWith('ing')) return false;
+    const head = b.sentenceFirst[sentence]!;
+    for (let k = first - 1, words = 0; k >= head; k--) {
+      if (b.kind[k] !== WORD) continue;
+      if (++words > 2 || !WISH_OPENERS.has(b.hash[k]!)) return false;
+    }
+    return true;
   }
 
   /** ", huh ?": a comma before, the question mark that ends the sentence after. */
@@ -321,6 +358,9 @@ export class SenseFrames {
 }
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
+const ENJOY = hashWord('enjoy');
+/** What may come before an imperative well-wish in its sentence ("Just enjoy it", "Ok, enjoy"). */
+const WISH_OPENERS: ReadonlySet<number> = new Set(['just', 'so', 'and', 'now', 'please', 'ok', 'okay', 'anyway'].map(hashWord));
 const HURT = hashWord('hurt');
 const WELL = hashWord('well');
 const GET_FORMS: ReadonlySet<number> = new Set(['get', 'gets', 'got', 'getting', 'gotten'].map(hashWord));

@@ -164,6 +164,25 @@ export interface TagOptions {
    */
   afraidHedge?: boolean;
   /**
+   * Quoted mentions (default true; rule `quoted-mention`): a word or phrase that stands alone inside
+   * quotation marks is mentioned or held at a distance, not used ("words like "racist"", "use "lol"
+   * in a post", "her attempts to be "edgy""), and is not read as an emotion.
+   */
+  quotedMention?: boolean;
+  /**
+   * Well-wishes (default true; rule `well-wish`): "Enjoy your stay!", "Enjoy!", "Enjoy the game!" heading
+   * a sentence wish the hearer a good time and are not read as the speaker's enjoyment; "I enjoy
+   * it", "Enjoyed it!" stay.
+   */
+  wellWish?: boolean;
+  /**
+   * Asked feelings (default true; rule `asked-feeling`): a feeling asked about in an open yes/no
+   * question about the hearer or a third party ("Did you enjoy it?", "Do you hate China?") is not
+   * read as expressed; "Are you upset?" (a state the speaker sees), "Don't you love it?", "Does
+   * anyone else hate this?", "Do you know how much I love you?" and evaluations stay.
+   */
+  askedFeeling?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -51,6 +51,12 @@ describe('apology: "sorry" for the speaker\'s own doing is regret', () => {
     expect(matched("I'm sorry to break the news to you.")).toEqual([]);
     expect(matched("I'm sorry, gentlemen, but the order is final.")).toEqual([]);
     expect(matched("I'm sorry, ma'am, but you're needed upstairs.")).toEqual([]);
+    // the verb of apology before "but" is the same hedge; an apology for what one did stays remorse
+    expect(matched('I apologize, but I think you are wrong.')).toEqual([]);
+    expect(matched('Madam, I apologize, but these stories are made up.')).toEqual([]);
+    expect(matched('I apologize for being late.')).toEqual(['apologize:remorse:']);
+    // the noun is no speech act: "an apology but" is no hedge
+    expect(matched('He gave an apology but nobody listened.')[0]).toBe('apology:remorse:');
     expect(matched("I'm sorry to wake you.")).toEqual(["I'm sorry:regret:apology"]);
     expect(matched("I'm sorry to have to tell you this.")).toEqual([]);
     expect(matched('Sorry to disappoint you, I really tried.')[0]).toBe('Sorry:regret:apology');

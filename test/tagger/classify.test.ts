@@ -166,7 +166,7 @@ describe('classify', () => {
     expect(r.data.notStretched.dominant.primary).toBeNull();
   });
 
-  it('takes tagQuestion, physicalSense, expressiveIntensifier and afraidHedge (on the shipped lexicon: the fixture has none of their words)', async () => {
+  it('takes tagQuestion, physicalSense, expressiveIntensifier, afraidHedge, quotedMention, wellWish and askedFeeling (on the shipped lexicon: the fixture has none of their words)', async () => {
     const shipped = await shippedKb();
     const shippedYoga = createEmokbYoga({ snapshot: () => shipped });
     const response = await shippedYoga.fetch('http://localhost/graphql', {
@@ -180,7 +180,13 @@ describe('classify', () => {
       swear: classify(text: "I fucking love it") { dominant { primary } matches { text } }
       noSwear: classify(text: "I fucking love it", options: { expressiveIntensifier: false }) { matches { text } }
       hedge: classify(text: "I'm afraid it can't be done.") { dominant { primary } }
-      noHedge: classify(text: "I'm afraid it can't be done.", options: { afraidHedge: false }) { dominant { primary } } }`,
+      noHedge: classify(text: "I'm afraid it can't be done.", options: { afraidHedge: false }) { dominant { primary } }
+      quoted: classify(text: "words like 'racist'") { matches { text } }
+      notQuoted: classify(text: "words like 'racist'", options: { quotedMention: false }) { matches { text } }
+      wish: classify(text: "Enjoy your stay.") { matches { text } }
+      noWish: classify(text: "Enjoy your stay.", options: { wellWish: false }) { matches { text } }
+      asked: classify(text: "Did you enjoy it?") { matches { text } }
+      notAsked: classify(text: "Did you enjoy it?", options: { askedFeeling: false }) { matches { text } } }`,
       }),
     });
     const r = (await response.json()) as { data?: any; errors?: any[] };
@@ -193,6 +199,12 @@ describe('classify', () => {
     expect(r.data.noSwear.matches.map((m: { text: string }) => m.text)).toEqual(['fucking', 'love']);
     expect(r.data.hedge.dominant.primary).toBeNull();
     expect(r.data.noHedge.dominant.primary).toBe('fear');
+    expect(r.data.quoted.matches).toEqual([]);
+    expect(r.data.notQuoted.matches).toEqual([{ text: 'racist' }]);
+    expect(r.data.wish.matches).toEqual([]);
+    expect(r.data.noWish.matches).toEqual([{ text: 'Enjoy' }]);
+    expect(r.data.asked.matches).toEqual([]);
+    expect(r.data.notAsked.matches).toEqual([{ text: 'enjoy' }]);
   });
 
   it('classifyBatch keeps order and numbers the results', async () => {

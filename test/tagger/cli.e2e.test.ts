@@ -119,14 +119,24 @@ describe('emokb tag', () => {
     expect(off[0]!.dominant.primary).toBeNull();
   });
 
-  it('drops ", huh?", "my feet hurt", a swear before a positive word, "Miss Gamble" and the "I\'m afraid" hedge unless --no-tag-question, --no-physical-sense, --no-expressive-intensifier, --no-courtesy-title, --no-afraid-hedge', async () => {
-    const input = "Nice day, huh?\nMy feet hurt.\nI fucking love it\nMiss Gamble, your check.\nI'm afraid it can't be done.\n";
+  it('drops ", huh?", "my feet hurt", a swear before a positive word, "Miss Gamble", the "I\'m afraid" hedge, a word quoted alone, "Enjoy your stay" and "Did you enjoy it?" unless --no-tag-question, --no-physical-sense, --no-expressive-intensifier, --no-courtesy-title, --no-afraid-hedge, --no-quoted-mention, --no-well-wish, --no-asked-feeling', async () => {
+    const input =
+      'Nice day, huh?\nMy feet hurt.\nI fucking love it\nMiss Gamble, your check.\nI\'m afraid it can\'t be done.\nStop using the word "love".\nEnjoy your stay.\nDid you enjoy it?\n';
     const texts = (o: { matches?: Array<{ text: string }> }) => (o.matches ?? []).map((m) => m.text);
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
-    expect(on.map(texts)).toEqual([[], [], ['love'], [], []]);
-    const flags = ['--no-tag-question', '--no-physical-sense', '--no-expressive-intensifier', '--no-courtesy-title', '--no-afraid-hedge'];
+    expect(on.map(texts)).toEqual([[], [], ['love'], [], [], [], [], []]);
+    const flags = [
+      '--no-tag-question',
+      '--no-physical-sense',
+      '--no-expressive-intensifier',
+      '--no-courtesy-title',
+      '--no-afraid-hedge',
+      '--no-quoted-mention',
+      '--no-well-wish',
+      '--no-asked-feeling',
+    ];
     const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', ...flags], { input })).stdout);
-    expect(off.map(texts)).toEqual([['huh'], ['hurt'], ['fucking', 'love'], ['Miss'], ['afraid']]);
+    expect(off.map(texts)).toEqual([['huh'], ['hurt'], ['fucking', 'love'], ['Miss'], ['afraid'], ['love'], ['Enjoy'], ['enjoy']]);
   });
 
   it('reads emoji and ASCII faces unless --no-emoji', async () => {

@@ -1,5 +1,5 @@
 // The sentence-reading rules of senseFrames.ts (tag questions, physical senses, swear words as
-// degree words, courtesy titles, the "I'm afraid" hedge) and the formulas and collocations of curation/en/context-precision-4.tsv, on the
+// degree words, courtesy titles, the "I'm afraid" hedge, well-wishes) and the formulas and collocations of curation/en/context-precision-4.tsv, on the
 // shipped lexicon.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Tagger } from '../../src/tagger/Tagger.js';
@@ -129,6 +129,38 @@ describe('the "I\'m afraid" hedge', () => {
 
   it('is an option', () => {
     expect(words("I'm afraid I can't come tonight.", { afraidHedge: false })).toContain('afraid');
+  });
+});
+
+describe('well-wishes', () => {
+  it('drops an imperative "Enjoy" heading its sentence, alone or after "just", "ok"', () => {
+    expect(words('Enjoy your stay in Paris.')).toEqual([]);
+    expect(words('Thank you! Enjoy your gold.')).toEqual([]);
+    expect(words('Enjoy!')).toEqual([]);
+    expect(words('Just enjoy it.')).toEqual([]);
+    expect(words('Ok, enjoy the game.')).toEqual([]);
+  });
+
+  it("keeps the speaker's own enjoyment: a subject, another form, an -ing form after it, another head", () => {
+    expect(words('I enjoy it.')).toEqual(['enjoy']);
+    expect(words('Enjoyed it!')).toEqual(['enjoyed']);
+    expect(words('Enjoy reading your posts.')).toEqual(['enjoy']);
+    expect(words('He said enjoy it.')).toEqual(['enjoy']);
+  });
+
+  it('is an option', () => {
+    expect(words('Enjoy your stay in Paris.', { wellWish: false })).toEqual(['enjoy']);
+  });
+});
+
+describe('greeting and performative formulas (context-precision-9.tsv)', () => {
+  it('blocks the occasion greetings and "I wish to congratulate", and reads "kiss my ass" as contempt', () => {
+    expect(words('Happy new years my friend!')).toEqual([]);
+    expect(words('Happy anniversary!! ')).toEqual([]);
+    expect(words('I wish to congratulate you on behalf of the club.')).toEqual([]);
+    // the longing of "I wish to" with another verb stays
+    expect(words('I wish to be a part of them one day.')).toEqual(['i wish']);
+    expect(tagger.tag('Just kiss my ass from now on.').dominant).toMatchObject({ primary: 'anger', tertiary: 'contempt' });
   });
 });
 

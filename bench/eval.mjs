@@ -293,6 +293,7 @@ const variants = [
   ['quoted mention off (a word quoted alone read as used)', { quotedMention: false }],
   ['well-wish off ("Enjoy your stay!" as enjoyment)', { wellWish: false }],
   ['asked feeling off ("Did you enjoy it?" as enjoyment)', { askedFeeling: false }],
+  ['conducive question off ("Isn\'t it wonderful?" negated)', { conduciveQuestion: false }],
   ['apology off ("sorry" as the lexicon has it)', { apology: false }],
   [
     'appraisal, evaluative frame, undergoer, valence and evaluative infinitive off',

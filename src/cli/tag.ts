@@ -64,6 +64,7 @@ interface TagCommandOptions {
   quotedMention: boolean;
   wellWish: boolean;
   askedFeeling: boolean;
+  conduciveQuestion: boolean;
   partOfSpeech: boolean;
   names: boolean;
   matches: boolean;
@@ -254,6 +255,7 @@ export function addTaggingOptions(command: Command): Command {
     .option('--no-expressive-intensifier', 'read a swear word as a degree word ("fucking awesome", "so fucking deep") as anger')
     .option('--no-courtesy-title', 'read "Miss" before a name ("Miss [PERSON]") as longing')
     .option('--no-afraid-hedge', 'read "I\'m afraid" before unwelcome news ("I\'m afraid it can\'t be done") as fear')
+    .option('--no-conducive-question', 'let "isn\'t" negate in "Isn\'t it wonderful?", "don\'t" in "Don\'t you hate it when ...?"')
     .option('--no-asked-feeling', 'read a feeling asked about ("Did you enjoy it?", "Do you hate China?") as expressed')
     .option('--no-well-wish', 'read "Enjoy your stay!", "Enjoy the game!" as enjoyment')
     .option('--no-quoted-mention', 'read a word quoted alone (words like "racist", use "lol" in a post) as the emotion it names')
@@ -324,6 +326,7 @@ export function taggingSpec(
         quotedMention: options.quotedMention,
         wellWish: options.wellWish,
         askedFeeling: options.askedFeeling,
+        conduciveQuestion: options.conduciveQuestion,
         topicExperiencer: options.topicExperiencer ?? false,
         partOfSpeech: options.partOfSpeech,
         names: options.names,

@@ -59,6 +59,7 @@ interface GraphQLOptions {
   quotedMention?: boolean | null;
   wellWish?: boolean | null;
   askedFeeling?: boolean | null;
+  conduciveQuestion?: boolean | null;
   partOfSpeech?: boolean | null;
   names?: boolean | null;
   scheme?: string | null;
@@ -127,6 +128,7 @@ function toTagOptions(options: GraphQLOptions | null | undefined, matchesSelecte
   if (o.quotedMention != null) tagOptions.quotedMention = o.quotedMention;
   if (o.wellWish != null) tagOptions.wellWish = o.wellWish;
   if (o.askedFeeling != null) tagOptions.askedFeeling = o.askedFeeling;
+  if (o.conduciveQuestion != null) tagOptions.conduciveQuestion = o.conduciveQuestion;
   if (o.partOfSpeech != null) tagOptions.partOfSpeech = o.partOfSpeech;
   if (o.names != null) tagOptions.names = o.names;
   if (o.scheme != null) tagOptions.scheme = o.scheme.toLowerCase().replace(/_/g, '-') as SchemeName;

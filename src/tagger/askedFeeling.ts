@@ -27,7 +27,7 @@
 // Read in GoEmotions dev and train and XED part 1/2: the rule drops 32 matches in 31 lines, every
 // one a feeling asked about ("Did the goat enjoy it?", "Do you dislike the concept ...?") or a wrong
 // sense besides ("Did you miss the other guys link?", "Have you tried warm tea with honey??").
-import { SYMBOL, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
+import { WORD, hashWord, sentenceAsks, type TokenBuffer } from '../text/tokenize.js';
 
 const AUXILIARIES = ['do', 'does', 'did', 'will', 'would', 'have', 'has', 'had', 'can', 'could', 'should', 'shall', 'may', 'might'];
 /** Subjects that are the hearer or a third party (not the speaker, not a thing). */
@@ -134,7 +134,7 @@ export class AskedFeeling {
       }
       if (!this.#openers.has(b.hash[k]!)) return false;
     }
-    if (aux < 0 || !asks(text, b, sentence)) return false;
+    if (aux < 0 || !sentenceAsks(text, b, sentence)) return false;
     // the subject right after it: a person, or a determiner and its noun; not "anyone else"
     let subject = nextWord(b, aux, first);
     if (subject < 0) return false;
@@ -170,13 +170,4 @@ function nextWord(b: TokenBuffer, k: number, until: number): number {
 function isBracket(text: string, b: TokenBuffer, k: number): boolean {
   const c = text.charCodeAt(b.start[k]!);
   return c === 0x5b || c === 0x5d;
-}
-
-/** Whether the sentence's closing run (before any emoji after it) holds a "?". */
-function asks(text: string, b: TokenBuffer, sentence: number): boolean {
-  let last = b.sentenceLast[sentence]!;
-  while (last > b.sentenceFirst[sentence]! && b.kind[last] === SYMBOL) last--;
-  if (b.kind[last] !== TERMINAL) return false;
-  for (let c = b.start[last]!; c < b.end[last]!; c++) if (text.charCodeAt(c) === 0x3f || text.charCodeAt(c) === 0xff1f) return true;
-  return false;
 }

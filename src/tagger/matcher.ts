@@ -34,7 +34,7 @@ import { DefaultNarrower } from './defaultNarrower.js';
 import { TopicExperiencer } from './topicExperiencer.js';
 import { SenseFrames } from './senseFrames.js';
 import { incredulousQuestion } from './questionCue.js';
-import { negatedAt, negatorRightBefore } from './negationScope.js';
+import { CONDUCIVE, NEGATED, negationAt, negatorRightBefore } from './negationScope.js';
 
 /**
  * Weight of a bare "sorry" the apology rule reads: that of the lexicon's "i'm sorry" (0.8, names),
@@ -45,6 +45,7 @@ const SORRY_WEIGHT = 0.8;
 /** The rule bit of a match over a stretched spelling ("sooooo happy", "loooove"). */
 const STRETCHED = ruleBit('stretched-spelling');
 const INTERJECTION_SCOPE = ruleBit('interjection-scope');
+const CONDUCIVE_QUESTION = ruleBit('conducive-question');
 
 /** "?": the mark whose cue the incredulity rule restricts. */
 const QUESTION_MARK = 63;
@@ -304,13 +305,15 @@ export class Matcher {
 
   /** One match per sense of `entry` over tokens first..last (a cue: the mark itself, unscaled). */
   #emit(b: TokenBuffer, first: number, last: number, entry: number, via: 0 | 1 | 2, o: ResolvedOptions, cue = false): void {
-    let negated = !cue && o.negation !== 'off' && negatedAt(b, this.#infos, first);
+    const negation = !cue && o.negation !== 'off' ? negationAt(b, this.#infos, first, o.conduciveQuestion) : 0;
+    let negated = negation === NEGATED;
     // An interjection is no part of the clause a negator before it negates (rule interjection-scope):
     // as written (it has no inflections: "ripped" reaching "RIP" is none) and where it closes its
     // clause (before a clause boundary or the end: "rip your face off" is the verb). An emoji or a
     // face comments on what is said wherever it stands ("I can't stop laughing 😂 this is gold"),
     // unless the negator is right before it, where it stands for a word ("I don't ❤️ it").
-    let scoped = 0;
+    // a conducive negative question ("Isn't it wonderful?") names its rule on the match it leaves
+    let scoped = negation === CONDUCIVE ? CONDUCIVE_QUESTION : 0;
     if (
       negated &&
       o.interjectionScope &&
@@ -460,7 +463,7 @@ export class Matcher {
     if (reading !== SORRY_REGRET && reading !== SORRY_SYMPATHY) return;
     const emotion = reading === SORRY_REGRET ? ap.regret : ap.sympathy;
     if (emotion < 0 || !ap.speakerSays(b, k)) return;
-    const negated = o.negation !== 'off' && negatedAt(b, this.#infos, k);
+    const negated = o.negation !== 'off' && negationAt(b, this.#infos, k, o.conduciveQuestion) === NEGATED;
     let intensity = 1;
     if (!negated && o.intensity) intensity *= this.#modifierFactor(b, k, o);
     if (o.emphasis) {

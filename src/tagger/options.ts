@@ -43,6 +43,7 @@ export interface ResolvedOptions {
   quotedMention: boolean;
   wellWish: boolean;
   askedFeeling: boolean;
+  conduciveQuestion: boolean;
   partOfSpeech: boolean;
   names: boolean;
   /** null: Parrott's tiers. */
@@ -115,6 +116,7 @@ export function resolveOptions(options: TagOptions = {}): ResolvedOptions {
     quotedMention: options.quotedMention ?? true,
     wellWish: options.wellWish ?? true,
     askedFeeling: options.askedFeeling ?? true,
+    conduciveQuestion: options.conduciveQuestion ?? true,
     partOfSpeech: options.partOfSpeech ?? true,
     names: options.names ?? true,
     scheme,

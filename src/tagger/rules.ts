@@ -62,6 +62,9 @@ export const RULES: readonly string[] = Object.freeze([
   // askedFeeling.ts, option askedFeeling: "Did you enjoy it?", "Do you hate China?" ask about
   // someone else's feeling and express none (a dropped match: never on one)
   'asked-feeling',
+  // negationScope.ts, option conduciveQuestion: the negation of a negative question that asks for
+  // agreement ("Isn't it wonderful?", "Don't you hate it when ...?") is not of the feeling
+  'conducive-question',
 ]);
 
 /** Bit of a rule by name (throws on a name not in RULES: a typo must not be a silent 0). */

@@ -183,6 +183,12 @@ export interface TagOptions {
    */
   askedFeeling?: boolean;
   /**
+   * Conducive questions (default true; rule `conducive-question`): a negative question that opens
+   * its sentence and asks for agreement does not negate the feeling ("Isn't it wonderful?", "Don't
+   * you hate it when ...?"); with "ever", "any", "at all" ("Aren't you ever satisfied?") it does.
+   */
+  conduciveQuestion?: boolean;
+  /**
    * Part of speech (default true): an entry with a part of speech matches only a token read as
    * that part of speech in its sentence ("the shoes fit" is no anger), and a verb of asking before
    * an embedded question is no emotion ("I was wondering whether"). Blocked matches are not output.

@@ -92,3 +92,18 @@ export function assignSentences(text: string, b: TokenBuffer): void {
     }
   }
 }
+
+/**
+ * Whether sentence `sentence` (after assignSentences) is a question: its closing run, before any
+ * emoji or face after it, holds a "?" ("Did you enjoy it? 😂").
+ */
+export function sentenceAsks(text: string, b: TokenBuffer, sentence: number): boolean {
+  let last = b.sentenceLast[sentence]!;
+  while (last > b.sentenceFirst[sentence]! && b.kind[last] === SYMBOL) last--;
+  if (b.kind[last] !== TERMINAL) return false;
+  for (let c = b.start[last]!; c < b.end[last]!; c++) {
+    const code = text.charCodeAt(c);
+    if (code === 0x3f || code === 0xff1f) return true;
+  }
+  return false;
+}

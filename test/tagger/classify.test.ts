@@ -166,7 +166,7 @@ describe('classify', () => {
     expect(r.data.notStretched.dominant.primary).toBeNull();
   });
 
-  it('takes tagQuestion, physicalSense, expressiveIntensifier, afraidHedge, quotedMention, wellWish and askedFeeling (on the shipped lexicon: the fixture has none of their words)', async () => {
+  it('takes tagQuestion, physicalSense, expressiveIntensifier, afraidHedge, quotedMention, wellWish, askedFeeling and conduciveQuestion (on the shipped lexicon: the fixture has none of their words)', async () => {
     const shipped = await shippedKb();
     const shippedYoga = createEmokbYoga({ snapshot: () => shipped });
     const response = await shippedYoga.fetch('http://localhost/graphql', {
@@ -186,7 +186,9 @@ describe('classify', () => {
       wish: classify(text: "Enjoy your stay.") { matches { text } }
       noWish: classify(text: "Enjoy your stay.", options: { wellWish: false }) { matches { text } }
       asked: classify(text: "Did you enjoy it?") { matches { text } }
-      notAsked: classify(text: "Did you enjoy it?", options: { askedFeeling: false }) { matches { text } } }`,
+      notAsked: classify(text: "Did you enjoy it?", options: { askedFeeling: false }) { matches { text } }
+      conducive: classify(text: "Isn't it wonderful?") { dominant { primary } }
+      notConducive: classify(text: "Isn't it wonderful?", options: { conduciveQuestion: false }) { dominant { primary } } }`,
       }),
     });
     const r = (await response.json()) as { data?: any; errors?: any[] };
@@ -205,6 +207,8 @@ describe('classify', () => {
     expect(r.data.noWish.matches).toEqual([{ text: 'Enjoy' }]);
     expect(r.data.asked.matches).toEqual([]);
     expect(r.data.notAsked.matches).toEqual([{ text: 'enjoy' }]);
+    expect(r.data.conducive.dominant.primary).toBe('joy');
+    expect(r.data.notConducive.dominant.primary).toBeNull();
   });
 
   it('classifyBatch keeps order and numbers the results', async () => {

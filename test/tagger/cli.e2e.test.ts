@@ -139,6 +139,14 @@ describe('emokb tag', () => {
     expect(off.map(texts)).toEqual([['huh'], ['hurt'], ['fucking', 'love'], ['Miss'], ['afraid'], ['love'], ['Enjoy'], ['enjoy']]);
   });
 
+  it('reads "Isn\'t it wonderful?" as delight unless --no-conducive-question', async () => {
+    const input = "Isn't it wonderful?\n";
+    const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);
+    expect(on[0]!.dominant.primary).toBe('joy');
+    const off = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q', '--no-conducive-question'], { input })).stdout);
+    expect(off[0]!.dominant.primary).toBeNull();
+  });
+
   it('reads emoji and ASCII faces unless --no-emoji', async () => {
     const input = 'that game last night 😂😂\nso tired :(\n';
     const on = parse((await runCli(['--data', data, 'tag', '--workers', '0', '-q'], { input })).stdout);

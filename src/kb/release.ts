@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '563d204e7a40e3688777d77321309fa2ebb9b190b14f17d72a01a539f64ec009';
+export const RELEASE_HASH = '6ce96c7090831720a16897c842426868bca86fdfd2812db061bd6ba1a554deef';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

@@ -5,11 +5,19 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { lexicalEntries } from '../kb/lexicalEntries.js';
 import { LexiconIndex } from './LexiconIndex.js';
 import { keyOf } from './keys.js';
+import { undoubledStemOf } from '../text/wordForms.js';
+
+/** The entry the bare stem of an undoubled "-ed"/"-ing" form names ("fated" -> "fat"), as lemmas once did. */
+function stemEntry(index: LexiconIndex, word: string): number | undefined {
+  const stem = undoubledStemOf(word);
+  return stem === undefined ? undefined : index.single(stem);
+}
 
 /**
  * The accepted emotion entries an expression would stop: those the tagger matches today on any of
  * its words, on a multiword entry inside it or on the whole of it (by form, inflection or
- * derivation), and those a suffix derivation of a word reaches (LexiconIndex.derivedEntry).
+ * derivation), and those a suffix derivation of a word or the bare stem of an undoubled "-ed"
+ * form reaches (LexiconIndex.derivedEntry, wordForms.undoubledStemOf).
  * Empty: it blocks nothing, and is not worth storing.
  */
 export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
@@ -23,9 +31,10 @@ export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
   };
   add(index.multi(key) ?? index.single(key), true);
   const words = key.split(' ');
-  // (and what a suffix derivation reaches: the tagger read it until session 11, and the blocks
-  // written against it, "pass" for "passion", must replay: LexiconIndex.derivedEntry)
-  for (const word of words) add(index.word(word)?.entry ?? index.derivedEntry(word));
+  // (and what a suffix derivation reaches, and the bare stem of an undoubled "-ed" form: the tagger
+  // read them until sessions 11 and 12, and the blocks written against them, "pass" for "passion",
+  // "fated" for "fat", must replay: LexiconIndex.derivedEntry, wordForms.undoubledStemOf)
+  for (const word of words) add(index.word(word)?.entry ?? index.derivedEntry(word) ?? stemEntry(index, word));
   // A multiword entry inside it ("help me" in "help me with"): the longer key wins at match time,
   // so the block is how a request for a hand stops reading as the plea the shorter entry names.
   for (let i = 0; i < words.length; i++)

@@ -104,13 +104,30 @@ export function useWinkDataSnapshot(json: string): boolean {
 export function lemmasOf(word: string): string[] {
   const out: string[] = [];
   const add = (w: string) => {
-    if (w && w !== word && !out.includes(w)) out.push(w);
+    if (w && w !== word && !out.includes(w)) out.push(w === undoubledStemOf(word) ? `${w}e` : w);
   };
   const w = wink();
   add(w.lemmatizeVerb(word));
   add(w.lemmatizeAdjective(word));
   add(w.lemmatizeNoun(word));
   return out;
+}
+
+/** One vowel letter closed by one consonant that English doubles before a suffix ("rat", "hop", "scar"). */
+const SHORT_CLOSED_SYLLABLE = /^[^aeiouy]*[aeiou][^aeiouwxy]$/;
+
+/**
+ * `word` without "-ed"/"-ing" where that leaves a one-syllable verb whose final consonant English
+ * doubles before them ("fated" -> "fat"), or undefined: such a stem is not the word's lemma, which
+ * ends in a silent "e". wink-lemmatizer strips the suffix of a regular form it has no exception
+ * for and so read "rated" as "rat", "hated" as "hat", "hoped" as "hop", "scared" as "scar",
+ * "fated" as "fat"; but "rat", "hop", "scar" make "ratted", "hopped", "scarred" (Quirk et al.
+ * 1985, Appendix I.4, doubling of the final consonant), so an undoubled form is of "rate", "hope",
+ * "scare". (Exported for the blocks written while the tagger read the stem: blockedEntries.ts.)
+ */
+export function undoubledStemOf(word: string): string | undefined {
+  const stem = word.endsWith('ed') ? word.slice(0, -2) : word.endsWith('ing') ? word.slice(0, -3) : undefined;
+  return stem !== undefined && SHORT_CLOSED_SYLLABLE.test(stem) ? stem : undefined;
 }
 
 /**

@@ -27,6 +27,13 @@ describe('derivation does not reach past the curators', () => {
     expect(matched("It's partially done")).toEqual([]);
   });
 
+  it('reads an undoubled -ed form as the verb in silent "e", not the noun it spells ("rated" is no "rat")', () => {
+    expect(matched('He is very highly rated')).toEqual([]);
+    expect(matched('Those films are over rated.')).toEqual([]);
+    expect(matched('I hoped you found your baby')).toEqual(['hoped:hope']);
+    expect(matched("You're scaring me .")).toEqual(['scaring:panic']);
+  });
+
   it('still reads an -ly adverb as the adjective the lexicon has', () => {
     expect(matched('He looked at me angrily')).toEqual(['angrily:anger']);
     expect(tagger.tag('She smiled happily').dominant.primary).toBe('joy');

@@ -65,3 +65,25 @@ describe('wink data snapshot', () => {
     expect(out.lemmas).toEqual(expected);
   });
 });
+
+describe('lemmas of regular forms', () => {
+  it('reads an undoubled -ed/-ing form of a one-syllable verb as the verb in silent "e"', () => {
+    // wink-lemmatizer strips the suffix: "rated" -> "rat", "hated" -> "hat", "hoped" -> "hop"
+    expect(lemmasOf('rated')).toEqual(['rate']);
+    expect(lemmasOf('hated')).toEqual(['hate']);
+    expect(lemmasOf('hoping')).toEqual(['hope']);
+    expect(lemmasOf('scared')).toEqual(['scare']);
+  });
+
+  it('keeps the stem where the consonant is doubled, or where English does not double it', () => {
+    expect(lemmasOf('ratted')).toEqual(['rat']);
+    expect(lemmasOf('hopped')).toEqual(['hop']);
+    expect(lemmasOf('scarred')).toEqual(['scar']);
+    // two syllables, a final w/x/y, a vowel pair, a consonant pair
+    expect(lemmasOf('opened')).toEqual(['open']);
+    expect(lemmasOf('boxed')).toEqual(['box']);
+    expect(lemmasOf('played')).toEqual(['play']);
+    expect(lemmasOf('feared')).toEqual(['fear']);
+    expect(lemmasOf('ended')).toEqual(['end']);
+  });
+});

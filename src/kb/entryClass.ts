@@ -198,6 +198,20 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   'turns on': 'verb',
   'turned on': 'verb',
   'turning on': 'verb',
+  // session 12 (curation/en/context-precision-10.tsv): `block` lines; the well-wishes "i wish you
+  // the best" and "what do i care" are exclamations and keep the default
+  desire: 'noun',
+  'been a pleasure': 'verb',
+  'pleasure to see you': 'noun',
+  'care to': 'verb',
+  'cared to': 'verb',
+  poorly: 'adverb',
+  poorer: 'adjective',
+  poorest: 'adjective',
+  'suck at': 'verb',
+  'sucks at': 'verb',
+  'sucked at': 'verb',
+  'sucking at': 'verb',
 });
 
 /** This module's source, part of the compiled-lexicon cache's key (SENTENCE_MARKS; lexicon/compile.ts). */

@@ -147,3 +147,24 @@ describe('session 9, second round (curation/en/context-precision-5.tsv) and inva
     expect(matched('It helped me a lot')).toEqual([]);
   });
 });
+
+describe('session 12, fifth round (curation/en/context-precision-10.tsv)', () => {
+  it('reads evaluations, formulas and well-wishes as no emotion, and keeps the emotional use beside each', () => {
+    expect(matched('Excellent.')).toEqual([]);
+    expect(matched('Good job!')).toEqual([]);
+    expect(matched('That is offensive.')).toEqual([]);
+    expect(matched('It has been a pleasure.')).toEqual([]);
+    expect(matched('I wish you the best.')).toEqual([]);
+    expect(matched('I wish I had more time.')).toEqual(['I wish:longing']);
+    expect(matched('Would you care to explain?')).toEqual([]);
+    expect(matched('I suck at this game.')).toEqual([]);
+    expect(matched('That sucks.')).toEqual(['sucks:disappointment']);
+    expect(matched('He played poorly.')).toEqual([]);
+  });
+
+  it('adds the phrases that keep the right uses of terms left as they are', () => {
+    expect(matched('What a lovely day!')).toEqual(['What a lovely:delight']);
+    expect(matched('This brings a smile to my face.')).toEqual(['smile to my face:cheerfulness']);
+    expect(matched('Amazing how fast it went.')).toEqual(['Amazing how:amazement']);
+  });
+});

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '305096f21e33adb6a322805fe79b596b6bae65afe7e71384e99c93ebdd3c12b9';
+export const RELEASE_HASH = '4e0505fa8e126b4bc197230138da5e509d1603669870c8798036fd2468ad06e9';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

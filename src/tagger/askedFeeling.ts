@@ -27,6 +27,7 @@
 // Read in GoEmotions dev and train and XED part 1/2: the rule drops 32 matches in 31 lines, every
 // one a feeling asked about ("Did the goat enjoy it?", "Do you dislike the concept ...?") or a wrong
 // sense besides ("Did you miss the other guys link?", "Have you tried warm tea with honey??").
+import { PRONOUN_TARGET, SELF, SUBJECT_AUXILIARY, SUBJECT_COPULA } from '../text/appraisalCues.js';
 import { WORD, hashWord, sentenceAsks, type TokenBuffer } from '../text/tokenize.js';
 
 const AUXILIARIES = ['do', 'does', 'did', 'will', 'would', 'have', 'has', 'had', 'can', 'could', 'should', 'shall', 'may', 'might'];
@@ -72,36 +73,15 @@ const OPENERS = [
   'uh',
   'lol',
 ];
-/** Words that open a clause of its own or make the question negative: the match is not the asked feeling. */
+/**
+ * Words that open a clause of its own or make the question negative, and the speaker's words (the
+ * subject forms of appraisalCues.ts that point to the speaker, and the possessives): the match is
+ * not the asked feeling.
+ */
 const CLAUSE_OPENERS = [
-  'that',
-  'when',
-  'because',
-  'if',
-  'who',
-  'which',
-  'whether',
-  'since',
-  'after',
-  'before',
-  'while',
-  'how',
-  'why',
-  'what',
-  'not',
-  'i',
-  "i'm",
-  'im',
-  "i've",
-  'ive',
-  "i'd",
-  "i'll",
-  'me',
-  'my',
-  'we',
-  "we're",
-  'us',
-  'our',
+  ...['that', 'when', 'because', 'if', 'who', 'which', 'whether', 'since', 'after', 'before', 'while', 'how', 'why', 'what', 'not'],
+  ...[...PRONOUN_TARGET, ...SUBJECT_COPULA, ...SUBJECT_AUXILIARY].filter(([, target]) => target === SELF).map(([word]) => word),
+  ...['my', 'our', 'us', 'myself'],
 ];
 /** Words between the subject and the match at most ("Are you even really excited about it?"). */
 const REACH = 6;

@@ -69,7 +69,7 @@ describe('evaluative frame: attributive against predicative', () => {
     expect(primary('this is so ridiculous')).toBe('anger');
     expect(primary('Wonderful!')).toBe('joy');
     expect(primary('Awesome game!')).toBe('joy');
-    expect(primary('Good job.')).toBe('joy');
+    expect(primary('Brilliant.')).toBe('joy');
     expect(primary('What a lovely treat')).toBe('joy');
     expect(primary('this stupid game')).toBe('anger');
   });

@@ -212,6 +212,16 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   'sucks at': 'verb',
   'sucked at': 'verb',
   'sucking at': 'verb',
+  // session 12, after the audit (curation/en/context-precision-11.tsv)
+  'in spite of': 'adverb',
+  'blast off': 'verb',
+  'rosy cheeks': 'noun',
+  'kill them with kindness': 'verb',
+  'kill him with kindness': 'verb',
+  'kill her with kindness': 'verb',
+  'kill em with kindness': 'verb',
+  'good nerves': 'noun',
+  'nerves of steel': 'noun',
 });
 
 /** This module's source, part of the compiled-lexicon cache's key (SENTENCE_MARKS; lexicon/compile.ts). */

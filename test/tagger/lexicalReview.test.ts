@@ -167,4 +167,12 @@ describe('session 12, fifth round (curation/en/context-precision-10.tsv)', () =>
     expect(matched('This brings a smile to my face.')).toEqual(['smile to my face:cheerfulness']);
     expect(matched('Amazing how fast it went.')).toEqual(['Amazing how:amazement']);
   });
+
+  it('blocks the fixed phrases found after the audit (context-precision-11.tsv) and reads "hated" as hate', () => {
+    expect(matched('In spite of glasnost, the novel cannot be published.')).toEqual([]);
+    expect(matched('He did it out of spite.')).toEqual(['out of spite:spite']);
+    expect(matched('Look at the rosy cheeks .')).toEqual([]);
+    expect(matched('Dude, just keep killing her with kindness.')).toEqual([]);
+    expect(matched('I hated that movie.')).toEqual(['hated:hate']);
+  });
 });

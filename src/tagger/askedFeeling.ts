@@ -27,30 +27,12 @@
 // Read in GoEmotions dev and train and XED part 1/2: the rule drops 32 matches in 31 lines, every
 // one a feeling asked about ("Did the goat enjoy it?", "Do you dislike the concept ...?") or a wrong
 // sense besides ("Did you miss the other guys link?", "Have you tried warm tea with honey??").
-import { PRONOUN_TARGET, SELF, SUBJECT_AUXILIARY, SUBJECT_COPULA } from '../text/appraisalCues.js';
+import { OTHER_PERSON_SUBJECTS, PRONOUN_TARGET, SELF, SUBJECT_AUXILIARY, SUBJECT_COPULA } from '../text/appraisalCues.js';
 import { WORD, hashWord, sentenceAsks, type TokenBuffer } from '../text/tokenize.js';
 
 const AUXILIARIES = ['do', 'does', 'did', 'will', 'would', 'have', 'has', 'had', 'can', 'could', 'should', 'shall', 'may', 'might'];
-/** Subjects that are the hearer or a third party (not the speaker, not a thing). */
-const PERSONS = [
-  'you',
-  'u',
-  'ya',
-  "y'all",
-  'yall',
-  'he',
-  'she',
-  'they',
-  'anyone',
-  'anybody',
-  'someone',
-  'somebody',
-  'everyone',
-  'everybody',
-  'people',
-  'name',
-  'person',
-];
+/** Subjects that are the hearer or a third party (appraisalCues.ts), and a name placeholder's word ("[NAME]"). */
+const PERSONS = [...OTHER_PERSON_SUBJECTS, 'name', 'person'];
 /** Determiners before a noun subject ("are your parents", "is the baby"). */
 const SUBJECT_DETERMINERS = ['your', 'ur', 'his', 'her', 'their', 'the', 'these', 'those'];
 /** Discourse words that may open the question before its auxiliary ("So are you happy?"). */

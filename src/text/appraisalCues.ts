@@ -17,6 +17,29 @@ export const PRONOUN_TARGET: ReadonlyMap<string, number> = new Map([
   ...['they', 'them', 'it', 'this', 'that', 'what', 'which', 'everything', 'something', 'nothing'].map((w) => [w, THING] as const),
 ]);
 
+/**
+ * Subjects that are the hearer or a third party, a person (not the speaker, not a thing): the one
+ * a rhetorical "how could X ...?" reproaches (incredulity.ts), the one a yes/no question asks
+ * about (tagger/askedFeeling.ts).
+ */
+export const OTHER_PERSON_SUBJECTS: readonly string[] = [
+  'you',
+  'u',
+  'ya',
+  "y'all",
+  'yall',
+  'he',
+  'she',
+  'they',
+  'anyone',
+  'anybody',
+  'someone',
+  'somebody',
+  'everyone',
+  'everybody',
+  'people',
+];
+
 /** A subject and its copula written as one token ("I'm", "you're"), by target. */
 export const SUBJECT_COPULA: ReadonlyMap<string, number> = new Map([
   ...["i'm", 'im', "we're"].map((w) => [w, SELF] as const),

@@ -19,6 +19,7 @@
 // Left out on purpose: "huh?" is the universal repair initiator (Dingemanse, Torreira and
 // Enfield, "Is 'Huh?' a universal word?", PLoS ONE 8 (2013)): "I did not hear", not disbelief;
 // a bare "why?" or "where?" asks for information.
+import { OTHER_PERSON_SUBJECTS } from './appraisalCues.js';
 import { TERMINAL, WORD, type TokenBuffer } from './tokenBuffer.js';
 
 /** What a question is, for the cue: not incredulous, incredulous, or wholly an incredulity formula. */
@@ -114,18 +115,7 @@ const NOT_ECHO_BEFORE_WH: ReadonlySet<string> = new Set([
 
 /** "how could/can/would X ...?" and "why would X ...?": X another person, not the speaker asking for help. */
 const RHETORICAL_MODALS: ReadonlySet<string> = new Set(['could', 'can', 'would', 'could’ve', "could've"]);
-const RHETORICAL_SUBJECTS: ReadonlySet<string> = new Set([
-  'you',
-  'he',
-  'she',
-  'they',
-  'anyone',
-  'anybody',
-  'someone',
-  'somebody',
-  'people',
-  'one',
-]);
+const RHETORICAL_SUBJECTS: ReadonlySet<string> = new Set([...OTHER_PERSON_SUBJECTS, 'one']);
 
 /** The longest formula, in words (longer questions are not looked up in FORMULAS). */
 const FORMULA_MAX_WORDS = 4;

@@ -222,6 +222,25 @@ const NOT_INTERJECTIONS: Readonly<Record<string, LexinfoPartOfSpeech>> = Object.
   'kill em with kindness': 'verb',
   'good nerves': 'noun',
   'nerves of steel': 'noun',
+  // session 12, sixth round (curation/en/context-precision-12.tsv)
+  'is a blast': 'verb',
+  "it's a blast": 'verb',
+  'was a blast': 'verb',
+  'bitter cold': 'noun',
+  'bitter sweet': 'adjective',
+  'false hope': 'noun',
+  ferocious: 'adjective',
+  hideously: 'adverb',
+  insult: 'noun',
+  'proven guilty': 'verb',
+  shockingly: 'adverb',
+  'sucker punch': 'noun',
+  'sucker punched': 'verb',
+  'suffer from': 'verb',
+  'suffered from': 'verb',
+  'suffering from': 'verb',
+  'suffers from': 'verb',
+  unbelievably: 'adverb',
 });
 
 /** This module's source, part of the compiled-lexicon cache's key (SENTENCE_MARKS; lexicon/compile.ts). */

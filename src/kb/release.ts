@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ontologyDir } from '../paths.js';
 
 /** Update together with the files; test/kb/release.test.ts says when and checks it. */
-export const RELEASE_HASH = '7e6f0c4cfba4905ee95f2edf165db5a6dccf2ab306523c10f93440dc43278f0c';
+export const RELEASE_HASH = 'c4710998d394784a61ac95a35ceca0f3803a7f2cd7e938f814761e6049b5e1d7';
 
 /** sha256 over each file's name and bytes, in the given order (the seed's order). */
 export async function releaseHash(files: readonly string[]): Promise<string> {

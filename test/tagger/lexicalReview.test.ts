@@ -176,3 +176,14 @@ describe('session 12, fifth round (curation/en/context-precision-10.tsv)', () =>
     expect(matched('I hated that movie.')).toEqual(['hated:hate']);
   });
 });
+
+describe('session 12, sixth round (curation/en/context-precision-12.tsv)', () => {
+  it('moves evaluations of a person to contempt and drops literal senses, keeping the emotional phrase beside each', () => {
+    expect(matched('What a pathetic loser.')).toEqual(['pathetic:contempt', 'loser:contempt']);
+    expect(matched('I have a headache.')).toEqual([]);
+    expect(matched('Is it bleeding?')).toEqual([]);
+    expect(matched('The party was a blast!')).toEqual(['was a blast:enjoyment']);
+    expect(matched('She suffers from asthma.')).toEqual([]);
+    expect(matched('It was unbelievably cute.')).toEqual(['cute:attraction']);
+  });
+});

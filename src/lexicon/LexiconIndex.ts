@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { CUE_CLAUSE, CUE_NEGATOR, cueOf } from '../text/cues.js';
 import { NON_ASCII, type TokenBuffer } from '../text/tokenize.js';
-import { adverbBasesOf, derivedNounsOf, lemmasOf } from '../text/wordForms.js';
+import { adverbBasesOf, derivedNounsOf, lemmasOf, undoubledStemOf } from '../text/wordForms.js';
 import { compileLexicon } from './compile.js';
 import { surfaceVariants } from './keys.js';
 import { MultiwordTrie, type MweNode } from './trie.js';
@@ -356,19 +356,22 @@ export class LexiconIndex {
   }
 
   /**
-   * The entry, curated or not, that a suffix derivation of `norm` names ("passed" -> "passion",
-   * "hungry" -> "hungriness"), or undefined. Matching no longer reads such derivations (only a
-   * seed label's: #resolveWord), but a non-emotional expression still records the entries they
-   * reach as the ones it blocks (blockedEntries.ts): the blocks written while the tagger read them
-   * stay valid, and replaying the curation files rebuilds the shipped lexicon.
+   * The entry, curated or not, that the tagger once reached from `norm` and no longer does, or
+   * undefined: a suffix derivation ("passed" -> "passion", "hungry" -> "hungriness"; until
+   * session 11, now only a seed label's: #resolveWord) or the bare stem the lemmatiser left of an
+   * undoubled "-ed"/"-ing" form ("fated" -> "fat"; until session 12, wordForms.undoubledStemOf).
+   * A non-emotional expression still records these as entries it blocks (blockedEntries.ts): the
+   * blocks written while the tagger read them stay valid, and replaying the curation files
+   * rebuilds the shipped lexicon.
    */
-  derivedEntry(norm: string): number | undefined {
+  formerEntry(norm: string): number | undefined {
     if (!isLemmatisable(norm)) return undefined;
     for (const derived of derivedNounsOf(norm, this.lemmas(norm))) {
       const hit = this.#single.get(derived);
       if (hit !== undefined && !this.entries[hit]!.invariable) return hit;
     }
-    return undefined;
+    const stem = undoubledStemOf(norm);
+    return stem === undefined ? undefined : this.#single.get(stem);
   }
 
   /** Resolves one normalised word to an entry and how it was reached. */

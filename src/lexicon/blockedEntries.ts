@@ -5,19 +5,12 @@ import type { KnowledgeBase } from '../kb/KnowledgeBase.js';
 import { lexicalEntries } from '../kb/lexicalEntries.js';
 import { LexiconIndex } from './LexiconIndex.js';
 import { keyOf } from './keys.js';
-import { undoubledStemOf } from '../text/wordForms.js';
-
-/** The entry the bare stem of an undoubled "-ed"/"-ing" form names ("fated" -> "fat"), as lemmas once did. */
-function stemEntry(index: LexiconIndex, word: string): number | undefined {
-  const stem = undoubledStemOf(word);
-  return stem === undefined ? undefined : index.single(stem);
-}
 
 /**
  * The accepted emotion entries an expression would stop: those the tagger matches today on any of
  * its words, on a multiword entry inside it or on the whole of it (by form, inflection or
  * derivation), and those a suffix derivation of a word or the bare stem of an undoubled "-ed"
- * form reaches (LexiconIndex.derivedEntry, wordForms.undoubledStemOf).
+ * form reaches, which the tagger read once (LexiconIndex.formerEntry).
  * Empty: it blocks nothing, and is not worth storing.
  */
 export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
@@ -31,10 +24,10 @@ export function entriesBlockedBy(kb: KnowledgeBase, lemma: string): string[] {
   };
   add(index.multi(key) ?? index.single(key), true);
   const words = key.split(' ');
-  // (and what a suffix derivation reaches, and the bare stem of an undoubled "-ed" form: the tagger
-  // read them until sessions 11 and 12, and the blocks written against them, "pass" for "passion",
-  // "fated" for "fat", must replay: LexiconIndex.derivedEntry, wordForms.undoubledStemOf)
-  for (const word of words) add(index.word(word)?.entry ?? index.derivedEntry(word) ?? stemEntry(index, word));
+  // (and what the tagger once reached there, a suffix derivation or the bare stem of an undoubled
+  // "-ed" form: the blocks written against them, "pass" for "passion", "fated" for "fat", must
+  // replay: LexiconIndex.formerEntry)
+  for (const word of words) add(index.word(word)?.entry ?? index.formerEntry(word));
   // A multiword entry inside it ("help me" in "help me with"): the longer key wins at match time,
   // so the block is how a request for a hand stops reading as the plea the shorter entry names.
   for (let i = 0; i < words.length; i++)

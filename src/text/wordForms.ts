@@ -103,8 +103,12 @@ export function useWinkDataSnapshot(json: string): boolean {
 /** Inflectional lemmas of a lowercase word, most likely first, without the word itself. */
 export function lemmasOf(word: string): string[] {
   const out: string[] = [];
-  const add = (w: string) => {
-    if (w && w !== word && !out.includes(w)) out.push(w === undoubledStemOf(word) ? `${w}e` : w);
+  // (an undoubled stem is read as the verb in silent "e" before the duplicate check: wink may give
+  // "hat" for one part of speech and "hate" for another)
+  const stem = undoubledStemOf(word);
+  const add = (found: string) => {
+    const w = found === stem ? `${found}e` : found;
+    if (w && w !== word && !out.includes(w)) out.push(w);
   };
   const w = wink();
   add(w.lemmatizeVerb(word));

@@ -13,9 +13,9 @@
 // the subject, which stays too.
 //
 // The question is a sentence that ends in "?" and opens (after at most two discourse words: "so",
-// "but", "well", "oh" ...) with the auxiliary and then its subject, a pronoun of the hearer or a
-// third party ("you", "he", "they", "anyone"), a name placeholder ("[NAME]") or a determiner and a
-// noun ("your parents"). The feeling stays where the speaker shares or asserts it:
+// "but", "well", "oh" ...; text/sentences.ts, sentenceHead) with the auxiliary and then its
+// subject, a pronoun of the hearer or a third party ("you", "he", "they", "anyone"), a name
+// placeholder ("[NAME]") or a determiner and a noun ("your parents"). The feeling stays where the speaker shares or asserts it:
 // - a negative question presupposes it ("Don't you love it?!", "Did you not enjoy it?");
 // - "anyone else", "everyone else" counts the speaker in ("Does anyone else hate this?");
 // - a clause of the speaker's own ("Do you know how much I love you?"): a first person word, or a
@@ -28,33 +28,13 @@
 // one a feeling asked about ("Did the goat enjoy it?", "Do you dislike the concept ...?") or a wrong
 // sense besides ("Did you miss the other guys link?", "Have you tried warm tea with honey??").
 import { OTHER_PERSON_SUBJECTS, PRONOUN_TARGET, SELF, SUBJECT_AUXILIARY, SUBJECT_COPULA } from '../text/appraisalCues.js';
-import { WORD, hashWord, sentenceAsks, type TokenBuffer } from '../text/tokenize.js';
+import { WORD, hashWord, sentenceAsks, sentenceHead, type TokenBuffer } from '../text/tokenize.js';
 
 const AUXILIARIES = ['do', 'does', 'did', 'will', 'would', 'have', 'has', 'had', 'can', 'could', 'should', 'shall', 'may', 'might'];
 /** Subjects that are the hearer or a third party (appraisalCues.ts), and a name placeholder's word ("[NAME]"). */
 const PERSONS = [...OTHER_PERSON_SUBJECTS, 'name', 'person'];
 /** Determiners before a noun subject ("are your parents", "is the baby"). */
 const SUBJECT_DETERMINERS = ['your', 'ur', 'his', 'her', 'their', 'the', 'these', 'those'];
-/** Discourse words that may open the question before its auxiliary ("So are you happy?"). */
-const OPENERS = [
-  'so',
-  'but',
-  'and',
-  'well',
-  'oh',
-  'ok',
-  'okay',
-  'also',
-  'then',
-  'now',
-  'hey',
-  'wait',
-  'seriously',
-  'honestly',
-  'um',
-  'uh',
-  'lol',
-];
 /**
  * Words that open a clause of its own or make the question negative, and the speaker's words (the
  * subject forms of appraisalCues.ts that point to the speaker, and the possessives): the match is
@@ -74,7 +54,6 @@ export class AskedFeeling {
   readonly #auxiliaries = set(AUXILIARIES);
   readonly #persons = set(PERSONS);
   readonly #determiners = set(SUBJECT_DETERMINERS);
-  readonly #openers = set(OPENERS);
   readonly #clause = set(CLAUSE_OPENERS);
   readonly #else = hashWord('else');
   readonly #feel = set(['feel', 'feeling', 'felt']);
@@ -84,19 +63,9 @@ export class AskedFeeling {
    * someone else (`asks`: whether its sentence ends in "?").
    */
   drops(text: string, b: TokenBuffer, first: number, sentence: number): boolean {
-    const head = b.sentenceFirst[sentence]!;
-    // the auxiliary: the first word, or after at most two openers
-    let aux = -1;
-    for (let k = head, words = 0; k < first && words < 3; k++) {
-      if (b.kind[k] !== WORD) continue;
-      words++;
-      if (this.#auxiliaries.has(b.hash[k]!)) {
-        aux = k;
-        break;
-      }
-      if (!this.#openers.has(b.hash[k]!)) return false;
-    }
-    if (aux < 0 || !sentenceAsks(text, b, sentence)) return false;
+    // the auxiliary: the first word, or after at most two discourse openers
+    const aux = sentenceHead(b, sentence, first);
+    if (aux < 0 || !this.#auxiliaries.has(b.hash[aux]!) || !sentenceAsks(text, b, sentence)) return false;
     // the subject right after it: a person, or a determiner and its noun; not "anyone else"
     let subject = nextWord(b, aux, first);
     if (subject < 0) return false;

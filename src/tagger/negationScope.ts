@@ -9,9 +9,9 @@
 // feeling (session 12): "Isn't it wonderful?", "Wasn't that wonderful?", "Don't you hate it when
 // ...?", "Aren't you afraid the same thing will happen to you?" say the speaker finds it wonderful,
 // hates it, thinks you should be afraid (conducive negative questions, Quirk et al. 1985, §11.8-
-// 11.9). The negator is a negative auxiliary first in its sentence (or after "so", "but", "and",
-// "well", "oh"), a subject right after it, and the sentence ends in "?". A non-assertive word in
-// the sentence ("ever", "any", "anyone", "anymore", "yet", "at all") keeps the negation: "Aren't
+// 11.9). The negator is a negative auxiliary first in its sentence (or after one or two discourse
+// openers, "so", "well", "wait": text/sentences.ts, sentenceHead, shared with asked-feeling), a
+// subject right after it, and the sentence ends in "?". A non-assertive word in the sentence ("ever", "any", "anyone", "anymore", "yet", "at all") keeps the negation: "Aren't
 // you ever satisfied?", "Doesn't anyone care?", "Don't you feel embarrassed at all?" say no one is.
 // "Can't", "won't", "couldn't" keep it too ("Can't you be happy for me?" complains that you are
 // not); so does an imperative ("Don't tell me you're embarrassed?": no subject after "don't").
@@ -27,7 +27,7 @@ import {
   NEGATION_WINDOW,
   isPseudoNegation,
 } from '../text/cues.js';
-import { SYMBOL, WORD, assignSentences, hashWord, sentenceAsks, type TokenBuffer } from '../text/tokenize.js';
+import { SYMBOL, WORD, assignSentences, hashWord, sentenceAsks, sentenceHead, type TokenBuffer } from '../text/tokenize.js';
 
 const HOW = hashWord('how');
 
@@ -95,8 +95,6 @@ const NEGATIVE_AUXILIARIES = new Set(
     'wouldnt',
   ].map(hashWord),
 );
-/** Words that may come before the negative auxiliary ("So isn't it great?"). */
-const OPENERS = new Set(['so', 'but', 'and', 'well', 'oh'].map(hashWord));
 /** Subjects right after it: pronouns, determiners of a noun subject, a name placeholder's word. */
 const SUBJECTS = new Set(
   [
@@ -141,10 +139,7 @@ function conduciveQuestion(b: TokenBuffer, k: number): boolean {
   if (!b.sentencesDone) assignSentences(b.text, b);
   const sentence = b.sentence[k]!;
   const head = b.sentenceFirst[sentence]!;
-  for (let p = k - 1, words = 0; p >= head; p--) {
-    if (b.kind[p] !== WORD) continue;
-    if (++words > 1 || !OPENERS.has(b.hash[p]!)) return false;
-  }
+  if (sentenceHead(b, sentence, k + 1) !== k) return false;
   const next = k + 1;
   if (next >= b.count) return false;
   const subject = b.kind[next] === WORD ? SUBJECTS.has(b.hash[next]!) : b.text.charCodeAt(b.start[next]!) === OPEN_BRACKET; // "[NAME]"

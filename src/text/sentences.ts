@@ -2,7 +2,7 @@
 // terminal run (. ! ? ...) followed by space or the end (with the emoji and faces right after it),
 // unless a single period follows an abbreviation or a single letter ("Mr.", "J."). Run only where sentences matter (the tagger asks
 // for a text with a match, or per-sentence results).
-import { BREAK, SYMBOL, TERMINAL, WORD, type TokenBuffer } from './tokenBuffer.js';
+import { BREAK, SYMBOL, TERMINAL, WORD, hashWord, type TokenBuffer } from './tokenBuffer.js';
 
 const ABBREVIATIONS = new Set([
   'mr',
@@ -106,4 +106,31 @@ export function sentenceAsks(text: string, b: TokenBuffer, sentence: number): bo
     if (code === 0x3f || code === 0xff1f) return true;
   }
   return false;
+}
+
+/**
+ * Discourse words that may open a sentence before the word that heads its clause ("So are you
+ * happy?", "Well, isn't it great?", "Wait, did you enjoy it?"): the question rules look past them.
+ */
+const DISCOURSE_OPENERS: ReadonlySet<number> = new Set(
+  ['so', 'but', 'and', 'well', 'oh', 'ok', 'okay', 'also', 'then', 'now', 'hey', 'wait', 'seriously', 'honestly', 'um', 'uh', 'lol'].map(
+    hashWord,
+  ),
+);
+/** Discourse openers passed over at most before the head word. */
+const MAX_OPENERS = 2;
+
+/**
+ * The first word of sentence `sentence` (after assignSentences) that is not a discourse opener,
+ * before token `until`, with at most two openers before it ("So, are you ..." -> "are"); -1 if
+ * there is none. Where a yes/no question's auxiliary stands (tagger/askedFeeling.ts, the
+ * conducive negative questions of tagger/negationScope.ts).
+ */
+export function sentenceHead(b: TokenBuffer, sentence: number, until: number): number {
+  for (let k = b.sentenceFirst[sentence]!, words = 0; k < until; k++) {
+    if (b.kind[k] !== WORD) continue;
+    if (!DISCOURSE_OPENERS.has(b.hash[k]!)) return k;
+    if (++words > MAX_OPENERS) return -1;
+  }
+  return -1;
 }

@@ -7,7 +7,7 @@
 // Offsets are UTF-16 indexes into the original string, end exclusive, exactly as String#slice
 // takes them. Emoji and emoticons are tokens of their own (SYMBOL, symbols.ts); lone surrogates,
 // control characters and other symbols are skipped, never a token.
-import { assignSentences, sentenceAsks } from './sentences.js';
+import { assignSentences, sentenceAsks, sentenceHead } from './sentences.js';
 import { SYMBOLS_SOURCE, mayStartEmoticon, symbolAt, type SymbolHit } from './symbols.js';
 import {
   ALL_CAPS,
@@ -47,7 +47,7 @@ export {
   hashWord,
   normaliseWord,
 };
-export { assignSentences, sentenceAsks };
+export { assignSentences, sentenceAsks, sentenceHead };
 
 /** A text code unit as it appears in the normalised word (ASCII lower case, folded joiners). */
 function foldCode(c: number): number {

@@ -43,3 +43,10 @@ describe('conducive negative questions', () => {
     expect(read("Isn't it wonderful ?", { conduciveQuestion: false })).toEqual(['wonderful:neg']);
   });
 });
+
+describe('conducive negative questions after discourse openers', () => {
+  it('looks past the openers asked-feeling looks past ("Wait, isn\'t ...?"), not past other words', () => {
+    expect(read("Wait, isn't everyone nervous the first time?")).toEqual(['nervous:conducive']);
+    expect(read("He said isn't it wonderful?")).toEqual(['wonderful:neg']);
+  });
+});

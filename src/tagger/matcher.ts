@@ -481,7 +481,6 @@ export class Matcher {
       text,
       b,
       (k, emotion, rules) => {
-        if (o.quotedMention && quotedAlone(text, b.start[k]!, b.end[k]!)) return false;
         for (let i = 0; i < this.#idioms.length; i += 2) if (k >= this.#idioms[i]! && k <= this.#idioms[i + 1]!) return false;
         this.#push(b, b.start[k]!, b.end[k]!, b.sentence[k]!, -1, 0, 1, 0, emotion, VALENCE_WEIGHT, 1, false, rules, o);
         return true;

@@ -12,26 +12,22 @@
 // inability: hedges. "Afraid so" and "afraid not" are blocked in the lexicon (context-precision-5).
 // senseFrames.ts flags the entry and asks here.
 import type { LexiconIndex } from '../lexicon/LexiconIndex.js';
-import { DETERMINERS, PRONOUN_TARGET } from '../text/appraisalCues.js';
+import { DETERMINERS, OTHER_PERSON_SUBJECTS, PRONOUN_TARGET } from '../text/appraisalCues.js';
 import { CUE_CLAUSE } from '../text/cues.js';
 import { CLAUSE, COMMA, TERMINAL, WORD, hashWord, type TokenBuffer } from '../text/tokenize.js';
 
 /** The speaker's "I'm"/"we're" before "afraid" ("I am", "we are" are two words: #subject). */
 const SUBJECTS: readonly string[] = ["i'm", 'im', "we're"];
 /**
- * Words that open the subject of the hedge's clause: the pronouns and determiners the appraisal
- * cues know (appraisalCues.ts), and the indefinite pronouns.
+ * Words that open the subject of the hedge's clause: the pronouns, determiners and person
+ * subjects the appraisal cues know (appraisalCues.ts), and the other indefinite pronouns.
  */
 const CLAUSE_OPENERS: readonly string[] = [
   ...PRONOUN_TARGET.keys(),
   ...DETERMINERS,
+  ...OTHER_PERSON_SUBJECTS,
   'there',
   'nobody',
-  'someone',
-  'somebody',
-  'anyone',
-  'anybody',
-  'everybody',
   'none',
   'all',
   'both',
